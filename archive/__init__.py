@@ -1,0 +1,1 @@
+"""The archive layer: scanning, parsing, photos, selection and export. Imports no Qt."""

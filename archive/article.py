@@ -1,0 +1,458 @@
+"""The article parser: DESIGN.md "The article folder format", rule by rule.
+
+`parse_text` is pure (text in, `ParsedText` out); `load_article` reads an article
+file from an archive root, resolves its photos, completes the date and applies a
+sidecar.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from archive.decode import DecodeError, decode
+from archive.fold import fold
+from archive.model import Article, Block, PhotoInfo, PhotoRef, Problem, Related
+from archive.photo import IMAGE_EXTENSIONS, read_photo_info
+
+#: Article files larger than this are not parsed (a 50 KB article is long).
+MAX_ARTICLE_BYTES = 16 * 1024 * 1024
+
+_IMAGE_EXT = "|".join(e.lstrip(".") for e in sorted(IMAGE_EXTENSIONS))
+# A line that is only a file name or relative path: no URL, no sentence around it.
+_PHOTO_LINE = re.compile(
+    rf"^(?!https?://)[^\s\\/:*?\"<>|][^\\:*?\"<>|]{{0,200}}\.(?:{_IMAGE_EXT})$", re.IGNORECASE
+)
+_URL_LINE = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:theo|nguồn)\s*:?\s+(?P<who>[^/]+?)(?:\s*/\s*(?P<outlet>[^/]+?))?\s*$", re.I)
+_RELATED_HEADERS = {
+    "tin lien quan",
+    "bai lien quan",
+    "tin cung chuyen muc",
+    "tin khac",
+    "doc them",
+    "xem them",
+    "bai viet lien quan",
+    "tin bai lien quan",
+}
+_SENTENCE_END = (".", "!", "?", ";", ",", ":", "…", '"', "”")
+_FULL_DATE = re.compile(r"(?<![\d/.])(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})(?![\d/])")
+_WORD_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})", re.I)
+_ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
+_PARTIAL_DATE = re.compile(
+    r"(?:^|\b)(?:rạng\s+sáng|sáng|chiều|tối|trưa|đêm|khuya|ngày|hôm|hôm\s+nay|từ|đến)"
+    r"\s*(?:qua\s*)?\(?\s*(\d{1,2})/(\d{1,2})(?![\d/])",
+    re.I,
+)
+_YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d{2})(?![\d/.,]\d)")
+
+
+def is_blank(line: str) -> bool:
+    return not line.strip()
+
+
+def is_photo_line(line: str) -> bool:
+    return bool(_PHOTO_LINE.match(line.strip()))
+
+
+def is_related_header(line: str) -> bool:
+    key = fold(line).strip().rstrip(":").strip().lower()
+    return key in _RELATED_HEADERS
+
+
+@dataclass(slots=True)
+class ParsedText:
+    """What the text alone says; photo files are names, not yet looked up."""
+
+    title: str = ""
+    lead: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    photo_lines: list[tuple[str, str | None]] = field(default_factory=list)
+    source_url: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    related: list[Related] = field(default_factory=list)
+
+
+def _is_byline_shaped(line: str) -> bool:
+    """A short line without sentence punctuation: a name, an agency, an office."""
+    return len(line) <= 80 and len(line.split()) <= 12 and not line.endswith(_SENTENCE_END[:5])
+
+
+def parse_text(text: str) -> ParsedText:
+    """Parse decoded article text (NFC, LF, blank lines empty) into its parts."""
+    lines = [ln.strip() for ln in text.split("\n")]
+    out = ParsedText()
+    i, n = 0, len(lines)
+    while i < n and not lines[i]:
+        i += 1
+    if i == n:
+        return out
+    out.title = lines[i]
+    i += 1
+    paragraphs: list[str] = []
+    byline_index: int | None = None
+    after_url = False
+    while i < n:
+        line = lines[i]
+        if not line:
+            i += 1
+            continue
+        if is_related_header(line):
+            out.related = _parse_related(lines[i + 1 :])
+            break
+        if is_photo_line(line):
+            group = []
+            while i < n and lines[i] and is_photo_line(lines[i]):
+                group.append(lines[i])
+                i += 1
+            caption = None
+            if i < n and lines[i] and not is_related_header(lines[i]) and not _URL_LINE.match(lines[i]):
+                # A line that introduces what follows ("Cùng xem ảnh:") is body text.
+                if not lines[i].endswith(":"):
+                    caption = lines[i]
+                    i += 1
+            out.blocks.append(Block("photos", files=tuple(group), caption=caption))
+            out.photo_lines.extend((name, caption) for name in group)
+            continue
+        if _URL_LINE.match(line) and out.source_url is None:
+            out.source_url = line
+            after_url = True
+            i += 1
+            continue
+        m = _BYLINE.match(line)
+        if m and out.author is None and _is_byline_shaped(line):
+            out.author = m.group("who").strip()
+            if m.group("outlet"):
+                out.outlet = m.group("outlet").strip()
+            i += 1
+            continue
+        if after_url and out.author is None and _is_byline_shaped(line):
+            out.author = line
+            i += 1
+            continue
+        out.blocks.append(Block("text", text=line))
+        paragraphs.append(line)
+        i += 1
+    if out.author is None:
+        byline_index = _trailing_byline(out.blocks)
+        if byline_index is not None:
+            who = out.blocks.pop(byline_index).text
+            author, _, outlet = who.partition("/")
+            out.author = author.strip()
+            if outlet.strip() and out.outlet is None:
+                out.outlet = outlet.strip()
+    for k, block in enumerate(out.blocks):
+        if block.type == "text":
+            out.lead = block.text
+            del out.blocks[k]
+            break
+    if out.outlet is None and out.source_url:
+        host = urlsplit(out.source_url).hostname or ""
+        out.outlet = host.removeprefix("www.") or None
+    return out
+
+
+def _trailing_byline(blocks: list[Block]) -> int | None:
+    """Index of a last paragraph that is only a name ("Trọng Giáp", "TTXVN/Tin Tức")."""
+    texts = [k for k, b in enumerate(blocks) if b.type == "text"]
+    if len(texts) < 3:
+        return None
+    k = texts[-1]
+    line = blocks[k].text
+    words = line.replace("/", " ").split()
+    if not (1 <= len(words) <= 6 and len(line) <= 50) or line.endswith(_SENTENCE_END):
+        return None
+    if any(ch.isdigit() for ch in line):
+        return None
+    if all(w[:1].isupper() for w in words):
+        return k
+    return None
+
+
+def _parse_related(lines: list[str]) -> list[Related]:
+    paras = [ln for ln in lines if ln and not is_photo_line(ln)]
+    items = []
+    for j in range(0, len(paras), 2):
+        summary = paras[j + 1] if j + 1 < len(paras) else ""
+        items.append(Related(title=paras[j], summary=summary))
+    return items
+
+
+def _valid(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def find_full_date(texts: list[str]) -> str | None:
+    """The first valid complete date in *texts* (``21/3/2024``, ``ngày 21 tháng 3 năm 2024``)."""
+    for t in texts:
+        found: list[tuple[int, str]] = []
+        for m in _FULL_DATE.finditer(t):
+            iso = _valid(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            if iso:
+                found.append((m.start(), iso))
+        for m in _WORD_DATE.finditer(t):
+            iso = _valid(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            if iso:
+                found.append((m.start(), iso))
+        for m in _ISO_DATE.finditer(t):
+            iso = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if iso:
+                found.append((m.start(), iso))
+        if found:
+            return min(found)[1]
+    return None
+
+
+def find_partial_date(texts: list[str]) -> tuple[int, int] | None:
+    """The first ``(day, month)`` introduced by a time word (``Chiều 21/3``)."""
+    for t in texts:
+        for m in _PARTIAL_DATE.finditer(t):
+            d, mo = int(m.group(1)), int(m.group(2))
+            if 1 <= d <= 31 and 1 <= mo <= 12:
+                return d, mo
+    return None
+
+
+def find_year(texts: list[str], *, latest: int) -> int | None:
+    """The most recent plausible year named in *texts* (a report names its own year last)."""
+    years = [int(y) for t in texts for y in _YEAR.findall(t)]
+    years = [y for y in years if 1900 <= y <= latest]
+    return max(years) if years else None
+
+
+def infer_date(
+    parsed: ParsedText, photo_dates: list[str], *, today: date | None = None
+) -> tuple[str | None, str | None]:
+    """Date and its provenance from the text, else the photos' EXIF.
+
+    Returns ``(iso_date, date_source)``; ``date_source`` is ``text``, ``text+year``
+    (day and month in the text, year elsewhere in it), ``text+exif`` (year from
+    the photos), ``exif``, or None.
+    """
+    latest = (today or date.today()).year
+    texts = [parsed.title, parsed.lead] + [b.text for b in parsed.blocks if b.type == "text"]
+    full = find_full_date(texts)
+    if full:
+        return full, "text"
+    partial = find_partial_date(texts)
+    exif_years = sorted(int(d[:4]) for d in photo_dates if d)
+    if partial:
+        day, month = partial
+        year = find_year(texts, latest=latest)
+        if year:
+            iso = _valid(year, month, day)
+            if iso:
+                return iso, "text+year"
+        if exif_years:
+            iso = _valid(exif_years[-1], month, day)
+            if iso:
+                return iso, "text+exif"
+    if photo_dates:
+        return min(d for d in photo_dates if d)[:10], "exif"
+    return None, None
+
+
+def nfc_key(name: str) -> str:
+    """How file names are compared: NFC and case-folded."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+class FolderListing:
+    """The files of one folder, looked up by NFC, case-folded name."""
+
+    def __init__(self, folder: Path, names: list[str] | None = None) -> None:
+        self.folder = folder
+        if names is None:
+            try:
+                names = os.listdir(folder)
+            except OSError:
+                names = []
+        self.by_key: dict[str, str] = {}
+        for name in sorted(names):
+            self.by_key.setdefault(nfc_key(name), name)
+
+    def find(self, relative: str) -> Path | None:
+        """The path of *relative* (a name or ``sub/name``) in this folder, if present."""
+        parts = [p for p in relative.replace("\\", "/").split("/") if p not in ("", ".")]
+        if not parts or ".." in parts:
+            return None
+        if len(parts) == 1:
+            real = self.by_key.get(nfc_key(parts[0]))
+            return self.folder / real if real else None
+        sub = FolderListing(self.folder).find(parts[0])
+        if sub is None or not sub.is_dir():
+            return None
+        return FolderListing(sub).find("/".join(parts[1:]))
+
+
+def read_sidecar(path: Path) -> tuple[dict[str, str], Problem | None]:
+    """Read a Dublin Core sidecar; a bad one is a problem, not an error."""
+    try:
+        raw = json.loads(decode(path.read_bytes())[0] or "{}")
+    except (OSError, ValueError, DecodeError) as exc:
+        return {}, Problem("bad-sidecar", str(path), f"not valid JSON ({exc})")
+    if not isinstance(raw, dict):
+        return {}, Problem("bad-sidecar", str(path), "the JSON is not an object")
+    out = {}
+    for key, value in raw.items():
+        if isinstance(value, list):
+            value = "; ".join(str(v) for v in value)
+        if isinstance(value, (str, int, float)) and str(value).strip():
+            out[str(key).lower()] = unicodedata.normalize("NFC", str(value).strip())
+    return out, None
+
+
+def _sidecar_date(value: str) -> str | None:
+    m = _ISO_DATE.search(value)
+    if m:
+        return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return find_full_date([value])
+
+
+def article_id(root: Path, path: Path) -> str:
+    """The article's ID: its path relative to *root*, with ``/``, NFC."""
+    rel = path.relative_to(root).as_posix()
+    return unicodedata.normalize("NFC", rel)
+
+
+def load_article(
+    root: str | os.PathLike[str],
+    path: str | os.PathLike[str],
+    *,
+    photo_info: bool = True,
+    listing: FolderListing | None = None,
+    today: date | None = None,
+) -> Article:
+    """Read, decode and parse one article file below *root*.
+
+    Problems (unreadable, undecodable, empty, missing or broken photos) are
+    recorded in ``Article.problems``; only a programming error raises.
+    """
+    root, path = Path(root), Path(path)
+    aid = article_id(root, path)
+    problems: list[Problem] = []
+    encoding = None
+    text = ""
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            problems.append(
+                Problem("too-large", str(path), f"{size:,} bytes; articles above "
+                        f"{MAX_ARTICLE_BYTES:,} bytes are not read")
+            )
+        else:
+            text, encoding = decode(path.read_bytes())
+    except DecodeError as exc:
+        problems.append(Problem(exc.kind, str(path), str(exc)))
+    except OSError as exc:
+        problems.append(Problem("unreadable-file", str(path), str(exc.strerror or exc)))
+    if encoding == "empty":
+        problems.append(Problem("empty-article", str(path), "the article file is empty"))
+    parsed = parse_text(text)
+    folder = path.parent
+    listing = listing or FolderListing(folder)
+    photos: list[PhotoRef] = []
+    for name, caption in parsed.photo_lines:
+        found = listing.find(name)
+        info = None
+        if found is None:
+            problems.append(Problem("missing-photo", str(folder / name), f"{aid} names {name}, "
+                                    "which is not in the article's folder"))
+        elif photo_info:
+            info = read_photo_info(found)
+            if info.problem:
+                problems.append(info.problem)
+        photos.append(PhotoRef(file=name, caption=caption, exists=found is not None,
+                               path=str(found) if found else None, info=info))
+    the_date, date_source = infer_date(
+        parsed, [p.info.taken for p in photos if p.info and p.info.taken], today=today
+    )
+    if not parsed.title:
+        parsed.title = path.parent.name if path.name.lower() == "article.txt" else path.stem
+        parsed.title = unicodedata.normalize("NFC", parsed.title)
+    article = Article(
+        id=aid,
+        title=parsed.title,
+        lead=parsed.lead,
+        blocks=tuple(parsed.blocks),
+        photos=tuple(photos),
+        source_url=parsed.source_url,
+        author=parsed.author,
+        outlet=parsed.outlet,
+        date=the_date,
+        date_source=date_source,
+        related=tuple(parsed.related),
+        encoding=encoding,
+    )
+    for candidate in (path.with_suffix(".json"), folder / "metadata.json"):
+        real = listing.find(candidate.name)
+        if real is not None and real.is_file():
+            meta, problem = read_sidecar(real)
+            if problem:
+                problems.append(problem)
+            article = apply_sidecar(article, meta)
+            break
+    return replace(article, problems=tuple(problems))
+
+
+def apply_sidecar(article: Article, meta: dict[str, str]) -> Article:
+    """Let Dublin Core keys of a sidecar override what the text said."""
+    changes: dict[str, object] = {}
+    if meta.get("title"):
+        changes["title"] = meta["title"]
+    if meta.get("creator"):
+        changes["author"] = meta["creator"]
+    if meta.get("publisher"):
+        changes["outlet"] = meta["publisher"]
+    if meta.get("source"):
+        changes["source_url"] = meta["source"]
+    if meta.get("subject"):
+        changes["subject"] = meta["subject"]
+    if meta.get("description"):
+        changes["description"] = meta["description"]
+    if meta.get("date"):
+        iso = _sidecar_date(meta["date"])
+        if iso:
+            changes["date"], changes["date_source"] = iso, "sidecar"
+    return replace(article, **changes) if changes else article
+
+
+def unreferenced_photos(listing: FolderListing, referenced: set[str]) -> list[str]:
+    """Names of image files in the folder that no article of it names."""
+    return [
+        name
+        for key, name in sorted(listing.by_key.items())
+        if os.path.splitext(key)[1] in IMAGE_EXTENSIONS and key not in referenced
+    ]
+
+
+def with_photo_info(article: Article) -> Article:
+    """Fill in missing `PhotoInfo` (for articles loaded with ``photo_info=False``)."""
+    photos = tuple(
+        replace(p, info=read_photo_info(p.path)) if p.path and p.info is None else p
+        for p in article.photos
+    )
+    return replace(article, photos=photos)
+
+
+__all__ = [
+    "FolderListing",
+    "ParsedText",
+    "PhotoInfo",
+    "apply_sidecar",
+    "article_id",
+    "infer_date",
+    "is_photo_line",
+    "load_article",
+    "parse_text",
+]

@@ -1,0 +1,110 @@
+"""Turn the bytes of an article file into NFC text with LF line ends.
+
+The encoding is never guessed silently: `decode` returns the name it used.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from charset_normalizer import from_bytes
+
+
+class DecodeError(ValueError):
+    """The bytes are not text in any encoding we can recognise.
+
+    Attributes:
+        kind: ``"binary-file"`` or ``"undecodable"`` (a `Problem` kind).
+    """
+
+    def __init__(self, kind: str, detail: str) -> None:
+        super().__init__(detail)
+        self.kind = kind
+
+
+# Letters only Vietnamese uses (after NFC): a cp1258 reading that yields many of
+# them is far more likely than a Western or Central European code page.
+_VIETNAMESE = set(
+    "ăâđêôơưĂÂĐÊÔƠƯ"
+    "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+    "ÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ"
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_BLANKISH = re.compile(r"^[\s\u00a0\u200b\u2060\ufeff]+$", re.MULTILINE)
+
+
+def _vietnamese_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(c in _VIETNAMESE for c in letters) / len(letters)
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32 or b == 127)
+    return controls > len(sample) * 0.02
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str]:
+    try:
+        cp1258 = data.decode("cp1258")
+    except UnicodeDecodeError:
+        cp1258 = None
+    best = from_bytes(data).best()
+    guessed = (str(best), best.encoding) if best is not None else None
+    if cp1258 is not None:
+        share = _vietnamese_share(unicodedata.normalize("NFC", cp1258))
+        if guessed is None or share >= _vietnamese_share(unicodedata.normalize("NFC", guessed[0])):
+            return cp1258, "cp1258"
+    if guessed is None:
+        raise DecodeError("undecodable", "no known text encoding fits these bytes")
+    return guessed
+
+
+def normalize_text(text: str) -> str:
+    """NFC, LF line ends, lines of white space only made empty."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return _BLANKISH.sub("", text)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode article bytes.
+
+    Returns:
+        ``(text, encoding)``: NFC text with LF line ends, and the encoding used
+        (``utf-8``, ``utf-8-sig``, ``utf-16``, ``cp1258``, or what
+        charset-normalizer recognised).
+
+    Raises:
+        DecodeError: the bytes are binary or in no recognisable encoding.
+    """
+    if not data:
+        return "", "empty"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return normalize_text(data.decode("utf-16")), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise DecodeError("undecodable", f"UTF-16 byte order mark but bad data: {exc}") from exc
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return normalize_text(data[3:].decode("utf-8")), "utf-8-sig"
+        except UnicodeDecodeError:
+            pass
+    if _looks_binary(data):
+        raise DecodeError("binary-file", "the file holds binary data, not text")
+    try:
+        return normalize_text(data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    text, encoding = _decode_legacy(data)
+    if _CONTROL.search(text[:8192]):
+        raise DecodeError("binary-file", "the file holds control characters, not text")
+    return normalize_text(text), encoding

@@ -1,0 +1,194 @@
+"""Records of the archive layer: articles, photos, problems, and the cancel token."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+class Cancelled(Exception):
+    """Raised by a long operation when its cancel token was set."""
+
+
+class CancelToken:
+    """Thread-safe stop flag: the caller sets it, the worker polls it."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def check(self) -> None:
+        """Raise `Cancelled` when the token was set."""
+        if self._event.is_set():
+            raise Cancelled
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something in the archive that could not be read as expected.
+
+    ``kind`` is a short machine name (see `PROBLEM_KINDS`), ``path`` the file or
+    folder concerned (absolute), ``detail`` an English sentence saying what happened.
+    """
+
+    kind: str
+    path: str
+    detail: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"kind": self.kind, "path": self.path, "detail": self.detail}
+
+
+#: Every problem kind, with what a person can do about it.
+PROBLEM_KINDS: dict[str, str] = {
+    "unreadable-folder": "The folder could not be listed; check its permissions.",
+    "unreadable-file": "The file could not be read; check its permissions.",
+    "symlink-loop": "A link points back into a folder already visited; it was skipped.",
+    "binary-file": "The text file holds binary data, not text; it was skipped.",
+    "undecodable": "The text file's encoding could not be recognised; save it as UTF-8.",
+    "empty-article": "The article file is empty; only its photos are kept.",
+    "too-large": "The file is larger than the reader accepts; it was skipped.",
+    "missing-photo": "The article names a photo that is not in its folder.",
+    "broken-photo": "The photo file is damaged or not an image; it cannot be shown.",
+    "truncated-photo": "The photo file is cut short; only part of it can be shown.",
+    "huge-photo": "The photo has too many pixels to open safely; it was not decoded.",
+    "bad-sidecar": "The metadata JSON beside the article is not valid; it was ignored.",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class GPS:
+    latitude: float
+    longitude: float
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoInfo:
+    """What Pillow reads from a photo file's header, without decoding pixels."""
+
+    width: int | None = None
+    height: int | None = None
+    format: str | None = None
+    taken: str | None = None
+    camera: str | None = None
+    orientation: int | None = None
+    gps: GPS | None = None
+    embedded_caption: str | None = None
+    problem: Problem | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoRef:
+    """A photo named by an article (or found unreferenced in its folder)."""
+
+    file: str
+    caption: str | None
+    exists: bool
+    path: str | None = None
+    info: PhotoInfo | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        info = self.info or PhotoInfo()
+        return {
+            "file": self.file,
+            "caption": self.caption,
+            "exists": self.exists,
+            "width": info.width,
+            "height": info.height,
+            "taken": info.taken,
+            "camera": info.camera,
+            "orientation": info.orientation,
+            "gps": asdict(info.gps) if info.gps else None,
+            "embedded_caption": info.embedded_caption,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One piece of the body: a paragraph (``type="text"``) or a photo group."""
+
+    type: str
+    text: str = ""
+    files: tuple[str, ...] = ()
+    caption: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        if self.type == "text":
+            return {"type": "text", "text": self.text}
+        return {"type": "photos", "files": list(self.files), "caption": self.caption}
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    title: str
+    summary: str
+    id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "summary": self.summary, "id": self.id}
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A parsed article: the data model printed by ``show --json``."""
+
+    id: str
+    title: str
+    lead: str
+    blocks: tuple[Block, ...] = ()
+    photos: tuple[PhotoRef, ...] = ()
+    source_url: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+    date_source: str | None = None
+    related: tuple[Related, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    encoding: str | None = None
+    subject: str | None = None
+    description: str | None = None
+    unreferenced: tuple[PhotoRef, ...] = field(default=())
+
+    @property
+    def body_text(self) -> str:
+        """Lead and paragraphs, one per line (captions not included)."""
+        parts = [self.lead] if self.lead else []
+        parts.extend(b.text for b in self.blocks if b.type == "text")
+        return "\n".join(parts)
+
+    @property
+    def captions(self) -> list[str]:
+        seen: list[str] = []
+        for p in self.photos:
+            if p.caption and p.caption not in seen:
+                seen.append(p.caption)
+        return seen
+
+    @property
+    def folder(self) -> str:
+        return self.id.rpartition("/")[0]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "lead": self.lead,
+            "blocks": [b.to_dict() for b in self.blocks],
+            "photos": [p.to_dict() for p in self.photos],
+            "source_url": self.source_url,
+            "author": self.author,
+            "outlet": self.outlet,
+            "date": self.date,
+            "date_source": self.date_source,
+            "related": [r.to_dict() for r in self.related],
+            "problems": [p.to_dict() for p in self.problems],
+            "encoding": self.encoding,
+            "unreferenced_photos": [p.to_dict() for p in self.unreferenced],
+        }

@@ -1,0 +1,240 @@
+"""Walk archive roots: find article files and photos, fingerprint them, report problems."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import time
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from archive.article import FolderListing, article_id, load_article, nfc_key, unreferenced_photos
+from archive.model import Article, CancelToken, Problem
+from archive.photo import IMAGE_EXTENSIONS, read_photo_info
+
+ARTICLE_EXTENSIONS = frozenset({".txt"})
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleEntry:
+    """An article file found by the walk, not parsed yet.
+
+    ``fingerprint`` changes when the text file or any photo of its folder
+    changes (size or modification time), so indexing can skip unchanged ones.
+    """
+
+    id: str
+    path: str
+    fingerprint: str
+
+
+@dataclass(slots=True)
+class FolderEntry:
+    path: str
+    names: list[str]
+    articles: list[str] = field(default_factory=list)
+    photos: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Inventory:
+    """Everything the walk of one root found."""
+
+    root: str
+    articles: list[ArticleEntry] = field(default_factory=list)
+    folders: list[FolderEntry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def photo_count(self) -> int:
+        return sum(len(f.photos) for f in self.folders)
+
+
+def _is_hidden(name: str) -> bool:
+    return name.startswith(".") or name in {"__MACOSX", "$RECYCLE.BIN", "System Volume Information"}
+
+
+def _has_bad_bytes(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _fingerprint(text_stat: os.stat_result, photo_stats: list[tuple[str, int, int]]) -> str:
+    h = hashlib.blake2b(digest_size=12)
+    h.update(f"{text_stat.st_size}:{text_stat.st_mtime_ns}".encode())
+    for name, size, mtime in photo_stats:
+        h.update(f"|{name}:{size}:{mtime}".encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
+
+
+def walk(root: str | os.PathLike[str], *, cancel: CancelToken | None = None) -> Inventory:
+    """List article files and photos under *root* (nested folders, no hidden ones).
+
+    Unreadable folders, symlink loops and names that are not valid UTF-8 are
+    recorded as problems; the walk goes on.
+    """
+    root_path = Path(root)
+    inv = Inventory(root=str(root_path))
+    try:
+        st = root_path.stat()
+    except OSError as exc:
+        inv.problems.append(Problem("unreadable-folder", str(root_path), str(exc.strerror or exc)))
+        return inv
+    seen = {(st.st_dev, st.st_ino)}
+    stack = [root_path]
+    while stack:
+        if cancel is not None:
+            cancel.check()
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            inv.problems.append(Problem("unreadable-folder", str(folder), str(exc.strerror or exc)))
+            continue
+        here = FolderEntry(path=str(folder), names=[e.name for e in entries])
+        subfolders: list[Path] = []
+        stats: dict[str, os.stat_result] = {}
+        for entry in entries:
+            name = entry.name
+            if _is_hidden(name):
+                continue
+            path = Path(entry.path)
+            if _has_bad_bytes(name):
+                inv.problems.append(
+                    Problem("unreadable-file", str(path).encode("utf-8", "replace").decode(),
+                            "the name is not valid UTF-8; rename it to read it")
+                )
+                continue
+            try:
+                est = entry.stat()  # follows links
+            except OSError as exc:
+                inv.problems.append(Problem("unreadable-file", str(path), str(exc.strerror or exc)))
+                continue
+            if stat.S_ISDIR(est.st_mode):
+                key = (est.st_dev, est.st_ino)
+                if key in seen:
+                    inv.problems.append(
+                        Problem("symlink-loop", str(path), "this folder was already visited")
+                    )
+                    continue
+                seen.add(key)
+                subfolders.append(path)
+            elif stat.S_ISREG(est.st_mode):
+                ext = os.path.splitext(name)[1].lower()
+                if ext in ARTICLE_EXTENSIONS:
+                    here.articles.append(name)
+                    stats[name] = est
+                elif ext in IMAGE_EXTENSIONS:
+                    here.photos.append(name)
+                    stats[name] = est
+        photo_stats = [
+            (unicodedata.normalize("NFC", p), stats[p].st_size, stats[p].st_mtime_ns)
+            for p in here.photos
+        ]
+        for name in here.articles:
+            path = folder / name
+            inv.articles.append(
+                ArticleEntry(article_id(root_path, path), str(path), _fingerprint(stats[name], photo_stats))
+            )
+        if here.articles or here.photos:
+            inv.folders.append(here)
+        stack.extend(reversed(subfolders))
+    inv.articles.sort(key=lambda a: a.id)
+    return inv
+
+
+def iter_articles(
+    inv: Inventory,
+    *,
+    photo_info: bool = True,
+    cancel: CancelToken | None = None,
+) -> Iterator[Article]:
+    """Parse every article of an inventory, folder by folder (listings shared)."""
+    root = Path(inv.root)
+    for folder in inv.folders:
+        listing = FolderListing(Path(folder.path), folder.names)
+        for name in folder.articles:
+            if cancel is not None:
+                cancel.check()
+            yield load_article(root, Path(folder.path) / name, photo_info=photo_info, listing=listing)
+
+
+@dataclass(slots=True)
+class ScanReport:
+    """The result of `scan`: parsed articles and what was wrong."""
+
+    roots: list[str]
+    articles: list[Article] = field(default_factory=list)
+    photos: int = 0
+    missing_photos: int = 0
+    unreferenced_photos: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def problem_counts(self) -> dict[str, int]:
+        return dict(sorted(Counter(p.kind for p in self.problems).items()))
+
+    def summary(self) -> dict[str, object]:
+        return {
+            "roots": self.roots,
+            "articles": len(self.articles),
+            "photos": self.photos,
+            "missing_photos": self.missing_photos,
+            "unreferenced_photos": len(self.unreferenced_photos),
+            "problems": self.problem_counts(),
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def scan(
+    roots: list[str | os.PathLike[str]] | str | os.PathLike[str],
+    *,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> ScanReport:
+    """Walk and parse every article of *roots*; photos' headers are read too."""
+    started = time.perf_counter()
+    if isinstance(roots, (str, os.PathLike)):
+        roots = [roots]
+    report = ScanReport(roots=[str(r) for r in roots])
+    inventories = [walk(r, cancel=cancel) for r in roots]
+    total = sum(len(inv.articles) for inv in inventories)
+    done = 0
+    for inv in inventories:
+        report.problems.extend(inv.problems)
+        report.photos += inv.photo_count
+        by_folder: dict[str, set[str]] = {}
+        for art in iter_articles(inv, cancel=cancel):
+            report.articles.append(art)
+            report.problems.extend(art.problems)
+            report.missing_photos += sum(not p.exists for p in art.photos)
+            by_folder.setdefault(art.folder, set()).update(
+                nfc_key(p.file) for p in art.photos if "/" not in p.file
+            )
+            done += 1
+            if progress is not None:
+                progress(done, total)
+        root = Path(inv.root)
+        for folder in inv.folders:
+            rel = Path(folder.path).relative_to(root).as_posix()
+            rel = "" if rel == "." else unicodedata.normalize("NFC", rel)
+            listing = FolderListing(Path(folder.path), folder.names)
+            for name in unreferenced_photos(listing, by_folder.get(rel, set())):
+                path = Path(folder.path) / name
+                report.unreferenced_photos.append(str(path))
+                info = read_photo_info(path)
+                if info.problem:
+                    report.problems.append(info.problem)
+    report.articles.sort(key=lambda a: a.id)
+    report.seconds = time.perf_counter() - started
+    return report

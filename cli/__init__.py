@@ -1,0 +1,1 @@
+"""The command line: scan, index, search, show, export. Imports no Qt."""

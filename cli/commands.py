@@ -1,0 +1,262 @@
+"""Argument parsing and the subcommands of ``main.py`` (English output, no Qt).
+
+Exit codes: 0 done (problems in files are reported, not fatal), 1 a runtime
+failure, 2 bad usage. Errors go to stderr as one sentence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from archive.article import load_article
+from archive.model import Article, Cancelled
+from cli.progress import ProgressBar
+
+
+class UsageError(Exception):
+    """Bad arguments: exit code 2."""
+
+
+class Failure(Exception):
+    """The command could not do its work: exit code 1."""
+
+
+def _existing_dir(value: str) -> Path:
+    path = Path(value).expanduser()
+    if not path.is_dir():
+        raise UsageError(f"{value} is not a folder")
+    return path
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description="Tàng Thư: browse, search and export folders of news articles and photos.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("gui", help="open the window (default without a command)")
+    p.add_argument("roots", nargs="*", metavar="ROOT", help="archive folders to open")
+    p.add_argument("--query", "-q", help="run this search at start")
+    p.add_argument("--screenshot", metavar="PNG", help="render the window to PNG and exit")
+    p.add_argument("--index-dir", help="keep the index here instead of the data folder")
+    p.add_argument("--size", default="1280x800", help="window size for --screenshot (WxH)")
+    p.add_argument("--lang", choices=["vi", "en"], help="user interface language")
+    p.add_argument("--view", choices=["reader", "photos", "viewer"], default="reader",
+                   help="what --screenshot shows")
+
+    p = sub.add_parser("scan", help="parse an archive and report articles, photos, problems")
+    p.add_argument("roots", nargs="+", metavar="ROOT")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--problems", action="store_true", help="list every problem")
+
+    p = sub.add_parser("show", help="print one article as parsed")
+    p.add_argument("id", metavar="ID", help="the article's path relative to the archive")
+    p.add_argument("--archive", required=True, metavar="ROOT")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("index", help="build or update the search index of an archive")
+    p.add_argument("root", metavar="ROOT")
+    p.add_argument("--index-dir")
+    p.add_argument("--rebuild", action="store_true", help="start the index over")
+    p.add_argument("--jobs", type=int, default=0, help="worker processes (default: all cores)")
+    p.add_argument("--json", action="store_true", help="print a final summary as JSON")
+
+    p = sub.add_parser("search", help="search an indexed archive")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--archive", required=True, metavar="ROOT")
+    p.add_argument("--index-dir")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--page", type=int, default=1)
+    p.add_argument("--photos", action="store_true", help="search photo captions")
+    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    p.add_argument("--outlet")
+    p.add_argument("--has-photos", action="store_true")
+    p.add_argument("--sort", choices=["relevance", "date", "date-asc"], default="relevance")
+    p.add_argument("--like", metavar="ID", help="articles like this one (QUERY may be empty)")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("export", help="export articles and photos")
+    p.add_argument("ids", nargs="*", metavar="ID")
+    p.add_argument("--archive", required=True, metavar="ROOT")
+    p.add_argument("--index-dir")
+    p.add_argument("--format", required=True,
+                   choices=["folder", "zip", "bagit", "pdf", "html", "csv", "json"])
+    p.add_argument("--to", required=True, metavar="PATH")
+    p.add_argument("--query")
+    p.add_argument("--limit", type=int, default=1000)
+    p.add_argument("--force", action="store_true", help="replace an existing target")
+    return parser
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def cmd_scan(args: argparse.Namespace) -> int:
+    from archive.scan import scan
+
+    roots = [_existing_dir(r) for r in args.roots]
+    with ProgressBar("Scanning", unit="articles") as bar:
+        report = scan(roots, progress=bar.update)
+    summary = report.summary()
+    if args.json:
+        summary["problem_list"] = [p.to_dict() for p in report.problems]
+        _print_json(summary)
+        return 0
+    print(f"Roots:               {', '.join(summary['roots'])}")  # type: ignore[arg-type]
+    print(f"Articles:            {summary['articles']}")
+    print(f"Photos:              {summary['photos']}")
+    print(f"Missing photos:      {summary['missing_photos']}")
+    print(f"Unreferenced photos: {summary['unreferenced_photos']}")
+    counts: dict[str, int] = summary["problems"]  # type: ignore[assignment]
+    print(f"Problems:            {sum(counts.values())}")
+    for kind, n in counts.items():
+        print(f"  {kind:<22} {n}")
+    if args.problems:
+        for p in report.problems:
+            print(f"{p.kind}: {p.path}: {p.detail}")
+    elif report.problems:
+        print("(add --problems to list them)")
+    print(f"Seconds:             {report.seconds:.2f}")
+    return 0
+
+
+def resolve_article(root: Path, ident: str) -> Path:
+    """The article file for *ident*: an ID, or a folder holding one article file."""
+    ident = unicodedata.normalize("NFC", ident.strip().replace("\\", "/"))
+    candidate = Path(ident) if Path(ident).is_absolute() else root / ident
+    if candidate.is_dir():
+        texts = sorted(candidate.glob("*.txt"))
+        if len(texts) == 1:
+            return texts[0]
+    if candidate.is_file():
+        return candidate
+    # NFD names on disk: compare after NFC, part by part.
+    from archive.article import FolderListing
+
+    path = root
+    for part in Path(ident).parts:
+        found = FolderListing(path).find(part)
+        if found is None:
+            raise Failure(f"No article {ident} in {root}.")
+        path = found
+    if path.is_dir():
+        return resolve_article(root, str(path))
+    return path
+
+
+def format_article(art: Article) -> str:
+    """A readable text form of an article."""
+    width = 88
+    lines = [art.title, "=" * min(len(art.title), width)]
+    meta = [
+        ("ID", art.id),
+        ("Date", f"{art.date} ({art.date_source})" if art.date else "unknown"),
+        ("Author", art.author),
+        ("Outlet", art.outlet),
+        ("Source", art.source_url),
+        ("Encoding", art.encoding),
+    ]
+    lines += [f"{k + ':':<10}{v}" for k, v in meta if v]
+    lines.append("")
+    if art.lead:
+        lines += textwrap.wrap(art.lead, width) + [""]
+    exists = {p.file: p for p in art.photos}
+    for block in art.blocks:
+        if block.type == "text":
+            lines += textwrap.wrap(block.text, width) + [""]
+        else:
+            for name in block.files:
+                ref = exists.get(name)
+                mark = "" if ref is None or ref.exists else "  [missing]"
+                lines.append(f"  [photo] {name}{mark}")
+            if block.caption:
+                lines += textwrap.wrap(block.caption, width, initial_indent="  ",
+                                       subsequent_indent="  ")
+            lines.append("")
+    if art.related:
+        lines.append("Related:")
+        for r in art.related:
+            lines.append(f"  - {r.title}" + (f"  -> {r.id}" if r.id else ""))
+    if art.problems:
+        lines += ["", "Problems:"]
+        lines += [f"  {p.kind}: {p.path}: {p.detail}" for p in art.problems]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    root = _existing_dir(args.archive)
+    path = resolve_article(root, args.id)
+    article = load_article(root, path)
+    try:
+        from index.store import link_related_for
+
+        article = link_related_for(root, article, index_dir=None)
+    except Exception:  # no index yet, or it cannot be opened: related stay unlinked
+        pass
+    if args.json:
+        _print_json(article.to_dict())
+    else:
+        sys.stdout.write(format_article(article))
+    return 0
+
+
+COMMANDS = {
+    "scan": cmd_scan,
+    "show": cmd_show,
+}
+
+
+def _lazy(name: str) -> Any:
+    if name in ("index", "search"):
+        from cli import search_commands
+
+        return getattr(search_commands, f"cmd_{name}")
+    if name == "export":
+        from cli import export_command
+
+        return export_command.cmd_export
+    if name == "gui":
+        from cli.gui_command import cmd_gui
+
+        return cmd_gui
+    return COMMANDS[name]
+
+
+def run(argv: list[str]) -> int:
+    """Parse *argv*, run the command, return the exit code."""
+    parser = build_parser()
+    if not argv:
+        argv = ["gui"]
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    if args.command is None:
+        args = parser.parse_args(["gui"])
+    try:
+        return int(_lazy(args.command)(args))
+    except UsageError as exc:
+        print(f"main.py {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except Failure as exc:
+        print(f"main.py {args.command}: {exc}", file=sys.stderr)
+        return 1
+    except Cancelled:
+        print(f"main.py {args.command}: cancelled.", file=sys.stderr)
+        return 130
+    except KeyboardInterrupt:
+        print(f"main.py {args.command}: interrupted.", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        print(f"main.py {args.command}: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
+              file=sys.stderr)
+        return 1
