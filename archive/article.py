@@ -30,7 +30,9 @@ _PHOTO_LINE = re.compile(
     rf"^(?!https?://)[^\s\\/:*?\"<>|][^\\:*?\"<>|]{{0,200}}\.(?:{_IMAGE_EXT})$", re.IGNORECASE
 )
 _URL_LINE = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
-_BYLINE = re.compile(r"^(?:theo|nguồn)\s*:?\s+(?P<who>[^/]+?)(?:\s*/\s*(?P<outlet>[^/]+?))?\s*$", re.I)
+_BYLINE = re.compile(
+    r"^(?:theo|nguồn)\s*:?\s+(?P<who>[^/]+?)(?:\s*/\s*(?P<outlet>[^/]+?))?\s*$", re.I
+)
 _RELATED_HEADERS = {
     "tin lien quan",
     "bai lien quan",
@@ -113,7 +115,12 @@ def parse_text(text: str) -> ParsedText:
                 group.append(lines[i])
                 i += 1
             caption = None
-            if i < n and lines[i] and not is_related_header(lines[i]) and not _URL_LINE.match(lines[i]):
+            if (
+                i < n
+                and lines[i]
+                and not is_related_header(lines[i])
+                and not _URL_LINE.match(lines[i])
+            ):
                 # A line that introduces what follows ("Cùng xem ảnh:") is body text.
                 if not lines[i].endswith(":"):
                     caption = lines[i]
@@ -347,8 +354,11 @@ def load_article(
         size = path.stat().st_size
         if size > MAX_ARTICLE_BYTES:
             problems.append(
-                Problem("too-large", str(path), f"{size:,} bytes; articles above "
-                        f"{MAX_ARTICLE_BYTES:,} bytes are not read")
+                Problem(
+                    "too-large",
+                    str(path),
+                    f"{size:,} bytes; articles above {MAX_ARTICLE_BYTES:,} bytes are not read",
+                )
             )
         else:
             text, encoding = decode(path.read_bytes())
@@ -366,14 +376,26 @@ def load_article(
         found = listing.find(name)
         info = None
         if found is None:
-            problems.append(Problem("missing-photo", str(folder / name), f"{aid} names {name}, "
-                                    "which is not in the article's folder"))
+            problems.append(
+                Problem(
+                    "missing-photo",
+                    str(folder / name),
+                    f"{aid} names {name}, which is not in the article's folder",
+                )
+            )
         elif photo_info:
             info = read_photo_info(found)
             if info.problem:
                 problems.append(info.problem)
-        photos.append(PhotoRef(file=name, caption=caption, exists=found is not None,
-                               path=str(found) if found else None, info=info))
+        photos.append(
+            PhotoRef(
+                file=name,
+                caption=caption,
+                exists=found is not None,
+                path=str(found) if found else None,
+                info=info,
+            )
+        )
     the_date, date_source = infer_date(
         parsed, [p.info.taken for p in photos if p.info and p.info.taken], today=today
     )
@@ -407,7 +429,7 @@ def load_article(
 
 def apply_sidecar(article: Article, meta: dict[str, str]) -> Article:
     """Let Dublin Core keys of a sidecar override what the text said."""
-    changes: dict[str, object] = {}
+    changes: dict[str, str] = {}
     if meta.get("title"):
         changes["title"] = meta["title"]
     if meta.get("creator"):
@@ -424,7 +446,7 @@ def apply_sidecar(article: Article, meta: dict[str, str]) -> Article:
         iso = _sidecar_date(meta["date"])
         if iso:
             changes["date"], changes["date_source"] = iso, "sidecar"
-    return replace(article, **changes) if changes else article
+    return replace(article, **changes) if changes else article  # type: ignore[arg-type]
 
 
 def unreferenced_photos(listing: FolderListing, referenced: set[str]) -> list[str]:

@@ -32,7 +32,7 @@ _VIETNAMESE = set(
     "ÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ"
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-_BLANKISH = re.compile(r"^[\s\u00a0\u200b\u2060\ufeff]+$", re.MULTILINE)
+_BLANKISH = re.compile(r"^(?:[^\S\n]|[\u200b\u2060\ufeff])+$", re.MULTILINE)
 
 
 def _vietnamese_share(text: str) -> float:

@@ -15,7 +15,9 @@ def _build_table() -> dict[int, int | None]:
     for lo, hi in ranges:
         for cp in range(lo, hi):
             ch = chr(cp)
-            base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+            base = "".join(
+                c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)
+            )
             if base and base != ch and len(base) == 1:
                 table[cp] = ord(base)
     for cp in range(0x0300, 0x0370):  # stray combining marks (text that was not NFC)

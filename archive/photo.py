@@ -30,9 +30,15 @@ MAX_PIXELS = 120_000_000
 # Pillow's own global guard (a warning, or an error at twice its limit) is replaced
 # by ours, which works the same in every thread.
 Image.MAX_IMAGE_PIXELS = None
-# A damaged MPO header is read as a plain JPEG, which is all we need; the warning
+# Pillow warns about damaged metadata it then skips (an MPO header read as a plain
+# JPEG, corrupt EXIF); we already treat such metadata as absent, and the warning
 # would only reach a librarian's terminal.
-warnings.filterwarnings("ignore", message="Image appears to be a malformed MPO file")
+for _message in (
+    "Image appears to be a malformed MPO file",
+    "Corrupt EXIF data",
+    "Possibly corrupt EXIF",
+):
+    warnings.filterwarnings("ignore", message=_message, category=UserWarning)
 
 _TAG_ORIENTATION = 0x0112
 _TAG_DATETIME = 0x0132
@@ -76,7 +82,8 @@ def exif_date(value: Any) -> str | None:
     if not m:
         return None
     try:
-        return datetime(*(int(g) for g in m.groups())).isoformat()  # type: ignore[misc]
+        y, mo, d, h, mi, s = (int(g) for g in m.groups())
+        return datetime(y, mo, d, h, mi, s).isoformat()
     except ValueError:
         return None
 
@@ -144,7 +151,7 @@ def _xmp_text(node: Any) -> str | None:
 
 def _embedded_caption(im: Image.Image, exif: Any) -> str | None:
     try:
-        iptc = IptcImagePlugin.getiptcinfo(im)
+        iptc = IptcImagePlugin.getiptcinfo(im)  # type: ignore[arg-type]
     except Exception:  # malformed IPTC blocks raise many kinds of error
         iptc = None
     if iptc:
@@ -196,7 +203,9 @@ def read_photo_info(path: str | os.PathLike[str]) -> PhotoInfo:
     try:
         im = Image.open(path)
     except (UnidentifiedImageError, SyntaxError, ValueError, EOFError) as exc:
-        return PhotoInfo(problem=Problem("broken-photo", str(path), f"not a readable image ({exc})"))
+        return PhotoInfo(
+            problem=Problem("broken-photo", str(path), f"not a readable image ({exc})")
+        )
     except OSError as exc:
         return PhotoInfo(problem=Problem("unreadable-file", str(path), str(exc.strerror or exc)))
     with im:
@@ -222,7 +231,9 @@ def read_photo_info(path: str | os.PathLike[str]) -> PhotoInfo:
         caption = _embedded_caption(im, exif)
         problem = None
         if fmt == "JPEG" and _is_truncated_jpeg(path, size):
-            problem = Problem("truncated-photo", str(path), "the JPEG data ends before its end marker")
+            problem = Problem(
+                "truncated-photo", str(path), "the JPEG data ends before its end marker"
+            )
         return PhotoInfo(
             width=width,
             height=height,

@@ -111,8 +111,11 @@ def walk(root: str | os.PathLike[str], *, cancel: CancelToken | None = None) -> 
             path = Path(entry.path)
             if _has_bad_bytes(name):
                 inv.problems.append(
-                    Problem("unreadable-file", str(path).encode("utf-8", "replace").decode(),
-                            "the name is not valid UTF-8; rename it to read it")
+                    Problem(
+                        "unreadable-file",
+                        str(path).encode("utf-8", "replace").decode(),
+                        "the name is not valid UTF-8; rename it to read it",
+                    )
                 )
                 continue
             try:
@@ -144,7 +147,9 @@ def walk(root: str | os.PathLike[str], *, cancel: CancelToken | None = None) -> 
         for name in here.articles:
             path = folder / name
             inv.articles.append(
-                ArticleEntry(article_id(root_path, path), str(path), _fingerprint(stats[name], photo_stats))
+                ArticleEntry(
+                    article_id(root_path, path), str(path), _fingerprint(stats[name], photo_stats)
+                )
             )
         if here.articles or here.photos:
             inv.folders.append(here)
@@ -166,7 +171,9 @@ def iter_articles(
         for name in folder.articles:
             if cancel is not None:
                 cancel.check()
-            yield load_article(root, Path(folder.path) / name, photo_info=photo_info, listing=listing)
+            yield load_article(
+                root, Path(folder.path) / name, photo_info=photo_info, listing=listing
+            )
 
 
 @dataclass(slots=True)

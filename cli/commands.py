@@ -48,8 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--index-dir", help="keep the index here instead of the data folder")
     p.add_argument("--size", default="1280x800", help="window size for --screenshot (WxH)")
     p.add_argument("--lang", choices=["vi", "en"], help="user interface language")
-    p.add_argument("--view", choices=["reader", "photos", "viewer"], default="reader",
-                   help="what --screenshot shows")
+    p.add_argument(
+        "--view",
+        choices=["reader", "photos", "viewer"],
+        default="reader",
+        help="what --screenshot shows",
+    )
 
     p = sub.add_parser("scan", help="parse an archive and report articles, photos, problems")
     p.add_argument("roots", nargs="+", metavar="ROOT")
@@ -87,8 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("ids", nargs="*", metavar="ID")
     p.add_argument("--archive", required=True, metavar="ROOT")
     p.add_argument("--index-dir")
-    p.add_argument("--format", required=True,
-                   choices=["folder", "zip", "bagit", "pdf", "html", "csv", "json"])
+    p.add_argument(
+        "--format", required=True, choices=["folder", "zip", "bagit", "pdf", "html", "csv", "json"]
+    )
     p.add_argument("--to", required=True, metavar="PATH")
     p.add_argument("--query")
     p.add_argument("--limit", type=int, default=1000)
@@ -179,8 +184,9 @@ def format_article(art: Article) -> str:
                 mark = "" if ref is None or ref.exists else "  [missing]"
                 lines.append(f"  [photo] {name}{mark}")
             if block.caption:
-                lines += textwrap.wrap(block.caption, width, initial_indent="  ",
-                                       subsequent_indent="  ")
+                lines += textwrap.wrap(
+                    block.caption, width, initial_indent="  ", subsequent_indent="  "
+                )
             lines.append("")
     if art.related:
         lines.append("Related:")
@@ -257,6 +263,8 @@ def run(argv: list[str]) -> int:
         print(f"main.py {args.command}: interrupted.", file=sys.stderr)
         return 130
     except OSError as exc:
-        print(f"main.py {args.command}: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
-              file=sys.stderr)
+        print(
+            f"main.py {args.command}: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
+            file=sys.stderr,
+        )
         return 1

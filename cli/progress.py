@@ -24,8 +24,14 @@ class ProgressBar:
         if not self._enabled:
             return
         if self._bar is None:
-            self._bar = tqdm(total=total, desc=self._label, unit=f" {self._unit}",
-                             file=sys.stderr, dynamic_ncols=True, leave=False)
+            self._bar = tqdm(
+                total=total,
+                desc=self._label,
+                unit=f" {self._unit}",
+                file=sys.stderr,
+                dynamic_ncols=True,
+                leave=False,
+            )
         if total != self._bar.total:
             self._bar.total = total
         self._bar.n = done

@@ -1,0 +1,425 @@
+"""The parser, rule by rule (DESIGN.md), and the seed article field by field."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from archive.article import (
+    FolderListing,
+    find_full_date,
+    find_partial_date,
+    infer_date,
+    is_photo_line,
+    is_related_header,
+    load_article,
+    parse_text,
+)
+from tests.conftest import SEED, make_jpeg, write_article
+
+# --- rule 1: title -------------------------------------------------------------
+
+
+def test_title_is_first_non_blank_line() -> None:
+    p = parse_text("\n\n  Tiêu đề bài  \n\nĐoạn mở đầu.\n")
+    assert p.title == "Tiêu đề bài"
+    assert p.lead == "Đoạn mở đầu."
+
+
+def test_empty_text_gives_empty_parse() -> None:
+    p = parse_text("")
+    assert (p.title, p.lead, p.blocks, p.related) == ("", "", [], [])
+
+
+# --- rule 2: photo lines, groups, captions ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1.JPG",
+        "1.jpg",
+        "anh-1.jpeg",
+        "IMG_4107.JPG",
+        "DSC_0213.jpg",
+        "hinh 1.jpg",
+        "ảnh 1.jpg",
+        "photo_01.JPEG",
+        "a.png",
+        "b.GIF",
+        "c.webp",
+        "d.tif",
+        "e.TIFF",
+        "f.bmp",
+        "anh/1.jpg",
+    ],
+)
+def test_photo_line_accepts_file_names(line: str) -> None:
+    assert is_photo_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Xem ảnh tại http://x.vn/1.jpg",
+        "https://x.vn/a.jpg",
+        "1.JPG là ảnh đẹp",
+        "Ảnh: TTXVN",
+        "1.JPGx",
+        "/etc/1.jpg",
+        "C:\\x\\1.jpg",
+        "",
+    ],
+)
+def test_photo_line_rejects_other_lines(line: str) -> None:
+    assert not is_photo_line(line)
+
+
+def test_group_shares_one_caption() -> None:
+    p = parse_text("T\n\nMở đầu.\n\n3.JPG\n4.JPG\nChú thích chung.\n\nTiếp.\n")
+    photos = [b for b in p.blocks if b.type == "photos"]
+    assert photos[0].files == ("3.JPG", "4.JPG")
+    assert photos[0].caption == "Chú thích chung."
+    assert p.photo_lines == [("3.JPG", "Chú thích chung."), ("4.JPG", "Chú thích chung.")]
+
+
+def test_group_followed_by_blank_line_has_no_caption() -> None:
+    p = parse_text("T\n\nMở đầu.\n\n1.jpg\n\nĐoạn sau.\n")
+    assert p.photo_lines == [("1.jpg", None)]
+    assert [b.text for b in p.blocks if b.type == "text"] == ["Đoạn sau."]
+
+
+def test_line_ending_with_colon_after_photo_is_body_not_caption() -> None:
+    p = parse_text("T\n\nMở đầu.\n2.JPG\nCùng xem một số hình ảnh mới:\nẢnh sau.\n")
+    assert p.photo_lines == [("2.JPG", None)]
+    assert "Cùng xem một số hình ảnh mới:" in [b.text for b in p.blocks]
+
+
+def test_consecutive_photo_caption_pairs_are_separate_groups() -> None:
+    p = parse_text("T\n\nMở.\n5.JPG\nMột.\n6.JPG\nHai.\n")
+    groups = [(b.files, b.caption) for b in p.blocks if b.type == "photos"]
+    assert groups == [(("5.JPG",), "Một."), (("6.JPG",), "Hai.")]
+
+
+def test_blocks_keep_text_order_around_photos() -> None:
+    p = parse_text("T\n\nMở.\nA.\n1.jpg\nCap.\nB.\n")
+    assert [(b.type, b.text or b.files) for b in p.blocks] == [
+        ("text", "A."),
+        ("photos", ("1.jpg",)),
+        ("text", "B."),
+    ]
+
+
+# --- rule 3 and 4: source URL and byline -----------------------------------------
+
+
+def test_source_url_and_outlet_from_host() -> None:
+    p = parse_text("T\n\nMở.\nhttps://www.vnexpress.net/a-1.html\n")
+    assert p.source_url == "https://www.vnexpress.net/a-1.html"
+    assert p.outlet == "vnexpress.net"
+
+
+def test_byline_with_outlet() -> None:
+    p = parse_text("T\n\nMở.\n\nTheo Trần Tuấn Ngọc/baolaocai.vn\n")
+    assert (p.author, p.outlet) == ("Trần Tuấn Ngọc", "baolaocai.vn")
+
+
+def test_byline_agency_alone() -> None:
+    p = parse_text("T\n\nMở.\n\nTheo TTXVN\n")
+    assert (p.author, p.outlet) == ("TTXVN", None)
+
+
+def test_sentence_starting_with_theo_is_not_a_byline() -> None:
+    line = "Theo điểm b khoản 12 Điều 5, ngoài việc bị phạt tiền, người điều khiển bị tước bằng."
+    p = parse_text(f"T\n\nMở.\n{line}\n")
+    assert p.author is None
+    assert line in [b.text for b in p.blocks]
+
+
+def test_byline_outlet_beats_url_host() -> None:
+    p = parse_text("T\n\nMở.\nhttps://x.vn/a\nTheo A B/y.vn\n")
+    assert p.outlet == "y.vn"
+
+
+def test_name_after_url_is_author() -> None:
+    p = parse_text(
+        "T\n\nMở.\nĐoạn.\nhttps://vnexpress.net/a.html\nVăn phòng Luật sư Lê Nguyễn, TP HCM\n"
+    )
+    assert p.author == "Văn phòng Luật sư Lê Nguyễn, TP HCM"
+
+
+def test_trailing_name_paragraph_is_author() -> None:
+    p = parse_text("T\n\nMở đầu.\nĐoạn một dài.\nĐoạn hai dài.\nTrọng Giáp\n")
+    assert p.author == "Trọng Giáp"
+    assert "Trọng Giáp" not in [b.text for b in p.blocks]
+
+
+def test_trailing_agency_with_slash() -> None:
+    p = parse_text("T\n\nMở đầu.\nĐoạn một.\nĐoạn hai.\nTTXVN/Tin Tức\n")
+    assert (p.author, p.outlet) == ("TTXVN", "Tin Tức")
+
+
+# --- rule 5: related list ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Tin Liên Quan",
+        "Tin liên quan",
+        "TIN LIÊN QUAN:",
+        "Bài liên quan",
+        "Tin cùng chuyên mục",
+        "Tin khác",
+        "tin lien quan",
+    ],
+)
+def test_related_headers(header: str) -> None:
+    assert is_related_header(header)
+
+
+def test_related_alternates_title_summary() -> None:
+    p = parse_text("T\n\nMở.\n\nTin liên quan\n\nA\n\nTóm A\n\nB\n\nTóm B\n\nC\n")
+    assert [(r.title, r.summary) for r in p.related] == [("A", "Tóm A"), ("B", "Tóm B"), ("C", "")]
+
+
+def test_related_text_is_not_body() -> None:
+    p = parse_text("T\n\nMở.\nTin Liên Quan\nA\nTóm A\n")
+    assert p.blocks == []
+
+
+# --- rule 6: body ---------------------------------------------------------------------
+
+
+def test_lead_is_first_paragraph_and_not_repeated() -> None:
+    p = parse_text("T\nMở đầu.\nThân một.\nThân hai.\n")
+    assert p.lead == "Mở đầu."
+    assert [b.text for b in p.blocks] == ["Thân một.", "Thân hai."]
+
+
+# --- rule 7: date ------------------------------------------------------------------------
+
+
+def test_full_numeric_date() -> None:
+    assert find_full_date(["Hà Nội, 21/3/2024 - Tin"]) == "2024-03-21"
+
+
+def test_full_worded_date() -> None:
+    assert find_full_date(["vào ngày 5 tháng 9 năm 2019"]) == "2019-09-05"
+
+
+def test_invalid_dates_are_ignored() -> None:
+    assert find_full_date(["46/120 sáng kiến, 31/2/2024, Nghị định 46/2016/NĐ-CP"]) is None
+
+
+def test_partial_date_needs_a_time_word() -> None:
+    assert find_partial_date(["Chiều 21/3, hội nghị"]) == (21, 3)
+    assert find_partial_date(["tỉ lệ 46/120 sáng kiến"]) is None
+
+
+def test_partial_date_takes_latest_year_of_text() -> None:
+    p = parse_text("T\n\nChiều 21/3, tổng kết năm 2023 và triển khai năm 2024.\n")
+    assert infer_date(p, [], today=date(2026, 1, 1)) == ("2024-03-21", "text+year")
+
+
+def test_future_years_are_not_used() -> None:
+    p = parse_text("T\n\nSáng 2/9, kế hoạch đến năm 2045 bắt đầu năm 2020.\n")
+    assert infer_date(p, [], today=date(2026, 1, 1)) == ("2020-09-02", "text+year")
+
+
+def test_partial_date_year_from_exif() -> None:
+    p = parse_text("T\n\nTối 5/1, lễ hội.\n")
+    assert infer_date(p, ["2019-06-01T10:00:00"]) == ("2019-01-05", "text+exif")
+
+
+def test_date_from_exif_alone() -> None:
+    p = parse_text("T\n\nKhông có ngày.\n")
+    assert infer_date(p, ["2019-06-01T10:00:00", "2018-02-03T00:00:00"]) == ("2018-02-03", "exif")
+
+
+def test_no_date_is_none_never_mtime() -> None:
+    assert infer_date(parse_text("T\n\nKhông có ngày.\n"), []) == (None, None)
+
+
+# --- photos resolved against the folder ---------------------------------------------------
+
+
+def test_photo_lookup_is_case_insensitive_and_nfc(tmp_path: Path) -> None:
+    import unicodedata
+
+    make_jpeg(tmp_path / "a" / "1.jpg")
+    make_jpeg(tmp_path / "a" / unicodedata.normalize("NFD", "ảnh 2.jpg"))
+    path = write_article(tmp_path / "a", "T\n\nMở.\n1.JPG\nMột.\nảnh 2.JPG\nHai.\n3.jpg\nBa.\n")
+    art = load_article(tmp_path, path)
+    assert [(p.file, p.exists) for p in art.photos] == [
+        ("1.JPG", True),
+        ("ảnh 2.JPG", True),
+        ("3.jpg", False),
+    ]
+    assert [p.kind for p in art.problems] == ["missing-photo"]
+    assert art.photos[0].info is not None and art.photos[0].info.width == 64
+
+
+def test_photo_in_subfolder_and_escape_refused(tmp_path: Path) -> None:
+    make_jpeg(tmp_path / "a" / "anh" / "1.jpg")
+    make_jpeg(tmp_path / "x.jpg")
+    listing = FolderListing(tmp_path / "a")
+    assert listing.find("anh/1.jpg") == tmp_path / "a" / "anh" / "1.jpg"
+    assert listing.find("../x.jpg") is None
+
+
+def test_article_id_is_relative_posix_nfc(tmp_path: Path) -> None:
+    import unicodedata
+
+    folder = tmp_path / "2024" / unicodedata.normalize("NFD", "Đoàn kết")
+    path = write_article(folder, "Tiêu đề\n\nMở.\n")
+    assert load_article(tmp_path, path).id == "2024/Đoàn kết/article.txt"
+
+
+# --- rule 8: sidecar ------------------------------------------------------------------------
+
+
+def test_sidecar_overrides(tmp_path: Path) -> None:
+    path = write_article(tmp_path / "a", "Tiêu đề gốc\n\nMở.\n")
+    (tmp_path / "a" / "article.json").write_text(
+        json.dumps(
+            {
+                "title": "Tiêu đề mới",
+                "creator": "Nguyễn Văn A",
+                "date": "2020-05-06",
+                "publisher": "nhandan.vn",
+                "subject": ["x", "y"],
+                "source": "https://nhandan.vn/a",
+            }
+        )
+    )
+    art = load_article(tmp_path, path)
+    assert (art.title, art.author, art.outlet) == ("Tiêu đề mới", "Nguyễn Văn A", "nhandan.vn")
+    assert (art.date, art.date_source) == ("2020-05-06", "sidecar")
+    assert art.subject == "x; y"
+    assert art.source_url == "https://nhandan.vn/a"
+
+
+def test_metadata_json_sidecar(tmp_path: Path) -> None:
+    path = write_article(tmp_path / "a", "T\n\nMở.\n")
+    (tmp_path / "a" / "metadata.json").write_text('{"creator": "B"}')
+    assert load_article(tmp_path, path).author == "B"
+
+
+def test_bad_sidecar_is_a_problem(tmp_path: Path) -> None:
+    path = write_article(tmp_path / "a", "T\n\nMở.\n")
+    (tmp_path / "a" / "article.json").write_text("{not json")
+    art = load_article(tmp_path, path)
+    assert art.title == "T"
+    assert [p.kind for p in art.problems] == ["bad-sidecar"]
+
+
+# --- the seed article, field by field -------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed(corpus: Path):  # type: ignore[no-untyped-def]
+    return load_article(corpus, corpus / SEED / "article.txt")
+
+
+def test_seed_identity(seed) -> None:  # type: ignore[no-untyped-def]
+    assert seed.id == f"{SEED}/article.txt"
+    assert seed.title == "Nhân rộng các điển hình tiên tiến trong phong trào đoàn kết sáng tạo"
+    assert seed.lead.startswith("Chiều 21/3, Ủy ban MTTQ Việt Nam tỉnh tổ chức Hội nghị")
+    assert seed.encoding == "utf-8"
+    assert seed.problems == ()
+
+
+def test_seed_photos_and_captions(seed) -> None:  # type: ignore[no-untyped-def]
+    assert [p.file for p in seed.photos] == ["1.JPG", "3.JPG", "4.JPG", "8.JPG", "5.JPG", "6.JPG"]
+    assert all(p.exists for p in seed.photos)
+    caps = {p.file: p.caption for p in seed.photos}
+    assert caps["1.JPG"] == "Quang cảnh hội nghị."
+    assert caps["3.JPG"] == caps["4.JPG"] == "Các đại biểu phát biểu tham luận tại hội nghị."
+    assert caps["8.JPG"] == (
+        "Đồng chí Mã Én Hằng, Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh phát biểu tại hội nghị."
+    )
+    assert caps["5.JPG"] == "Ủy ban MTTQ Việt Nam tỉnh tặng Bằng khen cho 5 tập thể tiêu biểu."
+    assert caps["6.JPG"] == "Ủy ban MTTQ Việt Nam tỉnh tặng Bằng khen cho 10 cá nhân tiêu biểu."
+    groups = [b.files for b in seed.blocks if b.type == "photos"]
+    assert groups == [("1.JPG",), ("3.JPG", "4.JPG"), ("8.JPG",), ("5.JPG",), ("6.JPG",)]
+    assert seed.photos[0].info.width == 640 and seed.photos[0].info.taken == "2001-06-09T15:17:32"
+
+
+def test_seed_body_order(seed) -> None:  # type: ignore[no-untyped-def]
+    kinds = [b.type for b in seed.blocks]
+    assert kinds == [
+        "text",
+        "text",
+        "photos",
+        "text",
+        "text",
+        "text",
+        "photos",
+        "text",
+        "photos",
+        "text",
+        "photos",
+        "photos",
+        "text",
+    ]
+    texts = [b.text for b in seed.blocks if b.type == "text"]
+    assert texts[0].startswith("Đồng chí Mã Én Hằng")
+    assert texts[-1].startswith("Dịp này, Ủy ban MTTQ")
+    assert not any("\u00a0" == t.strip() for t in texts)
+
+
+def test_seed_url_byline_date(seed) -> None:  # type: ignore[no-untyped-def]
+    assert seed.source_url == (
+        "https://baolaocai.vn/nhan-rong-cac-dien-hinh-tien-tien-trong-"
+        "phong-trao-doan-ket-sang-tao-post381622.html"
+    )
+    assert seed.author == "Trần Tuấn Ngọc"
+    assert seed.outlet == "baolaocai.vn"
+    assert seed.date == "2024-03-21"
+    assert seed.date_source == "text+year"
+
+
+def test_seed_related(seed) -> None:  # type: ignore[no-untyped-def]
+    assert len(seed.related) == 6
+    assert seed.related[0].title.startswith("Ưu tiên đầu tư tuyến đường sắt Lào Cai")
+    assert seed.related[0].summary.startswith("Thủ tướng Chính phủ Phạm Minh Chính")
+    assert seed.related[-1].title.startswith("Chính sách miễn, giảm, gia hạn nộp thuế")
+    assert all(r.summary for r in seed.related)
+
+
+def test_seed_json_has_data_model_keys(seed) -> None:  # type: ignore[no-untyped-def]
+    d = seed.to_dict()
+    for key in (
+        "id",
+        "title",
+        "lead",
+        "blocks",
+        "photos",
+        "source_url",
+        "author",
+        "outlet",
+        "date",
+        "date_source",
+        "related",
+        "problems",
+    ):
+        assert key in d
+    assert d["blocks"][2] == {
+        "type": "photos",
+        "files": ["1.JPG"],
+        "caption": "Quang cảnh hội nghị.",
+    }
+    assert set(d["photos"][0]) >= {
+        "file",
+        "caption",
+        "exists",
+        "width",
+        "height",
+        "taken",
+        "embedded_caption",
+    }
+    json.dumps(d, ensure_ascii=False)
