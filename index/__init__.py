@@ -1,0 +1,1 @@
+"""The index layer: Whoosh schema, Vietnamese analysis, incremental indexing, search. No Qt."""

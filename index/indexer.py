@@ -1,0 +1,337 @@
+"""Incremental indexing of an archive root.
+
+New articles are added, changed ones (by fingerprint) re-indexed, removed ones
+deleted. A run is all-or-nothing: a cancel, an interrupt or an error discards
+the batch and leaves the index as it was. A rebuild is written beside the old
+index and swapped in only when complete.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from whoosh.index import Index, LockError
+from whoosh.writing import IndexWriter
+
+from archive.article import load_article
+from archive.model import Article, CancelToken, Problem
+from archive.scan import ArticleEntry, Inventory, walk
+from index.schema import title_key
+from index.store import (
+    IndexBusy,
+    create_index,
+    index_dir_for,
+    is_current,
+    open_index,
+    read_manifest,
+    remove_tree,
+    write_manifest,
+)
+
+Progress = Callable[[int, int], None]
+
+#: From this many articles on, a run analyses in several processes.
+BULK = 1000
+
+
+@dataclass(slots=True)
+class IndexSummary:
+    """What an indexing run did (the CLI's ``--json`` summary)."""
+
+    articles: int = 0
+    photos: int = 0
+    added: int = 0
+    updated: int = 0
+    deleted: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+    index_dir: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "articles": self.articles,
+            "photos": self.photos,
+            "added": self.added,
+            "updated": self.updated,
+            "deleted": self.deleted,
+            "problems": len(self.problems),
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def article_documents(article: Article, fingerprint: str) -> list[dict[str, Any]]:
+    """The Whoosh documents of one article: itself, then one per photo."""
+    year = article.date[:4] if article.date else ""
+    existing = [p for p in article.photos if p.exists]
+    captions = "\n".join(article.captions)
+    body = article.body_text
+    outlet = article.outlet or ""
+    docs: list[dict[str, Any]] = [
+        {
+            "id": article.id,
+            "aid": article.id,
+            "kind": "article",
+            "fingerprint": fingerprint,
+            "title": article.title,
+            "title_f": article.title,
+            "body": body,
+            "body_f": body,
+            "caption": captions,
+            "caption_f": captions,
+            "author": article.author or "",
+            "author_f": article.author or "",
+            "outlet_t": outlet,
+            "outlet_tf": outlet,
+            "outlet": outlet,
+            "date": article.date or "",
+            "year": year,
+            "has_photos": "1" if existing else "0",
+            "title_key": title_key(article.title),
+            "source_url": article.source_url or "",
+            "folder": article.folder,
+            "photos": len(article.photos),
+            "thumb": existing[0].file if existing else "",
+        }
+    ]
+    seen: set[str] = set()
+    for photo in article.photos:
+        if photo.file in seen:
+            continue
+        seen.add(photo.file)
+        caption = photo.caption or ""
+        if photo.info and photo.info.embedded_caption and photo.info.embedded_caption != caption:
+            caption = f"{caption}\n{photo.info.embedded_caption}".strip()
+        docs.append(
+            {
+                "id": f"{article.id}#{photo.file}",
+                "aid": article.id,
+                "kind": "photo",
+                "atitle": article.title,
+                "caption": caption,
+                "caption_f": caption,
+                "outlet": outlet,
+                "date": article.date or "",
+                "year": year,
+                "has_photos": "1" if photo.exists else "0",
+                "folder": article.folder,
+                "file": photo.file,
+                "taken": (photo.info.taken if photo.info else None) or "",
+            }
+        )
+    return docs
+
+
+def _parsed(
+    root: str, entries: list[ArticleEntry], cancel: CancelToken | None
+) -> Iterator[tuple[list[dict[str, Any]], list[Problem]]]:
+    """Parse *entries* in order into documents and problems."""
+    for entry in entries:
+        if cancel is not None:
+            cancel.check()
+        article = load_article(root, entry.path)
+        yield article_documents(article, entry.fingerprint), list(article.problems)
+
+
+def _writer(ix: Index, batch: int, jobs: int) -> IndexWriter:
+    """A writer; for big batches one that analyses in *jobs* processes.
+
+    Each process writes its own segment (no final merge, about half of a bulk
+    build's time); postings stay in memory up to ``limitmb`` instead of being
+    pickled to temporary runs.
+    """
+    options: dict[str, Any] = {"timeout": 0.0, "limitmb": 512}
+    if jobs > 1 and batch >= BULK:
+        options.update(procs=jobs, multisegment=True, subargs={"limitmb": 512})
+    try:
+        return ix.writer(**options)
+    except LockError as exc:
+        raise IndexBusy(
+            "The index is busy: another indexing run is writing to it. Try again when it ends."
+        ) from exc
+
+
+def _indexed_fingerprints(ix: Index) -> dict[str, str]:
+    """Article ID -> fingerprint, read from the index itself (when the manifest is lost)."""
+    with ix.searcher() as s:
+        return {
+            d["aid"]: d.get("fingerprint", "")
+            for d in s.all_stored_fields()
+            if d.get("kind") == "article"
+        }
+
+
+def _apply(
+    ix: Index,
+    root: str,
+    to_index: list[ArticleEntry],
+    to_delete: Iterable[str],
+    replace_existing: set[str],
+    *,
+    jobs: int,
+    progress: Progress | None,
+    cancel: CancelToken | None,
+) -> tuple[int, list[Problem]]:
+    """Write one all-or-nothing batch. Returns (photo documents added, problems)."""
+    writer = _writer(ix, len(to_index), jobs)
+    photos = 0
+    problems: list[Problem] = []
+    try:
+        for aid in to_delete:
+            writer.delete_by_term("aid", aid)
+        total = len(to_index)
+        for done, (docs, probs) in enumerate(_parsed(root, to_index, cancel), start=1):
+            if cancel is not None:
+                cancel.check()
+            aid = docs[0]["aid"]
+            if aid in replace_existing:
+                writer.delete_by_term("aid", aid)
+            for doc in docs:
+                writer.add_document(**doc)
+            photos += len(docs) - 1
+            problems.extend(probs)
+            if progress is not None:
+                progress(done, total)
+    except BaseException:
+        writer.cancel()  # drops the batch and releases the write lock
+        raise
+    writer.commit()
+    return photos, problems
+
+
+def update_index(
+    root: str | os.PathLike[str],
+    index_dir: str | os.PathLike[str] | None = None,
+    *,
+    rebuild: bool = False,
+    jobs: int = 0,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+    inventory: Inventory | None = None,
+) -> IndexSummary:
+    """Bring the index of *root* up to date with the folders on disk.
+
+    Args:
+        root: the archive root (read only).
+        index_dir: where the index lives; default: the per-user data folder.
+        rebuild: start over (written beside the old index, swapped in at the end).
+        jobs: analysing processes for big batches; 0 means one per core.
+        progress: called with (articles done, articles to do).
+        cancel: a token; a cancel leaves the index as it was.
+
+    Raises:
+        IndexBusy: another writer holds the index.
+        Cancelled: the token was set (or KeyboardInterrupt); nothing was changed.
+    """
+    started = time.perf_counter()
+    root_s = str(root)
+    path = index_dir_for(root, index_dir)
+    jobs = jobs or os.cpu_count() or 1
+    inv = inventory if inventory is not None else walk(root, cancel=cancel)
+    summary = IndexSummary(index_dir=str(path))
+    current = {e.id: e for e in inv.articles}
+
+    fresh = rebuild or not is_current(path)
+    if fresh:
+        manifest: dict[str, Any] = {"articles": {}, "problems": []}
+        target = path.with_name(path.name + ".new")
+        remove_tree(target)
+        ix = create_index(target)
+        indexed: dict[str, str] = {}
+    else:
+        target = path
+        ix = open_index(path)
+        manifest = read_manifest(path) or {}
+        indexed = manifest.get("articles") or _indexed_fingerprints(ix)
+
+    try:
+        to_index = [e for e in inv.articles if indexed.get(e.id) != e.fingerprint]
+        to_delete = sorted(set(indexed) - set(current))
+        replace_existing = {e.id for e in to_index if e.id in indexed}
+        summary.added = len(to_index) - len(replace_existing)
+        summary.updated = len(replace_existing)
+        summary.deleted = len(to_delete)
+        old_problems = [Problem(**p) for p in manifest.get("problems", [])]
+        changed = set(replace_existing) | set(to_delete)
+        problems_kept = [
+            p
+            for p in old_problems
+            if not any(p.path.startswith(_folder_of(root_s, a)) for a in changed)
+        ]
+        if to_index or to_delete or fresh:
+            _, new_problems = _apply(
+                ix,
+                root_s,
+                to_index,
+                to_delete,
+                replace_existing,
+                jobs=jobs,
+                progress=progress,
+                cancel=cancel,
+            )
+        else:
+            new_problems = []
+        problems = inv.problems + [p for p in problems_kept if p.kind not in _WALK_KINDS]
+        problems += new_problems
+        with ix.searcher() as s:
+            summary.articles = len(list(s.document_numbers(kind="article")))
+            summary.photos = s.doc_count() - summary.articles
+    except BaseException:
+        ix.close()
+        if fresh:
+            remove_tree(target)  # the old index stays as it was
+        raise
+    ix.close()
+
+    write_manifest(
+        target,
+        {
+            "root": root_s,
+            "articles": {e.id: e.fingerprint for e in inv.articles},
+            "problems": [p.to_dict() for p in _unique(problems)],
+        },
+    )
+    if fresh:
+        _swap_in(target, path)
+    summary.problems = _unique(problems)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+_WALK_KINDS = frozenset({"unreadable-folder", "symlink-loop"})
+
+
+def _folder_of(root: str, aid: str) -> str:
+    return str(Path(root) / aid.rpartition("/")[0])
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for p in problems:
+        if (p.kind, p.path) not in seen:
+            seen.add((p.kind, p.path))
+            out.append(p)
+    return out
+
+
+def _swap_in(new: Path, path: Path) -> None:
+    """Replace the index at *path* by the complete one at *new*."""
+    old = path.with_name(path.name + ".old")
+    remove_tree(old)
+    if path.exists():
+        os.replace(path, old)
+    os.replace(new, path)
+    remove_tree(old)
+
+
+def indexed_problems(
+    root: str | os.PathLike[str], index_dir: str | os.PathLike[str] | None = None
+) -> list[Problem]:
+    """The problems the last indexing run of *root* reported."""
+    manifest = read_manifest(index_dir_for(root, index_dir)) or {}
+    return [Problem(**p) for p in manifest.get("problems", [])]

@@ -1,0 +1,85 @@
+"""The Whoosh schema: article documents and photo documents in one index.
+
+Every text field has an exact twin (NFC, lowercase) and a folded twin (``_f``:
+diacritics removed). Only what the interface shows is stored.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+
+from index.analysis import EXACT, FOLDED
+
+#: Bump when fields or analysis change: an index of another version is rebuilt.
+SCHEMA_VERSION = 1
+
+#: User-facing field names of the query syntax -> (exact field, folded field).
+TEXT_FIELDS: dict[str, tuple[str, str]] = {
+    "title": ("title", "title_f"),
+    "body": ("body", "body_f"),
+    "caption": ("caption", "caption_f"),
+    "author": ("author", "author_f"),
+    "outlet": ("outlet_t", "outlet_tf"),
+}
+
+#: Relevance weight of each user field.
+FIELD_BOOSTS: dict[str, float] = {
+    "title": 3.0,
+    "body": 1.0,
+    "caption": 1.5,
+    "author": 1.0,
+    "outlet": 0.5,
+}
+
+
+def _text(stored: bool = False, boost: float = 1.0, folded: bool = False) -> TEXT:
+    return TEXT(analyzer=FOLDED if folded else EXACT, stored=stored, phrase=True, field_boost=boost)
+
+
+def build_schema() -> Schema:
+    return Schema(
+        # identity and bookkeeping
+        id=ID(stored=True, unique=True),
+        aid=ID(stored=True),  # the article's ID, also on its photo documents
+        kind=ID(stored=True),  # "article" or "photo"
+        fingerprint=STORED(),
+        # searchable text, exact and folded
+        title=_text(stored=True),
+        title_f=_text(folded=True),
+        body=_text(stored=True),
+        body_f=_text(folded=True),
+        caption=_text(stored=True),
+        caption_f=_text(folded=True),
+        author=_text(stored=True),
+        author_f=_text(folded=True),
+        outlet_t=_text(),
+        outlet_tf=_text(folded=True),
+        # filters, facets, sorting
+        outlet=ID(stored=True, sortable=True),
+        date=ID(stored=True, sortable=True),
+        year=ID(stored=True, sortable=True),
+        has_photos=ID(),
+        title_key=ID(stored=False),
+        # shown in result lists
+        source_url=STORED(),
+        folder=STORED(),
+        photos=NUMERIC(stored=True),
+        file=STORED(),
+        taken=STORED(),
+        thumb=STORED(),  # the first existing photo of an article, for result lists
+        atitle=STORED(),  # the article's title, on photo documents
+    )
+
+
+def title_key(title: str) -> str:
+    """How related titles are matched to articles: NFC, case-folded, spaces squeezed."""
+    import unicodedata
+
+    return " ".join(unicodedata.normalize("NFC", title).casefold().split())
+
+
+def stored(doc: Any, key: str, default: Any = None) -> Any:
+    value = doc.get(key, default)
+    return default if value in ("", None) else value

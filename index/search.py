@@ -1,0 +1,532 @@
+"""Searching an archive index: two-pass diacritic ranking, filters, facets, snippets.
+
+A query typed with diacritics searches the exact fields first, then fills the
+page from the folded fields with the exact hits masked out; a query typed
+without diacritics searches the folded fields only (DESIGN.md, "Search behaviour").
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from whoosh import sorting
+from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, OrGroup
+from whoosh.query import And, AndMaybe, Every, Or, Phrase, Query, Term, TermRange
+
+from archive.fold import fold, has_marks
+from index.analysis import normalize, words
+from index.schema import FIELD_BOOSTS, TEXT_FIELDS
+from index.store import open_index
+
+MAX_QUERY_CHARS = 1000
+MAX_QUERY_TERMS = 64
+SNIPPET_CHARS = 240
+
+_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+_FIELD_PREFIX = re.compile(r"(?<![\w:])(" + "|".join(TEXT_FIELDS) + r"):", re.IGNORECASE)
+_MINUS = re.compile(r"(?:(?<=\s)|^)-(?=[\w\"(])")
+_PLAIN = re.compile(r"^[\w\s]+$")
+_TOKEN = re.compile(r"\w+(?:[/.,:\-]\w+)*")
+
+
+class QueryError(ValueError):
+    """The query cannot be run; the message says why in one sentence."""
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """Restrictions of a search. Dates are ``YYYY-MM-DD`` strings (inclusive)."""
+
+    date_from: str | None = None
+    date_to: str | None = None
+    outlet: str | None = None
+    year: str | None = None
+    has_photos: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    id: str
+    title: str
+    date: str | None
+    outlet: str | None
+    score: float
+    snippet: str
+    photos: int
+    thumb: str | None = None
+    folder: str = ""
+    title_html: str = ""
+    exact: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "date": self.date,
+            "outlet": self.outlet,
+            "score": round(self.score, 4),
+            "snippet": self.snippet,
+            "photos": self.photos,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoHit:
+    article_id: str
+    file: str
+    caption: str
+    score: float
+    title: str = ""
+    date: str | None = None
+    folder: str = ""
+    taken: str | None = None
+
+    @property
+    def id(self) -> str:
+        return f"{self.article_id}#{self.file}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "file": self.file,
+            "caption": self.caption,
+            "score": round(self.score, 4),
+        }
+
+
+@dataclass(slots=True)
+class SearchResult:
+    query: str
+    total: int = 0
+    hits: list[Any] = field(default_factory=list)
+    suggestion: str | None = None
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    seconds: float = 0.0
+    page: int = 1
+    pagesize: int = 20
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "total": self.total,
+            "hits": [h.to_dict() for h in self.hits],
+            "suggestion": self.suggestion,
+        }
+
+
+# --- query strings -------------------------------------------------------------------
+
+
+def _prepare(query: str) -> str:
+    query = unicodedata.normalize("NFC", query).strip()
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(
+            f"The query is {len(query)} characters long; the limit is {MAX_QUERY_CHARS}."
+        )
+    query = query.replace("\u201c", '"').replace("\u201d", '"')
+    if query.count('"') % 2:
+        query = query + '"'  # close a phrase left open
+    query = _MINUS.sub("NOT ", query)
+    # lowercase everything but the operators, so wildcards and fields see index terms
+    parts = re.split(r"(\s+)", query)
+    return "".join(p if p in _OPERATORS else p.lower() for p in parts)
+
+
+def _for_pass(query: str, folded: bool) -> str:
+    if not folded:
+        return _FIELD_PREFIX.sub(lambda m: TEXT_FIELDS[m.group(1).lower()][0] + ":", query)
+    parts = re.split(r"(\s+)", query)
+    query = "".join(p if p in _OPERATORS else fold(p) for p in parts)
+    return _FIELD_PREFIX.sub(lambda m: TEXT_FIELDS[m.group(1).lower()][1] + ":", query)
+
+
+def _words_of(query: str) -> str:
+    """The query without operators and field names: what decides the pass."""
+    text = _FIELD_PREFIX.sub(" ", query)
+    return " ".join(w for w in text.split() if w not in _OPERATORS)
+
+
+class ArchiveSearcher:
+    """Searches one archive's index. Use one per thread; `refresh` after indexing."""
+
+    def __init__(self, index_path: str | Path) -> None:
+        self.index_path = Path(index_path)
+        self._ix = open_index(self.index_path)
+        self._searcher = self._ix.searcher()
+        schema = self._ix.schema
+        self._parsers: dict[tuple[bool, bool], MultifieldParser] = {}
+        for photos in (False, True):
+            users = ["caption"] if photos else list(TEXT_FIELDS)
+            for folded in (False, True):
+                names = [TEXT_FIELDS[u][1 if folded else 0] for u in users]
+                boosts = {TEXT_FIELDS[u][1 if folded else 0]: FIELD_BOOSTS[u] for u in users}
+                parser = MultifieldParser(names, schema, fieldboosts=boosts)
+                parser.add_plugin(FuzzyTermPlugin())
+                self._parsers[(photos, folded)] = parser
+        self._or_parser = MultifieldParser(["body_f"], schema, group=OrGroup)
+
+    # -- lifecycle
+
+    def refresh(self) -> None:
+        """See what the last commit wrote."""
+        self._searcher = self._searcher.refresh()
+
+    def close(self) -> None:
+        self._searcher.close()
+        self._ix.close()
+
+    def __enter__(self) -> ArchiveSearcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- queries
+
+    def _parse(self, query: str, *, folded: bool, photos: bool) -> Query:
+        text = _for_pass(query, folded)
+        try:
+            q = self._parsers[(photos, folded)].parse(text)
+        except Exception as exc:  # whoosh raises many kinds on odd input
+            raise QueryError(f"The query could not be understood ({exc}).") from exc
+        if len(list(q.leaves())) > MAX_QUERY_TERMS:
+            raise QueryError(f"The query has more than {MAX_QUERY_TERMS} terms; shorten it.")
+        plain = _words_of(query)
+        tokens = words(plain, folded=folded)
+        if not photos and _PLAIN.match(plain) and 1 < len(tokens) <= 12 and plain == query:
+            # Phrase matches rank above the same words scattered.
+            suffix = "_f" if folded else ""
+            phrase = Or(
+                [
+                    Phrase("title" + suffix, tokens, boost=4.0),
+                    Phrase("body" + suffix, tokens, boost=2.0),
+                    Phrase("caption" + suffix, tokens, boost=2.0),
+                ]
+            )
+            q = AndMaybe(q, phrase)
+        return q
+
+    def _filter(self, filters: Filters | None, kind: str) -> Query:
+        parts: list[Query] = [Term("kind", kind)]
+        f = filters or Filters()
+        if f.date_from or f.date_to:
+            # Undated articles ("") fall outside every range; an end date takes its whole day.
+            parts.append(TermRange("date", f.date_from or "0000", (f.date_to or "9999") + "\uffff"))
+        if f.outlet:
+            parts.append(Term("outlet", f.outlet))
+        if f.year:
+            parts.append(Term("year", f.year))
+        if f.has_photos:
+            parts.append(Term("has_photos", "1"))
+        return And(parts) if len(parts) > 1 else parts[0]
+
+    def _highlight_terms(self, queries: list[Query]) -> set[str]:
+        terms: set[str] = set()
+        reader = self._searcher.reader()
+        for q in queries:
+            try:
+                found = q.existing_terms(reader, expand=True)
+            except Exception:  # a query kind that cannot list its terms
+                found = set(q.all_terms())
+            for _field, text in found:
+                value = text.decode("utf-8") if isinstance(text, bytes) else str(text)
+                terms.add(fold(value))
+        return terms
+
+    def search(
+        self,
+        query: str,
+        *,
+        filters: Filters | None = None,
+        sort: str = "relevance",
+        page: int = 1,
+        pagesize: int = 20,
+        snippets: bool = True,
+        facets: bool = False,
+    ) -> SearchResult:
+        """Search articles.
+
+        Args:
+            query: the query syntax of DESIGN.md; empty means every article.
+            sort: ``relevance``, ``date`` (newest first) or ``date-asc``.
+
+        Raises:
+            QueryError: the query cannot be run.
+        """
+        started = time.perf_counter()
+        page = max(1, page)
+        offset = (page - 1) * pagesize
+        prepared = _prepare(query)
+        result = SearchResult(query=query, page=page, pagesize=pagesize)
+        flt = self._filter(filters, "article")
+        s = self._searcher
+        if not _words_of(prepared).strip():
+            folded_q: Query = Every()
+            exact_q = None
+        else:
+            folded_q = self._parse(prepared, folded=True, photos=False)
+            exact_q = (
+                self._parse(prepared, folded=False, photos=False)
+                if has_marks(_words_of(prepared))
+                else None
+            )
+        docs: list[tuple[int, float, bool]] = []
+        if sort in ("date", "date-asc") or exact_q is None:
+            kwargs: dict[str, Any] = {}
+            if sort in ("date", "date-asc"):
+                kwargs = {"sortedby": "date", "reverse": sort == "date"}
+            r = s.search(folded_q, filter=flt, limit=offset + pagesize, **kwargs)
+            result.total = len(r)
+            docs = [
+                (r.docnum(i), r.score(i) or 0.0, False)
+                for i in range(offset, min(len(r), offset + pagesize))
+            ]
+            if exact_q is not None:
+                exact_set = set(exact_q.docs(s))
+                docs = [(d, sc, d in exact_set) for d, sc, _ in docs]
+        else:
+            r1 = s.search(exact_q, filter=flt, limit=offset + pagesize)
+            n1 = len(r1)
+            docs = [
+                (r1.docnum(i), r1.score(i) or 0.0, True)
+                for i in range(offset, min(n1, offset + pagesize))
+            ]
+            need_from = max(0, offset - n1)
+            need = pagesize - len(docs)
+            r2 = s.search(folded_q, filter=flt, mask=exact_q, limit=need_from + max(need, 1))
+            result.total = n1 + len(r2)
+            if need > 0:
+                docs += [
+                    (r2.docnum(i), r2.score(i) or 0.0, False)
+                    for i in range(need_from, min(len(r2), need_from + need))
+                ]
+        terms = (
+            self._highlight_terms([q for q in (exact_q, folded_q) if q is not None])
+            if snippets
+            else set()
+        )
+        for docnum, score, exact in docs:
+            d = s.stored_fields(docnum)
+            body = d.get("body") or ""
+            result.hits.append(
+                Hit(
+                    id=d["aid"],
+                    title=d.get("title") or "",
+                    date=d.get("date") or None,
+                    outlet=d.get("outlet") or None,
+                    score=float(score),
+                    snippet=make_snippet(body, terms) if snippets else "",
+                    photos=int(d.get("photos") or 0),
+                    thumb=d.get("thumb") or None,
+                    folder=d.get("folder") or "",
+                    title_html=highlight(d.get("title") or "", terms) if snippets else "",
+                    exact=exact,
+                )
+            )
+        if facets:
+            result.facets = self.facets(folded_q, flt)
+        if result.total == 0 and prepared:
+            result.suggestion = self.suggest(query)
+        result.seconds = time.perf_counter() - started
+        return result
+
+    def facets(self, q: Query, flt: Query) -> dict[str, dict[str, int]]:
+        """Counts of the matching articles by outlet and by year."""
+        groups = {
+            "outlet": sorting.FieldFacet("outlet", maptype=sorting.Count),
+            "year": sorting.FieldFacet("year", maptype=sorting.Count),
+        }
+        r = self._searcher.search(q, filter=flt, groupedby=groups, limit=1)
+        out: dict[str, dict[str, int]] = {}
+        for name in groups:
+            counts = r.groups(name)
+            out[name] = {
+                str(k): int(v)
+                for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
+                if k
+            }
+        return out
+
+    def suggest(self, query: str) -> str | None:
+        """A respelling of *query* from the index's words, or None."""
+        plain = _words_of(_prepare(query))
+        if not _PLAIN.match(plain or "-"):
+            return None
+        marked = has_marks(plain)
+        fieldname = "body" if marked else "body_f"
+        reader = self._searcher.reader()
+        out, changed = [], False
+        for w in plain.split():
+            key = normalize(w, folded=not marked)
+            if (fieldname, key) in reader:
+                out.append(w)
+                continue
+            found = self._searcher.suggest(fieldname, key, limit=1, maxdist=2)
+            if found:
+                out.append(found[0])
+                changed = True
+            else:
+                out.append(w)
+        return " ".join(out) if changed else None
+
+    def search_photos(
+        self, query: str, *, filters: Filters | None = None, page: int = 1, pagesize: int = 60
+    ) -> SearchResult:
+        """Photos whose captions (the article's, or embedded ones) match *query*."""
+        started = time.perf_counter()
+        page = max(1, page)
+        offset = (page - 1) * pagesize
+        prepared = _prepare(query)
+        result = SearchResult(query=query, page=page, pagesize=pagesize)
+        flt = self._filter(filters, "photo")
+        if not _words_of(prepared).strip():
+            q: Query = Every()
+        else:
+            q = self._parse(prepared, folded=True, photos=True)
+            if has_marks(_words_of(prepared)):
+                # exact spellings first
+                q = AndMaybe(q, self._parse(prepared, folded=False, photos=True))
+        r = self._searcher.search(q, filter=flt, limit=offset + pagesize)
+        result.total = len(r)
+        for i in range(offset, min(len(r), offset + pagesize)):
+            d = r[i]
+            result.hits.append(
+                PhotoHit(
+                    article_id=d["aid"],
+                    file=d.get("file") or "",
+                    caption=d.get("caption") or "",
+                    score=float(r.score(i) or 0.0),
+                    title=d.get("atitle") or "",
+                    date=d.get("date") or None,
+                    folder=d.get("folder") or "",
+                    taken=d.get("taken") or None,
+                )
+            )
+        result.seconds = time.perf_counter() - started
+        return result
+
+    def more_like(self, article_id: str, *, limit: int = 10) -> list[Hit]:
+        """Articles whose words are most like those of *article_id*."""
+        s = self._searcher
+        docnum = s.document_number(id=article_id)
+        if docnum is None:
+            return []
+        d = s.stored_fields(docnum)
+        text = (d.get("title") or "") + "\n" + (d.get("body") or "")
+        r = s.more_like(
+            docnum, "body_f", text=text, top=limit, numterms=12, filter=Term("kind", "article")
+        )
+        return [
+            Hit(
+                id=h["aid"],
+                title=h.get("title") or "",
+                date=h.get("date") or None,
+                outlet=h.get("outlet") or None,
+                score=float(h.score or 0.0),
+                snippet="",
+                photos=int(h.get("photos") or 0),
+                thumb=h.get("thumb") or None,
+                folder=h.get("folder") or "",
+            )
+            for h in r
+        ]
+
+    def document(self, article_id: str) -> dict[str, Any] | None:
+        """The stored fields of an article, or None."""
+        d = self._searcher.document(id=article_id)
+        return dict(d) if d else None
+
+    def article_count(self) -> int:
+        return len(list(self._searcher.document_numbers(kind="article")))
+
+    def outlets(self) -> dict[str, int]:
+        return self.facets(Every(), Term("kind", "article"))["outlet"]
+
+    @property
+    def searcher(self) -> Any:
+        return self._searcher
+
+
+# --- snippets ----------------------------------------------------------------------------
+
+
+def _match_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
+    """Character spans of the words of *text* that (folded) are among *terms*."""
+    if not terms:
+        return []
+    spans = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        key = fold(word.lower())
+        if key in terms:
+            spans.append((m.start(), m.end()))
+            continue
+        if not word.isalnum():
+            for part in re.finditer(r"\w+", word):
+                if fold(part.group().lower()) in terms:
+                    spans.append((m.start() + part.start(), m.start() + part.end()))
+    return spans
+
+
+def _mark(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
+    out, pos = [], start
+    for a, b in spans:
+        if b <= start or a >= end:
+            continue
+        a, b = max(a, start), min(b, end)
+        out.append(html.escape(text[pos:a]))
+        out.append("<b>" + html.escape(text[a:b]) + "</b>")
+        pos = b
+    out.append(html.escape(text[pos:end]))
+    return "".join(out)
+
+
+def highlight(text: str, terms: set[str]) -> str:
+    """*text* HTML-escaped with the matching words in ``<b>``."""
+    return _mark(text, _match_spans(text, terms), 0, len(text))
+
+
+def make_snippet(text: str, terms: set[str], width: int = SNIPPET_CHARS) -> str:
+    """The passage of *text* richest in *terms*, escaped, matches in ``<b>``."""
+    text = text.replace("\n", " ")
+    if not text:
+        return ""
+    spans = _match_spans(text, terms)
+    if not spans:
+        end = _cut_end(text, width)
+        return html.escape(text[:end]) + ("…" if end < len(text) else "")
+    best, best_score = 0, -1
+    for i, (a, _b) in enumerate(spans):
+        seen = set()
+        for a2, b2 in spans[i:]:
+            if b2 - a > width:
+                break
+            seen.add(fold(text[a2:b2].lower()))
+        if len(seen) > best_score:
+            best, best_score = i, len(seen)
+    first = spans[best][0]
+    start = max(0, first - width // 4)
+    if start > 0:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < first else start
+    end = _cut_end(text, width, start)
+    return (
+        ("…" if start > 0 else "")
+        + _mark(text, spans, start, end)
+        + ("…" if end < len(text) else "")
+    )
+
+
+def _cut_end(text: str, width: int, start: int = 0) -> int:
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        if space > start:
+            end = space
+    return end
