@@ -237,14 +237,34 @@ def find_year(texts: list[str], *, latest: int) -> int | None:
     return max(years) if years else None
 
 
-def infer_date(
-    parsed: ParsedText, photo_dates: list[str], *, today: date | None = None
-) -> tuple[str | None, str | None]:
-    """Date and its provenance from the text, else the photos' EXIF.
+_YEAR_FOLDER = re.compile(r"^(?:19|20)\d{2}$")
+_MONTH_FOLDER = re.compile(r"^(?:0?[1-9]|1[0-2])$")
 
-    Returns ``(iso_date, date_source)``; ``date_source`` is ``text``, ``text+year``
-    (day and month in the text, year elsewhere in it), ``text+exif`` (year from
-    the photos), ``exif``, or None.
+
+def folder_date(article_id: str) -> tuple[int, int | None] | None:
+    """``(year, month)`` from folders named like ``2018/12/...`` in an article ID."""
+    parts = article_id.split("/")[:-1]
+    for i, part in enumerate(parts):
+        if _YEAR_FOLDER.match(part):
+            nxt = parts[i + 1] if i + 1 < len(parts) else ""
+            return int(part), int(nxt) if _MONTH_FOLDER.match(nxt) else None
+    return None
+
+
+def infer_date(
+    parsed: ParsedText,
+    photo_dates: list[str],
+    *,
+    folder: tuple[int, int | None] | None = None,
+    today: date | None = None,
+) -> tuple[str | None, str | None]:
+    """Date and its provenance: the text, else the folders, else the photos' EXIF.
+
+    Returns ``(date, date_source)``. ``date_source`` is ``text`` (a full date),
+    ``text+year`` (day and month in the text, the year elsewhere in it),
+    ``text+folder`` (the year from a ``YYYY/`` folder), ``folder`` (only a
+    ``YYYY/MM`` folder: the date is ``YYYY-MM``), ``text+exif`` (the year from the
+    photos), ``exif``, or None. The file's modification time is never used.
     """
     latest = (today or date.today()).year
     texts = [parsed.title, parsed.lead] + [b.text for b in parsed.blocks if b.type == "text"]
@@ -260,6 +280,14 @@ def infer_date(
             iso = _valid(year, month, day)
             if iso:
                 return iso, "text+year"
+        if folder:
+            iso = _valid(folder[0], month, day)
+            if iso:
+                return iso, "text+folder"
+    if folder and folder[1]:
+        return f"{folder[0]:04d}-{folder[1]:02d}", "folder"
+    if partial:
+        day, month = partial
         if exif_years:
             iso = _valid(exif_years[-1], month, day)
             if iso:
@@ -397,7 +425,10 @@ def load_article(
             )
         )
     the_date, date_source = infer_date(
-        parsed, [p.info.taken for p in photos if p.info and p.info.taken], today=today
+        parsed,
+        [p.info.taken for p in photos if p.info and p.info.taken],
+        folder=folder_date(aid),
+        today=today,
     )
     if not parsed.title:
         parsed.title = path.parent.name if path.name.lower() == "article.txt" else path.stem

@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import sorting
-from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, OrGroup
+from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, OrGroup, SingleQuotePlugin
 from whoosh.query import And, AndMaybe, Every, Or, Phrase, Query, Term, TermRange
 
 from archive.fold import fold, has_marks
-from index.analysis import normalize, words
+from index.analysis import normalize
 from index.schema import FIELD_BOOSTS, TEXT_FIELDS
 from index.store import open_index
 
@@ -30,9 +30,11 @@ SNIPPET_CHARS = 240
 
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 _FIELD_PREFIX = re.compile(r"(?<![\w:])(" + "|".join(TEXT_FIELDS) + r"):", re.IGNORECASE)
-_MINUS = re.compile(r"(?:(?<=\s)|^)-(?=[\w\"(])")
+_MINUS = re.compile(r"(?:(?<=\s)|^)-(?=[^\W\d_]|[\"(])")  # "-5" stays a number
 _PLAIN = re.compile(r"^[\w\s]+$")
+_SYNTAX = re.compile(r"[\"*~:()\[\]{}^]|(?:^|\s)(?:AND|OR|NOT|ANDNOT|ANDMAYBE)(?:\s|$)")
 _TOKEN = re.compile(r"\w+(?:[/.,:\-]\w+)*")
+_WORDS = _TOKEN
 
 
 class QueryError(ValueError):
@@ -131,8 +133,10 @@ def _prepare(query: str) -> str:
         )
     query = query.replace("\u201c", '"').replace("\u201d", '"')
     if query.count('"') % 2:
-        query = query + '"'  # close a phrase left open
+        query = query[::-1].replace('"', " ", 1)[::-1]  # an unmatched quote is a typo
     query = _MINUS.sub("NOT ", query)
+    # "?" is a wildcard to Whoosh but punctuation in a pasted sentence
+    query = query.replace("?", " ")
     # lowercase everything but the operators, so wildcards and fields see index terms
     parts = re.split(r"(\s+)", query)
     return "".join(p if p in _OPERATORS else p.lower() for p in parts)
@@ -168,6 +172,8 @@ class ArchiveSearcher:
                 boosts = {TEXT_FIELDS[u][1 if folded else 0]: FIELD_BOOSTS[u] for u in users}
                 parser = MultifieldParser(names, schema, fieldboosts=boosts)
                 parser.add_plugin(FuzzyTermPlugin())
+                # 'quoted' words are a Whoosh literal; in pasted text they are quotes
+                parser.remove_plugin_class(SingleQuotePlugin)
                 self._parsers[(photos, folded)] = parser
         self._or_parser = MultifieldParser(["body_f"], schema, group=OrGroup)
 
@@ -197,9 +203,8 @@ class ArchiveSearcher:
             raise QueryError(f"The query could not be understood ({exc}).") from exc
         if len(list(q.leaves())) > MAX_QUERY_TERMS:
             raise QueryError(f"The query has more than {MAX_QUERY_TERMS} terms; shorten it.")
-        plain = _words_of(query)
-        tokens = words(plain, folded=folded)
-        if not photos and _PLAIN.match(plain) and 1 < len(tokens) <= 12 and plain == query:
+        tokens = _WORDS.findall(normalize(query, folded=folded))
+        if not photos and not _SYNTAX.search(query) and 1 < len(tokens) <= 16:
             # Phrase matches rank above the same words scattered.
             suffix = "_f" if folded else ""
             phrase = Or(
@@ -283,8 +288,9 @@ class ArchiveSearcher:
                 kwargs = {"sortedby": "date", "reverse": sort == "date"}
             r = s.search(folded_q, filter=flt, limit=offset + pagesize, **kwargs)
             result.total = len(r)
+            by_date = sort in ("date", "date-asc")
             docs = [
-                (r.docnum(i), r.score(i) or 0.0, False)
+                (r.docnum(i), 0.0 if by_date else r.score(i) or 0.0, False)
                 for i in range(offset, min(len(r), offset + pagesize))
             ]
             if exact_q is not None:
@@ -367,7 +373,10 @@ class ArchiveSearcher:
             if (fieldname, key) in reader:
                 out.append(w)
                 continue
-            found = self._searcher.suggest(fieldname, key, limit=1, maxdist=2)
+            # the nearest spelling first: one edit, then two
+            found = self._searcher.suggest(fieldname, key, limit=1, maxdist=1) or (
+                self._searcher.suggest(fieldname, key, limit=1, maxdist=2)
+            )
             if found:
                 out.append(found[0])
                 changed = True

@@ -25,6 +25,16 @@ def corpus() -> Path:
     return CORPUS
 
 
+@pytest.fixture(scope="session")
+def corpus_index(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The corpus indexed once per test session."""
+    from index.indexer import update_index
+
+    path = tmp_path_factory.mktemp("corpus-index")
+    update_index(corpus, path)
+    return path
+
+
 def write_article(folder: Path, text: str | bytes, name: str = "article.txt") -> Path:
     """Write an article file (str as UTF-8) into *folder*, creating it."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -423,3 +423,27 @@ def test_seed_json_has_data_model_keys(seed) -> None:  # type: ignore[no-untyped
         "embedded_caption",
     }
     json.dumps(d, ensure_ascii=False)
+
+
+# --- dates from year/month folders ----------------------------------------------------------
+
+
+def test_folder_year_completes_partial_date_before_exif() -> None:
+    from archive.article import folder_date
+
+    p = parse_text("T\n\nSáng 3/12, lễ chào cờ.\n")
+    folder = folder_date("2018/12/pho-chu-tich/article.txt")
+    assert folder == (2018, 12)
+    assert infer_date(p, ["2004-01-01T00:00:00"], folder=folder) == ("2018-12-03", "text+folder")
+
+
+def test_folder_month_when_text_has_no_date() -> None:
+    p = parse_text("T\n\nKhông ngày.\n")
+    assert infer_date(p, ["2004-01-01T00:00:00"], folder=(2017, 1)) == ("2017-01", "folder")
+
+
+def test_numeric_folder_names_are_not_years() -> None:
+    from archive.article import folder_date
+
+    assert folder_date("21473676/article.txt") is None
+    assert folder_date("khong-ro-ngay/x/article.txt") is None

@@ -1,0 +1,180 @@
+"""``index`` and ``search`` through main(argv), and through a real process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from main import main
+from tests.conftest import REPO, SAMPLE, SEED
+
+
+@pytest.fixture
+def ixdir(tmp_path: Path) -> Path:
+    return tmp_path / "ix"
+
+
+def _index(ixdir: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, object]:
+    assert main(["index", str(SAMPLE), "--index-dir", str(ixdir), "--json", "--jobs", "1"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_index_json_summary(ixdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first = _index(ixdir, capsys)
+    assert set(first) == {
+        "articles",
+        "photos",
+        "added",
+        "updated",
+        "deleted",
+        "problems",
+        "seconds",
+    }
+    assert (first["articles"], first["photos"], first["added"], first["problems"]) == (7, 12, 7, 1)
+    again = _index(ixdir, capsys)
+    assert (again["added"], again["updated"], again["deleted"]) == (0, 0, 0)
+
+
+def test_index_text_summary(ixdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["index", str(SAMPLE), "--index-dir", str(ixdir)]) == 0
+    out = capsys.readouterr().out
+    assert "Articles:  7" in out and "1 missing-photo" in out
+
+
+def test_search_json_contract(ixdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _index(ixdir, capsys)
+    assert (
+        main(["search", "doan ket", "--archive", str(SAMPLE), "--index-dir", str(ixdir), "--json"])
+        == 0
+    )
+    out = json.loads(capsys.readouterr().out)
+    assert set(out) == {"query", "total", "hits", "suggestion"}
+    assert set(out["hits"][0]) == {"id", "title", "date", "outlet", "score", "snippet", "photos"}
+    assert out["hits"][0]["id"] == "2024/03/hoi-nghi-doan-ket/article.txt"
+
+
+def test_search_photos_json(ixdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _index(ixdir, capsys)
+    assert (
+        main(
+            [
+                "search",
+                "hoa dã quỳ",
+                "--photos",
+                "--archive",
+                str(SAMPLE),
+                "--index-dir",
+                str(ixdir),
+                "--json",
+            ]
+        )
+        == 0
+    )
+    out = json.loads(capsys.readouterr().out)
+    assert set(out["hits"][0]) == {"article_id", "file", "caption", "score"}
+    assert {h["file"] for h in out["hits"]} == {"da-quy-1.jpg", "da-quy-2.jpg"}
+
+
+def test_search_filters_and_sort(ixdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _index(ixdir, capsys)
+    args = ["--archive", str(SAMPLE), "--index-dir", str(ixdir), "--json"]
+    assert (
+        main(["search", "", "--from", "2024-01-01", "--to", "2024-12-31", "--sort", "date", *args])
+        == 0
+    )
+    dates = [h["date"] for h in json.loads(capsys.readouterr().out)["hits"]]
+    assert dates == ["2024-09-18", "2024-05-15", "2024-03-21"]
+    assert main(["search", "", "--outlet", "baotinh.example.vn", *args]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == 2
+
+
+def test_search_text_output(ixdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _index(ixdir, capsys)
+    assert main(["search", "thư viện", "--archive", str(SAMPLE), "--index-dir", str(ixdir)]) == 0
+    out = capsys.readouterr().out
+    assert "Thư viện tỉnh mở cửa phòng đọc mới cho thiếu nhi" in out
+    assert "[Thư] [viện]" in out
+
+
+def test_search_without_index_fails_clearly(
+    ixdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "x", "--archive", str(SAMPLE), "--index-dir", str(ixdir)]) == 1
+    assert "run the index command" in capsys.readouterr().err
+
+
+def test_search_bad_usage(ixdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _index(ixdir, capsys)
+    args = ["--archive", str(SAMPLE), "--index-dir", str(ixdir)]
+    assert main(["search", "x", "--from", "21/3/2024", *args]) == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err
+    assert main(["search", "a" * 5000, *args]) == 2
+    assert "limit" in capsys.readouterr().err
+
+
+def test_search_suggestion(ixdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _index(ixdir, capsys)
+    assert (
+        main(["search", "thư việm", "--archive", str(SAMPLE), "--index-dir", str(ixdir), "--json"])
+        == 0
+    )
+    out = json.loads(capsys.readouterr().out)
+    assert out["total"] == 0 and out["suggestion"] == "thư viện"
+
+
+def test_show_links_related_when_indexed(
+    ixdir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("TANGTHU_DATA_DIR", str(tmp_path / "data"))
+    assert main(["index", str(SAMPLE), "--json"]) == 0
+    capsys.readouterr()
+    assert main(["show", "2024/01/truong-hoc-vung-cao", "--archive", str(SAMPLE), "--json"]) == 0
+    art = json.loads(capsys.readouterr().out)
+    assert art["related"][0]["id"] == "2024/03/hoi-nghi-doan-ket/article.txt"
+
+
+def test_corpus_cli_finds_seed(
+    corpus: Path, corpus_index: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        main(
+            [
+                "search",
+                "doan ket sang tao",
+                "--archive",
+                str(corpus),
+                "--index-dir",
+                str(corpus_index),
+                "--json",
+            ]
+        )
+        == 0
+    )
+    assert json.loads(capsys.readouterr().out)["hits"][0]["id"] == f"{SEED}/article.txt"
+
+
+def test_subprocess_index_and_search(tmp_path: Path) -> None:
+    ix = str(tmp_path / "ix")
+    run = [sys.executable, "main.py"]
+    p = subprocess.run(
+        [*run, "index", "sample", "--index-dir", ix, "--json"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)["articles"] == 7
+    p = subprocess.run(
+        [*run, "search", "lễ hội", "--archive", "sample", "--index-dir", ix, "--json"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)["hits"][0]["id"] == "2023/12/le-hoi-hoa-da-quy/article.txt"

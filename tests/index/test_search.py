@@ -1,0 +1,238 @@
+"""Search behaviour: diacritics, ranking, syntax, filters, sorting, snippets, facets."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from index.search import ArchiveSearcher, Filters, QueryError, make_snippet
+from tests.conftest import SEED
+
+
+def ids(result) -> list[str]:  # type: ignore[no-untyped-def]
+    return [h.id.split("/article.txt")[0] for h in result.hits]
+
+
+def test_exact_spelling_outranks_folded(searcher: ArchiveSearcher) -> None:
+    r = searcher.search("đoàn kết")
+    assert ids(r)[0] == "2024/03/dk"
+    assert "2023/05/khong-dau" in ids(r)
+    exact = [h.exact for h in r.hits]
+    assert exact == sorted(exact, reverse=True)  # every exact hit before every folded one
+    assert r.hits[ids(r).index("2023/05/khong-dau")].exact is False
+
+
+def test_query_without_marks_finds_both_spellings(searcher: ArchiveSearcher) -> None:
+    r = searcher.search("doan ket")
+    assert {"2024/03/dk", "2023/05/khong-dau"} <= set(ids(r))
+
+
+def test_upper_and_lower_d_bar(searcher: ArchiveSearcher) -> None:
+    for q in ("ĐOÀN VIÊN", "đoàn viên", "Đoàn Viên", "doan vien", "DOAN VIEN"):
+        assert ids(searcher.search(q))[0] == "khac/ĐOÀN", q
+
+
+def test_phrase_only_matches_adjacent_words(searcher: ArchiveSearcher) -> None:
+    r = searcher.search('"đoàn kết"')
+    assert "2022/01/rai-rac" not in ids(r)
+    assert "2024/03/dk" in ids(r)
+    r = searcher.search('"doan ket"')
+    assert set(ids(r)) == {"2024/03/dk", "2023/05/khong-dau", "khac/ĐOÀN"} - {"khac/ĐOÀN"} or set(
+        ids(r)
+    ) >= {"2024/03/dk", "2023/05/khong-dau"}
+    assert "2022/01/rai-rac" not in ids(r)
+
+
+def test_phrase_ranks_above_scattered_words(searcher: ArchiveSearcher) -> None:
+    r = searcher.search("doan ket")
+    assert ids(r).index("2022/01/rai-rac") > ids(r).index("2023/05/khong-dau")
+
+
+def test_field_queries(searcher: ArchiveSearcher) -> None:
+    assert ids(searcher.search("title:quyết")) == ["2021/07/quyet-dinh"]
+    assert ids(searcher.search("caption:tàu")) == ["2021/07/quyet-dinh"]
+    assert ids(searcher.search("caption:tau")) == ["2021/07/quyet-dinh"]
+    assert ids(searcher.search("author:ngọc")) == ["2024/03/dk"]
+    assert ids(searcher.search("outlet:baolaocai")) == ["2024/03/dk"]
+    assert ids(searcher.search("title:doan")) == ["2024/03/dk", "khac/ĐOÀN"] or set(
+        ids(searcher.search("title:doan"))
+    ) == {"2024/03/dk", "khac/ĐOÀN"}
+
+
+def test_or_not_minus_prefix_fuzzy(searcher: ArchiveSearcher) -> None:
+    assert set(ids(searcher.search("tàu OR thanh"))) == {"2021/07/quyet-dinh", "2022/01/rai-rac"}
+    both = set(ids(searcher.search("đoàn")))
+    assert "2022/01/rai-rac" not in ids(searcher.search("đoàn NOT thanh"))
+    assert set(ids(searcher.search("đoàn -thanh"))) == both - {"2022/01/rai-rac"}
+    assert "2021/07/quyet-dinh" in ids(searcher.search("quyế*"))
+    assert "2021/07/quyet-dinh" in ids(searcher.search("quyet*"))
+    assert "2021/07/quyet-dinh" in ids(searcher.search("duong sat~"))
+    assert "2021/07/quyet-dinh" in ids(searcher.search("đường sắc~"))
+
+
+def test_codes_and_dates_are_searchable(searcher: ArchiveSearcher) -> None:
+    assert ids(searcher.search("999/QĐ-TTg")) == ["2021/07/quyet-dinh"]
+    assert ids(searcher.search("999/qd-ttg")) == ["2021/07/quyet-dinh"]
+    assert ids(searcher.search("999")) == ["2021/07/quyet-dinh"]
+    assert "2024/03/dk" in ids(searcher.search("21/3/2024"))
+
+
+def test_filters(searcher: ArchiveSearcher) -> None:
+    r = searcher.search("", filters=Filters(date_from="2022-01-01", date_to="2023-12-31"))
+    assert set(ids(r)) == {"2022/01/rai-rac", "2023/05/khong-dau"}
+    r = searcher.search("", filters=Filters(outlet="baolaocai.vn"))
+    assert ids(r) == ["2024/03/dk"]
+    r = searcher.search("", filters=Filters(has_photos=True))
+    assert set(ids(r)) == {"2024/03/dk", "2021/07/quyet-dinh"}
+    r = searcher.search("", filters=Filters(year="2021"))
+    assert ids(r) == ["2021/07/quyet-dinh"]
+
+
+def test_sort_by_date(searcher: ArchiveSearcher) -> None:
+    r = searcher.search("", sort="date")
+    dates = [h.date for h in r.hits if h.date]
+    assert dates == sorted(dates, reverse=True)
+    r = searcher.search("", sort="date-asc")
+    dates = [h.date for h in r.hits if h.date]
+    assert dates == sorted(dates)
+
+
+def test_paging_is_consistent(searcher: ArchiveSearcher) -> None:
+    full = ids(searcher.search("đoàn", pagesize=50))
+    paged = []
+    for page in range(1, 6):
+        paged += ids(searcher.search("đoàn", page=page, pagesize=1))
+    assert paged == full
+    assert searcher.search("đoàn", pagesize=1).total == len(full)
+
+
+def test_snippets_mark_exact_and_folded_matches(searcher: ArchiveSearcher) -> None:
+    hit = searcher.search("doan ket").hits[0]
+    assert "<b>đoàn</b> <b>kết</b>" in hit.snippet
+    assert "<b>" in hit.title_html
+
+
+def test_snippet_escapes_html() -> None:
+    s = make_snippet("a <script>x</script> đoàn", {"doan"})
+    assert "<script>" not in s and "&lt;script&gt;" in s and "<b>đoàn</b>" in s
+
+
+def test_snippet_picks_the_passage_with_matches() -> None:
+    text = "mở đầu " * 100 + "đây là đoàn kết " + "kết thúc " * 100
+    s = make_snippet(text, {"doan", "ket"})
+    assert "<b>đoàn</b> <b>kết</b>" in s
+    assert s.startswith("…") and s.endswith("…")
+    assert len(re.sub("<[^>]+>", "", s)) <= 250
+
+
+def test_facets(searcher: ArchiveSearcher) -> None:
+    r = searcher.search("", facets=True)
+    assert r.facets["year"]["2024"] == 1
+    assert r.facets["outlet"]["baolaocai.vn"] == 1
+    assert sum(r.facets["year"].values()) == 4  # one article has no date
+
+
+def test_did_you_mean(searcher: ArchiveSearcher) -> None:
+    r = searcher.search("đoàm viên")
+    assert r.total == 0
+    assert r.suggestion == "đoàn viên"
+    assert searcher.search("đoàn").suggestion is None
+
+
+def test_photo_search(searcher: ArchiveSearcher) -> None:
+    r = searcher.search_photos("doan tau")
+    assert [(h.article_id, h.file) for h in r.hits] == [("2021/07/quyet-dinh/article.txt", "2.jpg")]
+    assert r.hits[0].caption == "Đoàn tàu trên tuyến đường sắt."
+    assert searcher.search_photos("").total == 2
+
+
+def test_more_like_this(searcher: ArchiveSearcher) -> None:
+    hits = searcher.more_like("2024/03/dk/article.txt")
+    assert hits and "2024/03/dk/article.txt" not in [h.id for h in hits]
+
+
+def test_related_titles_link_to_articles(searcher: ArchiveSearcher, archive: Path) -> None:
+    from archive.article import load_article
+    from index.store import link_related
+
+    art = load_article(archive, archive / "khac/ĐOÀN/article.txt")
+    linked = link_related(art, searcher.searcher)
+    assert linked.related[0].id == "2024/03/dk/article.txt"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        '"""',
+        "(",
+        ")",
+        "((a",
+        "a AND",
+        "OR",
+        "NOT",
+        "title:",
+        ":",
+        "*",
+        "a*b*c",
+        "~",
+        "a~~",
+        "[a TO",
+        "{",
+        "^",
+        "\\",
+        "'",
+        "title:(",
+        "-",
+        "--",
+        "- -",
+        "AND OR NOT",
+        "\x00",
+        "🙂",
+        "a" * 900,
+        "đoàn " * 60,
+    ],
+)
+def test_odd_queries_never_raise_other_errors(searcher: ArchiveSearcher, query: str) -> None:
+    try:
+        searcher.search(query)
+        searcher.search_photos(query)
+    except QueryError as exc:
+        assert str(exc)
+
+
+def test_huge_query_is_refused_clearly(searcher: ArchiveSearcher) -> None:
+    with pytest.raises(QueryError, match="limit"):
+        searcher.search("a" * 5000)
+
+
+# --- the real corpus --------------------------------------------------------------------
+
+
+def test_corpus_seed_first_for_folded_query(corpus_index: Path) -> None:
+    with ArchiveSearcher(corpus_index) as s:
+        r = s.search("doan ket sang tao")
+        assert r.hits[0].id == f"{SEED}/article.txt"
+        assert f"{SEED}/article.txt" in [h.id for h in s.search("doan ket", pagesize=3).hits]
+        assert s.search("đoàn kết sáng tạo").hits[0].id == f"{SEED}/article.txt"
+
+
+def test_corpus_phrases_find_their_article(corpus_index: Path, corpus: Path) -> None:
+    from archive.scan import scan
+
+    report = scan(corpus)
+    rng = random.Random(2024)
+    candidates = [a for a in report.articles if len(a.body_text.split()) > 40]
+    misses = []
+    with ArchiveSearcher(corpus_index) as s:
+        for art in rng.sample(candidates, 30):
+            words = art.body_text.split()
+            start = rng.randrange(0, len(words) - 8)
+            phrase = " ".join(words[start : start + 7])
+            top = [h.id for h in s.search(phrase, pagesize=3).hits]
+            if art.id not in top:
+                misses.append((art.id, phrase))
+    assert misses == []
