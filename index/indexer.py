@@ -71,6 +71,7 @@ def article_documents(article: Article, fingerprint: str) -> list[dict[str, Any]
     captions = "\n".join(article.captions)
     body = article.body_text
     outlet = article.outlet or ""
+    text = "\n".join([article.title, body, captions, article.author or "", outlet])
     docs: list[dict[str, Any]] = [
         {
             "id": article.id,
@@ -80,7 +81,8 @@ def article_documents(article: Article, fingerprint: str) -> list[dict[str, Any]
             "title": article.title,
             "title_f": article.title,
             "body": body,
-            "body_f": body,
+            "text": text,
+            "text_f": text,
             "caption": captions,
             "caption_f": captions,
             "author": article.author or "",

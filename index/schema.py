@@ -13,25 +13,22 @@ from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 from index.analysis import EXACT, FOLDED
 
 #: Bump when fields or analysis change: an index of another version is rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: User-facing field names of the query syntax -> (exact field, folded field).
+#: ``text`` holds everything (title, lead, body, captions, author, outlet), so a
+#: plain word reads two posting lists (text and title), not one per field.
 TEXT_FIELDS: dict[str, tuple[str, str]] = {
     "title": ("title", "title_f"),
-    "body": ("body", "body_f"),
+    "body": ("text", "text_f"),
+    "text": ("text", "text_f"),
     "caption": ("caption", "caption_f"),
     "author": ("author", "author_f"),
     "outlet": ("outlet_t", "outlet_tf"),
 }
 
-#: Relevance weight of each user field.
-FIELD_BOOSTS: dict[str, float] = {
-    "title": 3.0,
-    "body": 1.0,
-    "caption": 1.5,
-    "author": 1.0,
-    "outlet": 0.5,
-}
+#: The fields a word without ``field:`` is looked up in, with their weights.
+DEFAULT_FIELDS: dict[str, float] = {"text": 1.0, "title": 2.0}
 
 
 def _text(stored: bool = False, boost: float = 1.0, folded: bool = False) -> TEXT:
@@ -48,8 +45,9 @@ def build_schema() -> Schema:
         # searchable text, exact and folded
         title=_text(stored=True),
         title_f=_text(folded=True),
-        body=_text(stored=True),
-        body_f=_text(folded=True),
+        text=_text(),
+        text_f=_text(folded=True),
+        body=STORED(),  # lead and body, for snippets
         caption=_text(stored=True),
         caption_f=_text(folded=True),
         author=_text(stored=True),

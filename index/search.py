@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import sorting
-from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, OrGroup, SingleQuotePlugin
-from whoosh.query import And, AndMaybe, Every, Or, Phrase, Query, Term, TermRange
+from whoosh.idsets import BitSet
+from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, SingleQuotePlugin
+from whoosh.query import And, AndMaybe, Every, Phrase, Query, Term, TermRange
 
 from archive.fold import fold, has_marks
 from index.analysis import normalize
-from index.schema import FIELD_BOOSTS, TEXT_FIELDS
+from index.schema import DEFAULT_FIELDS, TEXT_FIELDS
 from index.store import open_index
 
 MAX_QUERY_CHARS = 1000
@@ -166,22 +167,22 @@ class ArchiveSearcher:
         schema = self._ix.schema
         self._parsers: dict[tuple[bool, bool], MultifieldParser] = {}
         for photos in (False, True):
-            users = ["caption"] if photos else list(TEXT_FIELDS)
+            fields = {"caption": 1.0} if photos else DEFAULT_FIELDS
             for folded in (False, True):
-                names = [TEXT_FIELDS[u][1 if folded else 0] for u in users]
-                boosts = {TEXT_FIELDS[u][1 if folded else 0]: FIELD_BOOSTS[u] for u in users}
-                parser = MultifieldParser(names, schema, fieldboosts=boosts)
+                boosts = {TEXT_FIELDS[u][1 if folded else 0]: b for u, b in fields.items()}
+                parser = MultifieldParser(list(boosts), schema, fieldboosts=boosts)
                 parser.add_plugin(FuzzyTermPlugin())
                 # 'quoted' words are a Whoosh literal; in pasted text they are quotes
                 parser.remove_plugin_class(SingleQuotePlugin)
                 self._parsers[(photos, folded)] = parser
-        self._or_parser = MultifieldParser(["body_f"], schema, group=OrGroup)
+        self._filter_cache: dict[Any, BitSet] = {}
 
     # -- lifecycle
 
     def refresh(self) -> None:
         """See what the last commit wrote."""
         self._searcher = self._searcher.refresh()
+        self._filter_cache.clear()
 
     def close(self) -> None:
         self._searcher.close()
@@ -207,17 +208,25 @@ class ArchiveSearcher:
         if not photos and not _SYNTAX.search(query) and 1 < len(tokens) <= 16:
             # Phrase matches rank above the same words scattered.
             suffix = "_f" if folded else ""
-            phrase = Or(
-                [
-                    Phrase("title" + suffix, tokens, boost=4.0),
-                    Phrase("body" + suffix, tokens, boost=2.0),
-                    Phrase("caption" + suffix, tokens, boost=2.0),
-                ]
-            )
-            q = AndMaybe(q, phrase)
+            # (The text field holds the title too: one phrase check covers both.)
+            q = AndMaybe(q, Phrase("text" + suffix, tokens, boost=3.0))
         return q
 
-    def _filter(self, filters: Filters | None, kind: str) -> Query:
+    def _filter(self, filters: Filters | None, kind: str) -> BitSet:
+        """The document numbers a search may return (cached per reader and filter)."""
+        key = (filters or Filters(), kind)
+        found = self._filter_cache.get(key)
+        if found is None:
+            s = self._searcher
+            found = BitSet(
+                s.docs_for_query(self._filter_query(filters, kind)), size=s.doc_count_all()
+            )
+            if len(self._filter_cache) > 64:
+                self._filter_cache.clear()
+            self._filter_cache[key] = found
+        return found
+
+    def _filter_query(self, filters: Filters | None, kind: str) -> Query:
         parts: list[Query] = [Term("kind", kind)]
         f = filters or Filters()
         if f.date_from or f.date_to:
@@ -342,7 +351,7 @@ class ArchiveSearcher:
         result.seconds = time.perf_counter() - started
         return result
 
-    def facets(self, q: Query, flt: Query) -> dict[str, dict[str, int]]:
+    def facets(self, q: Query, flt: BitSet) -> dict[str, dict[str, int]]:
         """Counts of the matching articles by outlet and by year."""
         groups = {
             "outlet": sorting.FieldFacet("outlet", maptype=sorting.Count),
@@ -365,7 +374,7 @@ class ArchiveSearcher:
         if not _PLAIN.match(plain or "-"):
             return None
         marked = has_marks(plain)
-        fieldname = "body" if marked else "body_f"
+        fieldname = "text" if marked else "text_f"
         reader = self._searcher.reader()
         out, changed = [], False
         for w in plain.split():
@@ -429,7 +438,12 @@ class ArchiveSearcher:
         d = s.stored_fields(docnum)
         text = (d.get("title") or "") + "\n" + (d.get("body") or "")
         r = s.more_like(
-            docnum, "body_f", text=text, top=limit, numterms=12, filter=Term("kind", "article")
+            docnum,
+            "text_f",
+            text=text,
+            top=limit,
+            numterms=12,
+            filter=self._filter(None, "article"),
         )
         return [
             Hit(
@@ -455,7 +469,7 @@ class ArchiveSearcher:
         return len(list(self._searcher.document_numbers(kind="article")))
 
     def outlets(self) -> dict[str, int]:
-        return self.facets(Every(), Term("kind", "article"))["outlet"]
+        return self.facets(Every(), self._filter(None, "article"))["outlet"]
 
     @property
     def searcher(self) -> Any:
