@@ -113,6 +113,8 @@ class SearchResult:
     seconds: float = 0.0
     page: int = 1
     pagesize: int = 20
+    #: the folded words to mark in snippets and in the reader
+    terms: set[str] = field(default_factory=set)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -326,6 +328,7 @@ class ArchiveSearcher:
             if snippets
             else set()
         )
+        result.terms = terms
         for docnum, score, exact in docs:
             d = s.stored_fields(docnum)
             body = d.get("body") or ""
@@ -497,22 +500,29 @@ def _match_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def _mark(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
+def _mark(
+    text: str,
+    spans: list[tuple[int, int]],
+    start: int,
+    end: int,
+    before: str = "<b>",
+    after: str = "</b>",
+) -> str:
     out, pos = [], start
     for a, b in spans:
         if b <= start or a >= end:
             continue
         a, b = max(a, start), min(b, end)
         out.append(html.escape(text[pos:a]))
-        out.append("<b>" + html.escape(text[a:b]) + "</b>")
+        out.append(before + html.escape(text[a:b]) + after)
         pos = b
     out.append(html.escape(text[pos:end]))
     return "".join(out)
 
 
-def highlight(text: str, terms: set[str]) -> str:
-    """*text* HTML-escaped with the matching words in ``<b>``."""
-    return _mark(text, _match_spans(text, terms), 0, len(text))
+def highlight(text: str, terms: set[str], before: str = "<b>", after: str = "</b>") -> str:
+    """*text* HTML-escaped with the words matching *terms* (folded) between *before* and *after*."""
+    return _mark(text, _match_spans(text, terms), 0, len(text), before, after)
 
 
 def make_snippet(text: str, terms: set[str], width: int = SNIPPET_CHARS) -> str:

@@ -1,0 +1,50 @@
+"""A disk cache of thumbnails, kept in the per-user cache folder (never in an archive)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+from archive.photo import make_thumbnail
+
+
+def cache_dir() -> Path:
+    """The per-user cache folder for thumbnails (``TANGTHU_CACHE_DIR`` overrides it)."""
+    from platformdirs import user_cache_dir
+
+    override = os.environ.get("TANGTHU_CACHE_DIR")
+    return Path(override) if override else Path(user_cache_dir("tangthu", appauthor=False))
+
+
+def _key(path: Path, px: int) -> str:
+    st = path.stat()
+    raw = f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}|{px}"
+    return hashlib.sha1(raw.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def cached_thumbnail(path: str | os.PathLike[str], px: int, folder: Path | None = None) -> bytes:
+    """JPEG bytes of a thumbnail of *path*, from the cache when it is there.
+
+    Raises:
+        OSError, ValueError: the photo cannot be read or decoded.
+    """
+    path = Path(path)
+    folder = (folder or cache_dir()) / "thumbs"
+    key = _key(path, px)
+    target = folder / key[:2] / f"{key}.jpg"
+    try:
+        return target.read_bytes()
+    except OSError:
+        pass
+    data = make_thumbnail(path, px)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, target)
+    except OSError:
+        pass  # a full or read-only cache only costs speed
+    return data

@@ -1,0 +1,157 @@
+"""Starting the application, switching language, and rendering screenshots."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ui import settings as cfg
+from ui.i18n import language_for, translator
+from ui.main_window import MainWindow
+
+SAMPLE = Path(__file__).resolve().parent.parent / "sample"
+
+
+def default_root(settings: Any) -> Path:
+    """The last archive opened, else the bundled sample."""
+    current = cfg.read(settings, "archives/current")
+    if current and Path(current).is_dir():
+        return Path(current)
+    return SAMPLE
+
+
+class App(QObject):
+    """Holds the window; rebuilds it when the language changes."""
+
+    def __init__(
+        self, app: QApplication, *, index_dir: Path | None, settings: Any = None
+    ) -> None:
+        super().__init__()
+        self.app = app
+        self.index_dir = index_dir
+        self.settings = settings if settings is not None else cfg.settings()
+        self._translator: QTranslator | None = None
+        self.window: MainWindow | None = None
+
+    def set_language(self, language: str) -> None:
+        if self._translator is not None:
+            self.app.removeTranslator(self._translator)
+        self._translator = translator(language_for(language))
+        if self._translator is not None:
+            self.app.installTranslator(self._translator)
+
+    def open(self, root: Path, query: str | None = None) -> MainWindow:
+        window = MainWindow(None, index_dir=self.index_dir, settings=self.settings)
+        window.language_requested.connect(self.change_language)
+        if query:
+            window.search_edit.setText(query)
+        window.open_archive(root)
+        self.window = window
+        return window
+
+    def change_language(self, language: str) -> None:
+        old = self.window
+        if old is None:
+            return
+        cfg.write(self.settings, "ui/language", language)
+        self.set_language(language)
+        root, query = old.root, old.search_edit.text()
+        geometry = old.saveGeometry()
+        old.close()
+        old.deleteLater()
+        new = self.open(root or SAMPLE, query)
+        new.restoreGeometry(geometry)
+        new.show()
+
+
+class Screenshot(QObject):
+    """Waits until the window has settled (search, article, thumbnails), then grabs it."""
+
+    def __init__(self, window: MainWindow, path: str, view: str, timeout: float = 240.0) -> None:
+        super().__init__(window)
+        self.window, self.path, self.view = window, path, view
+        self.deadline = time.monotonic() + timeout
+        self.stage = "search"
+        self.target: QWidget = window
+        self.exit_code = 0
+        self.timer = QTimer(self)
+        self.timer.setInterval(150)
+        self.timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self.timer.start()
+
+    def _settled(self) -> bool:
+        w = self.window
+        if w.busy() or w.result is None:
+            return False
+        if w.result.hits and w.current_article is None:
+            return False
+        return w.reader.browser.photos_ready()
+
+    def _tick(self) -> None:
+        w = self.window
+        if time.monotonic() > self.deadline:
+            self.exit_code = 1
+            self._grab()
+            return
+        if not self._settled():
+            return
+        if self.stage == "search":
+            if self.view == "photos":
+                w.tabs.setCurrentIndex(1)
+                self.stage = "grid"
+                return
+            if self.view == "viewer" and w.current_article is not None:
+                items = w._article_items()
+                if items:
+                    self.target = w._show_viewer(items, 0)
+                self.stage = "viewer"
+                return
+        self._grab()
+
+    def _grab(self) -> None:
+        self.timer.stop()
+        QApplication.processEvents()  # one last paint of what has arrived
+        self.target.grab().save(self.path)
+        QApplication.exit(self.exit_code)
+
+
+def run(
+    roots: list[str],
+    *,
+    query: str | None = None,
+    screenshot: str | None = None,
+    index_dir: str | None = None,
+    size: str = "1280x800",
+    language: str | None = None,
+    view: str = "reader",
+) -> int:
+    if screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a screenshot needs no screen
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Tàng Thư")
+    app.setOrganizationName("TangThu")
+    holder = App(app, index_dir=Path(index_dir) if index_dir else None)
+    holder.set_language(language or cfg.read(holder.settings, "ui/language"))
+    root = Path(roots[0]) if roots else default_root(holder.settings)
+    window = holder.open(root, query)
+    if screenshot:
+        width, _, height = size.partition("x")
+        window.resize(int(width), int(height))
+        window.show()
+        shot = Screenshot(window, screenshot, view)
+        shot.start()
+        code = app.exec()
+        window.close()
+        return code
+    window.show()
+    code = app.exec()
+    return code

@@ -1,0 +1,3 @@
+"""Vietnamese strings of the user interface (source: English)."""
+
+VI: dict[str, str] = {}

@@ -1,0 +1,351 @@
+"""The photo grid (thumbnails, lazy) and the photo viewer (zoom, pan, rotate, EXIF)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QImage, QKeySequence, QPainter, QPixmap, QTransform, QWheelEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QGraphicsPixmapItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from archive.photo import read_photo_info
+from ui.thumbnails import ThumbnailLoader, placeholder
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoItem:
+    """One photo of the grid: where it is and what the article says of it."""
+
+    path: str | None
+    file: str
+    caption: str
+    article_id: str
+    title: str = ""
+    exists: bool = True
+
+    @property
+    def id(self) -> str:
+        return f"{self.article_id}#{self.file}"
+
+
+class PhotoRole(IntEnum):
+    ITEM = Qt.ItemDataRole.UserRole + 1
+    ID = Qt.ItemDataRole.UserRole + 2
+    CAPTION = Qt.ItemDataRole.UserRole + 3
+
+
+class PhotoGridModel(QAbstractListModel):
+    """Photos shown as thumbnails; a thumbnail is asked for only when its row is painted."""
+
+    def __init__(self, loader: ThumbnailLoader, parent: Any = None, *, px: int = 160) -> None:
+        super().__init__(parent)
+        self._items: list[PhotoItem] = []
+        self._rows: dict[str, list[int]] = {}
+        self._loader = loader
+        self.px = px
+        loader.thumbnail_ready.connect(self._on_thumbnail)
+
+    def set_items(self, items: list[PhotoItem]) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self._rows = {}
+        for row, item in enumerate(self._items):
+            if item.path:
+                self._rows.setdefault(ThumbnailLoader.key(item.path, self.px), []).append(row)
+        self.endResetModel()
+
+    def item(self, row: int) -> PhotoItem | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def items(self) -> list[PhotoItem]:
+        return list(self._items)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return item.caption or item.file
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{item.caption}\n{item.article_id} — {item.file}".strip()
+        if role == Qt.ItemDataRole.DecorationRole:
+            if not item.path or not item.exists:
+                return placeholder(self.px, item.file)
+            pm = self._loader.pixmap(item.path, self.px)
+            if pm is None and self._loader.failure(item.path, self.px):
+                return placeholder(self.px, item.file, "#e9c9c0")
+            return pm or placeholder(self.px)
+        if role == PhotoRole.ITEM:
+            return item
+        if role == PhotoRole.ID:
+            return item.id
+        if role == PhotoRole.CAPTION:
+            return item.caption
+        if role == Qt.ItemDataRole.SizeHintRole:
+            return QSize(self.px + 24, self.px + 48)
+        return None
+
+    def loaded(self) -> int:
+        """How many thumbnails of the grid are in memory (for tests and screenshots)."""
+        return sum(
+            1 for it in self._items if it.path and self._loader.pixmap_cached(it.path, self.px)
+        )
+
+    def _on_thumbnail(self, key: str) -> None:
+        for row in self._rows.get(key, ()):
+            idx = self.index(row)
+            self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DecorationRole])
+
+
+class PhotoGrid(QListView):
+    """A thumbnail grid (icon mode, uniform sizes: smooth with 10,000 photos).
+
+    Signals:
+        photo_activated(int): the row opened (double click or Enter).
+    """
+
+    photo_activated = Signal(int)
+
+    def __init__(self, model: PhotoGridModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Static)
+        self.setUniformItemSizes(True)
+        self.setWordWrap(True)
+        self.setIconSize(QSize(model.px, model.px))
+        self.setGridSize(QSize(model.px + 24, model.px + 48))
+        self.setSpacing(4)
+        self.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(200)
+        self.activated.connect(lambda idx: self.photo_activated.emit(idx.row()))
+
+
+class ImageView(QGraphicsView):
+    """Shows one picture: fit, 100 %, wheel zoom, drag to pan, rotate."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setScene(QGraphicsScene(self))
+        self._item = QGraphicsPixmapItem()
+        self._item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self.scene().addItem(self._item)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setBackgroundBrush(Qt.GlobalColor.darkGray)
+        self._fit = True
+        self._rotation = 0
+
+    def set_image(self, image: QImage | None) -> None:
+        pm = QPixmap.fromImage(image) if image is not None and not image.isNull() else QPixmap()
+        self._item.setPixmap(pm)
+        self._rotation = 0
+        self._item.setRotation(0)
+        self.scene().setSceneRect(self._item.sceneBoundingRect())
+        self.fit()
+
+    def fit(self) -> None:
+        self._fit = True
+        self.resetTransform()
+        if not self._item.pixmap().isNull():
+            self.fitInView(self._item, Qt.AspectRatioMode.KeepAspectRatio)
+
+    def actual_size(self) -> None:
+        self._fit = False
+        self.resetTransform()
+
+    def zoom(self, factor: float) -> None:
+        self._fit = False
+        self.scale(factor, factor)
+
+    def rotate_by(self, degrees: int) -> None:
+        self._rotation = (self._rotation + degrees) % 360
+        self._item.setTransformOriginPoint(self._item.boundingRect().center())
+        self._item.setRotation(self._rotation)
+        self.scene().setSceneRect(self._item.sceneBoundingRect())
+        if self._fit:
+            self.fit()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        self.zoom(1.25 if event.angleDelta().y() > 0 else 0.8)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self._fit:
+            self.fit()
+
+    def current_transform(self) -> QTransform:
+        return self.transform()
+
+
+def load_display_image(path: str) -> QImage:
+    """The photo for the viewer, EXIF orientation applied (Pillow, via a JPEG in memory)."""
+    from archive.photo import make_thumbnail
+
+    data = make_thumbnail(path, 2400, quality=90)
+    return QImage.fromData(data)
+
+
+class PhotoViewer(QDialog):
+    """A window for one photo at a time, with next/previous, caption and EXIF.
+
+    Signals:
+        current_changed(int): the row now shown.
+    """
+
+    current_changed = Signal(int)
+
+    def __init__(self, items: list[PhotoItem], row: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Photo"))
+        self.resize(1100, 760)
+        self._items = items
+        self._row = row
+        self.view = ImageView(self)
+        self.caption = QLabel(self)
+        self.caption.setWordWrap(True)
+        self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.embedded = QLabel(self)
+        self.embedded.setWordWrap(True)
+        self.embedded.setStyleSheet("color: #6b6455")
+        self.exif = QFormLayout()
+        panel = QWidget(self)
+        panel.setLayout(self.exif)
+        panel.setMinimumWidth(240)
+
+        bar = QToolBar(self)
+        actions: list[tuple[str, Any, Any]] = [
+            (self.tr("Previous"), QKeySequence(Qt.Key.Key_Left), self.previous),
+            (self.tr("Next"), QKeySequence(Qt.Key.Key_Right), self.next),
+            (self.tr("Fit"), QKeySequence("F"), self.view.fit),
+            (self.tr("100%"), QKeySequence("1"), self.view.actual_size),
+            (self.tr("Zoom in"), QKeySequence.StandardKey.ZoomIn, lambda: self.view.zoom(1.25)),
+            (self.tr("Zoom out"), QKeySequence.StandardKey.ZoomOut, lambda: self.view.zoom(0.8)),
+            (self.tr("Rotate left"), QKeySequence("L"), lambda: self.view.rotate_by(-90)),
+            (self.tr("Rotate right"), QKeySequence("R"), lambda: self.view.rotate_by(90)),
+            (self.tr("Full screen"), QKeySequence(Qt.Key.Key_F11), self.toggle_full_screen),
+        ]
+        for text, shortcut, slot in actions:
+            action = QAction(text, self)
+            action.setShortcut(shortcut)
+            action.triggered.connect(slot)
+            bar.addAction(action)
+            self.addAction(action)
+
+        split = QSplitter(self)
+        left = QWidget(split)
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.view, 1)
+        lv.addWidget(self.caption)
+        lv.addWidget(self.embedded)
+        split.addWidget(left)
+        split.addWidget(panel)
+        split.setStretchFactor(0, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(bar)
+        layout.addWidget(split, 1)
+        hl = QHBoxLayout()
+        layout.addLayout(hl)
+        self.show_row(row)
+
+    @property
+    def row(self) -> int:
+        return self._row
+
+    def show_row(self, row: int) -> None:
+        if not self._items:
+            return
+        self._row = row % len(self._items)
+        item = self._items[self._row]
+        image = None
+        if item.path and item.exists:
+            try:
+                image = load_display_image(item.path)
+            except (OSError, ValueError):
+                image = None
+        self.view.set_image(image)
+        self.caption.setText(item.caption or self.tr("(no caption)"))
+        self.setWindowTitle(f"{item.file} — {item.title}" if item.title else item.file)
+        self._fill_exif(item, image is None)
+        self.current_changed.emit(self._row)
+
+    def _fill_exif(self, item: PhotoItem, broken: bool) -> None:
+        while self.exif.rowCount():
+            self.exif.removeRow(0)
+        self.embedded.clear()
+        if not item.path or not item.exists:
+            self.exif.addRow(QLabel(self.tr("The photo file is missing.")))
+            return
+        info = read_photo_info(item.path)
+        rows = [
+            (self.tr("File"), Path(item.path).name),
+            (self.tr("Size"), f"{info.width} × {info.height}" if info.width else "—"),
+            (self.tr("Format"), info.format or "—"),
+            (self.tr("Taken"), (info.taken or "—").replace("T", " ")),
+            (self.tr("Camera"), info.camera or "—"),
+            (self.tr("Orientation"), str(info.orientation or "—")),
+            (
+                self.tr("GPS"),
+                f"{info.gps.latitude:.5f}, {info.gps.longitude:.5f}" if info.gps else "—",
+            ),
+        ]
+        for label, value in rows:
+            v = QLabel(value)
+            v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            v.setWordWrap(True)
+            self.exif.addRow(label, v)
+        if info.problem or broken:
+            msg = QLabel(
+                info.problem.detail if info.problem else self.tr("The photo cannot be shown.")
+            )
+            msg.setWordWrap(True)
+            msg.setStyleSheet("color: #a33")
+            self.exif.addRow(msg)
+        if info.embedded_caption and info.embedded_caption != item.caption:
+            self.embedded.setText(
+                self.tr("Embedded caption: %1").replace("%1", info.embedded_caption)
+            )
+
+    def next(self) -> None:
+        self.show_row(self._row + 1)
+
+    def previous(self) -> None:
+        self.show_row(self._row - 1)
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()

@@ -1,0 +1,72 @@
+"""The only module that touches QSettings: typed defaults, nothing stored that equals them."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QSettings
+
+DEFAULTS: dict[str, Any] = {
+    "archives/roots": "[]",  # JSON list of archive folders
+    "archives/current": "",
+    "search/history": "[]",  # JSON list, newest first
+    "search/sort": "relevance",
+    "ui/language": "",  # "" follows the system locale
+    "ui/geometry": b"",
+    "ui/splitter": b"",
+    "reader/zoom": 0,
+    "grid/thumb_px": 160,
+}
+
+HISTORY_LENGTH = 30
+
+
+def settings() -> QSettings:
+    return QSettings("TangThu", "TangThu")
+
+
+def read(s: QSettings, key: str) -> Any:
+    default = DEFAULTS[key]  # an unknown key is a KeyError, on purpose
+    if isinstance(default, bytes):
+        value: Any = s.value(key, None)
+        return bytes(value) if value is not None else default
+    return s.value(key, default, type=type(default))
+
+
+def write(s: QSettings, key: str, value: Any) -> None:
+    if value == DEFAULTS[key]:
+        s.remove(key)
+    else:
+        s.setValue(key, value)
+
+
+def read_list(s: QSettings, key: str) -> list[str]:
+    try:
+        data = json.loads(read(s, key))
+    except ValueError:
+        return []
+    return [str(x) for x in data] if isinstance(data, list) else []
+
+
+def write_list(s: QSettings, key: str, values: list[str]) -> None:
+    write(s, key, json.dumps(values, ensure_ascii=False))
+
+
+def remember_query(s: QSettings, query: str) -> list[str]:
+    """Put *query* first in the search history and return the history."""
+    query = query.strip()
+    history = [q for q in read_list(s, "search/history") if q != query]
+    if query:
+        history.insert(0, query)
+    history = history[:HISTORY_LENGTH]
+    write_list(s, "search/history", history)
+    return history
+
+
+def remember_root(s: QSettings, root: str) -> list[str]:
+    roots = [r for r in read_list(s, "archives/roots") if r != root]
+    roots.insert(0, root)
+    write_list(s, "archives/roots", roots[:10])
+    write(s, "archives/current", root)
+    return roots
