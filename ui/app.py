@@ -29,9 +29,7 @@ def default_root(settings: Any) -> Path:
 class App(QObject):
     """Holds the window; rebuilds it when the language changes."""
 
-    def __init__(
-        self, app: QApplication, *, index_dir: Path | None, settings: Any = None
-    ) -> None:
+    def __init__(self, app: QApplication, *, index_dir: Path | None, settings: Any = None) -> None:
         super().__init__()
         self.app = app
         self.index_dir = index_dir

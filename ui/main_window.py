@@ -59,6 +59,7 @@ from index.indexer import IndexSummary, indexed_problems, update_index
 from index.search import ArchiveSearcher, Filters, QueryError, SearchResult
 from index.store import IndexMissing, index_dir_for, is_current, link_related
 from ui import settings as cfg
+from ui.i18n.texts import QUERY_HELP
 from ui.jobs import Job, make_pool
 from ui.photos import PhotoGrid, PhotoGridModel, PhotoItem, PhotoViewer
 from ui.reader import ReaderView
@@ -850,14 +851,7 @@ class MainWindow(QMainWindow):
         QMessageBox.information(
             self,
             self.tr("Query syntax"),
-            self.tr(
-                "Words: all must appear (doan ket finds đoàn kết; typed with diacritics, "
-                "exact spellings come first).\n"
-                '"phrase": the words side by side.\n'
-                "a OR b: either word.   -word or NOT word: without it.\n"
-                "title:, caption:, author:, outlet: search one field (title:lũ).\n"
-                "word*: words starting so.   word~: close spellings too."
-            ),
+            self.tr(QUERY_HELP),
         )
 
     def shutdown(self) -> None:

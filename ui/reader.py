@@ -163,6 +163,8 @@ class ArticleBrowser(QTextBrowser):
 
     def set_photo_paths(self, paths: dict[int, str]) -> None:
         self._paths = paths
+        for path in paths.values():
+            self._loader.pixmap(path, PHOTO_PX)  # start loading before the layout asks
 
     def loadResource(self, kind: int, url: QUrl | str) -> Any:  # noqa: N802
         url = QUrl(url)

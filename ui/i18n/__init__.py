@@ -21,7 +21,7 @@ class DictTranslator(QTranslator):
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str:
-        return self._table.get(source, "")
+        return self._table.get(source, source)
 
     def isEmpty(self) -> bool:  # noqa: N802
         return not self._table

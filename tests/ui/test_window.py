@@ -1,0 +1,295 @@
+"""The window: search, reader, photo grid, indexing in the background, safety of article text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from PySide6.QtCore import Qt, QThread
+from PySide6.QtWidgets import QApplication
+
+from index.indexer import update_index
+from tests.conftest import write_article
+
+HNDK = "2024/03/hoi-nghi-doan-ket/article.txt"
+
+
+def _search(qtbot, w, query: str) -> None:  # type: ignore[no-untyped-def]
+    """Search and wait until the results, and the first hit in the reader, are shown."""
+    w.current_article = None
+    with qtbot.waitSignal(w.search_done, timeout=20000):
+        w.set_query(query)
+    qtbot.waitUntil(lambda: not w.busy(), timeout=20000)
+    if w.result.hits:
+        qtbot.waitUntil(lambda: w.current_article is not None, timeout=20000)
+
+
+def test_search_fills_results(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    _search(qtbot, window, "doan ket")
+    assert window.results_model.ids()[0] == HNDK
+    assert window.result.total == 2
+    assert "Articles found: 2" in window.results_header.text()
+    outlets = [window.outlet_model.item(r).text() for r in range(window.outlet_model.rowCount())]
+    assert "baotinh.example.vn  (1)" in outlets
+
+
+def test_opening_a_hit_shows_title_photos_captions(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    _search(qtbot, window, "đoàn kết")
+    qtbot.waitUntil(lambda: window.current_article is not None, timeout=20000)
+    text = window.reader.browser.toPlainText()
+    assert "Hội nghị tổng kết phong trào đoàn kết sáng tạo năm 2023" in text
+    assert "Quang cảnh hội nghị tại hội trường tỉnh." in text
+    assert "Các đại biểu phát biểu tham luận tại hội nghị." in text
+    html = window.reader.browser.toHtml()
+    assert html.count("photo:") >= 3
+    assert window.reader.hit_count >= 3
+    qtbot.waitUntil(window.reader.browser.photos_ready, timeout=20000)
+
+
+def test_missing_photo_placeholder_and_byline(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(window.article_shown, timeout=20000):
+        window.open_article("2024/09/cuu-tro-sau-bao/article.txt")
+    text = window.reader.browser.toPlainText()
+    assert "Missing photo: anh-thieu.jpg" in text
+    assert "TTXVN" in text
+
+
+def test_related_link_opens_article(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(window.article_shown, timeout=20000):
+        window.open_article("2024/01/truong-hoc-vung-cao/article.txt")
+    assert f"article:{HNDK}" in window.reader.browser.toHtml()
+    with qtbot.waitSignal(window.article_shown, timeout=20000) as blocker:
+        window.reader.article_requested.emit(HNDK)
+    assert blocker.args == [HNDK]
+
+
+def test_hit_navigation(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    _search(qtbot, window, "hội nghị")
+    qtbot.waitUntil(lambda: window.current_article is not None, timeout=20000)
+    reader = window.reader
+    assert reader.hit_count > 2
+    reader.next_hit()
+    reader.next_hit()
+    assert reader.hit_label.text().startswith("2 of ")
+    reader.previous_hit()
+    assert reader.hit_label.text().startswith("1 of ")
+
+
+def test_photo_grid_loads_thumbnails(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    _search(qtbot, window, "đoàn kết")
+    qtbot.waitUntil(lambda: window.current_article is not None, timeout=20000)
+    window.show()
+    window.tabs.setCurrentIndex(1)
+    assert window.grid_model.rowCount() == 3
+    qtbot.waitUntil(lambda: window.grid_model.loaded() == 3, timeout=20000)
+    window.grid_scope.setCurrentIndex(2)  # the whole archive
+    qtbot.waitUntil(lambda: window.grid_model.rowCount() == 12, timeout=20000)
+    qtbot.waitUntil(lambda: window.grid_model.loaded() >= 6, timeout=20000)
+
+
+def test_viewer_shows_caption_and_exif(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(window.article_shown, timeout=20000):
+        window.open_article(HNDK)
+    viewer = window._show_viewer(window._article_items(), 0)
+    assert viewer.caption.text() == "Quang cảnh hội nghị tại hội trường tỉnh."
+    labels = [
+        viewer.exif.itemAt(i).widget().text()
+        for i in range(viewer.exif.count())
+        if viewer.exif.itemAt(i).widget()
+    ]
+    assert "2024-03-21 14:05:00" in labels
+    assert "800 × 533" in labels
+    viewer.next()
+    assert viewer.row == 1
+    viewer.view.rotate_by(90)
+    viewer.view.zoom(2)
+    viewer.previous()
+    assert viewer.row == 0
+    viewer.close()
+
+
+def test_keyboard_focus_search(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtTest import QTest
+
+    window.show()
+    qtbot.waitExposed(window)
+    window.results_view.setFocus()
+    assert not window.search_edit.hasFocus()
+    # Key events sent to the window go the way a real key press goes, shortcuts included.
+    QTest.keySequence(window.windowHandle(), QKeySequence("Ctrl+F"))
+    assert window.search_edit.hasFocus()
+    QTest.keySequence(window.windowHandle(), QKeySequence(Qt.Key.Key_Escape))
+    assert window.results_view.hasFocus()
+    QTest.keySequence(window.windowHandle(), QKeySequence("Ctrl+L"))
+    assert window.search_edit.hasFocus()
+
+
+def test_history_is_remembered(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    _search(qtbot, window, "lễ hội")
+    _search(qtbot, window, "thư viện")
+    assert window.history_model.stringList()[:2] == ["thư viện", "lễ hội"]
+
+
+def test_filters_and_suggestion(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.photos_check.setChecked(True)
+    qtbot.waitUntil(lambda: not window.busy(), timeout=20000)
+    _search(qtbot, window, "")
+    assert window.result.total == 7  # every sample article has a photo
+    model = window.year_model
+    row = next(r for r in range(model.rowCount()) if model.item(r).text() == "2023  (2)")
+    window.year_view.setCurrentIndex(model.index(row, 0))
+    with qtbot.waitSignal(window.search_done, timeout=20000):
+        window.run_search()
+    assert window.result.total == 2
+    window.from_check.setChecked(True)
+    window.from_date.setDate(window.from_date.date().fromString("2023-12-01", "yyyy-MM-dd"))
+    qtbot.waitUntil(lambda: not window.busy() and window.result.total == 1, timeout=20000)
+    window.clear_filters()
+    qtbot.waitUntil(lambda: not window.busy() and window.result.total == 7, timeout=20000)
+    _search(qtbot, window, "thư việm")
+    assert window.result.total == 0
+    assert window.suggestion_label.isVisibleTo(window)
+    assert "thư viện" in window.suggestion_label.text()
+
+
+def test_background_indexing_reports_progress_and_cancels(qtbot, qsettings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ui.main_window import MainWindow
+
+    root = tmp_path / "big"
+    for i in range(400):
+        write_article(root / f"{i}", f"Bài {i}\n\nNội dung đoàn kết số {i} " + "chữ " * 200 + "\n")
+    w = MainWindow(None, index_dir=tmp_path / "bigix", settings=qsettings)
+    qtbot.addWidget(w)
+    w.job_progress = []
+    seen: list[tuple[int, int]] = []
+
+    def on_progress(done: int, total: int) -> None:
+        seen.append((done, total))
+        w.cancel_indexing()
+
+    w.open_archive(root)
+    w.index_job.signals.progressed.connect(on_progress)
+    with qtbot.waitSignal(w.indexing_done, timeout=60000):
+        pass
+    assert seen and seen[0][1] == 400
+    assert "cancelled" in w.index_label.text()
+    assert w.progress.isHidden()
+    # the window stayed usable and a second run completes the index
+    with qtbot.waitSignal(w.indexing_done, timeout=120000):
+        w.start_indexing()
+    assert "400 articles" in w.index_label.text()
+    qtbot.waitUntil(lambda: not w.busy(), timeout=20000)
+    assert w.result is not None and w.result.total == 400
+    w.shutdown()
+
+
+def test_job_signals_arrive_on_the_gui_thread(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.jobs import Job, make_pool
+
+    pool = make_pool(1)
+    threads = []
+    job = Job(lambda: QThread.currentThread(), progress=False)
+    job.signals.finished.connect(lambda worker: threads.append((worker, QThread.currentThread())))
+    with qtbot.waitSignal(job.signals.finished, timeout=5000):
+        pool.start(job)
+    qtbot.waitUntil(lambda: bool(threads))
+    worker, receiver = threads[0]
+    assert worker is not QApplication.instance().thread()
+    assert receiver is QApplication.instance().thread()
+    pool.waitForDone()
+
+
+def test_article_text_is_shown_as_text_and_loads_nothing(qtbot, qsettings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ui.main_window import MainWindow
+
+    root = tmp_path / "hostile"
+    write_article(
+        root / "a",
+        "<b>Tiêu đề</b> <script>alert(1)</script>\n\n"
+        'Mở <img src="http://example.com/x.png"> và <a href="http://evil">link</a>.\n'
+        "<iframe src='file:///etc/passwd'></iframe>\n",
+    )
+    ix = tmp_path / "hix"
+    update_index(root, ix, jobs=1)
+    w = MainWindow(None, index_dir=ix, settings=qsettings)
+    qtbot.addWidget(w)
+    asked: list[str] = []
+    real = w.reader.browser.loadResource
+
+    def spy(kind, url):  # type: ignore[no-untyped-def]
+        asked.append(url.toString())
+        return real(kind, url)
+
+    w.reader.browser.loadResource = spy
+    with qtbot.waitSignal(w.indexing_done, timeout=30000):
+        w.open_archive(root)
+    with qtbot.waitSignal(w.article_shown, timeout=20000):
+        w.open_article("a/article.txt")
+    text = w.reader.browser.toPlainText()
+    assert "<script>alert(1)</script>" in text
+    assert '<img src="http://example.com/x.png">' in text
+    html = w.reader.browser.toHtml()
+    assert 'http://example.com/x.png"' not in html.replace("&quot;", '"').split("<body")[0]
+    assert all(u.startswith("photo:") for u in asked)
+    w.shutdown()
+
+
+def test_vietnamese_interface(qtbot, qsettings, indexed) -> None:  # type: ignore[no-untyped-def]
+    from ui.i18n import translator
+    from ui.main_window import MainWindow
+
+    app = QApplication.instance()
+    tr = translator("vi")
+    app.installTranslator(tr)
+    try:
+        root, ix = indexed
+        w = MainWindow(None, index_dir=ix, settings=qsettings)
+        qtbot.addWidget(w)
+        assert w.tabs.tabText(0) == "Đọc bài"
+        assert w.tabs.tabText(1) == "Ảnh"
+        w.shutdown()
+    finally:
+        app.removeTranslator(tr)
+
+
+@pytest.mark.slow
+def test_screenshot_command(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    png = tmp_path / "shot.png"
+    env = {
+        **__import__("os").environ,
+        "TANGTHU_DATA_DIR": str(tmp_path / "d"),
+        "TANGTHU_CACHE_DIR": str(tmp_path / "c"),
+        "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+    }
+    p = subprocess.run(
+        [
+            sys.executable,
+            "main.py",
+            "gui",
+            "sample",
+            "--query",
+            "lễ hội",
+            "--screenshot",
+            str(png),
+            "--lang",
+            "vi",
+        ],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert p.returncode == 0, p.stderr
+    from PIL import Image
+
+    with Image.open(png) as im:
+        assert im.size == (1280, 800)
+        assert len(im.convert("L").resize((64, 40)).getcolors(4096) or []) > 20  # not blank
