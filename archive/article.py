@@ -153,8 +153,9 @@ def parse_text(text: str) -> ParsedText:
             who = out.blocks.pop(byline_index).text
             author, _, outlet = who.partition("/")
             out.author = author.strip()
-            if outlet.strip() and out.outlet is None:
-                out.outlet = outlet.strip()
+            outlet = re.sub(r"^(?:theo|nguồn)\s*:?\s+", "", outlet.strip(), flags=re.I)
+            if outlet and out.outlet is None:
+                out.outlet = outlet
     for k, block in enumerate(out.blocks):
         if block.type == "text":
             out.lead = block.text

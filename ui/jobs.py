@@ -29,6 +29,16 @@ class JobSignals(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
+    def __init__(self) -> None:
+        super().__init__()
+        #: True once the job's last signal has reached the GUI thread
+        self.settled = False
+        for signal in (self.finished, self.failed, self.cancelled):
+            signal.connect(self._settle)
+
+    def _settle(self, *_args: object) -> None:
+        self.settled = True
+
 
 class Throttle:
     """Pass on at most one call per *interval* seconds (the last call always passes)."""
@@ -55,7 +65,12 @@ class Job(QRunnable):
         self.token = CancelToken()
         self._call = call
         self._progress = progress
-        self.done = False
+        self.done = False  # set in the worker thread
+
+    @property
+    def settled(self) -> bool:
+        """True once the GUI thread has received the job's outcome."""
+        return self.signals.settled
 
     def cancel(self) -> None:
         self.token.cancel()

@@ -242,8 +242,11 @@ class MainWindow(QMainWindow):
             d.dateChanged.connect(lambda _d: self.run_search())
         for c in (self.from_check, self.to_check):
             c.toggled.connect(lambda _c: self.run_search())
-        form.addRow(self.from_check, self.from_date)
-        form.addRow(self.to_check, self.to_date)
+        for check, edit in ((self.from_check, self.from_date), (self.to_check, self.to_date)):
+            row = QHBoxLayout()
+            row.addWidget(check)
+            row.addWidget(edit, 1)
+            form.addRow(row)
         fl.addLayout(form)
         self.photos_check = QCheckBox(self.tr("Only articles with photos"), self)
         self.photos_check.toggled.connect(lambda _c: self.run_search())
@@ -265,7 +268,7 @@ class MainWindow(QMainWindow):
         clear = QPushButton(self.tr("Clear filters"), self)
         clear.clicked.connect(self.clear_filters)
         fl.addWidget(clear)
-        self.filters_box.setMinimumWidth(190)
+        self.filters_box.setMinimumWidth(230)
 
         # results
         self.results_model = ResultsModel(self.loader, self)
@@ -275,6 +278,7 @@ class MainWindow(QMainWindow):
             ResultDelegate(self, photos_label=lambda n: self.tr("%1 photos").replace("%1", str(n)))
         )
         self.results_view.setUniformItemSizes(True)
+        self.results_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.results_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.results_view.selectionModel().currentRowChanged.connect(self._on_current_row)
@@ -326,7 +330,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([200, 430, 650])
+        self.splitter.setSizes([240, 430, 650])
 
         central = QWidget(self)
         cl = QVBoxLayout(central)
@@ -632,7 +636,7 @@ class MainWindow(QMainWindow):
         self._start(self.search_pool, job)
 
     def _start(self, pool: Any, job: Job) -> None:
-        self.jobs = [j for j in self.jobs if not j.done]
+        self.jobs = [j for j in self.jobs if not j.settled]
         self.jobs.append(job)
         pool.start(job)
 
@@ -874,8 +878,8 @@ class MainWindow(QMainWindow):
 
     def busy(self) -> bool:
         """True while searches, article loads, indexing or thumbnails are under way."""
-        running = any(not j.done for j in self.jobs)
-        indexing = self.index_job is not None and not self.index_job.done
+        running = any(not j.settled for j in self.jobs)
+        indexing = self.index_job is not None and not self.index_job.settled
         return running or indexing or self.loader.busy() or self.debounce.isActive()
 
 

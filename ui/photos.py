@@ -235,6 +235,8 @@ class PhotoViewer(QDialog):
         self.view = ImageView(self)
         self.caption = QLabel(self)
         self.caption.setWordWrap(True)
+        self.caption.setStyleSheet("font-size: 12pt")
+        self.position = QLabel(self)
         self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.embedded = QLabel(self)
         self.embedded.setWordWrap(True)
@@ -262,6 +264,8 @@ class PhotoViewer(QDialog):
             action.triggered.connect(slot)
             bar.addAction(action)
             self.addAction(action)
+        bar.addSeparator()
+        bar.addWidget(self.position)
 
         split = QSplitter(self)
         left = QWidget(split)
@@ -297,6 +301,7 @@ class PhotoViewer(QDialog):
                 image = None
         self.view.set_image(image)
         self.caption.setText(item.caption or self.tr("(no caption)"))
+        self.position.setText(f"  {self._row + 1} / {len(self._items)}")
         self.setWindowTitle(f"{item.file} — {item.title}" if item.title else item.file)
         self._fill_exif(item, image is None)
         self.current_changed.emit(self._row)

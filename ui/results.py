@@ -180,4 +180,4 @@ class ResultDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:  # noqa: N802
         # One height for every row: the list lays out 10,000 hits without measuring them.
-        return QSize(400, ROW_HEIGHT)
+        return QSize(120, ROW_HEIGHT)

@@ -447,3 +447,8 @@ def test_numeric_folder_names_are_not_years() -> None:
 
     assert folder_date("21473676/article.txt") is None
     assert folder_date("khong-ro-ngay/x/article.txt") is None
+
+
+def test_trailing_byline_outlet_drops_theo() -> None:
+    p = parse_text("T\n\nMở đầu.\nĐoạn một.\nĐoạn hai.\nNewben / Theo Trí Thức Trẻ\n")
+    assert (p.author, p.outlet) == ("Newben", "Trí Thức Trẻ")

@@ -248,7 +248,7 @@ def test_vietnamese_interface(qtbot, qsettings, indexed) -> None:  # type: ignor
         w = MainWindow(None, index_dir=ix, settings=qsettings)
         qtbot.addWidget(w)
         assert w.tabs.tabText(0) == "Đọc bài"
-        assert w.tabs.tabText(1) == "Ảnh"
+        assert w.tabs.tabText(1) == "Hình ảnh"
         w.shutdown()
     finally:
         app.removeTranslator(tr)
