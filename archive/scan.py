@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from archive.article import FolderListing, article_id, load_article, nfc_key, unreferenced_photos
+from archive.article import FolderListing, load_article, nfc_key, unreferenced_photos
 from archive.model import Article, CancelToken, Problem
 from archive.photo import IMAGE_EXTENSIONS, read_photo_info
 
@@ -76,86 +76,93 @@ def _fingerprint(text_stat: os.stat_result, photo_stats: list[tuple[str, int, in
     return h.hexdigest()
 
 
+def _nfc(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
 def walk(root: str | os.PathLike[str], *, cancel: CancelToken | None = None) -> Inventory:
     """List article files and photos under *root* (nested folders, no hidden ones).
 
     Unreadable folders, symlink loops and names that are not valid UTF-8 are
-    recorded as problems; the walk goes on.
+    recorded as problems; the walk goes on. Written with plain strings and
+    ``os.scandir``: it is the whole cost of a no-change rescan.
     """
-    root_path = Path(root)
-    inv = Inventory(root=str(root_path))
+    root_s = os.fspath(root)
+    inv = Inventory(root=root_s)
     try:
-        st = root_path.stat()
+        st = os.stat(root_s)
     except OSError as exc:
-        inv.problems.append(Problem("unreadable-folder", str(root_path), str(exc.strerror or exc)))
+        inv.problems.append(Problem("unreadable-folder", root_s, str(exc.strerror or exc)))
         return inv
     seen = {(st.st_dev, st.st_ino)}
-    stack = [root_path]
+    prefix = len(os.path.join(root_s, ""))
+    stack = [root_s]
     while stack:
         if cancel is not None:
             cancel.check()
         folder = stack.pop()
         try:
             with os.scandir(folder) as it:
-                entries = sorted(it, key=lambda e: e.name)
+                entries = sorted(it, key=_entry_name)
         except OSError as exc:
-            inv.problems.append(Problem("unreadable-folder", str(folder), str(exc.strerror or exc)))
+            inv.problems.append(Problem("unreadable-folder", folder, str(exc.strerror or exc)))
             continue
-        here = FolderEntry(path=str(folder), names=[e.name for e in entries])
-        subfolders: list[Path] = []
+        here = FolderEntry(path=folder, names=[e.name for e in entries])
+        subfolders: list[str] = []
         stats: dict[str, os.stat_result] = {}
         for entry in entries:
             name = entry.name
             if _is_hidden(name):
                 continue
-            path = Path(entry.path)
-            if _has_bad_bytes(name):
+            if not name.isascii() and _has_bad_bytes(name):
                 inv.problems.append(
                     Problem(
                         "unreadable-file",
-                        str(path).encode("utf-8", "replace").decode(),
+                        entry.path.encode("utf-8", "replace").decode(),
                         "the name is not valid UTF-8; rename it to read it",
                     )
                 )
                 continue
             try:
+                is_dir = entry.is_dir()
+                ext = "" if is_dir else os.path.splitext(name)[1].lower()
+                if not is_dir and ext not in ARTICLE_EXTENSIONS and ext not in IMAGE_EXTENSIONS:
+                    continue
                 est = entry.stat()  # follows links
             except OSError as exc:
-                inv.problems.append(Problem("unreadable-file", str(path), str(exc.strerror or exc)))
+                inv.problems.append(
+                    Problem("unreadable-file", entry.path, str(exc.strerror or exc))
+                )
                 continue
-            if stat.S_ISDIR(est.st_mode):
+            if is_dir:
                 key = (est.st_dev, est.st_ino)
                 if key in seen:
                     inv.problems.append(
-                        Problem("symlink-loop", str(path), "this folder was already visited")
+                        Problem("symlink-loop", entry.path, "this folder was already visited")
                     )
                     continue
                 seen.add(key)
-                subfolders.append(path)
+                subfolders.append(entry.path)
             elif stat.S_ISREG(est.st_mode):
-                ext = os.path.splitext(name)[1].lower()
                 if ext in ARTICLE_EXTENSIONS:
                     here.articles.append(name)
-                    stats[name] = est
-                elif ext in IMAGE_EXTENSIONS:
+                else:
                     here.photos.append(name)
-                    stats[name] = est
-        photo_stats = [
-            (unicodedata.normalize("NFC", p), stats[p].st_size, stats[p].st_mtime_ns)
-            for p in here.photos
-        ]
+                stats[name] = est
+        photo_stats = [(_nfc(p), stats[p].st_size, stats[p].st_mtime_ns) for p in here.photos]
         for name in here.articles:
-            path = folder / name
-            inv.articles.append(
-                ArticleEntry(
-                    article_id(root_path, path), str(path), _fingerprint(stats[name], photo_stats)
-                )
-            )
+            path = os.path.join(folder, name)
+            aid = _nfc(path[prefix:].replace(os.sep, "/"))
+            inv.articles.append(ArticleEntry(aid, path, _fingerprint(stats[name], photo_stats)))
         if here.articles or here.photos:
             inv.folders.append(here)
         stack.extend(reversed(subfolders))
     inv.articles.sort(key=lambda a: a.id)
     return inv
+
+
+def _entry_name(entry: os.DirEntry[str]) -> str:
+    return entry.name
 
 
 def iter_articles(

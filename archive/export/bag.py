@@ -1,0 +1,69 @@
+"""BagIt export (RFC 8493) with the Library of Congress ``bagit`` library."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from datetime import date
+from pathlib import Path
+
+import bagit
+
+from archive.export.common import ExportError, Progress, Resolved, dublin_core, tick
+from archive.export.files import write_folder
+from archive.model import CancelToken
+
+
+def write_bag(
+    resolved: Resolved,
+    out: Path,
+    *,
+    multi_root: bool,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+    organization: str = "",
+    description: str = "",
+) -> list[str]:
+    """Copy the payload into *out*, make it a bag with sha256 and sha512 manifests, validate it."""
+    staging = out / "payload"
+    staging.mkdir()
+    written = write_folder(
+        resolved, staging, multi_root=multi_root, progress=progress, cancel=cancel
+    )
+    for name in os.listdir(staging):
+        shutil.move(str(staging / name), str(out / name))
+    staging.rmdir()
+    tick(progress, cancel, 0, 1)
+    info = {
+        "Source-Organization": organization or "Tàng Thư",
+        "Bagging-Date": date.today().isoformat(),
+        "External-Description": description
+        or (
+            f"{len(resolved.articles)} articles and {len(resolved.photos)} photos "
+            "exported from a press archive"
+        ),
+        "Bag-Software-Agent": "Tàng Thư",
+    }
+    try:
+        bag = bagit.make_bag(str(out), bag_info=info, checksums=["sha256", "sha512"])
+        meta = out / "metadata"
+        meta.mkdir()
+        records = [dublin_core(art) for _item, art in resolved.articles]
+        (meta / "dc.json").write_text(
+            json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
+        bag = bagit.Bag(str(out))
+        bag.save()  # rewrites the tag manifests, now covering metadata/dc.json
+        bag.validate()
+    except (bagit.BagError, bagit.BagValidationError) as exc:
+        raise ExportError(f"The bag did not validate ({exc}); nothing was written.") from exc
+    tick(progress, cancel, 1, 1)
+    return [
+        "bagit.txt",
+        "bag-info.txt",
+        "manifest-sha256.txt",
+        "manifest-sha512.txt",
+        "metadata/dc.json",
+        *(f"data/{w}" for w in written),
+    ]

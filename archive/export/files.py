@@ -1,0 +1,93 @@
+"""Folder and ZIP exports: copies of the files, relative paths kept, and a manifest."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from pathlib import Path
+
+from archive.export.common import Progress, Resolved, copy_file, payload, sha256_of, tick
+from archive.model import CancelToken
+from archive.selection import Item
+
+MANIFEST_FIELDS = ["path", "kind", "article_id", "title", "bytes", "sha256"]
+
+
+def _manifest_rows(
+    resolved: Resolved, files: list[tuple[Path, str, Item]]
+) -> list[dict[str, object]]:
+    titles = {item.article_id: art.title for item, art in resolved.articles}
+    for photo in resolved.photos:
+        if photo.article is not None:
+            titles.setdefault(photo.item.article_id, photo.article.title)
+    rows = []
+    for src, rel, item in files:
+        kind = (
+            "article"
+            if src.suffix.lower() == ".txt"
+            else ("metadata" if src.suffix.lower() == ".json" else "photo")
+        )
+        rows.append(
+            {
+                "path": rel,
+                "kind": kind,
+                "article_id": item.article_id,
+                "title": titles.get(item.article_id, ""),
+                "bytes": src.stat().st_size,
+                "sha256": sha256_of(src),
+            }
+        )
+    return rows
+
+
+def manifest_csv(rows: list[dict[str, object]]) -> bytes:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=MANIFEST_FIELDS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buf.getvalue().encode("utf-8-sig")  # Excel reads UTF-8 with a BOM
+
+
+def write_folder(
+    resolved: Resolved,
+    out: Path,
+    *,
+    multi_root: bool,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> list[str]:
+    files = payload(resolved, multi_root=multi_root)
+    written = []
+    for n, (src, rel, _item) in enumerate(files, start=1):
+        tick(progress, cancel, n - 1, len(files))
+        copy_file(src, out / rel)
+        written.append(rel)
+    (out / "manifest.csv").write_bytes(manifest_csv(_manifest_rows(resolved, files)))
+    tick(progress, cancel, len(files), len(files))
+    return written + ["manifest.csv"]
+
+
+def write_zip(
+    resolved: Resolved,
+    out: Path,
+    *,
+    multi_root: bool,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> list[str]:
+    files = payload(resolved, multi_root=multi_root)
+    written = []
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
+        for n, (src, rel, _item) in enumerate(files, start=1):
+            tick(progress, cancel, n - 1, len(files))
+            compress = (
+                zipfile.ZIP_STORED
+                if src.suffix.lower() in (".jpg", ".jpeg", ".png")
+                else zipfile.ZIP_DEFLATED
+            )
+            zf.write(src, rel, compress_type=compress)  # non-ASCII names get the UTF-8 flag
+            written.append(rel)
+        zf.writestr("manifest.csv", manifest_csv(_manifest_rows(resolved, files)))
+    tick(progress, cancel, len(files), len(files))
+    return written + ["manifest.csv"]

@@ -1,0 +1,128 @@
+"""A self-contained HTML folder: index.html, one page per article, copied images.
+
+Nothing refers outside the folder: no remote links, scripts or fonts.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from archive.export.common import (
+    Progress,
+    Resolved,
+    copy_file,
+    safe_name,
+    tick,
+)
+from archive.model import Article, CancelToken
+
+CSS = """
+body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; max-width: 52em; margin: 2em auto;
+       padding: 0 1em; color: #222; line-height: 1.5; }
+h1 { font-size: 1.6em; line-height: 1.25; }
+.meta, .source { color: #665f50; }
+.source code { font-size: .85em; word-break: break-all; }
+figure { margin: 1em 0; }
+figure .row { display: flex; gap: .5em; flex-wrap: wrap; }
+figure img { max-width: 100%; height: auto; border: 1px solid #ddd; }
+figure .row img { max-width: calc(50% - .5em); }
+figcaption { font-style: italic; color: #4a4538; }
+.missing { background: #ece6d8; color: #8a4a3a; padding: 2em; text-align: center; }
+ul.items li { margin: .4em 0; }
+.photos { display: flex; flex-wrap: wrap; gap: 1em; }
+.photos figure { width: 14em; }
+"""
+
+
+def _page(title: str, body: str, css: str = "style.css") -> str:
+    return (
+        "<!DOCTYPE html>\n<html lang='vi'><head><meta charset='utf-8'>"
+        f"<title>{html.escape(title)}</title><link rel='stylesheet' href='{css}'></head>"
+        f"<body>{body}</body></html>\n"
+    )
+
+
+def write_html(
+    resolved: Resolved,
+    out: Path,
+    *,
+    multi_root: bool,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> list[str]:
+    (out / "style.css").write_text(CSS, encoding="utf-8")
+    (out / "articles").mkdir()
+    (out / "images").mkdir()
+    written = ["style.css"]
+    copied: dict[str, str] = {}
+
+    def image(src: str) -> str:
+        if src not in copied:
+            name = safe_name(f"{len(copied) + 1:04d}-{Path(src).name}")
+            copy_file(Path(src), out / "images" / name)
+            copied[src] = f"images/{name}"
+            written.append(copied[src])
+        return copied[src]
+
+    total = len(resolved.articles) + len(resolved.photos)
+    listing = []
+    for n, (_item, art) in enumerate(resolved.articles, start=1):
+        tick(progress, cancel, n - 1, total)
+        page = f"articles/{n:04d}.html"
+        (out / page).write_text(_article_page(art, image), encoding="utf-8")
+        written.append(page)
+        meta = " · ".join(html.escape(x) for x in (art.date, art.outlet) if x)
+        listing.append(
+            f"<li><a href='{page}'>{html.escape(art.title)}</a> "
+            f"<span class='meta'>{meta}</span></li>"
+        )
+    photos = []
+    for k, photo in enumerate(resolved.photos, start=len(resolved.articles) + 1):
+        tick(progress, cancel, k - 1, total)
+        if photo.path is None:
+            continue
+        src = image(str(photo.path))
+        title = html.escape(photo.article.title) if photo.article else ""
+        photos.append(
+            f"<figure><img src='{src}' alt=''><figcaption>{html.escape(photo.caption)}"
+            f"<br><span class='meta'>{title}</span></figcaption></figure>"
+        )
+    body = ["<h1>Tàng Thư</h1>"]
+    if listing:
+        body.append(f"<h2>Bài viết ({len(listing)})</h2><ul class='items'>{''.join(listing)}</ul>")
+    if photos:
+        body.append(f"<h2>Ảnh ({len(photos)})</h2><div class='photos'>{''.join(photos)}</div>")
+    (out / "index.html").write_text(_page("Tàng Thư", "".join(body)), encoding="utf-8")
+    tick(progress, cancel, total, total)
+    return ["index.html", *written]
+
+
+def _article_page(art: Article, image) -> str:  # type: ignore[no-untyped-def]
+    e = html.escape
+    refs = {p.file: p for p in art.photos}
+    parts = ["<p><a href='../index.html'>← Tàng Thư</a></p>", f"<h1>{e(art.title)}</h1>"]
+    meta = " · ".join(e(x) for x in (art.date, art.author, art.outlet) if x)
+    if meta:
+        parts.append(f"<p class='meta'>{meta}</p>")
+    if art.source_url:
+        parts.append(f"<p class='source'>Nguồn: <code>{e(art.source_url)}</code></p>")
+    if art.lead:
+        parts.append(f"<p><strong>{e(art.lead)}</strong></p>")
+    for block in art.blocks:
+        if block.type == "text":
+            parts.append(f"<p>{e(block.text)}</p>")
+            continue
+        imgs = []
+        for name in block.files:
+            ref = refs.get(name)
+            if ref is not None and ref.exists and ref.path:
+                imgs.append(f"<img src='../{image(ref.path)}' alt='{e(name)}'>")
+            else:
+                imgs.append(f"<div class='missing'>Thiếu ảnh: {e(name)}</div>")
+        cap = f"<figcaption>{e(block.caption)}</figcaption>" if block.caption else ""
+        parts.append(f"<figure><div class='row'>{''.join(imgs)}</div>{cap}</figure>")
+    if art.related:
+        items = "".join(f"<li>{e(r.title)}</li>" for r in art.related)
+        parts.append(f"<h2>Tin liên quan</h2><ul>{items}</ul>")
+    return _page(art.title, "".join(parts), "../style.css")

@@ -1,0 +1,226 @@
+"""PDF export with ReportLab: articles with photos in place, single photos on their own pages.
+
+DejaVu Sans is embedded (it has every Vietnamese letter), so the text reads and
+copies correctly everywhere.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import (
+    Image,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from archive.export.common import Progress, Resolved, tick
+from archive.model import Article, CancelToken, PhotoRef
+from archive.photo import make_thumbnail, read_photo_info
+
+FONTS = Path(__file__).resolve().parent / "fonts"
+PHOTO_PX = 1400  # photos are scaled to this many pixels on their long side
+_registered = False
+
+
+def _fonts() -> None:
+    global _registered
+    if _registered:
+        return
+    pdfmetrics.registerFont(TTFont("DejaVu", str(FONTS / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont("DejaVu-Bold", str(FONTS / "DejaVuSans-Bold.ttf")))
+    pdfmetrics.registerFont(TTFont("DejaVu-Oblique", str(FONTS / "DejaVuSans-Oblique.ttf")))
+    pdfmetrics.registerFontFamily(
+        "DejaVu",
+        normal="DejaVu",
+        bold="DejaVu-Bold",
+        italic="DejaVu-Oblique",
+        boldItalic="DejaVu-Bold",
+    )
+    _registered = True
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("body", fontName="DejaVu", fontSize=10.5, leading=15, spaceAfter=6)
+    return {
+        "title": ParagraphStyle(
+            "title", parent=base, fontName="DejaVu-Bold", fontSize=17, leading=22, spaceAfter=6
+        ),
+        "meta": ParagraphStyle(
+            "meta", parent=base, fontSize=9, textColor=colors.HexColor("#5d5646")
+        ),
+        "lead": ParagraphStyle("lead", parent=base, fontName="DejaVu-Bold"),
+        "body": base,
+        "caption": ParagraphStyle(
+            "caption",
+            parent=base,
+            fontName="DejaVu-Oblique",
+            fontSize=9,
+            leading=12,
+            textColor=colors.HexColor("#3f3a2f"),
+        ),
+        "missing": ParagraphStyle(
+            "missing",
+            parent=base,
+            fontSize=9,
+            alignment=TA_CENTER,
+            textColor=colors.HexColor("#8a4a3a"),
+        ),
+        "h2": ParagraphStyle("h2", parent=base, fontName="DejaVu-Bold", fontSize=12, spaceBefore=8),
+    }
+
+
+def _p(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(escape(text), style)
+
+
+def _image(path: str, max_w: float, max_h: float) -> Image | None:
+    try:
+        data = make_thumbnail(path, PHOTO_PX, quality=85)
+    except (OSError, ValueError, SyntaxError):
+        return None
+    reader = ImageReader(io.BytesIO(data))
+    w, h = reader.getSize()
+    scale = min(max_w / w, max_h / h, 1.0 if w > 600 else max_w / w)
+    return Image(io.BytesIO(data), width=w * scale, height=h * scale)
+
+
+def _photo_row(
+    refs: list[PhotoRef | None], names: tuple[str, ...], width: float, st: dict[str, ParagraphStyle]
+) -> Any:
+    n = max(1, len(names))
+    cell_w = (width - (n - 1) * 0.3 * cm) / n
+    cells: list[Any] = []
+    for name, ref in zip(names, refs, strict=True):
+        img = _image(ref.path, cell_w, 11 * cm) if ref and ref.exists and ref.path else None
+        if img is None:
+            why = "Thiếu ảnh" if not (ref and ref.exists) else "Không hiển thị được ảnh"
+            cells.append(_p(f"{why}: {name}", st["missing"]))
+        else:
+            cells.append(img)
+    table = Table([cells], colWidths=[cell_w] * n, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ALIGN", (0, 0), (-1, -1), "LEFT"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
+
+
+def _article_flow(art: Article, width: float, st: dict[str, ParagraphStyle]) -> list[Any]:
+    flow: list[Any] = [_p(art.title, st["title"])]
+    meta = " · ".join(x for x in (art.date, art.author, art.outlet) if x)
+    if meta:
+        flow.append(_p(meta, st["meta"]))
+    if art.source_url:
+        flow.append(_p(f"Nguồn: {art.source_url}", st["meta"]))
+    flow.append(Spacer(1, 4))
+    if art.lead:
+        flow.append(_p(art.lead, st["lead"]))
+    refs = {p.file: p for p in art.photos}
+    for block in art.blocks:
+        if block.type == "text":
+            flow.append(_p(block.text, st["body"]))
+            continue
+        parts = [_photo_row([refs.get(n) for n in block.files], block.files, width, st)]
+        if block.caption:
+            parts.append(Spacer(1, 3))
+            parts.append(_p(block.caption, st["caption"]))
+        parts.append(Spacer(1, 6))
+        flow.append(KeepTogether(parts))
+    if art.related:
+        flow.append(_p("Tin liên quan", st["h2"]))
+        flow += [_p(f"• {r.title}", st["body"]) for r in art.related]
+    return flow
+
+
+def write_pdf(
+    resolved: Resolved,
+    out: Path,
+    *,
+    multi_root: bool,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> list[str]:
+    _fonts()
+    st = _styles()
+    doc = SimpleDocTemplate(
+        str(out),
+        pagesize=A4,
+        leftMargin=2 * cm,
+        rightMargin=2 * cm,
+        topMargin=1.8 * cm,
+        bottomMargin=1.8 * cm,
+        title="Tàng Thư",
+        author="Tàng Thư",
+        creator="Tàng Thư",
+    )
+    width = doc.width
+    flow: list[Any] = []
+    total = len(resolved.articles) + len(resolved.photos)
+    done = 0
+    for _item, art in resolved.articles:
+        tick(progress, cancel, done, total)
+        if flow:
+            flow.append(PageBreak())
+        flow += _article_flow(art, width, st)
+        done += 1
+    for photo in resolved.photos:
+        tick(progress, cancel, done, total)
+        if flow:
+            flow.append(PageBreak())
+        img = _image(str(photo.path), width, 20 * cm) if photo.path else None
+        flow.append(
+            img
+            if img is not None
+            else _p(f"Không hiển thị được ảnh: {photo.item.file}", st["missing"])
+        )
+        flow.append(Spacer(1, 6))
+        flow.append(_p(photo.caption or photo.item.file, st["caption"]))
+        info = (
+            photo.ref.info
+            if photo.ref and photo.ref.info
+            else (read_photo_info(photo.path) if photo.path else None)
+        )
+        meta = []
+        if info and info.taken:
+            meta.append(f"Chụp: {info.taken.replace('T', ' ')}")
+        if photo.article:
+            meta.append(photo.article.title)
+        if meta:
+            flow.append(_p(" · ".join(meta), st["meta"]))
+        done += 1
+    if not flow:
+        flow.append(_p("(trống)", st["meta"]))
+
+    def footer(canvas: Any, _doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont("DejaVu", 8)
+        canvas.setFillColor(colors.HexColor("#8a8272"))
+        canvas.drawRightString(A4[0] - 2 * cm, 1.1 * cm, str(canvas.getPageNumber()))
+        canvas.restoreState()
+
+    doc.build(flow, onFirstPage=footer, onLaterPages=footer)
+    tick(progress, cancel, total, total)
+    return [out.name]

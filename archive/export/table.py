@@ -1,0 +1,85 @@
+"""CSV and JSON exports: one Dublin Core record per article, one row per photo."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from archive.export.common import Progress, Resolved, dublin_core, photo_record, tick
+from archive.model import CancelToken
+
+FIELDS = [
+    "kind",
+    "identifier",
+    "title",
+    "creator",
+    "date",
+    "publisher",
+    "source",
+    "description",
+    "relation",
+    "subject",
+    "type",
+    "file",
+    "caption",
+    "embedded_caption",
+    "width",
+    "height",
+    "taken",
+    "bytes",
+]
+
+
+def records(
+    resolved: Resolved, *, progress: Progress | None = None, cancel: CancelToken | None = None
+) -> list[dict[str, Any]]:
+    """Article records (with their photos as rows after them), then single photos."""
+    out: list[dict[str, Any]] = []
+    total = len(resolved.articles) + len(resolved.photos)
+    done = 0
+    for item, art in resolved.articles:
+        tick(progress, cancel, done, total)
+        out.append({"kind": "article", **dublin_core(art)})
+        for ref in art.photos:
+            out.append(photo_record(Path(ref.path) if ref.path else None, ref, art, item))
+        done += 1
+    for photo in resolved.photos:
+        tick(progress, cancel, done, total)
+        out.append(photo_record(photo.path, photo.ref, photo.article, photo.item))
+        done += 1
+    tick(progress, cancel, total, total)
+    return out
+
+
+def write_csv(
+    resolved: Resolved,
+    out: Path,
+    *,
+    multi_root: bool,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> list[str]:
+    rows = records(resolved, progress=progress, cancel=cancel)
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=FIELDS, extrasaction="ignore", lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: ("" if row.get(k) is None else row.get(k)) for k in FIELDS})
+    out.write_bytes(buf.getvalue().encode("utf-8-sig"))  # a BOM: Excel then reads UTF-8
+    return [out.name]
+
+
+def write_json(
+    resolved: Resolved,
+    out: Path,
+    *,
+    multi_root: bool,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> list[str]:
+    rows = records(resolved, progress=progress, cancel=cancel)
+    out.write_text(json.dumps({"records": rows}, ensure_ascii=False, indent=1), encoding="utf-8")
+    return [out.name]

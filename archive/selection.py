@@ -1,0 +1,200 @@
+"""The selection basket and named collections, kept in the per-user data folder.
+
+An item is an article or a single photo of an archive root. The basket survives
+searches and restarts; collections are named, saved lists of items.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import threading
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Item:
+    """An article (``file`` empty) or one photo of it, in an archive root."""
+
+    root: str
+    article_id: str
+    file: str = ""
+
+    @property
+    def is_photo(self) -> bool:
+        return bool(self.file)
+
+    @property
+    def key(self) -> str:
+        """``article_id`` or ``article_id#file``: how the CLI names items."""
+        return f"{self.article_id}#{self.file}" if self.file else self.article_id
+
+    @classmethod
+    def parse(cls, root: str | os.PathLike[str], key: str) -> Item:
+        """An item from a CLI name: ``ID`` or ``ID#photo.jpg``."""
+        key = unicodedata.normalize("NFC", key.strip().replace("\\", "/"))
+        article_id, _, file = key.partition("#")
+        return cls(str(root), article_id, file)
+
+    def to_dict(self) -> dict[str, str]:
+        return {"root": self.root, "article_id": self.article_id, "file": self.file}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Item:
+        return cls(str(data["root"]), str(data["article_id"]), str(data.get("file") or ""))
+
+
+class SelectionError(ValueError):
+    """A collection operation that cannot be done (the message says why)."""
+
+
+class Basket:
+    """The current selection and the named collections, saved to one JSON file.
+
+    Every change is written at once (atomically), so nothing is lost on a crash.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self._lock = threading.Lock()
+        self._items: list[Item] = []
+        self._collections: dict[str, list[Item]] = {}
+        self._load()
+
+    # -- storage
+
+    def _load(self) -> None:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if not isinstance(data, dict):
+            return
+        self._items = _items(data.get("basket", []))
+        raw = data.get("collections", {})
+        if isinstance(raw, dict):
+            self._collections = {str(k): _items(v) for k, v in raw.items()}
+
+    def _save(self) -> None:
+        data = {
+            "basket": [i.to_dict() for i in self._items],
+            "collections": {k: [i.to_dict() for i in v] for k, v in self._collections.items()},
+        }
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".basket-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False, indent=1)
+        os.replace(tmp, self.path)
+
+    # -- the basket
+
+    @property
+    def items(self) -> list[Item]:
+        return list(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[Item]:
+        return iter(list(self._items))
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._items
+
+    def add(self, items: Iterable[Item]) -> int:
+        """Add items not in the basket yet; returns how many were added."""
+        with self._lock:
+            have = set(self._items)
+            new = [i for i in dict.fromkeys(items) if i not in have]
+            self._items.extend(new)
+            if new:
+                self._save()
+            return len(new)
+
+    def remove(self, items: Iterable[Item]) -> int:
+        with self._lock:
+            gone = set(items)
+            before = len(self._items)
+            self._items = [i for i in self._items if i not in gone]
+            if len(self._items) != before:
+                self._save()
+            return before - len(self._items)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items = []
+            self._save()
+
+    # -- named collections
+
+    def collections(self) -> dict[str, list[Item]]:
+        return {k: list(v) for k, v in sorted(self._collections.items())}
+
+    def create(self, name: str, items: Iterable[Item] = ()) -> None:
+        name = _name(name)
+        with self._lock:
+            if name in self._collections:
+                raise SelectionError(f"A collection named {name!r} already exists.")
+            self._collections[name] = list(dict.fromkeys(items))
+            self._save()
+
+    def rename(self, old: str, new: str) -> None:
+        new = _name(new)
+        with self._lock:
+            if old not in self._collections:
+                raise SelectionError(f"There is no collection named {old!r}.")
+            if new in self._collections and new != old:
+                raise SelectionError(f"A collection named {new!r} already exists.")
+            self._collections[new] = self._collections.pop(old)
+            self._save()
+
+    def delete(self, name: str) -> None:
+        with self._lock:
+            if self._collections.pop(name, None) is None:
+                raise SelectionError(f"There is no collection named {name!r}.")
+            self._save()
+
+    def add_to(self, name: str, items: Iterable[Item]) -> int:
+        with self._lock:
+            if name not in self._collections:
+                raise SelectionError(f"There is no collection named {name!r}.")
+            have = set(self._collections[name])
+            new = [i for i in dict.fromkeys(items) if i not in have]
+            self._collections[name].extend(new)
+            self._save()
+            return len(new)
+
+    def remove_from(self, name: str, items: Iterable[Item]) -> int:
+        with self._lock:
+            if name not in self._collections:
+                raise SelectionError(f"There is no collection named {name!r}.")
+            gone = set(items)
+            before = len(self._collections[name])
+            self._collections[name] = [i for i in self._collections[name] if i not in gone]
+            self._save()
+            return before - len(self._collections[name])
+
+
+def _name(name: str) -> str:
+    name = unicodedata.normalize("NFC", " ".join(name.split()))
+    if not name:
+        raise SelectionError("A collection needs a name.")
+    return name
+
+
+def _items(raw: Any) -> list[Item]:
+    out = []
+    if isinstance(raw, list):
+        for entry in raw:
+            if isinstance(entry, dict) and "root" in entry and "article_id" in entry:
+                out.append(Item.from_dict(entry))
+    return list(dict.fromkeys(out))
+
+
+def basket_path(data_dir: str | os.PathLike[str]) -> Path:
+    return Path(data_dir) / "basket.json"
