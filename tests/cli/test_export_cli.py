@@ -1,0 +1,135 @@
+"""The export command."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from main import main
+from tests.conftest import SAMPLE
+
+
+def test_export_ids(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "x.zip"
+    assert (
+        main(
+            [
+                "export",
+                "--archive",
+                str(SAMPLE),
+                "--format",
+                "zip",
+                "--to",
+                str(target),
+                "2024/03/hoi-nghi-doan-ket/article.txt",
+                "2023/12/le-hoi-hoa-da-quy/article.txt#da-quy-2.jpg",
+            ]
+        )
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "Wrote" in out and "1 articles, 1 photos" in out
+    with zipfile.ZipFile(target) as zf:
+        assert "2023/12/le-hoi-hoa-da-quy/da-quy-2.jpg" in zf.namelist()
+    assert (
+        main(
+            [
+                "export",
+                "--archive",
+                str(SAMPLE),
+                "--format",
+                "zip",
+                "--to",
+                str(target),
+                "2024/03/hoi-nghi-doan-ket/article.txt",
+            ]
+        )
+        == 1
+    )
+    assert "--force" in capsys.readouterr().err
+    assert (
+        main(
+            [
+                "export",
+                "--archive",
+                str(SAMPLE),
+                "--format",
+                "zip",
+                "--to",
+                str(target),
+                "--force",
+                "2024/03/hoi-nghi-doan-ket/article.txt",
+            ]
+        )
+        == 0
+    )
+
+
+def test_export_query(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ix = tmp_path / "ix"
+    assert main(["index", str(SAMPLE), "--index-dir", str(ix), "--json"]) == 0
+    target = tmp_path / "q.json"
+    assert (
+        main(
+            [
+                "export",
+                "--archive",
+                str(SAMPLE),
+                "--index-dir",
+                str(ix),
+                "--format",
+                "json",
+                "--to",
+                str(target),
+                "--query",
+                "thư viện",
+            ]
+        )
+        == 0
+    )
+    data = json.loads(target.read_text("utf-8"))
+    assert data["records"][0]["identifier"] == "2023/11/thu-vien-tinh-mo-cua/article.txt"
+
+
+def test_export_usage(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        main(
+            ["export", "--archive", str(SAMPLE), "--format", "zip", "--to", str(tmp_path / "x.zip")]
+        )
+        == 2
+    )
+    assert (
+        main(
+            [
+                "export",
+                "--archive",
+                str(SAMPLE),
+                "--format",
+                "tar",
+                "--to",
+                str(tmp_path / "x.tar"),
+                "a",
+            ]
+        )
+        == 2
+    )
+    assert (
+        main(
+            [
+                "export",
+                "--archive",
+                str(SAMPLE),
+                "--format",
+                "pdf",
+                "--to",
+                str(SAMPLE / "x.pdf"),
+                "2024/03/hoi-nghi-doan-ket/article.txt",
+            ]
+        )
+        == 1
+    )
+    assert "never writes" in capsys.readouterr().err
+    assert not (SAMPLE / "x.pdf").exists()
