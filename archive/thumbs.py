@@ -7,15 +7,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from archive.paths import cache_dir
 from archive.photo import make_thumbnail
-
-
-def cache_dir() -> Path:
-    """The per-user cache folder for thumbnails (``TANGTHU_CACHE_DIR`` overrides it)."""
-    from platformdirs import user_cache_dir
-
-    override = os.environ.get("TANGTHU_CACHE_DIR")
-    return Path(override) if override else Path(user_cache_dir("tangthu", appauthor=False))
 
 
 def _key(path: Path, px: int) -> str:

@@ -18,9 +18,9 @@ from whoosh import index as whoosh_index
 from whoosh.index import Index
 
 from archive.model import Article
+from archive.paths import data_dir
 from index.schema import SCHEMA_VERSION, build_schema, title_key
 
-APP_NAME = "tangthu"
 MANIFEST = "tangthu-manifest.json"
 
 
@@ -34,14 +34,6 @@ class IndexBusy(IndexFailure):
 
 class IndexMissing(IndexFailure):
     """No index was built for this archive yet."""
-
-
-def data_dir() -> Path:
-    """The per-user data folder (indexes, baskets)."""
-    from platformdirs import user_data_dir
-
-    override = os.environ.get("TANGTHU_DATA_DIR")
-    return Path(override) if override else Path(user_data_dir(APP_NAME, appauthor=False))
 
 
 def index_dir_for(

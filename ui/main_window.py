@@ -55,10 +55,13 @@ from PySide6.QtWidgets import (
 
 from archive.article import load_article
 from archive.model import Article, Problem
+from archive.paths import data_dir
+from archive.selection import Basket, Item, basket_path
 from index.indexer import IndexSummary, indexed_problems, update_index
 from index.search import ArchiveSearcher, Filters, QueryError, SearchResult
 from index.store import IndexMissing, index_dir_for, is_current, link_related
 from ui import settings as cfg
+from ui.basket import BasketModel, BasketPanel, ExportDialog
 from ui.i18n.texts import QUERY_HELP
 from ui.jobs import Job, make_pool
 from ui.photos import PhotoGrid, PhotoGridModel, PhotoItem, PhotoViewer
@@ -155,9 +158,15 @@ class MainWindow(QMainWindow):
     language_requested = Signal(str)
 
     def __init__(
-        self, root: Path | None = None, *, index_dir: Path | None = None, settings: Any = None
+        self,
+        root: Path | None = None,
+        *,
+        index_dir: Path | None = None,
+        settings: Any = None,
+        basket_file: Path | None = None,
     ) -> None:
         super().__init__()
+        self.basket_file = basket_file or basket_path(data_dir())
         self.setWindowTitle("Tàng Thư")
         self.settings = settings if settings is not None else cfg.settings()
         self.root: Path | None = None
@@ -176,6 +185,7 @@ class MainWindow(QMainWindow):
         self._index_started = 0.0
 
         self._build_ui()
+        self._update_basket_button()
         self._restore()
         if root is not None:
             self.open_archive(root)
@@ -362,6 +372,29 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
         self.problems_dock.hide()
 
+        # basket
+        self.basket_model = BasketModel(Basket(self.basket_file), self)
+        self.basket_panel = BasketPanel(self.basket_model, self)
+        self.basket_panel.export_requested.connect(self.export_basket)
+        self.basket_dock = QDockWidget(self.tr("Basket"), self)
+        self.basket_dock.setObjectName("basket")
+        self.basket_dock.setWidget(self.basket_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.basket_dock)
+        self.basket_dock.hide()
+        self.basket_model.modelReset.connect(self._update_basket_button)
+        self.export_pool = make_pool(1)
+        for view, slot in (
+            (self.results_view, self.add_results_to_basket),
+            (self.grid, self.add_photos_to_basket),
+        ):
+            action = QAction(self.tr("Add to basket"), view)
+            action.setShortcut(QKeySequence("Ctrl+B"))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(slot)
+            view.addAction(action)
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.reader.basket_requested.connect(self.add_article_to_basket)
+
         # status bar
         self.status_label = QLabel(self)
         self.index_label = QLabel(self)
@@ -375,7 +408,13 @@ class MainWindow(QMainWindow):
         self.cancel_button.clicked.connect(self.cancel_indexing)
         self.cancel_button.hide()
         sb = self.statusBar()
+        self.basket_button = QPushButton(self)
+        self.basket_button.setFlat(True)
+        self.basket_button.clicked.connect(
+            lambda: self.basket_dock.setVisible(not self.basket_dock.isVisible())
+        )
         sb.addWidget(self.status_label, 1)
+        sb.addPermanentWidget(self.basket_button)
         sb.addPermanentWidget(self.problems_button)
         sb.addPermanentWidget(self.index_label)
         sb.addPermanentWidget(self.progress)
@@ -398,9 +437,22 @@ class MainWindow(QMainWindow):
             lambda: self.start_indexing(rebuild=True),
         )
         file_menu.addSeparator()
+        self._action(
+            file_menu, self.tr("&Export basket…"), QKeySequence("Ctrl+E"), self.export_basket
+        )
+        self._action(
+            file_menu, self.tr("Export search &results…"), QKeySequence(), self.export_results
+        )
+        file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         view = mb.addMenu(self.tr("&View"))
         self._action(view, self.tr("&Problems"), QKeySequence(), self.toggle_problems)
+        self._action(
+            view,
+            self.tr("&Basket"),
+            QKeySequence("Ctrl+Shift+B"),
+            lambda: self.basket_dock.setVisible(not self.basket_dock.isVisible()),
+        )
         self._action(
             view, self.tr("&Photos"), QKeySequence("Ctrl+2"), lambda: self.tabs.setCurrentIndex(1)
         )
@@ -552,7 +604,7 @@ class MainWindow(QMainWindow):
         )
         self.problems_model.set_problems(summary.problems)
         self._update_problems_button()
-        self.search_pool.start(_ServiceJob(self.service.mark_stale))
+        self._start(self.search_pool, _ServiceJob(self.service.mark_stale))
         if summary.added or summary.updated or summary.deleted or self.result is None:
             self.run_search()
 
@@ -636,7 +688,8 @@ class MainWindow(QMainWindow):
         self._start(self.search_pool, job)
 
     def _start(self, pool: Any, job: Job) -> None:
-        self.jobs = [j for j in self.jobs if not j.settled]
+        # Jobs stay referenced until they ran: Python must not collect a runnable in use.
+        self.jobs = [j for j in self.jobs if not (j.done and j.settled)]
         self.jobs.append(job)
         pool.start(job)
 
@@ -831,6 +884,67 @@ class MainWindow(QMainWindow):
         self.viewer = viewer
         return viewer
 
+    # ------------------------------------------------------------------ basket and export
+
+    def _update_basket_button(self) -> None:
+        articles, photos, _size = self.basket_model.counts()
+        self.basket_button.setText(
+            self.tr("Basket: %1 articles, %2 photos")
+            .replace("%1", str(articles))
+            .replace("%2", str(photos))
+        )
+
+    def add_results_to_basket(self) -> None:
+        if self.root is None:
+            return
+        rows = sorted({i.row() for i in self.results_view.selectionModel().selectedIndexes()})
+        hits = [self.results_model.hit(r) for r in rows]
+        for h in hits:
+            if h is not None:
+                self.basket_model.titles[h.id] = h.title
+        added = self.basket_model.add([Item(str(self.root), h.id) for h in hits if h is not None])
+        self.status_label.setText(self.tr("%1 added to the basket").replace("%1", str(added)))
+
+    def add_article_to_basket(self) -> None:
+        a = self.current_article
+        if a is None or self.root is None:
+            return
+        self.basket_model.titles[a.id] = a.title
+        self.basket_model.add([Item(str(self.root), a.id)])
+
+    def add_photos_to_basket(self) -> None:
+        if self.root is None:
+            return
+        rows = sorted({i.row() for i in self.grid.selectionModel().selectedIndexes()})
+        items = []
+        for r in rows:
+            photo = self.grid_model.item(r)
+            if photo is not None and photo.exists:
+                self.basket_model.titles[photo.article_id] = photo.title
+                items.append(Item(str(self.root), photo.article_id, photo.file))
+        added = self.basket_model.add(items)
+        self.status_label.setText(self.tr("%1 added to the basket").replace("%1", str(added)))
+
+    def export_basket(self) -> ExportDialog | None:
+        return self.open_export(self.basket_model.items())
+
+    def export_results(self) -> ExportDialog | None:
+        if self.root is None:
+            return None
+        return self.open_export([Item(str(self.root), i) for i in self.results_model.ids()])
+
+    def open_export(self, items: list[Item]) -> ExportDialog | None:
+        if not items:
+            QMessageBox.information(
+                self, self.tr("Export"), self.tr("Nothing is selected to export.")
+            )
+            return None
+        dialog = ExportDialog(items, self, pool=self.export_pool)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.export_dialog = dialog
+        return dialog
+
     # ------------------------------------------------------------------ problems
 
     def _update_problems_button(self) -> None:
@@ -865,7 +979,8 @@ class MainWindow(QMainWindow):
             job.cancel()
         self.search_pool.clear()
         self.index_pool.waitForDone()
-        self.search_pool.start(_ServiceJob(self.service.close))
+        self.export_pool.waitForDone()
+        self._start(self.search_pool, _ServiceJob(self.service.close))
         self.search_pool.waitForDone()
         self.loader.shutdown()
 
@@ -878,7 +993,7 @@ class MainWindow(QMainWindow):
 
     def busy(self) -> bool:
         """True while searches, article loads, indexing or thumbnails are under way."""
-        running = any(not j.settled for j in self.jobs)
+        running = any(not j.settled for j in self.jobs if not isinstance(j, _ServiceJob))
         indexing = self.index_job is not None and not self.index_job.settled
         return running or indexing or self.loader.busy() or self.debounce.isActive()
 
@@ -888,7 +1003,6 @@ class _ServiceJob(Job):
 
     def __init__(self, call: Any) -> None:
         super().__init__(call, progress=False)
-        self.setAutoDelete(True)
 
 
 __all__ = ["MainWindow", "QueryError"]

@@ -211,6 +211,7 @@ class ReaderView(QWidget):
 
     article_requested = Signal(str)
     photo_requested = Signal(int)
+    basket_requested = Signal()
 
     def __init__(self, loader: ThumbnailLoader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -239,6 +240,7 @@ class ReaderView(QWidget):
                 QKeySequence.StandardKey.ZoomOut,
                 lambda: self.browser.zoomOut(1),
             ),
+            ("basket", self.tr("Add to basket"), QKeySequence(), self.basket_requested.emit),
             ("copy_url", self.tr("Copy source URL"), QKeySequence(), self.copy_url),
             ("folder", self.tr("Open folder"), QKeySequence(), self.open_folder),
             ("print", self.tr("Print…"), QKeySequence.StandardKey.Print, self.print_article),
@@ -290,7 +292,7 @@ class ReaderView(QWidget):
             self.actions_[key].setEnabled(self._hits > 0)
         for key in ("copy_url",):
             self.actions_[key].setEnabled(bool(article and article.source_url))
-        for key in ("folder", "print", "pdf"):
+        for key in ("folder", "print", "pdf", "basket"):
             self.actions_[key].setEnabled(article is not None)
         self._update_hit_label()
 

@@ -19,6 +19,9 @@ class _Signals(QObject):
 class _ThumbJob(QRunnable):
     def __init__(self, key: str, path: str, px: int, cache: Path | None, signals: _Signals) -> None:
         super().__init__()
+        # The loader keeps this object alive until it ran: a Python runnable left to
+        # Qt's auto-delete can be collected while a pool thread still uses it.
+        self.setAutoDelete(False)
         self._key, self._path, self._px, self._cache, self._signals = key, path, px, cache, signals
 
     def run(self) -> None:
@@ -53,7 +56,7 @@ class ThumbnailLoader(QObject):
         self._signals.done.connect(self._on_done)
         self._signals.failed.connect(self._on_failed)
         self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()
-        self._pending: set[str] = set()
+        self._pending: dict[str, _ThumbJob] = {}
         self._failed: dict[str, str] = {}
         self._memory = memory
 
@@ -69,8 +72,9 @@ class ThumbnailLoader(QObject):
             self._pixmaps.move_to_end(key)
             return pm
         if key not in self._pending and key not in self._failed:
-            self._pending.add(key)
-            self.pool.start(_ThumbJob(key, path, px, self._cache, self._signals))
+            job = _ThumbJob(key, path, px, self._cache, self._signals)
+            self._pending[key] = job
+            self.pool.start(job)
         return None
 
     def pixmap_cached(self, path: str, px: int) -> bool:
@@ -83,20 +87,21 @@ class ThumbnailLoader(QObject):
         return bool(self._pending)
 
     def _on_done(self, key: str, image: QImage) -> None:
-        self._pending.discard(key)
+        self._pending.pop(key, None)
         self._pixmaps[key] = QPixmap.fromImage(image)
         while len(self._pixmaps) > self._memory:
             self._pixmaps.popitem(last=False)
         self.thumbnail_ready.emit(key)
 
     def _on_failed(self, key: str, message: str) -> None:
-        self._pending.discard(key)
+        self._pending.pop(key, None)
         self._failed[key] = message
         self.thumbnail_ready.emit(key)
 
     def shutdown(self) -> None:
         self.pool.clear()
         self.pool.waitForDone()
+        self._pending.clear()
 
 
 def placeholder(px: int, text: str = "", color: str = "#d9d4c7") -> QPixmap:
