@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from archive.article import load_article
 from archive.export import FORMATS, ExportReport, TargetExists, export
 from archive.selection import Basket, Item, SelectionError
 from ui.jobs import Job, make_pool
@@ -74,6 +75,20 @@ class BasketModel(QAbstractListModel):
         self._items = basket.items
         self._sizes: dict[Item, int] = {}
         self.titles: dict[str, str] = {}
+
+    def _title(self, item: Item) -> str:
+        """The article's title, read once from its file when the window did not say it."""
+        title = self.titles.get(item.article_id)
+        if title is None:
+            try:
+                path = Path(item.root) / item.article_id
+                title = (
+                    load_article(item.root, path, photo_info=False).title if path.is_file() else ""
+                )
+            except OSError:
+                title = ""
+            self.titles[item.article_id] = title = title or item.article_id
+        return title
 
     def reload(self) -> None:
         self.beginResetModel()
@@ -116,8 +131,10 @@ class BasketModel(QAbstractListModel):
             return None
         item = self._items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            title = self.titles.get(item.article_id, item.article_id)
-            return f"🖼 {item.file} — {title}" if item.is_photo else f"📄 {title}"
+            title = self._title(item)
+            if item.is_photo:
+                return self.tr("Photo: %1 — %2").replace("%1", item.file).replace("%2", title)
+            return self.tr("Article: %1").replace("%1", title)
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{item.root}\n{item.key}"
         if role == BasketRole.ITEM:
@@ -165,20 +182,29 @@ class BasketPanel(QWidget):
         rename.clicked.connect(self.rename_collection)
         delete = QPushButton(self.tr("Delete"), self)
         delete.clicked.connect(self.delete_collection)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.view, 1)
-        row = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(self.summary)
+        left.addWidget(self.view, 1)
+        right = QVBoxLayout()
         for b in (export_button, remove, clear):
-            row.addWidget(b)
-        layout.addLayout(row)
-        layout.addWidget(QLabel(self.tr("Collections")))
-        layout.addWidget(self.collections)
-        row2 = QHBoxLayout()
-        for b in (save, load, rename, delete):
-            row2.addWidget(b)
-        layout.addLayout(row2)
+            right.addWidget(b)
+        right.addSpacing(8)
+        right.addWidget(QLabel(self.tr("Collections")))
+        right.addWidget(self.collections)
+        grid = QHBoxLayout()
+        col1, col2 = QVBoxLayout(), QVBoxLayout()
+        col1.addWidget(save)
+        col1.addWidget(load)
+        col2.addWidget(rename)
+        col2.addWidget(delete)
+        grid.addLayout(col1)
+        grid.addLayout(col2)
+        right.addLayout(grid)
+        right.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(left, 3)
+        layout.addLayout(right, 2)
         model.modelReset.connect(self.refresh)
         self.refresh()
 

@@ -379,7 +379,8 @@ class MainWindow(QMainWindow):
         self.basket_dock = QDockWidget(self.tr("Basket"), self)
         self.basket_dock.setObjectName("basket")
         self.basket_dock.setWidget(self.basket_panel)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.basket_dock)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.basket_dock)
+        self.tabifyDockWidget(self.problems_dock, self.basket_dock)
         self.basket_dock.hide()
         self.basket_model.modelReset.connect(self._update_basket_button)
         self.export_pool = make_pool(1)
@@ -894,6 +895,13 @@ class MainWindow(QMainWindow):
             .replace("%2", str(photos))
         )
 
+    def toggle_basket(self) -> None:
+        show = not self.basket_dock.isVisible()
+        self.basket_dock.setVisible(show)
+        if show:
+            self.basket_dock.raise_()
+            self.resizeDocks([self.basket_dock], [230], Qt.Orientation.Vertical)
+
     def add_results_to_basket(self) -> None:
         if self.root is None:
             return
@@ -954,7 +962,11 @@ class MainWindow(QMainWindow):
         self.problems_button.setVisible(n > 0)
 
     def toggle_problems(self) -> None:
-        self.problems_dock.setVisible(not self.problems_dock.isVisible())
+        show = not self.problems_dock.isVisible()
+        self.problems_dock.setVisible(show)
+        if show:
+            self.problems_dock.raise_()
+            self.resizeDocks([self.problems_dock], [200], Qt.Orientation.Vertical)
 
     def open_problem_folder(self) -> None:
         p = self.problems_model.problem(self.problems_view.currentIndex().row())

@@ -293,3 +293,19 @@ def test_screenshot_command(tmp_path: Path) -> None:
     with Image.open(png) as im:
         assert im.size == (1280, 800)
         assert len(im.convert("L").resize((64, 40)).getcolors(4096) or []) > 20  # not blank
+
+
+def test_every_interface_string_has_a_vietnamese_translation() -> None:
+    import ast
+    import re
+
+    from tests.conftest import REPO
+    from ui.basket import FORMAT_LABELS
+    from ui.i18n.vi import VI
+
+    found = set(FORMAT_LABELS.values())
+    for path in (REPO / "ui").glob("*.py"):
+        for m in re.finditer(r"""tr\((\"[^\"]*\"|'[^']*')\)""", path.read_text("utf-8")):
+            found.add(ast.literal_eval(m.group(1)))
+    missing = sorted(s for s in found if s not in VI)
+    assert missing == []
