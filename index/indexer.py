@@ -29,6 +29,7 @@ from index.store import (
     is_current,
     open_index,
     read_manifest,
+    recover,
     remove_tree,
     write_manifest,
 )
@@ -37,6 +38,10 @@ Progress = Callable[[int, int], None]
 
 #: From this many articles on, a run analyses in several processes.
 BULK = 1000
+
+#: Text beyond this many characters of one article is not indexed (a 50 KB article
+#: is long; megabytes in one file are a data dump, and would stall the writer).
+MAX_INDEXED_CHARS = 1_000_000
 
 
 @dataclass(slots=True)
@@ -69,7 +74,7 @@ def article_documents(article: Article, fingerprint: str) -> list[dict[str, Any]
     year = article.date[:4] if article.date else ""
     existing = [p for p in article.photos if p.exists]
     captions = "\n".join(article.captions)
-    body = article.body_text
+    body = article.body_text[:MAX_INDEXED_CHARS]
     outlet = article.outlet or ""
     text = "\n".join([article.title, body, captions, article.author or "", outlet])
     docs: list[dict[str, Any]] = [
@@ -136,7 +141,17 @@ def _parsed(
         if cancel is not None:
             cancel.check()
         article = load_article(root, entry.path)
-        yield article_documents(article, entry.fingerprint), list(article.problems)
+        problems = list(article.problems)
+        if len(article.body_text) > MAX_INDEXED_CHARS:
+            problems.append(
+                Problem(
+                    "too-large",
+                    entry.path,
+                    f"only the first {MAX_INDEXED_CHARS:,} of {len(article.body_text):,} "
+                    "characters are searchable; split the file to search the rest",
+                )
+            )
+        yield article_documents(article, entry.fingerprint), problems
 
 
 def _writer(ix: Index, batch: int, jobs: int) -> IndexWriter:
@@ -232,6 +247,7 @@ def update_index(
     started = time.perf_counter()
     root_s = str(root)
     path = index_dir_for(root, index_dir)
+    recover(path)
     jobs = jobs or os.cpu_count() or 1
     inv = inventory if inventory is not None else walk(root, cancel=cancel)
     summary = IndexSummary(index_dir=str(path))

@@ -28,6 +28,7 @@ from index.store import open_index
 MAX_QUERY_CHARS = 1000
 MAX_QUERY_TERMS = 64
 SNIPPET_CHARS = 240
+SNIPPET_SCAN_CHARS = 100_000
 
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 _FIELD_PREFIX = re.compile(r"(?<![\w:])(" + "|".join(TEXT_FIELDS) + r"):", re.IGNORECASE)
@@ -526,23 +527,31 @@ def highlight(text: str, terms: set[str], before: str = "<b>", after: str = "</b
 
 
 def make_snippet(text: str, terms: set[str], width: int = SNIPPET_CHARS) -> str:
-    """The passage of *text* richest in *terms*, escaped, matches in ``<b>``."""
-    text = text.replace("\n", " ")
+    """The passage of *text* richest in *terms*, escaped, matches in ``<b>``.
+
+    Only the first `SNIPPET_SCAN_CHARS` are searched for the passage: enough for
+    any article, and a megabyte-long file still answers at once.
+    """
+    text = text[:SNIPPET_SCAN_CHARS].replace("\n", " ")
     if not text:
         return ""
     spans = _match_spans(text, terms)
     if not spans:
         end = _cut_end(text, width)
         return html.escape(text[:end]) + ("…" if end < len(text) else "")
+    keys = [fold(text[a:b].lower()) for a, b in spans]
+    wanted = len(set(keys))
     best, best_score = 0, -1
     for i, (a, _b) in enumerate(spans):
         seen = set()
-        for a2, b2 in spans[i:]:
-            if b2 - a > width:
+        for k in range(i, len(spans)):
+            if spans[k][1] - a > width:
                 break
-            seen.add(fold(text[a2:b2].lower()))
+            seen.add(keys[k])
         if len(seen) > best_score:
             best, best_score = i, len(seen)
+            if best_score == wanted:
+                break  # no passage can hold more of the words
     first = spans[best][0]
     start = max(0, first - width // 4)
     if start > 0:

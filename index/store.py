@@ -96,12 +96,29 @@ def is_current(path: Path) -> bool:
     return True
 
 
+def recover(path: Path) -> None:
+    """Finish or undo a swap that a killed process left half done.
+
+    A rebuilt index is complete once its manifest is written (the last step
+    before the swap); otherwise the previous index is put back.
+    """
+    if path.exists():
+        return
+    new = path.with_name(path.name + ".new")
+    old = path.with_name(path.name + ".old")
+    if new.is_dir() and read_manifest(new) is not None:
+        os.replace(new, path)
+    elif old.is_dir():
+        os.replace(old, path)
+
+
 def open_index(path: Path) -> Index:
     """Open an existing index for searching.
 
     Raises:
         IndexMissing: there is none, or it is of another version (rebuild it).
     """
+    recover(path)
     if not _exists(path):
         raise IndexMissing(f"No usable index at {path}; run the index command.")
     if read_manifest(path) is None:

@@ -21,13 +21,24 @@ from PySide6.QtGui import (
     QKeySequence,
     QTextDocument,
 )
-from PySide6.QtWidgets import QFileDialog, QLabel, QTextBrowser, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QTextBrowser,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from archive.model import Article, PhotoRef
 from index.search import highlight
 from ui.thumbnails import ThumbnailLoader
 
 PHOTO_PX = 640
+#: The reader shows at most this much text of one article (a whole newspaper year
+#: pasted into one file would freeze any text view); the rest is announced.
+MAX_SHOWN_CHARS = 300_000
 _HIT_OPEN = '<span style="background-color:#ffe27a">'
 
 
@@ -71,11 +82,18 @@ def article_html(
             f"<p style='color:#4a4538; font-size:9pt'>{html.escape(tr('Source:'))} "
             f"<span style='font-family:monospace'>{html.escape(article.source_url)}</span></p>"
         )
+    budget = MAX_SHOWN_CHARS
     if article.lead:
-        out.append(f"<p style='font-weight:600'>{_mark(article.lead, terms)}</p>")
+        out.append(f"<p style='font-weight:600'>{_mark(article.lead[:budget], terms)}</p>")
+        budget -= len(article.lead)
     for block in article.blocks:
+        if budget <= 0:
+            note = tr("The article is too long to show whole; export it to read the rest.")
+            out.append(f"<p style='color:#a33'>{html.escape(note)}</p>")
+            break
         if block.type == "text":
-            out.append(f"<p>{_mark(block.text, terms)}</p>")
+            out.append(f"<p>{_mark(block.text[:budget], terms)}</p>")
+            budget -= len(block.text)
             continue
         cells = []
         photo_width = max(120, min(480, (width - 30) // max(1, len(block.files)) - 12))
@@ -368,6 +386,13 @@ class ReaderView(QWidget):
                 self, self.tr("Save as PDF"), suggested, "PDF (*.pdf)"
             )
         if not path:
+            return None
+        if self.root is not None and Path(path).resolve().is_relative_to(self.root.resolve()):
+            QMessageBox.warning(
+                self,
+                self.tr("Save as PDF"),
+                self.tr("Tàng Thư never writes into an archive folder; choose another folder."),
+            )
             return None
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)

@@ -154,4 +154,10 @@ VI: dict[str, str] = {
     "Web pages (offline folder)": "Trang web (thư mục xem ngoại tuyến)",
     "CSV table (Excel)": "Bảng CSV (Excel)",
     "JSON records": "Bản ghi JSON",
+    "Tàng Thư never writes into an archive folder; choose another folder.": (
+        "Tàng Thư không bao giờ ghi vào thư mục kho lưu trữ; hãy chọn thư mục khác."
+    ),
+    "The article is too long to show whole; export it to read the rest.": (
+        "Bài quá dài để hiện trọn; hãy xuất bài ra để đọc phần còn lại."
+    ),
 }

@@ -1,0 +1,97 @@
+"""SIGKILL an indexing process at random moments: the index always reopens, a rerun completes
+it, and the result equals a clean build."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bench.generate import generate
+from index.indexer import update_index
+from index.search import ArchiveSearcher
+from index.store import open_index
+from tests.conftest import REPO, write_article
+
+KILLS = 20
+
+
+def _doc_ids(ix: Path) -> set[str]:
+    index = open_index(ix)
+    try:
+        with index.searcher() as s:
+            return {d["id"] for d in s.all_stored_fields()}
+    finally:
+        index.close()
+
+
+def _run(root: Path, ix: Path, *extra: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "main.py", "index", str(root), "--index-dir", str(ix), "--json", *extra],
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
+def _mutate(root: Path, rng: random.Random, step: int) -> None:
+    """Add, change and delete some articles, as a librarian's archive changes."""
+    for i in range(120):
+        write_article(
+            root / "moi" / f"{step:02d}-{i:03d}",
+            f"Bài mới {step} {i}\n\nNội dung đoàn kết số {step} {i} " + "chữ " * 80 + "\n",
+        )
+    articles = sorted(root.rglob("article.txt"))
+    for path in rng.sample(articles, 40):
+        path.write_text(path.read_text("utf-8") + f"\nSửa lần {step}.\n", encoding="utf-8")
+    for path in rng.sample(articles, 15):
+        if path.exists():
+            shutil.rmtree(path.parent)
+
+
+@pytest.mark.slow
+def test_sigkill_never_breaks_the_index(tmp_path: Path) -> None:
+    rng = random.Random(1234)
+    root = generate(tmp_path / "archive", 1100)
+    ix = tmp_path / "ix"
+    t = time.perf_counter()
+    assert _run(root, ix).wait(timeout=600) == 0
+    full = time.perf_counter() - t
+    _mutate(root, rng, 99)
+    t = time.perf_counter()
+    assert _run(root, ix).wait(timeout=600) == 0
+    incremental = time.perf_counter() - t
+    survived = killed = 0
+    for step in range(KILLS):
+        rebuild = step % 4 == 3  # every fourth run rebuilds in two processes (write, merge, swap)
+        if not rebuild:
+            _mutate(root, rng, step)
+        proc = _run(root, ix, *(["--rebuild"] if rebuild else []))
+        time.sleep(rng.uniform(0.3, 0.95 * (full if rebuild else incremental)))
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            killed += 1
+        proc.wait(timeout=60)
+        # the index opens and answers at once
+        with ArchiveSearcher(ix) as s:
+            assert s.search("").total > 0
+            assert s.search("doan ket").total >= 0
+        # a rerun completes it (a stale lock would make this fail as busy)
+        done = update_index(root, ix, jobs=1)
+        assert done.added == done.updated == done.deleted == 0 or done.articles > 0
+        survived += 1
+    clean = tmp_path / "clean"
+    update_index(root, clean, jobs=1)
+    update_index(root, ix, jobs=1)
+    assert _doc_ids(ix) == _doc_ids(clean)
+    assert survived == KILLS
+    assert killed >= KILLS * 3 // 4  # most runs were really cut short
+    print(f"kills survived: {survived}/{KILLS} ({killed} while the writer was running)")
