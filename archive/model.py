@@ -48,18 +48,18 @@ class Problem:
 
 #: Every problem kind, with what a person can do about it.
 PROBLEM_KINDS: dict[str, str] = {
-    "unreadable-folder": "The folder could not be listed; check its permissions.",
-    "unreadable-file": "The file could not be read; check its permissions.",
-    "symlink-loop": "A link points back into a folder already visited; it was skipped.",
-    "binary-file": "The text file holds binary data, not text; it was skipped.",
-    "undecodable": "The text file's encoding could not be recognised; save it as UTF-8.",
-    "empty-article": "The article file is empty; only its photos are kept.",
-    "too-large": "The file is larger than the reader accepts; it was skipped.",
-    "missing-photo": "The article names a photo that is not in its folder.",
-    "broken-photo": "The photo file is damaged or not an image; it cannot be shown.",
-    "truncated-photo": "The photo file is cut short; only part of it can be shown.",
-    "huge-photo": "The photo has too many pixels to open safely; it was not decoded.",
-    "bad-sidecar": "The metadata JSON beside the article is not valid; it was ignored.",
+    "unreadable-folder": "Check that the folder exists and that you may read it.",
+    "unreadable-file": "Check that you may read the file; rename it if its name is garbled.",
+    "symlink-loop": "A link leads back to a folder already read; nothing to do.",
+    "binary-file": "This is not text; move it out of the archive if it is not an article.",
+    "undecodable": "Open the file in a text editor and save it as UTF-8.",
+    "empty-article": "Fill in the article file, or remove it.",
+    "too-large": "Split the file into separate articles.",
+    "missing-photo": "Put the photo in the article's folder, or correct its name in the article.",
+    "broken-photo": "Replace the photo with an undamaged copy.",
+    "truncated-photo": "Replace the photo with a complete copy.",
+    "huge-photo": "Save a smaller copy of the photo with an image editor.",
+    "bad-sidecar": "Correct the JSON file beside the article.",
 }
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from archive.article import load_article
-from archive.model import Article, Cancelled
+from archive.model import PROBLEM_KINDS, Article, Cancelled
 from cli.progress import ProgressBar
 
 
@@ -127,7 +127,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
         print(f"  {kind:<22} {n}")
     if args.problems:
         for p in report.problems:
-            print(f"{p.kind}: {p.path}: {p.detail}")
+            print(f"{p.kind}: {p.path}: {p.detail}. {PROBLEM_KINDS.get(p.kind, '')}".rstrip())
     elif report.problems:
         print("(add --problems to list them)")
     print(f"Seconds:             {report.seconds:.2f}")

@@ -54,7 +54,7 @@ from PySide6.QtWidgets import (
 )
 
 from archive.article import load_article
-from archive.model import Article, Problem
+from archive.model import PROBLEM_KINDS, Article, Problem
 from archive.paths import data_dir
 from archive.selection import Basket, Item, basket_path
 from index.indexer import IndexSummary, indexed_problems, update_index
@@ -105,8 +105,11 @@ class ProblemsModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         p = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return [p.kind, p.path, p.detail][index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            advice = PROBLEM_KINDS.get(p.kind, "")
+            return f"{p.path}\n{p.detail}\n{self.tr(advice)}" if advice else f"{p.path}\n{p.detail}"
         return None
 
 

@@ -309,3 +309,10 @@ def test_every_interface_string_has_a_vietnamese_translation() -> None:
             found.add(ast.literal_eval(m.group(1)))
     missing = sorted(s for s in found if s not in VI)
     assert missing == []
+
+
+def test_every_problem_advice_is_translated() -> None:
+    from archive.model import PROBLEM_KINDS
+    from ui.i18n.vi import VI
+
+    assert [a for a in PROBLEM_KINDS.values() if a not in VI] == []

@@ -160,4 +160,31 @@ VI: dict[str, str] = {
     "The article is too long to show whole; export it to read the rest.": (
         "Bài quá dài để hiện trọn; hãy xuất bài ra để đọc phần còn lại."
     ),
+    # advice for each kind of problem (archive.model.PROBLEM_KINDS)
+    "Check that the folder exists and that you may read it.": (
+        "Kiểm tra thư mục còn đó và bạn có quyền đọc."
+    ),
+    "Check that you may read the file; rename it if its name is garbled.": (
+        "Kiểm tra quyền đọc tệp; đổi tên tệp nếu tên bị lỗi phông."
+    ),
+    "A link leads back to a folder already read; nothing to do.": (
+        "Một liên kết dẫn về thư mục đã đọc; không cần làm gì."
+    ),
+    "This is not text; move it out of the archive if it is not an article.": (
+        "Đây không phải văn bản; chuyển tệp ra khỏi kho nếu nó không phải bài viết."
+    ),
+    "Open the file in a text editor and save it as UTF-8.": (
+        "Mở tệp bằng trình soạn thảo và lưu lại dạng UTF-8."
+    ),
+    "Fill in the article file, or remove it.": "Điền nội dung cho tệp bài viết, hoặc xóa tệp.",
+    "Split the file into separate articles.": "Tách tệp thành các bài riêng.",
+    "Put the photo in the article's folder, or correct its name in the article.": (
+        "Đặt ảnh vào thư mục của bài, hoặc sửa tên ảnh trong bài."
+    ),
+    "Replace the photo with an undamaged copy.": "Thay ảnh bằng một bản không hỏng.",
+    "Replace the photo with a complete copy.": "Thay ảnh bằng một bản đầy đủ.",
+    "Save a smaller copy of the photo with an image editor.": (
+        "Dùng trình sửa ảnh lưu một bản ảnh nhỏ hơn."
+    ),
+    "Correct the JSON file beside the article.": "Sửa tệp JSON đặt cạnh bài.",
 }
