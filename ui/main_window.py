@@ -882,7 +882,7 @@ class MainWindow(QMainWindow):
         self._show_viewer(self.grid_model.items(), row)
 
     def _show_viewer(self, items: list[PhotoItem], row: int) -> PhotoViewer:
-        viewer = PhotoViewer(items, row, self)
+        viewer = PhotoViewer(items, row, self, loader=self.loader)
         viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         viewer.show()
         self.viewer = viewer

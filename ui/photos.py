@@ -35,6 +35,8 @@ from archive.photo import read_photo_info
 from ui.thumbnails import ThumbnailLoader, placeholder
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+VIEW_PX = 2000  # the viewer's copy (made off the GUI thread, cached on disk)
+SMALL_PX = 640  # shown at once while the large copy is made (the reader's size)
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,9 +228,19 @@ class PhotoViewer(QDialog):
 
     current_changed = Signal(int)
 
-    def __init__(self, items: list[PhotoItem], row: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        items: list[PhotoItem],
+        row: int,
+        parent: QWidget | None = None,
+        loader: ThumbnailLoader | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Photo"))
+        self._loader = loader
+        self._large_key: str | None = None
+        if loader is not None:
+            loader.thumbnail_ready.connect(self._on_thumbnail)
         self.resize(1100, 760)
         self._items = items
         self._row = row
@@ -289,12 +301,22 @@ class PhotoViewer(QDialog):
         return self._row
 
     def show_row(self, row: int) -> None:
+        """Show photo *row*: a cached smaller copy at once, the large one when it is made."""
         if not self._items:
             return
         self._row = row % len(self._items)
         item = self._items[self._row]
+        self._large_key = None
         image = None
-        if item.path and item.exists:
+        if item.path and item.exists and self._loader is not None:
+            large = self._loader.pixmap(item.path, VIEW_PX)
+            if large is None:
+                self._large_key = ThumbnailLoader.key(item.path, VIEW_PX)
+                small = self._loader.pixmap(item.path, SMALL_PX)
+                image = small.toImage() if small is not None else None
+            else:
+                image = large.toImage()
+        elif item.path and item.exists:
             try:
                 image = load_display_image(item.path)
             except (OSError, ValueError):
@@ -303,8 +325,20 @@ class PhotoViewer(QDialog):
         self.caption.setText(item.caption or self.tr("(no caption)"))
         self.position.setText(f"  {self._row + 1} / {len(self._items)}")
         self.setWindowTitle(f"{item.file} — {item.title}" if item.title else item.file)
-        self._fill_exif(item, image is None)
+        failed = bool(item.path and self._loader and self._loader.failure(item.path, VIEW_PX))
+        self._fill_exif(item, failed or (image is None and self._large_key is None))
         self.current_changed.emit(self._row)
+
+    def _on_thumbnail(self, key: str) -> None:
+        if key != self._large_key or self._loader is None:
+            return
+        item = self._items[self._row]
+        pm = self._loader.pixmap(item.path or "", VIEW_PX)
+        self._large_key = None
+        if pm is not None:
+            self.view.set_image(pm.toImage())
+        else:
+            self._fill_exif(item, True)
 
     def _fill_exif(self, item: PhotoItem, broken: bool) -> None:
         while self.exif.rowCount():
