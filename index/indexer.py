@@ -39,6 +39,10 @@ Progress = Callable[[int, int], None]
 #: From this many articles on, a run analyses in several processes.
 BULK = 1000
 
+#: A fresh build commits every this many articles (memory stays bounded; the
+#: build is swapped in only when complete, so it stays all-or-nothing).
+FRESH_CHUNK = 5000
+
 #: Text beyond this many characters of one article is not indexed (a 50 KB article
 #: is long; megabytes in one file are a data dump, and would stall the writer).
 MAX_INDEXED_CHARS = 1_000_000
@@ -192,15 +196,22 @@ def _apply(
     jobs: int,
     progress: Progress | None,
     cancel: CancelToken | None,
+    chunk: int | None = None,
 ) -> tuple[int, list[Problem]]:
-    """Write one all-or-nothing batch. Returns (photo documents added, problems)."""
-    writer = _writer(ix, len(to_index), jobs)
+    """Write the changes. Returns (photo documents added, problems).
+
+    Without *chunk* the whole batch is one commit: all or nothing. A fresh
+    build (written beside the live index, swapped in at the end) commits every
+    *chunk* articles instead, which keeps each writer's postings in memory.
+    """
+    total = len(to_index)
+    writer = _writer(ix, min(total, chunk or total), jobs)
+    in_writer = 0
     photos = 0
     problems: list[Problem] = []
     try:
         for aid in to_delete:
             writer.delete_by_term("aid", aid)
-        total = len(to_index)
         for done, (docs, probs) in enumerate(_parsed(root, to_index, cancel), start=1):
             if cancel is not None:
                 cancel.check()
@@ -211,12 +222,17 @@ def _apply(
                 writer.add_document(**doc)
             photos += len(docs) - 1
             problems.extend(probs)
+            in_writer += 1
+            if chunk and in_writer >= chunk and done < total:
+                writer.commit(merge=False)
+                writer = _writer(ix, min(total - done, chunk), jobs)
+                in_writer = 0
             if progress is not None:
                 progress(done, total)
     except BaseException:
         writer.cancel()  # drops the batch and releases the write lock
         raise
-    writer.commit()
+    writer.commit(merge=not chunk)
     return photos, problems
 
 
@@ -290,6 +306,7 @@ def update_index(
                 jobs=jobs,
                 progress=progress,
                 cancel=cancel,
+                chunk=FRESH_CHUNK if fresh else None,
             )
         else:
             new_problems = []
