@@ -490,15 +490,6 @@ def unreferenced_photos(listing: FolderListing, referenced: set[str]) -> list[st
     ]
 
 
-def with_photo_info(article: Article) -> Article:
-    """Fill in missing `PhotoInfo` (for articles loaded with ``photo_info=False``)."""
-    photos = tuple(
-        replace(p, info=read_photo_info(p.path)) if p.path and p.info is None else p
-        for p in article.photos
-    )
-    return replace(article, photos=photos)
-
-
 __all__ = [
     "FolderListing",
     "ParsedText",

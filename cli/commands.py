@@ -202,12 +202,12 @@ def cmd_show(args: argparse.Namespace) -> int:
     root = _existing_dir(args.archive)
     path = resolve_article(root, args.id)
     article = load_article(root, path)
-    try:
-        from index.store import link_related_for
+    from index.store import IndexMissing, link_related_for
 
+    try:
         article = link_related_for(root, article, index_dir=None)
-    except Exception:  # no index yet, or it cannot be opened: related stay unlinked
-        pass
+    except IndexMissing:
+        pass  # no index yet: related titles stay unlinked
     if args.json:
         _print_json(article.to_dict())
     else:

@@ -36,7 +36,6 @@ _MINUS = re.compile(r"(?:(?<=\s)|^)-(?=[^\W\d_]|[\"(])")  # "-5" stays a number
 _PLAIN = re.compile(r"^[\w\s]+$")
 _SYNTAX = re.compile(r"[\"*~:()\[\]{}^]|(?:^|\s)(?:AND|OR|NOT|ANDNOT|ANDMAYBE)(?:\s|$)")
 _TOKEN = re.compile(r"\w+(?:[/.,:\-]\w+)*")
-_WORDS = _TOKEN
 
 
 class QueryError(ValueError):
@@ -207,7 +206,7 @@ class ArchiveSearcher:
             raise QueryError(f"The query could not be understood ({exc}).") from exc
         if len(list(q.leaves())) > MAX_QUERY_TERMS:
             raise QueryError(f"The query has more than {MAX_QUERY_TERMS} terms; shorten it.")
-        tokens = _WORDS.findall(normalize(query, folded=folded))
+        tokens = _TOKEN.findall(normalize(query, folded=folded))
         if not photos and not _SYNTAX.search(query) and 1 < len(tokens) <= 16:
             # Phrase matches rank above the same words scattered.
             suffix = "_f" if folded else ""

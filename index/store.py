@@ -162,15 +162,3 @@ def link_related_for(
             return link_related(article, s)
     finally:
         ix.close()
-
-
-def doc_count(path: Path) -> dict[str, int]:
-    """Numbers of article and photo documents in an index."""
-    ix = open_index(path)
-    try:
-        with ix.searcher() as s:
-            articles = len(list(s.document_numbers(kind="article")))
-            photos = s.doc_count() - articles
-            return {"articles": articles, "photos": photos}
-    finally:
-        ix.close()

@@ -58,7 +58,7 @@ from archive.model import PROBLEM_KINDS, Article, Problem
 from archive.paths import data_dir
 from archive.selection import Basket, Item, basket_path
 from index.indexer import IndexSummary, indexed_problems, update_index
-from index.search import ArchiveSearcher, Filters, QueryError, SearchResult
+from index.search import ArchiveSearcher, Filters, SearchResult
 from index.store import IndexMissing, index_dir_for, is_current, link_related
 from ui import settings as cfg
 from ui.basket import BasketModel, BasketPanel, ExportDialog
@@ -1019,5 +1019,3 @@ class _ServiceJob(Job):
     def __init__(self, call: Any) -> None:
         super().__init__(call, progress=False)
 
-
-__all__ = ["MainWindow", "QueryError"]
