@@ -287,9 +287,7 @@ class MainWindow(QMainWindow):
         self.results_model = ResultsModel(self.loader, self)
         self.results_view = QListView(self)
         self.results_view.setModel(self.results_model)
-        self.results_view.setItemDelegate(
-            ResultDelegate(self, photos_label=lambda n: self.tr("%1 photos").replace("%1", str(n)))
-        )
+        self.results_view.setItemDelegate(ResultDelegate(self, photos_label=self.photos_label))
         self.results_view.setUniformItemSizes(True)
         self.results_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -849,7 +847,7 @@ class MainWindow(QMainWindow):
         if scope == "article":
             items = self._article_items()
             self.grid_model.set_items(items)
-            self.grid_label.setText(self.tr("%1 photos").replace("%1", str(len(items))))
+            self.grid_label.setText(self.photos_label(len(items)))
             return
         if self.root is None:
             return
@@ -874,9 +872,12 @@ class MainWindow(QMainWindow):
         job.signals.finished.connect(self._on_grid_items)
         self._start(self.search_pool, job)
 
+    def photos_label(self, n: int) -> str:
+        return self.tr("1 photo") if n == 1 else self.tr("%1 photos").replace("%1", str(n))
+
     def _on_grid_items(self, items: list[PhotoItem]) -> None:
         self.grid_model.set_items(items)
-        self.grid_label.setText(self.tr("%1 photos").replace("%1", str(len(items))))
+        self.grid_label.setText(self.photos_label(len(items)))
 
     def open_viewer(self, row: int) -> None:
         self._show_viewer(self.grid_model.items(), row)
@@ -1018,4 +1019,3 @@ class _ServiceJob(Job):
 
     def __init__(self, call: Any) -> None:
         super().__init__(call, progress=False)
-

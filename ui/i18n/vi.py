@@ -15,6 +15,7 @@ VI: dict[str, str] = {
     "%1 hits, %2 shown": "%1 kết quả, đang hiện %2",
     "%1 of %2 hits": "chỗ khớp %1/%2",
     "%1 photos": "%1 ảnh",
+    "1 photo": "1 ảnh",
     "&File": "&Tệp",
     "&Help": "&Trợ giúp",
     "&Open archive…": "&Mở kho lưu trữ…",
