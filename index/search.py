@@ -281,6 +281,8 @@ class ArchiveSearcher:
         prepared = _prepare(query)
         result = SearchResult(query=query, page=page, pagesize=pagesize)
         flt = self._filter(filters, "article")
+        if sort == "relevance" and not _words_of(prepared).strip():
+            sort = "date"  # without words nothing is more relevant: newest first
         s = self._searcher
         if not _words_of(prepared).strip():
             folded_q: Query = Every()
