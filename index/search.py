@@ -214,6 +214,16 @@ class ArchiveSearcher:
             q = AndMaybe(q, Phrase("text" + suffix, tokens, boost=3.0))
         return q
 
+    def _queries(self, prepared: str, *, photos: bool) -> tuple[Query, Query | None]:
+        """(folded query, exact query or None): every document when there are no words;
+        an exact query only when the words carry diacritics."""
+        words = _words_of(prepared)
+        if not words.strip():
+            return Every(), None
+        folded = self._parse(prepared, folded=True, photos=photos)
+        exact = self._parse(prepared, folded=False, photos=photos) if has_marks(words) else None
+        return folded, exact
+
     def _filter(self, filters: Filters | None, kind: str) -> BitSet:
         """The document numbers a search may return (cached per reader and filter)."""
         key = (filters or Filters(), kind)
@@ -281,19 +291,10 @@ class ArchiveSearcher:
         prepared = _prepare(query)
         result = SearchResult(query=query, page=page, pagesize=pagesize)
         flt = self._filter(filters, "article")
-        if sort == "relevance" and not _words_of(prepared).strip():
+        folded_q, exact_q = self._queries(prepared, photos=False)
+        if sort == "relevance" and isinstance(folded_q, Every):
             sort = "date"  # without words nothing is more relevant: newest first
         s = self._searcher
-        if not _words_of(prepared).strip():
-            folded_q: Query = Every()
-            exact_q = None
-        else:
-            folded_q = self._parse(prepared, folded=True, photos=False)
-            exact_q = (
-                self._parse(prepared, folded=False, photos=False)
-                if has_marks(_words_of(prepared))
-                else None
-            )
         docs: list[tuple[int, float, bool]] = []
         if sort in ("date", "date-asc") or exact_q is None:
             kwargs: dict[str, Any] = {}
@@ -408,13 +409,9 @@ class ArchiveSearcher:
         prepared = _prepare(query)
         result = SearchResult(query=query, page=page, pagesize=pagesize)
         flt = self._filter(filters, "photo")
-        if not _words_of(prepared).strip():
-            q: Query = Every()
-        else:
-            q = self._parse(prepared, folded=True, photos=True)
-            if has_marks(_words_of(prepared)):
-                # exact spellings first
-                q = AndMaybe(q, self._parse(prepared, folded=False, photos=True))
+        q, exact = self._queries(prepared, photos=True)
+        if exact is not None:
+            q = AndMaybe(q, exact)  # exact spellings first
         r = self._searcher.search(q, filter=flt, limit=offset + pagesize)
         result.total = len(r)
         for i in range(offset, min(len(r), offset + pagesize)):

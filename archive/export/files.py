@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from archive.export.common import Progress, Resolved, copy_file, payload, sha256_of, tick
@@ -49,6 +50,26 @@ def manifest_csv(rows: list[dict[str, object]]) -> bytes:
     return buf.getvalue().encode("utf-8-sig")  # Excel reads UTF-8 with a BOM
 
 
+def _write_all(
+    resolved: Resolved,
+    put: Callable[[Path, str], object],
+    *,
+    multi_root: bool,
+    progress: Progress | None,
+    cancel: CancelToken | None,
+) -> tuple[list[str], bytes]:
+    """Hand every payload file to *put*; return the names written and the manifest."""
+    files = payload(resolved, multi_root=multi_root)
+    written = []
+    for n, (src, rel, _item) in enumerate(files, start=1):
+        tick(progress, cancel, n - 1, len(files))
+        put(src, rel)
+        written.append(rel)
+    manifest = manifest_csv(_manifest_rows(resolved, files))
+    tick(progress, cancel, len(files), len(files))
+    return written + ["manifest.csv"], manifest
+
+
 def write_folder(
     resolved: Resolved,
     out: Path,
@@ -57,15 +78,15 @@ def write_folder(
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
 ) -> list[str]:
-    files = payload(resolved, multi_root=multi_root)
-    written = []
-    for n, (src, rel, _item) in enumerate(files, start=1):
-        tick(progress, cancel, n - 1, len(files))
-        copy_file(src, out / rel)
-        written.append(rel)
-    (out / "manifest.csv").write_bytes(manifest_csv(_manifest_rows(resolved, files)))
-    tick(progress, cancel, len(files), len(files))
-    return written + ["manifest.csv"]
+    written, manifest = _write_all(
+        resolved,
+        lambda src, rel: copy_file(src, out / rel),
+        multi_root=multi_root,
+        progress=progress,
+        cancel=cancel,
+    )
+    (out / "manifest.csv").write_bytes(manifest)
+    return written
 
 
 def write_zip(
@@ -76,18 +97,15 @@ def write_zip(
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
 ) -> list[str]:
-    files = payload(resolved, multi_root=multi_root)
-    written = []
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
-        for n, (src, rel, _item) in enumerate(files, start=1):
-            tick(progress, cancel, n - 1, len(files))
-            compress = (
-                zipfile.ZIP_STORED
-                if src.suffix.lower() in (".jpg", ".jpeg", ".png")
-                else zipfile.ZIP_DEFLATED
-            )
-            zf.write(src, rel, compress_type=compress)  # non-ASCII names get the UTF-8 flag
-            written.append(rel)
-        zf.writestr("manifest.csv", manifest_csv(_manifest_rows(resolved, files)))
-    tick(progress, cancel, len(files), len(files))
-    return written + ["manifest.csv"]
+
+        def put(src: Path, rel: str) -> None:
+            # photos are compressed already; non-ASCII names get the UTF-8 flag
+            stored = src.suffix.lower() in (".jpg", ".jpeg", ".png")
+            zf.write(src, rel, compress_type=zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED)
+
+        written, manifest = _write_all(
+            resolved, put, multi_root=multi_root, progress=progress, cancel=cancel
+        )
+        zf.writestr("manifest.csv", manifest)
+    return written
