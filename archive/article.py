@@ -150,21 +150,43 @@ def parse_text(text: str) -> ParsedText:
     if out.author is None:
         byline_index = _trailing_byline(out.blocks)
         if byline_index is not None:
-            who = out.blocks.pop(byline_index).text
-            author, _, outlet = who.partition("/")
-            out.author = author.strip()
-            outlet = re.sub(r"^(?:theo|nguồn)\s*:?\s+", "", outlet.strip(), flags=re.I)
-            if outlet and out.outlet is None:
-                out.outlet = outlet
+            who = _PARENTHESES.sub("", out.blocks.pop(byline_index).text).strip()
+            author, _, outlet = (_BYLINE_SPLIT.split(who, maxsplit=1) + ["", ""])[:3]
+            out.author = author.strip(" ,-") or None
+            if out.outlet is None:
+                out.outlet = canonical_outlet(outlet)
     for k, block in enumerate(out.blocks):
         if block.type == "text":
             out.lead = block.text
             del out.blocks[k]
             break
+    out.outlet = canonical_outlet(out.outlet)
     if out.outlet is None and out.source_url:
-        host = urlsplit(out.source_url).hostname or ""
-        out.outlet = host.removeprefix("www.") or None
+        out.outlet = canonical_outlet(urlsplit(out.source_url).hostname or "")
     return out
+
+
+_PARENTHESES = re.compile(r"\([^()]*\)?")
+#: "Author/Outlet", "Author, Theo Outlet", "Author - Theo Outlet"
+_BYLINE_SPLIT = re.compile(r"\s*(/|,\s*(?=theo\s|nguồn\s)|\s[-–]\s*(?=theo\s|nguồn\s))\s*", re.I)
+_DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)+$")
+#: A line crediting the photos ("Ảnh: Thiên Hùng/Trọng Tùng") names photographers.
+_PHOTO_CREDIT = re.compile(r"^(?:ảnh|hình|photo|clip|video|đồ họa|thực hiện)\s*:", re.I)
+
+
+def canonical_outlet(raw: str | None) -> str | None:
+    """One name per outlet: a web address lower-cased without ``www.``; ``Theo``,
+    parentheses and stray punctuation removed; fragments without letters refused."""
+    if not raw:
+        return None
+    text = _PARENTHESES.sub("", raw)
+    text = re.sub(r"^(?:theo|nguồn)\s*:?\s+", "", text.strip(), flags=re.I)
+    text = text.strip(" .,;:-–/()")
+    if len(text) < 2 or not any(c.isalpha() for c in text) or _PHOTO_CREDIT.match(text):
+        return None
+    if _DOMAIN.match(text):
+        return text.lower().removeprefix("www.")
+    return text
 
 
 def _trailing_byline(blocks: list[Block]) -> int | None:
@@ -173,7 +195,9 @@ def _trailing_byline(blocks: list[Block]) -> int | None:
     if len(texts) < 3:
         return None
     k = texts[-1]
-    line = blocks[k].text
+    line = _PARENTHESES.sub("", blocks[k].text).strip()
+    if _PHOTO_CREDIT.match(line):
+        return None
     words = line.replace("/", " ").split()
     if not (1 <= len(words) <= 6 and len(line) <= 50) or line.endswith(_SENTENCE_END):
         return None
@@ -267,7 +291,10 @@ def infer_date(
     ``YYYY/MM`` folder: the date is ``YYYY-MM``), ``text+exif`` (the year from the
     photos), ``exif``, or None. The file's modification time is never used.
     """
-    latest = (today or date.today()).year
+    today = today or date.today()
+    latest = today.year
+    # A camera's clock set in the future says nothing about the article.
+    photo_dates = [d for d in photo_dates if d and d[:10] <= today.isoformat()]
     texts = [parsed.title, parsed.lead] + [b.text for b in parsed.blocks if b.type == "text"]
     full = find_full_date(texts)
     if full:
@@ -466,8 +493,8 @@ def apply_sidecar(article: Article, meta: dict[str, str]) -> Article:
         changes["title"] = meta["title"]
     if meta.get("creator"):
         changes["author"] = meta["creator"]
-    if meta.get("publisher"):
-        changes["outlet"] = meta["publisher"]
+    if canonical_outlet(meta.get("publisher")):
+        changes["outlet"] = canonical_outlet(meta["publisher"]) or ""
     if meta.get("source"):
         changes["source_url"] = meta["source"]
     if meta.get("subject"):

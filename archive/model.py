@@ -135,6 +135,15 @@ class Related:
         return {"title": self.title, "summary": self.summary, "id": self.id}
 
 
+#: Dates guessed from the photos' EXIF, not stated by the article: shown as estimates.
+ESTIMATED_SOURCES = frozenset({"exif", "text+exif"})
+
+
+def is_estimated(date_source: str | None) -> bool:
+    """True when a date of this provenance is an estimate (from the photos' EXIF)."""
+    return date_source in ESTIMATED_SOURCES
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """A parsed article: the data model printed by ``show --json``."""
@@ -172,6 +181,10 @@ class Article:
         return seen
 
     @property
+    def date_estimated(self) -> bool:
+        return is_estimated(self.date_source)
+
+    @property
     def folder(self) -> str:
         return self.id.rpartition("/")[0]
 
@@ -187,6 +200,7 @@ class Article:
             "outlet": self.outlet,
             "date": self.date,
             "date_source": self.date_source,
+            "date_estimated": self.date_estimated,
             "related": [r.to_dict() for r in self.related],
             "problems": [p.to_dict() for p in self.problems],
             "encoding": self.encoding,

@@ -165,7 +165,20 @@ def _embedded_caption(im: Image.Image, exif: Any) -> str | None:
     caption = _xmp_description(xmp)
     if caption:
         return caption
-    return _text(exif.get(_TAG_DESCRIPTION)) if exif else None
+    description = _text(exif.get(_TAG_DESCRIPTION)) if exif else None
+    return None if description is None or _is_boilerplate(description) else description
+
+
+#: What cameras write into the EXIF description by themselves: not a caption.
+_BOILERPLATE = re.compile(
+    r"^(?:<[^>]*>|[\w .-]*digital (?:still )?camera|sony dsc|default|image description|"
+    r"description|untitled|no description|[\W_]*)$",
+    re.IGNORECASE,
+)
+
+
+def _is_boilerplate(text: str) -> bool:
+    return bool(_BOILERPLATE.match(text.strip()))
 
 
 def _is_truncated_jpeg(path: Path, size: int) -> bool:
@@ -267,3 +280,16 @@ def make_thumbnail(path: str | os.PathLike[str], px: int, *, quality: int = 82) 
         buf = io.BytesIO()
         out.save(buf, "JPEG", quality=quality)
         return buf.getvalue()
+
+
+def rgb_pixels(data: bytes) -> tuple[int, int, bytes]:
+    """Width, height and packed 8-bit RGB pixels of encoded picture *data* (a thumbnail).
+
+    Raises:
+        OSError, ValueError: the bytes are not a readable picture.
+    """
+    with Image.open(io.BytesIO(data)) as im:
+        if im.width * im.height > MAX_PIXELS:
+            raise ValueError(f"{im.width}×{im.height} pixels is too many to open safely")
+        rgb = im.convert("RGB")
+    return rgb.width, rgb.height, rgb.tobytes()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import textwrap
 import unicodedata
@@ -54,6 +55,13 @@ def build_parser() -> argparse.ArgumentParser:
         default="reader",
         help="what --screenshot shows",
     )
+    p.add_argument(
+        "--deadline",
+        type=float,
+        default=120.0,
+        metavar="SECONDS",
+        help="with --screenshot: give up (exit 1) when the window has not settled by then",
+    )
 
     p = sub.add_parser("scan", help="parse an archive and report articles, photos, problems")
     p.add_argument("roots", nargs="+", metavar="ROOT")
@@ -81,9 +89,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--photos", action="store_true", help="search photo captions")
     p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
-    p.add_argument("--outlet")
+    p.add_argument("--outlet", help="only this outlet (as listed in the search's counts)")
+    p.add_argument("--no-outlet", action="store_true", help="only articles without an outlet")
+    p.add_argument("--year", help="only articles of this year")
+    p.add_argument("--undated", action="store_true", help="only articles without a date")
     p.add_argument("--has-photos", action="store_true")
     p.add_argument("--sort", choices=["relevance", "date", "date-asc"], default="relevance")
+    p.add_argument(
+        "--exact", action="store_true", help="only articles spelled as typed, accents included"
+    )
     p.add_argument("--like", metavar="ID", help="articles like this one (QUERY may be empty)")
     p.add_argument("--json", action="store_true")
 
@@ -136,25 +150,25 @@ def cmd_scan(args: argparse.Namespace) -> int:
 
 def resolve_article(root: Path, ident: str) -> Path:
     """The article file for *ident*: an ID, or a folder holding one article file."""
+    from archive.locate import OutsideArchive, locate
+
     ident = unicodedata.normalize("NFC", ident.strip().replace("\\", "/"))
-    candidate = Path(ident) if Path(ident).is_absolute() else root / ident
-    if candidate.is_dir():
-        texts = sorted(candidate.glob("*.txt"))
+    if Path(ident).is_absolute():
+        try:
+            ident = Path(ident).resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            raise UsageError(f"{ident} is not inside the archive {root}") from None
+    try:
+        path = locate(root, ident)
+    except OutsideArchive as exc:
+        raise UsageError(f"{exc}; give an article ID relative to {root}") from None
+    if path is not None and path.is_dir():
+        texts = sorted(p for p in path.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
         if len(texts) == 1:
             return texts[0]
-    if candidate.is_file():
-        return candidate
-    # NFD names on disk: compare after NFC, part by part.
-    from archive.article import FolderListing
-
-    path = root
-    for part in Path(ident).parts:
-        found = FolderListing(path).find(part)
-        if found is None:
-            raise Failure(f"No article {ident} in {root}.")
-        path = found
-    if path.is_dir():
-        return resolve_article(root, str(path))
+        path = None
+    if path is None or not path.is_file():
+        raise Failure(f"No article {ident} in {root}.")
     return path
 
 
@@ -237,6 +251,14 @@ def _lazy(name: str) -> Any:
     return COMMANDS[name]
 
 
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file behind stdout (captured in tests)
+        pass
+
+
 def run(argv: list[str]) -> int:
     """Parse *argv*, run the command, return the exit code."""
     parser = build_parser()
@@ -262,6 +284,11 @@ def run(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print(f"main.py {args.command}: interrupted.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # Whoever read the output stopped reading (`search ... | head -1`): stop quietly,
+        # and keep the interpreter's final flush from complaining about the closed pipe.
+        _silence_stdout()
+        return 0
     except OSError as exc:
         print(
             f"main.py {args.command}: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),

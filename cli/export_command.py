@@ -8,6 +8,7 @@ from archive.export import ExportError, TargetExists, export
 from archive.selection import Item
 from cli.commands import Failure, UsageError, _existing_dir
 from cli.progress import ProgressBar
+from cli.text import plural
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -40,8 +41,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     for name in report.files:
         print(name)
     print(
-        f"Wrote {report.target}: {report.articles} articles, {report.photos} photos, "
-        f"{len(report.files)} files in {report.seconds:.1f} s."
+        f"Wrote {report.target}: {plural(report.articles, 'article')}, "
+        f"{plural(report.photos, 'photo')}, {plural(len(report.files), 'file')} "
+        f"in {report.seconds:.1f} s."
     )
     for problem in report.problems:
         print(f"Problem: {problem}")

@@ -13,6 +13,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
         _existing_dir(root)
     if not re.fullmatch(r"\d{3,5}x\d{3,5}", args.size):
         raise UsageError(f"--size takes WIDTHxHEIGHT, such as 1280x800, not {args.size!r}")
+    if args.deadline <= 0:
+        raise UsageError("--deadline takes a number of seconds above 0")
     from ui.app import run
 
     return run(
@@ -23,4 +25,5 @@ def cmd_gui(args: argparse.Namespace) -> int:
         size=args.size,
         language=args.lang,
         view=args.view,
+        deadline=args.deadline,
     )

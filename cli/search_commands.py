@@ -9,11 +9,14 @@ import sys
 from collections import Counter
 from datetime import date
 
+from archive.article import canonical_outlet
+from archive.fold import fold
 from archive.model import Cancelled, CancelToken
 from cli.commands import Failure, UsageError, _existing_dir
 from cli.progress import ProgressBar
+from cli.text import plural
 from index.indexer import update_index
-from index.search import ArchiveSearcher, Filters, QueryError
+from index.search import NONE, ArchiveSearcher, Filters, QueryError, SearchResult
 from index.store import IndexBusy, IndexMissing, index_dir_for
 
 
@@ -74,14 +77,67 @@ def _strip_tags(snippet: str) -> str:
     return html.unescape(snippet.replace("<b>", "[").replace("</b>", "]"))
 
 
+def _count_line(result: SearchResult, args: argparse.Namespace) -> str:
+    noun = "photo" if args.photos else "hit"
+    line = f"{plural(result.total, noun)} for {args.query!r}"
+    if result.exact_only:
+        return line + " (exact spelling only)"
+    if result.exact_total is not None:
+        line += (
+            f": {result.exact_total:,} with these accents, "
+            f"{result.more_without_accents:,} more without"
+        )
+    return line
+
+
+def _close_outlets(wanted: str, known: dict[str, int]) -> list[str]:
+    """Known outlets whose name holds *wanted* (case and accents ignored)."""
+    key = fold(wanted).casefold()
+    return [name for name in known if key and name != NONE and key in fold(name).casefold()][:5]
+
+
+def _emptied_line(emptied_by: list[str], f: Filters) -> str:
+    if emptied_by == ["together"]:
+        return "No article matches all these filters together; remove one of them."
+    reasons = {
+        "date": "no articles "
+        + (
+            f"between {f.date_from} and {f.date_to}"
+            if f.date_from and f.date_to
+            else (f"from {f.date_from} on" if f.date_from else f"up to {f.date_to}")
+        )
+        + " (remove --from/--to)",
+        "outlet": (
+            "no articles without an outlet (remove --no-outlet)"
+            if f.outlet == NONE
+            else f"no articles from the outlet {f.outlet!r} (remove --outlet)"
+        ),
+        "photos": "no articles with photos (remove --has-photos)",
+        "year": (
+            "no undated articles (remove --undated)"
+            if f.year == NONE
+            else f"no articles of {f.year} (remove --year)"
+        ),
+    }
+    text = "; ".join(reasons[name] for name in emptied_by if name in reasons)
+    return text[:1].upper() + text[1:] + "."
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     root = _existing_dir(args.archive)
     if args.limit < 1:
         raise UsageError("--limit must be at least 1")
+    if args.outlet and args.no_outlet:
+        raise UsageError("give --outlet or --no-outlet, not both")
+    if args.year and args.undated:
+        raise UsageError("give --year or --undated, not both")
+    if args.year and not re.fullmatch(r"\d{4}", args.year):
+        raise UsageError(f"--year takes a year such as 2018, not {args.year!r}")
     filters = Filters(
         date_from=_check_date(args.date_from, "--from"),
         date_to=_check_date(args.date_to, "--to"),
-        outlet=args.outlet,
+        outlet=NONE if args.no_outlet else (canonical_outlet(args.outlet) or args.outlet),
+        year=NONE if args.undated else args.year,
         has_photos=args.has_photos,
     )
     path = index_dir_for(root, args.index_dir)
@@ -100,8 +156,18 @@ def cmd_search(args: argparse.Namespace) -> int:
                 )
             else:
                 result = searcher.search(
-                    args.query, filters=filters, sort=args.sort, page=args.page, pagesize=args.limit
+                    args.query,
+                    filters=filters,
+                    sort=args.sort,
+                    page=args.page,
+                    pagesize=args.limit,
+                    exact=args.exact,
                 )
+            known = (
+                searcher.search("", pagesize=1, snippets=False, facets=True).facets["outlet"]
+                if result is not None and "outlet" in result.emptied_by
+                else {}
+            )
         except QueryError as exc:
             raise UsageError(str(exc)) from exc
     if result is None:
@@ -123,18 +189,25 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 0
     out = sys.stdout
     first = (result.page - 1) * result.pagesize
-    print(f"{result.total} hits for {args.query!r} ({result.seconds * 1000:.0f} ms)", file=out)
+    print(f"{_count_line(result, args)} ({result.seconds * 1000:.0f} ms)", file=out)
+    if result.emptied_by:
+        print(_emptied_line(result.emptied_by, filters), file=out)
+        close = _close_outlets(filters.outlet or "", known)
+        if close:
+            print(f"Outlets with that name: {', '.join(close)}", file=out)
     if result.suggestion:
         print(f"Did you mean: {result.suggestion}", file=out)
     for n, h in enumerate(result.hits, start=first + 1):
         if args.photos:
-            print(f"{n:3}. {h.article_id}  {h.file}\n     {h.caption}", file=out)
+            print(f"{n:3}. {h.article_id}  {h.file}", file=out)
+            if h.caption:
+                print(f"     {h.caption}", file=out)
+            if h.embedded_caption:
+                print(f"     Embedded caption: {h.embedded_caption}", file=out)
         else:
             meta = " · ".join(
-                x for x in (h.date, h.outlet, f"{h.photos} photos" if h.photos else "") if x
+                x for x in (h.date, h.outlet, plural(h.photos, "photo") if h.photos else "") if x
             )
-            print(
-                f"{n:3}. {h.title}\n     {meta}\n     {h.id}\n     {_strip_tags(h.snippet)}",
-                file=out,
-            )
+            lines = [f"{n:3}. {h.title}", meta, h.id, _strip_tags(h.snippet)]
+            print("\n     ".join(line for line in lines if line), file=out)
     return 0

@@ -9,19 +9,24 @@ index and swapped in only when complete.
 from __future__ import annotations
 
 import os
+import signal
+import sys
+import threading
 import time
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from whoosh.index import Index, LockError
+from whoosh.multiproc import MultiSegmentWriter, SubWriterTask
 from whoosh.writing import IndexWriter
 
 from archive.article import load_article
 from archive.model import Article, CancelToken, Problem
 from archive.scan import ArticleEntry, Inventory, walk
-from index.schema import title_key
+from index.schema import NONE, title_key
 from index.store import (
     IndexBusy,
     create_index,
@@ -75,7 +80,8 @@ class IndexSummary:
 
 def article_documents(article: Article, fingerprint: str) -> list[dict[str, Any]]:
     """The Whoosh documents of one article: itself, then one per photo."""
-    year = article.date[:4] if article.date else ""
+    year = article.date[:4] if article.date else NONE
+    outlet_key = article.outlet or NONE
     existing = [p for p in article.photos if p.exists]
     captions = "\n".join(article.captions)
     body = article.body_text[:MAX_INDEXED_CHARS]
@@ -99,7 +105,9 @@ def article_documents(article: Article, fingerprint: str) -> list[dict[str, Any]
             "outlet_t": outlet,
             "outlet_tf": outlet,
             "outlet": outlet,
+            "outlet_key": outlet_key,
             "date": article.date or "",
+            "date_est": article.date_estimated,
             "year": year,
             "has_photos": "1" if existing else "0",
             "title_key": title_key(article.title),
@@ -115,17 +123,22 @@ def article_documents(article: Article, fingerprint: str) -> list[dict[str, Any]
             continue
         seen.add(photo.file)
         caption = photo.caption or ""
-        if photo.info and photo.info.embedded_caption and photo.info.embedded_caption != caption:
-            caption = f"{caption}\n{photo.info.embedded_caption}".strip()
+        embedded = (photo.info.embedded_caption if photo.info else None) or ""
+        if embedded == caption:
+            embedded = ""
+        searchable = f"{caption}\n{embedded}".strip()
         docs.append(
             {
                 "id": f"{article.id}#{photo.file}",
                 "aid": article.id,
                 "kind": "photo",
                 "atitle": article.title,
-                "caption": caption,
-                "caption_f": caption,
+                "caption": searchable,
+                "caption_f": searchable,
+                "photo_caption": caption,
+                "embedded": embedded,
                 "outlet": outlet,
+                "outlet_key": outlet_key,
                 "date": article.date or "",
                 "year": year,
                 "has_photos": "1" if photo.exists else "0",
@@ -166,14 +179,70 @@ def _writer(ix: Index, batch: int, jobs: int) -> IndexWriter:
     pickled to temporary runs.
     """
     options: dict[str, Any] = {"timeout": 0.0, "limitmb": 512}
-    if jobs > 1 and batch >= BULK:
-        options.update(procs=jobs, multisegment=True, subargs={"limitmb": 512})
     try:
+        if jobs > 1 and batch >= BULK:
+            return _GuardedWriter(ix, procs=jobs, subargs={"limitmb": 512}, **options)
         return ix.writer(**options)
     except LockError as exc:
         raise IndexBusy(
             "The index is busy: another indexing run is writing to it. Try again when it ends."
         ) from exc
+
+
+class _GuardedTask(SubWriterTask):  # type: ignore[misc]
+    """Whoosh's analysing process, which ends when the process that started it dies.
+
+    Whoosh's own waits on its job queue forever: killed parents (a crash, the OS,
+    ``kill -9``) left it holding deleted index files open.
+    """
+
+    def run(self) -> None:
+        orphan_guard()
+        super().run()
+
+
+class _GuardedWriter(MultiSegmentWriter):  # type: ignore[misc]
+    """Whoosh's multi-process writer (one segment per process) with guarded processes."""
+
+    def _new_task(self) -> _GuardedTask:
+        task = _GuardedTask(
+            self.storage,
+            self.indexname,
+            self.jobqueue,
+            self.resultqueue,
+            self.subargs,
+            self.multisegment,
+        )
+        self.tasks.append(task)
+        task.start()
+        return task
+
+
+def orphan_guard(poll: float = 1.0) -> None:
+    """Make this (child) process end when its parent dies.
+
+    On Linux the kernel sends SIGKILL at once (``PR_SET_PDEATHSIG``); everywhere a
+    thread also checks every *poll* seconds whether the parent is still the same.
+    """
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != parent:
+                os._exit(1)
+            time.sleep(poll)
+
+    if os.getppid() != parent:  # the parent died before the kernel was told
+        os._exit(1)
+    threading.Thread(target=watch, name="orphan-guard", daemon=True).start()
 
 
 def _indexed_fingerprints(ix: Index) -> dict[str, str]:
@@ -290,19 +359,17 @@ def update_index(
         summary.updated = len(replace_existing)
         summary.deleted = len(to_delete)
         old_problems = [Problem(**p) for p in manifest.get("problems", [])]
-        changed = set(replace_existing) | set(to_delete)
-        problems_kept = [
-            p
-            for p in old_problems
-            if not any(p.path.startswith(_folder_of(root_s, a)) for a in changed)
-        ]
+        changed = {_folder_of(root_s, a) for a in set(replace_existing) | set(to_delete)}
+        problems_kept = [p for p in old_problems if _folder_of_path(p.path) not in changed]
         if to_index or to_delete or fresh:
             _, new_problems = _apply(
                 ix,
                 root_s,
                 to_index,
                 to_delete,
-                replace_existing,
+                # An update deletes every article it writes, "new" ones too: a run killed
+                # after its commit but before its manifest left them in the index already.
+                set() if fresh else {e.id for e in to_index},
                 jobs=jobs,
                 progress=progress,
                 cancel=cancel,
@@ -341,7 +408,12 @@ _WALK_KINDS = frozenset({"unreadable-folder", "symlink-loop"})
 
 
 def _folder_of(root: str, aid: str) -> str:
-    return str(Path(root) / aid.rpartition("/")[0])
+    """The folder of an article, as compared with problem paths (NFC)."""
+    return unicodedata.normalize("NFC", os.path.join(root, *aid.split("/")[:-1]))
+
+
+def _folder_of_path(path: str) -> str:
+    return unicodedata.normalize("NFC", os.path.dirname(path))
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:

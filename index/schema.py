@@ -13,7 +13,7 @@ from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 from index.analysis import EXACT, FOLDED
 
 #: Bump when fields or analysis change: an index of another version is rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 4
 
 #: User-facing field names of the query syntax -> (exact field, folded field).
 #: ``text`` holds everything (title, lead, body, captions, author, outlet), so a
@@ -26,6 +26,9 @@ TEXT_FIELDS: dict[str, tuple[str, str]] = {
     "author": ("author", "author_f"),
     "outlet": ("outlet_t", "outlet_tf"),
 }
+
+#: The facet value and filter of articles without an outlet, or without a date.
+NONE = "(none)"
 
 #: The fields a word without ``field:`` is looked up in, with their weights.
 DEFAULT_FIELDS: dict[str, float] = {"text": 1.0, "title": 2.0}
@@ -48,16 +51,20 @@ def build_schema() -> Schema:
         text=_text(),
         text_f=_text(folded=True),
         body=STORED(),  # lead and body, for snippets
-        caption=_text(stored=True),
+        caption=_text(),
+        photo_caption=STORED(),  # a photo's caption as its article gives it
+        embedded=STORED(),  # the caption written inside the photo file (IPTC/XMP/EXIF)
         caption_f=_text(folded=True),
         author=_text(stored=True),
         author_f=_text(folded=True),
         outlet_t=_text(),
         outlet_tf=_text(folded=True),
         # filters, facets, sorting
-        outlet=ID(stored=True, sortable=True),
+        outlet=STORED(),
+        outlet_key=ID(sortable=True),  # the outlet, or NONE
         date=ID(stored=True, sortable=True),
-        year=ID(stored=True, sortable=True),
+        date_est=STORED(),  # the date is a guess from the photos' EXIF
+        year=ID(stored=True, sortable=True),  # YYYY, or NONE
         has_photos=ID(),
         title_key=ID(stored=False),
         # shown in result lists

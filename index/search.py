@@ -18,12 +18,14 @@ from typing import Any
 from whoosh import sorting
 from whoosh.idsets import BitSet
 from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, SingleQuotePlugin
-from whoosh.query import And, AndMaybe, Every, Phrase, Query, Term, TermRange
+from whoosh.query import And, AndMaybe, Every, Or, Phrase, Query, Term, TermRange
 
 from archive.fold import fold, has_marks
+from archive.model import Article
 from index.analysis import normalize
 from index.schema import DEFAULT_FIELDS, TEXT_FIELDS
-from index.store import open_index
+from index.schema import NONE as NONE
+from index.store import link_related, open_index
 
 MAX_QUERY_CHARS = 1000
 MAX_QUERY_TERMS = 64
@@ -44,7 +46,10 @@ class QueryError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Filters:
-    """Restrictions of a search. Dates are ``YYYY-MM-DD`` strings (inclusive)."""
+    """Restrictions of a search. Dates are ``YYYY-MM-DD`` strings (inclusive).
+
+    ``outlet=NONE`` keeps the articles without an outlet, ``year=NONE`` the undated ones.
+    """
 
     date_from: str | None = None
     date_to: str | None = None
@@ -66,12 +71,15 @@ class Hit:
     folder: str = ""
     title_html: str = ""
     exact: bool = True
+    #: the date is a guess from the photos' EXIF
+    date_estimated: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "title": self.title,
             "date": self.date,
+            "date_estimated": self.date_estimated,
             "outlet": self.outlet,
             "score": round(self.score, 4),
             "snippet": self.snippet,
@@ -89,6 +97,8 @@ class PhotoHit:
     date: str | None = None
     folder: str = ""
     taken: str | None = None
+    #: the caption written inside the photo file, when it differs from the article's
+    embedded_caption: str = ""
 
     @property
     def id(self) -> str:
@@ -99,6 +109,7 @@ class PhotoHit:
             "article_id": self.article_id,
             "file": self.file,
             "caption": self.caption,
+            "embedded_caption": self.embedded_caption or None,
             "score": round(self.score, 4),
         }
 
@@ -115,13 +126,30 @@ class SearchResult:
     pagesize: int = 20
     #: the folded words to mark in snippets and in the reader
     terms: set[str] = field(default_factory=set)
+    #: how many match the words as typed with their accents (None: none were typed)
+    exact_total: int | None = None
+    #: only exact spellings were asked for
+    exact_only: bool = False
+    #: when filters emptied the list: the filters that alone leave nothing
+    #: ("date", "outlet", "year", "photos"), or ["together"] when only their
+    #: combination does
+    emptied_by: list[str] = field(default_factory=list)
+
+    @property
+    def more_without_accents(self) -> int:
+        """Matches found only when the accents are ignored."""
+        return 0 if self.exact_total is None else self.total - self.exact_total
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "query": self.query,
             "total": self.total,
+            "exact_total": self.exact_total,
+            "more_without_accents": self.more_without_accents,
+            "exact_only": self.exact_only,
             "hits": [h.to_dict() for h in self.hits],
             "suggestion": self.suggestion,
+            "emptied_by": self.emptied_by,
         }
 
 
@@ -245,7 +273,7 @@ class ArchiveSearcher:
             # Undated articles ("") fall outside every range; an end date takes its whole day.
             parts.append(TermRange("date", f.date_from or "0000", (f.date_to or "9999") + "\uffff"))
         if f.outlet:
-            parts.append(Term("outlet", f.outlet))
+            parts.append(Term("outlet_key", f.outlet))
         if f.year:
             parts.append(Term("year", f.year))
         if f.has_photos:
@@ -275,12 +303,14 @@ class ArchiveSearcher:
         pagesize: int = 20,
         snippets: bool = True,
         facets: bool = False,
+        exact: bool = False,
     ) -> SearchResult:
         """Search articles.
 
         Args:
             query: the query syntax of DESIGN.md; empty means every article.
             sort: ``relevance``, ``date`` (newest first) or ``date-asc``.
+            exact: only articles holding the words as spelled, accents included.
 
         Raises:
             QueryError: the query cannot be run.
@@ -289,27 +319,46 @@ class ArchiveSearcher:
         page = max(1, page)
         offset = (page - 1) * pagesize
         prepared = _prepare(query)
-        result = SearchResult(query=query, page=page, pagesize=pagesize)
+        result = SearchResult(query=query, page=page, pagesize=pagesize, exact_only=exact)
         flt = self._filter(filters, "article")
-        folded_q, exact_q = self._queries(prepared, photos=False)
+        words = _words_of(prepared)
+        if not words.strip():
+            folded_q: Query | None = Every()
+            exact_q: Query | None = None
+        elif exact:
+            folded_q, exact_q = None, self._parse(prepared, folded=False, photos=False)
+        else:
+            folded_q, exact_q = self._queries(prepared, photos=False)
         if sort == "relevance" and isinstance(folded_q, Every):
             sort = "date"  # without words nothing is more relevant: newest first
+        shown = _either(exact_q, folded_q)
+        if not flt:
+            # An empty filter set is an answer: nothing (Whoosh would read it as "no filter").
+            result.exact_total = 0 if exact_q is not None else None
+            result.emptied_by = self._emptied_by(shown, filters)
+            if facets:
+                result.facets = {"outlet": {}, "year": {}}
+            result.seconds = time.perf_counter() - started
+            return result
         s = self._searcher
         docs: list[tuple[int, float, bool]] = []
-        if sort in ("date", "date-asc") or exact_q is None:
+        by_date = sort in ("date", "date-asc")
+        if by_date or exact_q is None or folded_q is None:
             kwargs: dict[str, Any] = {}
-            if sort in ("date", "date-asc"):
+            if by_date:
                 kwargs = {"sortedby": "date", "reverse": sort == "date"}
-            r = s.search(folded_q, filter=flt, limit=offset + pagesize, **kwargs)
+            r = s.search(shown, filter=flt, limit=offset + pagesize, **kwargs)
             result.total = len(r)
-            by_date = sort in ("date", "date-asc")
             docs = [
-                (r.docnum(i), 0.0 if by_date else r.score(i) or 0.0, False)
+                (r.docnum(i), 0.0 if by_date else r.score(i) or 0.0, folded_q is None)
                 for i in range(offset, min(len(r), offset + pagesize))
             ]
-            if exact_q is not None:
-                exact_set = set(exact_q.docs(s))
+            if exact_q is not None and folded_q is not None:
+                exact_set = set(exact_q.docs(s)) & set(flt)
+                result.exact_total = len(exact_set)
                 docs = [(d, sc, d in exact_set) for d, sc, _ in docs]
+            elif exact_q is not None:
+                result.exact_total = result.total
         else:
             r1 = s.search(exact_q, filter=flt, limit=offset + pagesize)
             n1 = len(r1)
@@ -321,6 +370,7 @@ class ArchiveSearcher:
             need = pagesize - len(docs)
             r2 = s.search(folded_q, filter=flt, mask=exact_q, limit=need_from + max(need, 1))
             result.total = n1 + len(r2)
+            result.exact_total = n1
             if need > 0:
                 docs += [
                     (r2.docnum(i), r2.score(i) or 0.0, False)
@@ -332,7 +382,7 @@ class ArchiveSearcher:
             else set()
         )
         result.terms = terms
-        for docnum, score, exact in docs:
+        for docnum, score, is_exact in docs:
             d = s.stored_fields(docnum)
             body = d.get("body") or ""
             result.hits.append(
@@ -347,29 +397,60 @@ class ArchiveSearcher:
                     thumb=d.get("thumb") or None,
                     folder=d.get("folder") or "",
                     title_html=highlight(d.get("title") or "", terms) if snippets else "",
-                    exact=exact,
+                    exact=is_exact,
+                    date_estimated=bool(d.get("date_est")),
                 )
             )
         if facets:
-            result.facets = self.facets(folded_q, flt)
-        if result.total == 0 and prepared:
-            result.suggestion = self.suggest(query)
+            result.facets = self.facets(shown, flt)
+        if result.total == 0:
+            if prepared:
+                result.suggestion = self.suggest(query)
+            result.emptied_by = self._emptied_by(shown, filters)
         result.seconds = time.perf_counter() - started
         return result
+
+    def _count(self, q: Query, flt: BitSet) -> int:
+        if not flt:
+            return 0
+        return len(self._searcher.search(q, filter=flt, limit=1))
+
+    def _emptied_by(self, q: Query, filters: Filters | None) -> list[str]:
+        """Which of the active filters leave nothing, each alone; ["together"] when only
+        their combination does; [] when the words alone find nothing."""
+        f = filters or Filters()
+        parts = {
+            "date": Filters(date_from=f.date_from, date_to=f.date_to),
+            "outlet": Filters(outlet=f.outlet),
+            "year": Filters(year=f.year),
+            "photos": Filters(has_photos=f.has_photos),
+        }
+        active = {name: one for name, one in parts.items() if one != Filters()}
+        if not active or self._count(q, self._filter(None, "article")) == 0:
+            return []
+        alone = [
+            name
+            for name, one in active.items()
+            if self._count(q, self._filter(one, "article")) == 0
+        ]
+        return alone or ["together"]
 
     def facets(self, q: Query, flt: BitSet) -> dict[str, dict[str, int]]:
         """Counts of the matching articles by outlet and by year."""
         groups = {
-            "outlet": sorting.FieldFacet("outlet", maptype=sorting.Count),
+            "outlet": sorting.FieldFacet("outlet_key", maptype=sorting.Count),
             "year": sorting.FieldFacet("year", maptype=sorting.Count),
         }
         r = self._searcher.search(q, filter=flt, groupedby=groups, limit=1)
         out: dict[str, dict[str, int]] = {}
         for name in groups:
             counts = r.groups(name)
+            # the articles without an outlet (or date) are a bucket of their own, listed last
             out[name] = {
                 str(k): int(v)
-                for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
+                for k, v in sorted(
+                    counts.items(), key=lambda kv: (kv[0] == NONE, -kv[1], str(kv[0]))
+                )
                 if k
             }
         return out
@@ -409,6 +490,9 @@ class ArchiveSearcher:
         prepared = _prepare(query)
         result = SearchResult(query=query, page=page, pagesize=pagesize)
         flt = self._filter(filters, "photo")
+        if not flt:  # an empty filter set: no photo, not every photo
+            result.seconds = time.perf_counter() - started
+            return result
         q, exact = self._queries(prepared, photos=True)
         if exact is not None:
             q = AndMaybe(q, exact)  # exact spellings first
@@ -420,7 +504,8 @@ class ArchiveSearcher:
                 PhotoHit(
                     article_id=d["aid"],
                     file=d.get("file") or "",
-                    caption=d.get("caption") or "",
+                    caption=d.get("photo_caption") or "",
+                    embedded_caption=d.get("embedded") or "",
                     score=float(r.score(i) or 0.0),
                     title=d.get("atitle") or "",
                     date=d.get("date") or None,
@@ -462,20 +547,19 @@ class ArchiveSearcher:
             for h in r
         ]
 
-    def document(self, article_id: str) -> dict[str, Any] | None:
-        """The stored fields of an article, or None."""
-        d = self._searcher.document(id=article_id)
-        return dict(d) if d else None
+    def link_related(self, article: Article) -> Article:
+        """*article* with each related item linked to the archive article of that title."""
+        return link_related(article, self._searcher)
 
-    def article_count(self) -> int:
-        return len(list(self._searcher.document_numbers(kind="article")))
 
-    def outlets(self) -> dict[str, int]:
-        return self.facets(Every(), self._filter(None, "article"))["outlet"]
-
-    @property
-    def searcher(self) -> Any:
-        return self._searcher
+def _either(exact_q: Query | None, folded_q: Query | None) -> Query:
+    """What the list shows: exact matches and folded ones."""
+    if exact_q is None:
+        assert folded_q is not None
+        return folded_q
+    if folded_q is None:
+        return exact_q
+    return Or([exact_q, folded_q])
 
 
 # --- snippets ----------------------------------------------------------------------------

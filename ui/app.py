@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, QTranslator
+from PySide6.QtGui import QImageReader
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ui import desktop_check
 from ui import settings as cfg
 from ui.i18n import language_for, translator
 from ui.main_window import MainWindow
@@ -21,7 +25,7 @@ SAMPLE = Path(__file__).resolve().parent.parent / "sample"
 def default_root(settings: Any) -> Path:
     """The last archive opened, else the bundled sample."""
     current = cfg.read(settings, "archives/current")
-    if current and Path(current).is_dir():
+    if current and Path(current).is_absolute() and Path(current).is_dir():
         return Path(current)
     return SAMPLE
 
@@ -71,9 +75,10 @@ class App(QObject):
 class Screenshot(QObject):
     """Waits until the window has settled (search, article, thumbnails), then grabs it."""
 
-    def __init__(self, window: MainWindow, path: str, view: str, timeout: float = 240.0) -> None:
+    def __init__(self, window: MainWindow, path: str, view: str, timeout: float = 120.0) -> None:
         super().__init__(window)
         self.window, self.path, self.view = window, path, view
+        self.timeout = timeout
         self.deadline = time.monotonic() + timeout
         self.stage = "search"
         self.target: QWidget = window
@@ -96,6 +101,11 @@ class Screenshot(QObject):
     def _tick(self) -> None:
         w = self.window
         if time.monotonic() > self.deadline:
+            print(
+                f"main.py gui: the window had not settled after {self.timeout:.0f} s; "
+                f"{self.path} shows it as it was.",
+                file=sys.stderr,
+            )
             self.exit_code = 1
             self._grab()
             return
@@ -121,6 +131,29 @@ class Screenshot(QObject):
         QApplication.exit(self.exit_code)
 
 
+def _watchdog(seconds: float, path: str) -> None:
+    """End the process if no screenshot was written in time, even if the event loop hangs.
+
+    A Python thread says so in a sentence; should the interpreter itself be stuck
+    (a thread holding it waits on a lock), faulthandler's own thread, which needs
+    no interpreter, ends the process a little later with the threads' stacks.
+    """
+
+    def give_up() -> None:
+        print(
+            f"main.py gui: nothing was rendered within {seconds:.0f} s; "
+            f"no screenshot was written to {path}.",
+            file=sys.stderr,
+            flush=True,
+        )
+        os._exit(1)
+
+    timer = threading.Timer(seconds, give_up)
+    timer.daemon = True
+    timer.start()
+    faulthandler.dump_traceback_later(seconds + 15, exit=True)
+
+
 def run(
     roots: list[str],
     *,
@@ -130,14 +163,28 @@ def run(
     size: str = "1280x800",
     language: str | None = None,
     view: str = "reader",
+    deadline: float = 120.0,
 ) -> int:
     if screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a screenshot needs no screen
+    if screenshot:
+        _watchdog(deadline + 15, screenshot)
+    trouble = desktop_check.problem()
+    if trouble:
+        print(trouble, file=sys.stderr)
+        return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    # Qt's image plugins are loaded here, on the GUI thread, before any worker runs.
+    QImageReader.supportedImageFormats()
     app.setApplicationName("Tàng Thư")
     app.setOrganizationName("TangThu")
-    holder = App(app, index_dir=Path(index_dir) if index_dir else None)
+    # A screenshot reads the settings (language, geometry) but leaves them as they were.
+    holder = App(
+        app,
+        index_dir=Path(index_dir) if index_dir else None,
+        settings=cfg.settings(read_only=bool(screenshot)),
+    )
     holder.set_language(language or cfg.read(holder.settings, "ui/language"))
     root = Path(roots[0]) if roots else default_root(holder.settings)
     window = holder.open(root, query)
@@ -145,7 +192,7 @@ def run(
         width, _, height = size.partition("x")
         window.resize(int(width), int(height))
         window.show()
-        shot = Screenshot(window, screenshot, view)
+        shot = Screenshot(window, screenshot, view, timeout=deadline)
         shot.start()
         code = app.exec()
         window.close()

@@ -38,7 +38,9 @@ from PySide6.QtWidgets import (
 
 from archive.article import load_article
 from archive.export import FORMATS, ExportReport, TargetExists, export
+from archive.locate import OutsideArchive, article_file, photo_file
 from archive.selection import Basket, Item, SelectionError
+from ui.i18n import articles_and_photos, fmt
 from ui.jobs import Job, make_pool
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -50,10 +52,13 @@ class BasketRole(IntEnum):
 
 def item_size(item: Item) -> int:
     """Bytes an item brings to an export (an article: its text and its folder's photos)."""
-    path = Path(item.root) / item.article_id
     try:
         if item.is_photo:
-            return (path.parent / item.file).stat().st_size
+            photo = photo_file(item.root, item.article_id, item.file)
+            return photo.stat().st_size if photo is not None else 0
+        path = article_file(item.root, item.article_id)
+        if path is None:
+            return 0
         size = path.stat().st_size
         with os.scandir(path.parent) as it:
             for entry in it:
@@ -62,7 +67,7 @@ def item_size(item: Item) -> int:
                 ):
                     size += entry.stat().st_size
         return size
-    except OSError:
+    except (OSError, OutsideArchive):
         return 0
 
 
@@ -81,11 +86,9 @@ class BasketModel(QAbstractListModel):
         title = self.titles.get(item.article_id)
         if title is None:
             try:
-                path = Path(item.root) / item.article_id
-                title = (
-                    load_article(item.root, path, photo_info=False).title if path.is_file() else ""
-                )
-            except OSError:
+                path = article_file(item.root, item.article_id)
+                title = load_article(item.root, path, photo_info=False).title if path else ""
+            except (OSError, OutsideArchive):
                 title = ""
             self.titles[item.article_id] = title = title or item.article_id
         return title
@@ -211,10 +214,7 @@ class BasketPanel(QWidget):
     def refresh(self) -> None:
         articles, photos, size = self.model.counts()
         self.summary.setText(
-            self.tr("%1 articles, %2 photos, %3")
-            .replace("%1", str(articles))
-            .replace("%2", str(photos))
-            .replace("%3", human_size(size))
+            fmt(self.tr("%1, %2"), articles_and_photos(self.tr, articles, photos), human_size(size))
         )
         current = self.collections.currentText()
         self.collections.clear()
@@ -335,11 +335,7 @@ class ExportDialog(QDialog):
 
     def _what(self) -> str:
         photos = sum(i.is_photo for i in self.items)
-        return (
-            self.tr("%1 articles, %2 photos")
-            .replace("%1", str(len(self.items) - photos))
-            .replace("%2", str(photos))
-        )
+        return articles_and_photos(self.tr, len(self.items) - photos, photos)
 
     def _suggest_name(self) -> None:
         fmt = self.format.currentData()

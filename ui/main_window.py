@@ -54,16 +54,19 @@ from PySide6.QtWidgets import (
 )
 
 from archive.article import load_article
+from archive.locate import article_file, photo_file
 from archive.model import PROBLEM_KINDS, Article, Problem
 from archive.paths import data_dir
 from archive.selection import Basket, Item, basket_path
 from index.indexer import IndexSummary, indexed_problems, update_index
-from index.search import ArchiveSearcher, Filters, SearchResult
-from index.store import IndexMissing, index_dir_for, is_current, link_related
+from index.search import NONE, ArchiveSearcher, Filters, SearchResult
+from index.store import IndexMissing, index_dir_for, is_current
 from ui import settings as cfg
 from ui.basket import BasketModel, BasketPanel, ExportDialog
+from ui.i18n import articles_and_photos, fmt, number
 from ui.i18n.texts import QUERY_HELP
 from ui.jobs import Job, make_pool
+from ui.messages import count_line, emptied_line
 from ui.photos import PhotoGrid, PhotoGridModel, PhotoItem, PhotoViewer
 from ui.reader import ReaderView
 from ui.results import ResultDelegate, ResultsModel, Role
@@ -219,6 +222,12 @@ class MainWindow(QMainWindow):
         help_button.setToolTip(self.tr("Query syntax"))
         help_button.clicked.connect(self.show_query_help)
 
+        self.exact_check = QCheckBox(self.tr("Exact accents"), self)
+        self.exact_check.setToolTip(
+            self.tr("Only articles spelled with the accents as typed (đoàn, not đoán or doan)")
+        )
+        self.exact_check.toggled.connect(lambda _c: self.run_search())
+
         self.sort_combo = QComboBox(self)
         self.sort_combo.addItem(self.tr("Most relevant"), "relevance")
         self.sort_combo.addItem(self.tr("Newest first"), "date")
@@ -236,6 +245,7 @@ class MainWindow(QMainWindow):
         th.addWidget(QLabel(self.tr("Search:")))
         th.addWidget(self.search_edit, 3)
         th.addWidget(help_button)
+        th.addWidget(self.exact_check)
         th.addWidget(self.sort_combo)
         th.addSpacing(12)
         th.addWidget(self.archive_label, 2)
@@ -299,11 +309,16 @@ class MainWindow(QMainWindow):
         self.suggestion_label = QLabel(self)
         self.suggestion_label.linkActivated.connect(self._use_suggestion)
         self.suggestion_label.hide()
+        self.empty_label = QLabel(self)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.linkActivated.connect(self._remove_filter)
+        self.empty_label.hide()
         results = QWidget(self)
         rl = QVBoxLayout(results)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.results_header)
         rl.addWidget(self.suggestion_label)
+        rl.addWidget(self.empty_label)
         rl.addWidget(self.results_view, 1)
 
         # reader and photos
@@ -531,13 +546,14 @@ class MainWindow(QMainWindow):
     def open_archive(self, root: Path) -> None:
         """Show *root*: search its index at once if it has one, and update it in the background."""
         self.cancel_indexing()
+        root = Path(root).expanduser().resolve()
         self.root = root
         cfg.remember_root(self.settings, str(root))
         self._fill_recent()
         self.archive_label.setText(self.tr("Archive: %1").replace("%1", root.name or str(root)))
         self.archive_label.setToolTip(str(root))
         self.service.set_index(self.index_path())
-        self.results_model.set_hits([], root)
+        self.results_model.set_hits([])
         self.reader.show_article(None, None, set())
         self.current_article = None
         self.problems_model.set_problems(indexed_problems(root, self.index_dir_override))
@@ -668,23 +684,34 @@ class MainWindow(QMainWindow):
         self.run_search()
 
     def run_search(self, *, page: int = 1) -> None:
+        """Search with the field's words and the filters; page 2 on adds to the list."""
         if self.root is None:
             return
-        self.generation += 1
+        if page == 1:
+            self.generation += 1
         generation = self.generation
         query, filters = self.search_edit.text(), self.filters()
         sort = self.sort_combo.currentData() or "relevance"
-        cfg.write(self.settings, "search/sort", sort)
-        service = self.service
+        exact = self.exact_check.isChecked()
+        if page == 1:
+            cfg.write(self.settings, "search/sort", sort)
+        root, service = self.root, self.service
 
-        def call() -> SearchResult:
-            return service.searcher().search(
-                query, filters=filters, sort=sort, page=page, pagesize=PAGE, facets=page == 1
+        def call() -> tuple[SearchResult, dict[str, str]]:
+            result = service.searcher().search(
+                query,
+                filters=filters,
+                sort=sort,
+                page=page,
+                pagesize=PAGE,
+                facets=page == 1,
+                exact=exact,
             )
+            return result, _thumbnail_paths(root, result.hits)
 
         job = Job(call, progress=False)
         job.signals.finished.connect(
-            lambda r, g=generation, p=page: self._on_search_finished(g, p, r)
+            lambda r, g=generation, p=page: self._on_search_finished(g, p, *r)
         )
         job.signals.failed.connect(lambda m, g=generation: self._on_search_failed(g, m))
         self._start(self.search_pool, job)
@@ -701,22 +728,22 @@ class MainWindow(QMainWindow):
         self.status_label.setText(message)
         self.search_done.emit()
 
-    def _on_search_finished(self, generation: int, page: int, result: SearchResult) -> None:
+    def _on_search_finished(
+        self, generation: int, page: int, result: SearchResult, thumbs: dict[str, str]
+    ) -> None:
         if generation != self.generation:
             return  # a newer search is on its way
         self.result = result
         self.terms = result.terms
         if page == 1:
-            self.results_model.set_hits(result.hits, self.root)
+            self.results_model.set_hits(result.hits, thumbs)
             self._fill_facets(result)
         else:
-            self.results_model.append_hits(result.hits)
+            self.results_model.append_hits(result.hits, thumbs)
         shown = self.results_model.rowCount()
-        self.results_header.setText(
-            self.tr("Articles found: %1 (%2 ms)")
-            .replace("%1", f"{result.total:,}".replace(",", "."))
-            .replace("%2", f"{result.seconds * 1000:.0f}")
-        )
+        self.results_header.setText(count_line(result, self.tr))
+        self.empty_label.setText(emptied_line(result, self.filters(), self.tr))
+        self.empty_label.setVisible(bool(result.emptied_by))
         self.status_label.setText(
             self.tr("%1 hits, %2 shown").replace("%1", str(result.total)).replace("%2", str(shown))
         )
@@ -731,9 +758,29 @@ class MainWindow(QMainWindow):
             self.suggestion_label.hide()
         if page == 1 and result.hits:
             self.results_view.setCurrentIndex(self.results_model.index(0))
+        elif page == 1:  # an empty list leaves nothing in the reader that it does not hold
+            self.current_article = None
+            self.reader.show_article(None, None, set())
         if self.grid_scope.currentData() == "search":
             self.fill_grid()
         self.search_done.emit()
+
+    def _remove_filter(self, link: str) -> None:
+        """A click on "remove the … filter" under an empty list."""
+        name = link.removeprefix("remove:")
+        checks = {"date": (self.from_check, self.to_check), "photos": (self.photos_check,)}
+        if name in checks:
+            for check in checks[name]:
+                check.blockSignals(True)
+                check.setChecked(False)
+                check.blockSignals(False)
+            self.run_search()
+        elif name in ("outlet", "year"):
+            view = self.outlet_view if name == "outlet" else self.year_view
+            view.setCurrentIndex(QModelIndex())
+            self.run_search()
+        else:
+            self.clear_filters()
 
     def _use_suggestion(self, _link: str) -> None:
         if self.result and self.result.suggestion:
@@ -746,24 +793,7 @@ class MainWindow(QMainWindow):
             return
         shown = self.results_model.rowCount()
         if shown < r.total and shown >= r.page * PAGE:
-            self.run_search_more(r.page + 1)
-
-    def run_search_more(self, page: int) -> None:
-        generation = self.generation
-        query, filters = self.search_edit.text(), self.filters()
-        sort = self.sort_combo.currentData() or "relevance"
-        service = self.service
-
-        def call() -> SearchResult:
-            return service.searcher().search(
-                query, filters=filters, sort=sort, page=page, pagesize=PAGE
-            )
-
-        job = Job(call, progress=False)
-        job.signals.finished.connect(
-            lambda r, g=generation, p=page: self._on_search_finished(g, p, r)
-        )
-        self._start(self.search_pool, job)
+            self.run_search(page=r.page + 1)
 
     def _fill_facets(self, result: SearchResult) -> None:
         for model, view, name in (
@@ -773,15 +803,20 @@ class MainWindow(QMainWindow):
             current = self._checked(view)
             model.clear()
             counts = dict(result.facets.get(name, {}))
-            if name == "year":
-                counts = dict(sorted(counts.items(), reverse=True))
+            if name == "year":  # newest first, the undated last
+                counts = dict(
+                    sorted(counts.items(), key=lambda kv: (kv[0] != NONE, kv[0]), reverse=True)
+                )
             if current and current not in counts:
                 counts[current] = 0
             all_item = QStandardItem(self.tr("(all)"))
             all_item.setData("", Qt.ItemDataRole.UserRole)
             model.appendRow(all_item)
             for value, n in counts.items():
-                item = QStandardItem(f"{value}  ({n})")
+                label = value
+                if value == NONE:
+                    label = self.tr("(no outlet)") if name == "outlet" else self.tr("(undated)")
+                item = QStandardItem(f"{label}  ({number(n)})")
                 item.setData(value, Qt.ItemDataRole.UserRole)
                 model.appendRow(item)
                 if value == current:
@@ -799,16 +834,26 @@ class MainWindow(QMainWindow):
         root, service = self.root, self.service
 
         def call() -> Article:
-            article = load_article(root, root / article_id)
+            path = article_file(root, article_id)
+            if path is None:
+                raise FileNotFoundError(article_id)
+            article = load_article(root, path)
             try:
-                return link_related(article, service.searcher().searcher)
+                return service.searcher().link_related(article)
             except IndexMissing:
                 return article
 
         job = Job(call, progress=False)
         job.signals.finished.connect(self._on_article_loaded)
-        job.signals.failed.connect(self.status_label.setText)
+        job.signals.failed.connect(lambda _m, a=article_id: self._on_article_missing(a))
         self._start(self.search_pool, job)
+
+    def _on_article_missing(self, article_id: str) -> None:
+        self.status_label.setText(
+            self.tr("%1 is no longer in the archive; update the index (F5).").replace(
+                "%1", article_id
+            )
+        )
 
     def _on_article_loaded(self, article: Article) -> None:
         self.current_article = article
@@ -857,16 +902,20 @@ class MainWindow(QMainWindow):
 
         def call() -> list[PhotoItem]:
             r = service.searcher().search_photos(query, filters=filters, pagesize=20000)
-            return [
-                PhotoItem(
-                    str(root / h.folder / h.file) if h.folder else str(root / h.file),
-                    h.file,
-                    h.caption,
-                    h.article_id,
-                    h.title,
+            items = []
+            for h in r.hits:
+                path = photo_file(root, h.article_id, h.file)
+                items.append(
+                    PhotoItem(
+                        str(path) if path else None,
+                        h.file,
+                        h.caption,
+                        h.article_id,
+                        h.title,
+                        exists=path is not None,
+                    )
                 )
-                for h in r.hits
-            ]
+            return items
 
         job = Job(call, progress=False)
         job.signals.finished.connect(self._on_grid_items)
@@ -894,17 +943,8 @@ class MainWindow(QMainWindow):
     def _update_basket_button(self) -> None:
         articles, photos, _size = self.basket_model.counts()
         self.basket_button.setText(
-            self.tr("Basket: %1 articles, %2 photos")
-            .replace("%1", str(articles))
-            .replace("%2", str(photos))
+            fmt(self.tr("Basket: %1"), articles_and_photos(self.tr, articles, photos))
         )
-
-    def toggle_basket(self) -> None:
-        show = not self.basket_dock.isVisible()
-        self.basket_dock.setVisible(show)
-        if show:
-            self.basket_dock.raise_()
-            self.resizeDocks([self.basket_dock], [230], Qt.Orientation.Vertical)
 
     def add_results_to_basket(self) -> None:
         if self.root is None:
@@ -1012,6 +1052,17 @@ class MainWindow(QMainWindow):
         running = any(not j.settled for j in self.jobs if not isinstance(j, _ServiceJob))
         indexing = self.index_job is not None and not self.index_job.settled
         return running or indexing or self.loader.busy() or self.debounce.isActive()
+
+
+def _thumbnail_paths(root: Path, hits: list[Any]) -> dict[str, str]:
+    """Article ID -> the file of its thumbnail photo (looked up off the GUI thread)."""
+    paths = {}
+    for hit in hits:
+        if hit.thumb:
+            path = photo_file(root, hit.id, hit.thumb)
+            if path is not None:
+                paths[hit.id] = str(path)
+    return paths
 
 
 class _ServiceJob(Job):

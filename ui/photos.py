@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from archive.photo import read_photo_info
-from ui.thumbnails import ThumbnailLoader, placeholder
+from ui.thumbnails import ThumbnailLoader, image_from_jpeg, placeholder
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 VIEW_PX = 2000  # the viewer's copy (made off the GUI thread, cached on disk)
@@ -215,8 +215,7 @@ def load_display_image(path: str) -> QImage:
     """The photo for the viewer, EXIF orientation applied (Pillow, via a JPEG in memory)."""
     from archive.photo import make_thumbnail
 
-    data = make_thumbnail(path, 2400, quality=90)
-    return QImage.fromData(data)
+    return image_from_jpeg(make_thumbnail(path, 2400, quality=90))
 
 
 class PhotoViewer(QDialog):

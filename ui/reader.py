@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from archive.locate import article_folder
 from archive.model import Article, PhotoRef
 from index.search import highlight
 from ui.thumbnails import ThumbnailLoader
@@ -66,12 +67,13 @@ def article_html(
             "text": tr("date in the text"),
             "text+year": tr("day in the text, year from the text"),
             "text+folder": tr("day in the text, year from the folder"),
-            "text+exif": tr("day in the text, year from the photos"),
+            "text+exif": tr("estimated: day in the text, year from the photos' EXIF"),
             "folder": tr("from the folder name"),
-            "exif": tr("from the photos' EXIF"),
+            "exif": tr("estimated from the photos' EXIF dates"),
             "sidecar": tr("from the metadata file"),
         }.get(article.date_source or "", article.date_source or "")
-        meta.append(f"{html.escape(article.date)} <span style='color:#8a8272'>({source})</span>")
+        shown = f"≈ {article.date}" if article.date_estimated else article.date
+        meta.append(f"{html.escape(shown)} <span style='color:#8a8272'>({source})</span>")
     byline = " / ".join(html.escape(x) for x in (article.author, article.outlet) if x)
     if byline:
         meta.append(byline)
@@ -355,7 +357,7 @@ class ReaderView(QWidget):
     def folder_path(self) -> Path | None:
         if self.article is None or self.root is None:
             return None
-        return self.root / self.article.folder if self.article.folder else self.root
+        return article_folder(self.root, self.article.id)
 
     def open_folder(self) -> None:
         folder = self.folder_path()

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import html
+from collections.abc import Mapping
 from enum import IntEnum
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
@@ -31,23 +32,25 @@ class ResultsModel(QAbstractListModel):
     def __init__(self, loader: ThumbnailLoader | None = None, parent: Any = None) -> None:
         super().__init__(parent)
         self._hits: list[Hit] = []
-        self._root: Path | None = None
+        self._thumbs: dict[str, str] = {}
         self._loader = loader
         if loader is not None:
             loader.thumbnail_ready.connect(self._on_thumbnail)
 
-    def set_hits(self, hits: list[Hit], root: Path | None) -> None:
+    def set_hits(self, hits: list[Hit], thumbs: Mapping[str, str] | None = None) -> None:
+        """Show *hits*; *thumbs* maps article IDs to their thumbnail photo's path on disk."""
         self.beginResetModel()
         self._hits = list(hits)
-        self._root = root
+        self._thumbs = dict(thumbs or {})
         self.endResetModel()
 
-    def append_hits(self, hits: list[Hit]) -> None:
+    def append_hits(self, hits: list[Hit], thumbs: Mapping[str, str] | None = None) -> None:
         if not hits:
             return
         first = len(self._hits)
         self.beginInsertRows(QModelIndex(), first, first + len(hits) - 1)
         self._hits.extend(hits)
+        self._thumbs.update(thumbs or {})
         self.endInsertRows()
 
     def hit(self, row: int) -> Hit | None:
@@ -60,11 +63,7 @@ class ResultsModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._hits)
 
     def _thumb_path(self, hit: Hit) -> str | None:
-        if not hit.thumb or self._root is None:
-            return None
-        return (
-            str(self._root / hit.folder / hit.thumb) if hit.folder else str(self._root / hit.thumb)
-        )
+        return self._thumbs.get(hit.id)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._hits):
@@ -81,7 +80,7 @@ class ResultsModel(QAbstractListModel):
         if role == Role.SNIPPET:
             return hit.snippet
         if role == Role.META:
-            return " · ".join(x for x in (hit.date, hit.outlet) if x)
+            return " · ".join(x for x in (shown_date(hit), hit.outlet) if x)
         if role == Qt.ItemDataRole.DecorationRole:
             path = self._thumb_path(hit)
             if path is None or self._loader is None:
@@ -95,6 +94,13 @@ class ResultsModel(QAbstractListModel):
             if path and ThumbnailLoader.key(path, THUMB_PX) == key:
                 idx = self.index(row)
                 self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DecorationRole])
+
+
+def shown_date(hit: Hit) -> str:
+    """The date as the list shows it; a guess from the photos' EXIF carries "≈"."""
+    if not hit.date:
+        return ""
+    return f"≈ {hit.date}" if hit.date_estimated else hit.date
 
 
 def _whole_lines(doc: QTextDocument, height: int) -> int:
@@ -127,7 +133,7 @@ class ResultDelegate(QStyledItemDelegate):
         doc = QTextDocument()
         doc.setDocumentMargin(0)
         doc.setDefaultFont(option.font)
-        meta = " · ".join(x for x in (hit.date, hit.outlet) if x)
+        meta = html.escape(" · ".join(x for x in (shown_date(hit), hit.outlet) if x))
         if hit.photos:
             meta = (
                 f"{meta} · {self._photos_label(hit.photos)}"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import unicodedata
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings
@@ -22,8 +24,19 @@ DEFAULTS: dict[str, Any] = {
 HISTORY_LENGTH = 30
 
 
-def settings() -> QSettings:
-    return QSettings("TangThu", "TangThu")
+def settings(*, read_only: bool = False) -> QSettings:
+    """The user's settings; *read_only* ones read them and never write (screenshots)."""
+    return _ReadOnly("TangThu", "TangThu") if read_only else QSettings("TangThu", "TangThu")
+
+
+class _ReadOnly(QSettings):
+    """Settings that can be read but ignore every change."""
+
+    def setValue(self, key: str, value: Any) -> None:  # noqa: N802
+        pass
+
+    def remove(self, key: str) -> None:
+        pass
 
 
 def read(s: QSettings, key: str) -> Any:
@@ -64,9 +77,19 @@ def remember_query(s: QSettings, query: str) -> list[str]:
     return history
 
 
-def remember_root(s: QSettings, root: str) -> list[str]:
-    roots = [r for r in read_list(s, "archives/roots") if r != root]
-    roots.insert(0, root)
+def archive_key(root: str | Path) -> str:
+    """How an archive folder is stored: absolute, links resolved, NFC."""
+    return unicodedata.normalize("NFC", str(Path(root).expanduser().resolve()))
+
+
+def remember_root(s: QSettings, root: str | Path) -> list[str]:
+    """Put *root* first among the recent archives (each folder once) and make it current."""
+    key = archive_key(root)
+    roots = [key]
+    for r in read_list(s, "archives/roots"):
+        r_key = archive_key(r)
+        if r_key not in roots:
+            roots.append(r_key)
     write_list(s, "archives/roots", roots[:10])
-    write(s, "archives/current", root)
-    return roots
+    write(s, "archives/current", key)
+    return roots[:10]

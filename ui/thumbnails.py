@@ -8,7 +8,26 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 
+from archive.photo import rgb_pixels
 from archive.thumbs import cached_thumbnail
+
+
+def image_from_jpeg(data: bytes) -> QImage:
+    """A QImage of JPEG bytes, decoded by Pillow (in `archive.photo`).
+
+    Worker threads never let Qt decode: Qt's image plugins call the translator,
+    which is Python, and a plugin holding Qt's loader lock while it waits for the
+    interpreter can deadlock with the GUI thread (seen with several windows
+    starting at once). Pillow hands over raw pixels; Qt only wraps them.
+
+    Raises:
+        OSError, ValueError: the bytes are not a readable picture.
+    """
+    width, height, raw = rgb_pixels(data)
+    image = QImage(raw, width, height, 3 * width, QImage.Format.Format_RGB888)
+    if image.isNull():
+        raise ValueError("the picture could not be read")
+    return image.copy()  # own the pixels: *raw* is freed when this returns
 
 
 class _Signals(QObject):
@@ -26,10 +45,7 @@ class _ThumbJob(QRunnable):
 
     def run(self) -> None:
         try:
-            data = cached_thumbnail(self._path, self._px, self._cache)
-            image = QImage.fromData(data)
-            if image.isNull():
-                raise ValueError("the thumbnail could not be read")
+            image = image_from_jpeg(cached_thumbnail(self._path, self._px, self._cache))
         except Exception as exc:  # damaged photos: reported, shown as a placeholder
             self._signals.failed.emit(self._key, str(exc) or type(exc).__name__)
         else:

@@ -84,6 +84,14 @@ def _writer(fmt: str) -> Callable[..., list[str]]:
     raise ExportError(f"Unknown export format {fmt!r}; use one of {', '.join(FORMATS)}.")
 
 
+def _photo_count(resolved: Resolved) -> int:
+    """Photo files the export carries: the articles' own and those chosen alone, each once."""
+    paths = {ref.path for _item, art in resolved.articles for ref in art.photos if ref.exists}
+    paths.update(str(p.path) for p in resolved.photos if p.path is not None)
+    paths.discard(None)
+    return len(paths)
+
+
 def export(
     items: list[Item],
     fmt: str,
@@ -114,7 +122,7 @@ def export(
         fmt,
         str(target),
         len(resolved.articles),
-        len(resolved.photos),
+        _photo_count(resolved),
         problems=list(resolved.problems),
     )
     directory = FORMATS[fmt][0]

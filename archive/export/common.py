@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import secrets
 import shutil
-import tempfile
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from archive.article import FolderListing, load_article
+from archive.locate import OutsideArchive, article_file, article_folder, photo_file
 from archive.model import Article, CancelToken, PhotoRef
 from archive.photo import read_photo_info
 from archive.selection import Item
@@ -85,7 +86,10 @@ def resolve(items: list[Item], *, cancel: CancelToken | None = None) -> Resolved
     def article(root: str, aid: str) -> Article | None:
         key = (root, aid)
         if key not in cache:
-            path = _find(Path(root), aid)
+            try:
+                path = article_file(root, aid)
+            except OutsideArchive:
+                path = None
             cache[key] = load_article(root, path) if path is not None else None
         return cache[key]
 
@@ -102,8 +106,7 @@ def resolve(items: list[Item], *, cancel: CancelToken | None = None) -> Resolved
         ref = next((p for p in art.photos if p.file == item.file), None)
         path = Path(ref.path) if ref and ref.path else None
         if path is None:
-            found = FolderListing(Path(item.root) / art.folder).find(item.file)
-            path = found
+            path = photo_file(item.root, art.id, item.file)
         if path is None:
             out.problems.append(f"{item.key}: the photo file is missing; it was left out.")
             continue
@@ -115,30 +118,15 @@ def resolve(items: list[Item], *, cancel: CancelToken | None = None) -> Resolved
     return out
 
 
-def _find(root: Path, aid: str) -> Path | None:
-    if ".." in aid.split("/"):
-        return None
-    path = root / aid
-    if path.is_file():
-        return path
-    current = root
-    for part in aid.split("/"):
-        found = FolderListing(current).find(part)
-        if found is None:
-            return None
-        current = found
-    return current if current.is_file() else None
-
-
 def article_files(item: Item, article: Article) -> list[tuple[Path, str]]:
     """(source, relative path) of an article's text file, sidecar and existing photos."""
     root = Path(item.root)
-    folder = root / article.folder if article.folder else root
-    text = _find(root, article.id)
+    text = article_file(root, article.id)
     files: list[tuple[Path, str]] = []
     if text is not None:
         files.append((text, article.id))
-    listing = FolderListing(folder)
+    folder = article_folder(root, article.id)
+    listing = FolderListing(folder) if folder is not None else FolderListing(root, [])
     for sidecar in (Path(article.id).with_suffix(".json").name, "metadata.json"):
         found = listing.find(sidecar)
         if found is not None and found.is_file():
@@ -190,12 +178,22 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
+def shown_date(article: Article) -> str:
+    """The article's date as export pages show it: an EXIF guess is marked as one."""
+    if not article.date:
+        return ""
+    if article.date_estimated:
+        return f"≈ {article.date} (ước tính theo ngày chụp ảnh)"
+    return article.date
+
+
 def dublin_core(article: Article) -> dict[str, str]:
     """The article's Dublin Core record (empty values left out)."""
     record = {
         "title": article.title,
         "creator": article.author or "",
         "date": article.date or "",
+        "date_estimated": "yes" if article.date and article.date_estimated else "",
         "publisher": article.outlet or "",
         "source": article.source_url or "",
         "identifier": article.id,
@@ -232,12 +230,7 @@ def atomic_target(target: Path, *, directory: bool, force: bool) -> Iterator[Pat
     """
     parent = target.parent
     try:
-        if directory:
-            tmp = Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.name}.", suffix=".part"))
-        else:
-            fd, name = tempfile.mkstemp(dir=parent, prefix=f".{target.name}.", suffix=".part")
-            os.close(fd)
-            tmp = Path(name)
+        tmp = _new_part(parent, target.name, directory=directory)
     except OSError as exc:
         raise ExportError(f"Cannot write in {parent}: {exc.strerror or exc}.") from exc
     try:
@@ -257,6 +250,26 @@ def atomic_target(target: Path, *, directory: bool, force: bool) -> Iterator[Pat
         if isinstance(exc, OSError) and not isinstance(exc, ExportError):
             raise ExportError(_disk_message(exc, target)) from exc
         raise
+
+
+def _new_part(parent: Path, name: str, *, directory: bool) -> Path:
+    """A new, empty temporary file or folder beside the target.
+
+    Created with the usual modes (0666/0777 less the user's umask), not the private
+    0600/0700 of `tempfile`: the renamed export must open for whoever may read the
+    folder it lands in, as any file the user saves would.
+    """
+    for _ in range(100):
+        tmp = parent / f".{name}.{secrets.token_hex(4)}.part"
+        try:
+            if directory:
+                os.mkdir(tmp, 0o777)
+            else:
+                os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
+        except FileExistsError:
+            continue
+        return tmp
+    raise FileExistsError(f"no free temporary name in {parent}")
 
 
 def _disk_message(exc: OSError, target: Path) -> str:

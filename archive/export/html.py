@@ -13,6 +13,7 @@ from archive.export.common import (
     Resolved,
     copy_file,
     safe_name,
+    shown_date,
     tick,
 )
 from archive.model import Article, CancelToken
@@ -72,7 +73,7 @@ def write_html(
         page = f"articles/{n:04d}.html"
         (out / page).write_text(_article_page(art, image), encoding="utf-8")
         written.append(page)
-        meta = " · ".join(html.escape(x) for x in (art.date, art.outlet) if x)
+        meta = " · ".join(html.escape(x) for x in (shown_date(art), art.outlet) if x)
         listing.append(
             f"<li><a href='{page}'>{html.escape(art.title)}</a> "
             f"<span class='meta'>{meta}</span></li>"
@@ -102,7 +103,7 @@ def _article_page(art: Article, image) -> str:  # type: ignore[no-untyped-def]
     e = html.escape
     refs = {p.file: p for p in art.photos}
     parts = ["<p><a href='../index.html'>← Tàng Thư</a></p>", f"<h1>{e(art.title)}</h1>"]
-    meta = " · ".join(e(x) for x in (art.date, art.author, art.outlet) if x)
+    meta = " · ".join(e(x) for x in (shown_date(art), art.author, art.outlet) if x)
     if meta:
         parts.append(f"<p class='meta'>{meta}</p>")
     if art.source_url:

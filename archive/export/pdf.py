@@ -30,7 +30,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from archive.export.common import Progress, Resolved, tick
+from archive.export.common import Progress, Resolved, shown_date, tick
 from archive.model import Article, CancelToken, PhotoRef
 from archive.photo import make_thumbnail, read_photo_info
 
@@ -130,7 +130,7 @@ def _photo_row(
 
 def _article_flow(art: Article, width: float, st: dict[str, ParagraphStyle]) -> list[Any]:
     flow: list[Any] = [_p(art.title, st["title"])]
-    meta = " · ".join(x for x in (art.date, art.author, art.outlet) if x)
+    meta = " · ".join(x for x in (shown_date(art), art.author, art.outlet) if x)
     if meta:
         flow.append(_p(meta, st["meta"]))
     if art.source_url:

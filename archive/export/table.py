@@ -17,6 +17,7 @@ FIELDS = [
     "title",
     "creator",
     "date",
+    "date_estimated",
     "publisher",
     "source",
     "description",

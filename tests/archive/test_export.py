@@ -67,7 +67,8 @@ def test_folder_export_is_byte_identical(tmp_path: Path, items: list[Item]) -> N
     rows = list(csv.DictReader(io.StringIO((out / "manifest.csv").read_text("utf-8-sig"))))
     assert {r["path"] for r in rows} == set(rels)
     assert all(r["sha256"] == sha(out / r["path"]) for r in rows)
-    assert (report.articles, report.photos) == (1, 1)
+    # the article's three photos and the one chosen alone
+    assert (report.articles, report.photos) == (1, 4)
     assert tree_hashes(SAMPLE) == before  # the archive is untouched
 
 

@@ -31,7 +31,8 @@ def test_export_ids(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         == 0
     )
     out = capsys.readouterr().out
-    assert "Wrote" in out and "1 articles, 1 photos" in out
+    # one article with its three photos, and one photo chosen alone
+    assert "Wrote" in out and "1 article, 4 photos" in out
     with zipfile.ZipFile(target) as zf:
         assert "2023/12/le-hoi-hoa-da-quy/da-quy-2.jpg" in zf.namelist()
     assert (

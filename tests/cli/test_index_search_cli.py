@@ -52,8 +52,19 @@ def test_search_json_contract(ixdir: Path, capsys: pytest.CaptureFixture[str]) -
         == 0
     )
     out = json.loads(capsys.readouterr().out)
-    assert set(out) == {"query", "total", "hits", "suggestion"}
-    assert set(out["hits"][0]) == {"id", "title", "date", "outlet", "score", "snippet", "photos"}
+    assert set(out) == {
+        "query",
+        "total",
+        "exact_total",
+        "more_without_accents",
+        "exact_only",
+        "hits",
+        "suggestion",
+        "emptied_by",
+    }
+    assert set(out["hits"][0]) == {
+        "id", "title", "date", "date_estimated", "outlet", "score", "snippet", "photos"
+    }  # fmt: skip
     assert out["hits"][0]["id"] == "2024/03/hoi-nghi-doan-ket/article.txt"
 
 
@@ -75,7 +86,7 @@ def test_search_photos_json(ixdir: Path, capsys: pytest.CaptureFixture[str]) -> 
         == 0
     )
     out = json.loads(capsys.readouterr().out)
-    assert set(out["hits"][0]) == {"article_id", "file", "caption", "score"}
+    assert set(out["hits"][0]) == {"article_id", "file", "caption", "embedded_caption", "score"}
     assert {h["file"] for h in out["hits"]} == {"da-quy-1.jpg", "da-quy-2.jpg"}
 
 

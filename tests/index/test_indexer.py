@@ -13,6 +13,7 @@ from index.indexer import update_index
 from index.search import ArchiveSearcher
 from index.store import MANIFEST, IndexBusy, IndexMissing, index_dir_for, open_index
 from tests.conftest import write_article
+from tests.index.conftest import build_archive
 
 
 def _ids(index_dir: Path, query: str = "") -> set[str]:
@@ -180,3 +181,28 @@ def test_problems_are_kept_between_runs(archive: Path, index_dir: Path) -> None:
     (archive / "thieu" / "article.txt").write_text("Đủ rồi\n\nKhông ảnh.\n")
     os.utime(archive / "thieu/article.txt", ns=(10**18, 10**18))
     assert update_index(archive, index_dir, jobs=1).problems == []
+
+
+def test_a_run_killed_between_commit_and_manifest_leaves_no_duplicates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from index import indexer
+    from index.search import ArchiveSearcher
+
+    root = build_archive(tmp_path / "archive")
+    ix = tmp_path / "ix"
+    update_index(root, ix, jobs=1)
+    write_article(root / "moi", "Bài mới\n\nNội dung mới.\n")
+
+    def killed(*_a: object, **_k: object) -> None:
+        raise KeyboardInterrupt  # as if the process died right after the commit
+
+    monkeypatch.setattr(indexer, "write_manifest", killed)
+    with pytest.raises(KeyboardInterrupt):
+        update_index(root, ix, jobs=1)
+    monkeypatch.undo()
+    done = update_index(root, ix, jobs=1)
+    assert done.articles == 6
+    with ArchiveSearcher(ix) as s:
+        assert [h.id for h in s.search("bài mới").hits].count("moi/article.txt") == 1
+        assert s.search("").total == 6

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from index.search import ArchiveSearcher, Filters, QueryError, make_snippet
+from index.search import NONE, ArchiveSearcher, Filters, QueryError, make_snippet
 from tests.conftest import SEED
 
 
@@ -40,9 +40,8 @@ def test_phrase_only_matches_adjacent_words(searcher: ArchiveSearcher) -> None:
     assert "2022/01/rai-rac" not in ids(r)
     assert "2024/03/dk" in ids(r)
     r = searcher.search('"doan ket"')
-    assert set(ids(r)) == {"2024/03/dk", "2023/05/khong-dau", "khac/ĐOÀN"} - {"khac/ĐOÀN"} or set(
-        ids(r)
-    ) >= {"2024/03/dk", "2023/05/khong-dau"}
+    # the two articles holding the words side by side (ĐOÀN VIÊN is not "đoàn kết")
+    assert set(ids(r)) == {"2024/03/dk", "2023/05/khong-dau"}
     assert "2022/01/rai-rac" not in ids(r)
 
 
@@ -57,9 +56,8 @@ def test_field_queries(searcher: ArchiveSearcher) -> None:
     assert ids(searcher.search("caption:tau")) == ["2021/07/quyet-dinh"]
     assert ids(searcher.search("author:ngọc")) == ["2024/03/dk"]
     assert ids(searcher.search("outlet:baolaocai")) == ["2024/03/dk"]
-    assert ids(searcher.search("title:doan")) == ["2024/03/dk", "khac/ĐOÀN"] or set(
-        ids(searcher.search("title:doan"))
-    ) == {"2024/03/dk", "khac/ĐOÀN"}
+    # both titles hold đoàn once in six words: same score, so no order is asserted
+    assert set(ids(searcher.search("title:doan"))) == {"2024/03/dk", "khac/ĐOÀN"}
 
 
 def test_or_not_minus_prefix_fuzzy(searcher: ArchiveSearcher) -> None:
@@ -132,7 +130,8 @@ def test_facets(searcher: ArchiveSearcher) -> None:
     r = searcher.search("", facets=True)
     assert r.facets["year"]["2024"] == 1
     assert r.facets["outlet"]["baolaocai.vn"] == 1
-    assert sum(r.facets["year"].values()) == 4  # one article has no date
+    assert r.facets["year"][NONE] == 1  # one article has no date: a bucket of its own
+    assert sum(r.facets["year"].values()) == 5
 
 
 def test_did_you_mean(searcher: ArchiveSearcher) -> None:
@@ -156,10 +155,9 @@ def test_more_like_this(searcher: ArchiveSearcher) -> None:
 
 def test_related_titles_link_to_articles(searcher: ArchiveSearcher, archive: Path) -> None:
     from archive.article import load_article
-    from index.store import link_related
 
     art = load_article(archive, archive / "khac/ĐOÀN/article.txt")
-    linked = link_related(art, searcher.searcher)
+    linked = searcher.link_related(art)
     assert linked.related[0].id == "2024/03/dk/article.txt"
 
 

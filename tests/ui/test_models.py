@@ -33,7 +33,7 @@ def _hits() -> list[Hit]:
 def test_results_model(qtmodeltester, qtbot) -> None:  # type: ignore[no-untyped-def]
     loader = ThumbnailLoader()
     model = ResultsModel(loader)
-    model.set_hits(_hits(), SAMPLE)
+    model.set_hits(_hits())
     qtmodeltester.check(model)
     assert model.rowCount() == 5
     assert model.data(model.index(0), Role.ID) == "a/1/article.txt"

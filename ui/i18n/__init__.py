@@ -6,6 +6,8 @@ A `DictTranslator` is a QTranslator fed from a Python table, so no compiled
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QLocale, QObject, QTranslator
 
 from ui.i18n.vi import VI
@@ -34,5 +36,32 @@ def language_for(setting: str) -> str:
     return "vi" if QLocale.system().name().lower().startswith("vi") else "en"
 
 
+_current = "en"
+
+
 def translator(language: str) -> DictTranslator | None:
+    """The translator to install for *language* (None for English, the source)."""
+    global _current
+    _current = language if language in LANGUAGES else "en"
     return DictTranslator(VI) if language == "vi" else None
+
+
+def fmt(text: str, *args: object) -> str:
+    """*text* (already translated) with ``%1``, ``%2``… replaced by *args*."""
+    # From the highest number down, so %1 never eats the start of %10.
+    for n in range(len(args), 0, -1):
+        text = text.replace(f"%{n}", str(args[n - 1]))
+    return text
+
+
+def number(n: int) -> str:
+    """*n* with thousands grouped as the interface language does (``31.861``, ``31,861``)."""
+    text = f"{n:,}"
+    return text.replace(",", ".") if _current == "vi" else text
+
+
+def articles_and_photos(tr: Callable[[str], str], articles: int, photos: int) -> str:
+    """``2 articles, 1 photo`` in the interface language (singular where it is one)."""
+    a = tr("1 article") if articles == 1 else fmt(tr("%1 articles"), number(articles))
+    p = tr("1 photo") if photos == 1 else fmt(tr("%1 photos"), number(photos))
+    return fmt(tr("%1, %2"), a, p)

@@ -105,14 +105,13 @@ VI: dict[str, str] = {
     "Zoom out": "Thu nhỏ",
     "date in the text": "ngày ghi trong bài",
     "day in the text, year from the folder": "ngày trong bài, năm theo thư mục",
-    "day in the text, year from the photos": "ngày trong bài, năm theo ảnh",
     "day in the text, year from the text": "ngày và năm lấy từ nội dung bài",
     "from the folder name": "theo tên thư mục",
     "from the metadata file": "theo tệp siêu dữ liệu",
-    "from the photos' EXIF": "theo EXIF của ảnh",
     "%1 added to the basket": "Đã thêm %1 mục vào giỏ",
-    "%1 articles, %2 photos": "%1 bài, %2 ảnh",
-    "%1 articles, %2 photos, %3": "%1 bài, %2 ảnh, %3",
+    "%1 articles": "%1 bài",
+    "1 article": "1 bài",
+    "%1, %2": "%1, %2",
     "%1 exists already. Replace it?": "%1 đã có. Thay thế?",
     "&Basket": "&Giỏ chọn",
     "&Export basket…": "&Xuất giỏ chọn…",
@@ -120,7 +119,7 @@ VI: dict[str, str] = {
     "Add to basket": "Thêm vào giỏ",
     "Article: %1": "Bài: %1",
     "Basket": "Giỏ chọn",
-    "Basket: %1 articles, %2 photos": "Giỏ: %1 bài, %2 ảnh",
+    "Basket: %1": "Giỏ: %1",
     "Choose…": "Chọn…",
     "Close": "Đóng",
     "Collections": "Bộ sưu tập",
@@ -188,4 +187,36 @@ VI: dict[str, str] = {
         "Dùng trình sửa ảnh lưu một bản ảnh nhỏ hơn."
     ),
     "Correct the JSON file beside the article.": "Sửa tệp JSON đặt cạnh bài.",
+    "%1 is no longer in the archive; update the index (F5).": (
+        "%1 không còn trong kho; hãy cập nhật chỉ mục (F5)."
+    ),
+    "%1 spelled exactly as typed (%2 ms)": "%1 bài viết đúng như đã gõ (%2 ms)",
+    "%1 with these accents, %2 more without (%3 ms)": (
+        "%1 bài đúng dấu, thêm %2 bài khi bỏ dấu (%3 ms)"
+    ),
+    "(no outlet)": "(không rõ nguồn)",
+    "No articles found (%1 ms)": "Không tìm thấy bài nào (%1 ms)",
+    "(undated)": "(không rõ ngày)",
+    "Exact accents": "Đúng dấu",
+    "No article matches all these filters together": "Không bài nào thỏa cùng lúc mọi bộ lọc này",
+    "No articles between %1 and %2": "Không có bài nào từ %1 đến %2",
+    "No articles from %1": "Không có bài nào của %1",
+    "No articles from %1 on": "Không có bài nào từ %1 trở đi",
+    "No articles of %1": "Không có bài nào năm %1",
+    "No articles up to %1": "Không có bài nào đến hết %1",
+    "No articles with photos": "Không có bài nào có ảnh",
+    "No articles without an outlet": "Không có bài nào không rõ nguồn",
+    "No undated articles": "Không có bài nào không rõ ngày",
+    "Only articles spelled with the accents as typed (đoàn, not đoán or doan)": (
+        "Chỉ những bài viết đúng dấu như đã gõ (đoàn, không phải đoán hay doan)"
+    ),
+    "clear the filters": "bỏ các bộ lọc",
+    "estimated from the photos' EXIF dates": "ước tính theo ngày chụp trong EXIF của ảnh",
+    "estimated: day in the text, year from the photos' EXIF": (
+        "ước tính: ngày trong bài, năm theo EXIF của ảnh"
+    ),
+    "remove the date filter": "bỏ lọc theo ngày",
+    "remove the outlet filter": "bỏ lọc theo nguồn",
+    "remove the photo filter": "bỏ lọc bài có ảnh",
+    "remove the year filter": "bỏ lọc theo năm",
 }

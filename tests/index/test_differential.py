@@ -1,0 +1,216 @@
+"""Search against a brute-force scan: random small archives, random queries and filters.
+
+Every hit must satisfy the query and every filter, and the totals (all, exact
+spelling, facets) must equal what a plain scan of the parsed articles counts.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from archive.fold import fold, has_marks
+from archive.model import Article
+from archive.scan import scan
+from index.indexer import update_index
+from index.search import NONE, ArchiveSearcher, Filters
+from tests.conftest import make_jpeg, write_article
+
+# Words that fold onto each other (đoàn/đoán/doan), with and without marks, and đ.
+VOCAB = [
+    "đoàn", "đoán", "doan", "kết", "ket", "kẹt", "hội", "hồi", "hoi", "nghị", "nghi",
+    "đà", "da", "dạ", "lũ", "lụt", "lu", "ân", "an", "ấn", "Đông", "dong",
+]  # fmt: skip
+OUTLETS = [None, "vnexpress.net", "tuoitre.vn", "baolaocai.vn"]
+DATES = [None, "2015-01-31", "2018-06-15", "2018-12-03", "2021-02-28", "2024-03-21"]
+
+words = st.lists(st.sampled_from(VOCAB), min_size=1, max_size=8)
+
+
+@dataclass(frozen=True)
+class Spec:
+    title: list[str]
+    body: list[str]
+    date: str | None
+    outlet: str | None
+    caption: list[str] | None  # a photo with this caption; None: no photo
+    photo_exists: bool
+
+
+specs = st.builds(
+    Spec,
+    title=st.lists(st.sampled_from(VOCAB), min_size=1, max_size=3),
+    body=words,
+    date=st.sampled_from(DATES),
+    outlet=st.sampled_from(OUTLETS),
+    caption=st.none() | st.lists(st.sampled_from(VOCAB), min_size=1, max_size=4),
+    photo_exists=st.booleans(),
+)
+
+
+def article_text(spec: Spec) -> str:
+    lines = [" ".join(spec.title), ""]
+    lead = " ".join(spec.body)
+    if spec.date:
+        y, m, d = spec.date.split("-")
+        lead = f"Ngày {int(d)}/{int(m)}/{y}, {lead}"
+    lines.append(lead + ".")
+    if spec.caption is not None:
+        lines += ["1.jpg", " ".join(spec.caption) + "."]
+    if spec.outlet:
+        lines.append(f"https://{spec.outlet}/bai.html")
+    return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class Query:
+    plain: list[str]
+    phrase: list[str]
+    negated: str | None
+    exact: bool
+
+    def text(self) -> str:
+        parts = list(self.plain)
+        if self.phrase:
+            parts.append('"' + " ".join(self.phrase) + '"')
+        if self.negated:
+            parts.append("-" + self.negated)
+        return " ".join(parts)
+
+
+queries = st.builds(
+    Query,
+    plain=st.lists(st.sampled_from(VOCAB), min_size=0, max_size=3),
+    phrase=st.one_of(st.just([]), st.lists(st.sampled_from(VOCAB), min_size=2, max_size=2)),
+    negated=st.none() | st.sampled_from(VOCAB),
+    exact=st.booleans(),
+)
+
+filters = st.builds(
+    Filters,
+    date_from=st.none() | st.sampled_from(["2016-01-01", "2018-06-15", "2030-01-01"]),
+    date_to=st.none() | st.sampled_from(["2018-06-15", "2019-12-31", "2010-01-01"]),
+    outlet=st.none() | st.sampled_from(["vnexpress.net", "baolaocai.vn", "nosuch", NONE]),
+    year=st.none() | st.sampled_from(["2018", "2024", "1999", NONE]),
+    has_photos=st.booleans(),
+)
+
+
+# --- the oracle: a few lines of plain Python over the parsed articles ----------------
+
+
+def tokens(text: str, folded: bool) -> list[str]:
+    found = re.findall(r"\w+", unicodedata.normalize("NFC", text).lower())
+    return [fold(t) for t in found] if folded else found
+
+
+def holds(seq: list[str], toks: list[str]) -> bool:
+    n = len(seq)
+    return any(toks[i : i + n] == seq for i in range(len(toks) - n + 1))
+
+
+def matches(text: str, q: Query, folded: bool) -> bool:
+    toks = tokens(text, folded)
+
+    def key(ws: list[str]) -> list[str]:
+        return [fold(w.lower()) if folded else w.lower() for w in ws]
+
+    return (
+        all(holds(key([w]), toks) for w in q.plain)
+        and (not q.phrase or holds(key(q.phrase), toks))
+        and not (q.negated and holds(key([q.negated]), toks))
+    )
+
+
+def passes(art: Article, f: Filters) -> bool:
+    d = art.date or ""
+    return (
+        (not f.date_from or (d != "" and d >= f.date_from))
+        and (not f.date_to or (d != "" and d[:10] <= f.date_to))
+        and (f.outlet is None or art.outlet == (None if f.outlet == NONE else f.outlet))
+        and (f.year is None or (d[:4] if d else NONE) == f.year)
+        and (not f.has_photos or any(p.exists for p in art.photos))
+    )
+
+
+def searchable(art: Article) -> str:
+    return "\n".join([art.title, art.body_text, *art.captions, art.author or "", art.outlet or ""])
+
+
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(st.lists(specs, min_size=1, max_size=7), st.lists(st.tuples(queries, filters), max_size=4))
+def test_search_equals_a_brute_force_scan(
+    archive: list[Spec], asks: list[tuple[Query, Filters]]
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "kho"
+        for n, spec in enumerate(archive):
+            folder = root / f"bai-{n}"
+            write_article(folder, article_text(spec))
+            if spec.caption is not None and spec.photo_exists:
+                make_jpeg(folder / "1.jpg", (8, 8))
+        update_index(root, Path(tmp) / "ix", jobs=1)
+        articles = scan(root).articles
+        assert len(articles) == len(archive)
+        with ArchiveSearcher(Path(tmp) / "ix") as searcher:
+            for q, f in asks:
+                check(searcher, articles, q, f)
+
+
+def check(searcher: ArchiveSearcher, articles: list[Article], q: Query, f: Filters) -> None:
+    marked = has_marks(" ".join(q.plain + q.phrase + [q.negated or ""]))
+    kept = [a for a in articles if passes(a, f)]
+    exact = {a.id for a in kept if matches(searchable(a), q, folded=False)}
+    folded = {a.id for a in kept if matches(searchable(a), q, folded=True)}
+    if q.exact:
+        want = exact
+    elif marked:
+        want = exact | folded
+    else:
+        want = folded
+    r = searcher.search(q.text(), filters=f, pagesize=100, facets=True, exact=q.exact)
+    got = [h.id for h in r.hits]
+    assert len(got) == len(set(got))
+    assert set(got) == want, (q.text(), f)
+    assert r.total == len(want)
+    if not (q.plain or q.phrase or q.negated):
+        assert r.exact_total is None  # no words: every article, nothing to spell
+    elif q.exact:
+        assert r.exact_total == r.total
+    elif marked:
+        assert r.exact_total == len(exact)
+        flags = [h.exact for h in r.hits]
+        assert flags == [h.id in exact for h in r.hits]
+        assert flags == sorted(flags, reverse=True)  # exact spellings first
+    else:
+        assert r.exact_total is None
+    # facets count what the list shows, the undated and those without outlet included
+    assert sum(r.facets["year"].values()) == r.total
+    assert sum(r.facets["outlet"].values()) == r.total
+    if r.total == 0 and f != Filters() and kept != articles:
+        assert r.emptied_by or not (exact | folded)
+    # photos: captions against the same oracle, the same filters
+    if q.plain or q.phrase:
+        pr = searcher.search_photos(q.text(), filters=f, pagesize=100)
+        want_photos = {
+            f"{a.id}#{p.file}"
+            for a in kept
+            for p in a.photos
+            if (not f.has_photos or p.exists)
+            and (
+                matches(p.caption or "", q, folded=True)
+                or (marked and matches(p.caption or "", q, folded=False))
+            )
+        }
+        assert {h.id for h in pr.hits} == want_photos, (q.text(), f)
+        assert pr.total == len(want_photos)

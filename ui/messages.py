@@ -1,0 +1,64 @@
+"""Sentences the window builds from search results: counts, and why a list is empty."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from index.search import NONE, Filters, SearchResult
+from ui.i18n import fmt, number
+
+Tr = Callable[[str], str]
+
+
+def count_line(result: SearchResult, tr: Tr) -> str:
+    """The list header: how many, and how many of them match the accents as typed."""
+    ms = f"{result.seconds * 1000:.0f}"
+    if result.total == 0:
+        return fmt(tr("No articles found (%1 ms)"), ms)
+    if result.exact_only:
+        return fmt(tr("%1 spelled exactly as typed (%2 ms)"), number(result.total), ms)
+    if result.exact_total is not None:
+        return fmt(
+            tr("%1 with these accents, %2 more without (%3 ms)"),
+            number(result.exact_total),
+            number(result.more_without_accents),
+            ms,
+        )
+    return fmt(tr("Articles found: %1 (%2 ms)"), number(result.total), ms)
+
+
+def emptied_line(result: SearchResult, filters: Filters, tr: Tr) -> str:
+    """Rich text saying which filter emptied the list, with a link that removes it."""
+    f = filters
+    parts = []
+    for name in result.emptied_by:
+        if name == "date":
+            if f.date_from and f.date_to:
+                why = fmt(tr("No articles between %1 and %2"), f.date_from, f.date_to)
+            elif f.date_from:
+                why = fmt(tr("No articles from %1 on"), f.date_from)
+            else:
+                why = fmt(tr("No articles up to %1"), f.date_to)
+            link = tr("remove the date filter")
+        elif name == "outlet":
+            why = (
+                tr("No articles without an outlet")
+                if f.outlet == NONE
+                else fmt(tr("No articles from %1"), f.outlet)
+            )
+            link = tr("remove the outlet filter")
+        elif name == "year":
+            why = (
+                tr("No undated articles")
+                if f.year == NONE
+                else fmt(tr("No articles of %1"), f.year)
+            )
+            link = tr("remove the year filter")
+        elif name == "photos":
+            why, link = tr("No articles with photos"), tr("remove the photo filter")
+        else:
+            why = tr("No article matches all these filters together")
+            link, name = tr("clear the filters"), "all"
+        parts.append(f"{html.escape(why)}; <a href='remove:{name}'>{html.escape(link)}</a>.")
+    return "<br>".join(parts)
