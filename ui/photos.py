@@ -252,7 +252,20 @@ class PhotoViewer(QDialog):
         self.embedded = QLabel(self)
         self.embedded.setWordWrap(True)
         self.embedded.setStyleSheet("color: #6b6455")
+        # The rows are made once and only their text changes: removing rows (deleting
+        # labels that Python wrappers may still hold) crashed under load.
         self.exif = QFormLayout()
+        self._exif_values: list[QLabel] = []
+        for label in self._exif_labels():
+            value = QLabel(self)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            self.exif.addRow(label, value)
+            self._exif_values.append(value)
+        self.exif_note = QLabel(self)
+        self.exif_note.setWordWrap(True)
+        self.exif_note.setStyleSheet("color: #a33")
+        self.exif.addRow(self.exif_note)
         panel = QWidget(self)
         panel.setLayout(self.exif)
         panel.setMinimumWidth(240)
@@ -339,38 +352,40 @@ class PhotoViewer(QDialog):
         else:
             self._fill_exif(item, True)
 
+    def _exif_labels(self) -> list[str]:
+        return [
+            self.tr("File"),
+            self.tr("Size"),
+            self.tr("Format"),
+            self.tr("Taken"),
+            self.tr("Camera"),
+            self.tr("Orientation"),
+            self.tr("GPS"),
+        ]
+
     def _fill_exif(self, item: PhotoItem, broken: bool) -> None:
-        while self.exif.rowCount():
-            self.exif.removeRow(0)
         self.embedded.clear()
         if not item.path or not item.exists:
-            self.exif.addRow(QLabel(self.tr("The photo file is missing.")))
+            for value in self._exif_values:
+                value.setText("—")
+            self.exif_note.setText(self.tr("The photo file is missing."))
             return
         info = read_photo_info(item.path)
-        rows = [
-            (self.tr("File"), Path(item.path).name),
-            (self.tr("Size"), f"{info.width} × {info.height}" if info.width else "—"),
-            (self.tr("Format"), info.format or "—"),
-            (self.tr("Taken"), (info.taken or "—").replace("T", " ")),
-            (self.tr("Camera"), info.camera or "—"),
-            (self.tr("Orientation"), str(info.orientation or "—")),
-            (
-                self.tr("GPS"),
-                f"{info.gps.latitude:.5f}, {info.gps.longitude:.5f}" if info.gps else "—",
-            ),
+        values = [
+            Path(item.path).name,
+            f"{info.width} × {info.height}" if info.width else "—",
+            info.format or "—",
+            (info.taken or "—").replace("T", " "),
+            info.camera or "—",
+            str(info.orientation or "—"),
+            f"{info.gps.latitude:.5f}, {info.gps.longitude:.5f}" if info.gps else "—",
         ]
-        for label, value in rows:
-            v = QLabel(value)
-            v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            v.setWordWrap(True)
-            self.exif.addRow(label, v)
+        for shown, text in zip(self._exif_values, values, strict=True):
+            shown.setText(text)
+        note = ""
         if info.problem or broken:
-            msg = QLabel(
-                info.problem.detail if info.problem else self.tr("The photo cannot be shown.")
-            )
-            msg.setWordWrap(True)
-            msg.setStyleSheet("color: #a33")
-            self.exif.addRow(msg)
+            note = info.problem.detail if info.problem else self.tr("The photo cannot be shown.")
+        self.exif_note.setText(note)
         if info.embedded_caption and info.embedded_caption != item.caption:
             self.embedded.setText(
                 self.tr("Embedded caption: %1").replace("%1", info.embedded_caption)
