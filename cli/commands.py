@@ -216,10 +216,12 @@ def cmd_show(args: argparse.Namespace) -> int:
     root = _existing_dir(args.archive)
     path = resolve_article(root, args.id)
     article = load_article(root, path)
-    from index.store import IndexMissing, link_related_for
+    from index.search import ArchiveSearcher
+    from index.store import IndexMissing, index_dir_for
 
     try:
-        article = link_related_for(root, article, index_dir=None)
+        with ArchiveSearcher(index_dir_for(root), root) as searcher:
+            article = searcher.link_related(article)
     except IndexMissing:
         pass  # no index yet: related titles stay unlinked
     if args.json:

@@ -22,7 +22,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         from index.store import IndexMissing, index_dir_for
 
         try:
-            with ArchiveSearcher(index_dir_for(root, args.index_dir)) as searcher:
+            with ArchiveSearcher(index_dir_for(root, args.index_dir), root) as searcher:
                 result = searcher.search(args.query, pagesize=args.limit, snippets=False)
         except IndexMissing as exc:
             raise Failure(f"{exc} (main.py index {args.archive})") from exc

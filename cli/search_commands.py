@@ -142,7 +142,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     )
     path = index_dir_for(root, args.index_dir)
     try:
-        searcher = ArchiveSearcher(path)
+        searcher = ArchiveSearcher(path, root)
     except IndexMissing as exc:
         raise Failure(f"{exc} (main.py index {args.archive})") from exc
     with searcher:

@@ -1,28 +1,19 @@
-"""Vietnamese analysis for Whoosh: one normaliser at index and query time.
+"""Vietnamese analysis, one normaliser for indexing and for queries, whatever the engine.
 
-NFC, lowercase and (for the folded twin of each field) diacritic folding are done
-once on the whole text, then one regular expression cuts tokens: no per-token
-filter chain. Numbers such as ``21/3`` or ``999/QĐ-TTg`` stay searchable whole,
-and their parts are indexed at the same position.
-
-Whoosh pickles analyzer objects into the index, so these classes must keep their
-module path and names; `SCHEMA_VERSION` in schema.py changes when they change.
+NFC, lowercase and (for folded forms) diacritic folding are done once on the whole
+text, then one regular expression cuts tokens. Numbers and codes such as ``21/3`` or
+``999/QĐ-TTg`` stay searchable whole, and their parts are tokens at the same position.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
-from typing import Any
-
-from whoosh.analysis import Analyzer, Token
 
 from archive.fold import FOLD_TABLE
 
 _WORD = re.compile(r"\w+(?:[/.,:\-]\w+)*")
 _PART = re.compile(r"\w+")
-_SEPARATORS = frozenset("/.,:-")
 
 
 def normalize(text: str, *, folded: bool) -> str:
@@ -33,92 +24,40 @@ def normalize(text: str, *, folded: bool) -> str:
     return text.translate(FOLD_TABLE) if folded else text
 
 
-def words(text: str, *, folded: bool) -> list[str]:
-    """The tokens of *text* as a list (parts of compounds included)."""
-    out: list[str] = []
+def fold_term(term: str) -> str:
+    """A token (already lowercased, NFC) without its diacritics."""
+    return term if term.isascii() else term.translate(FOLD_TABLE)
+
+
+def tokens(text: str, *, folded: bool = False) -> list[tuple[str, int]]:
+    """``(token, position)`` pairs of *text*; a compound's parts share its position."""
+    out: list[tuple[str, int]] = []
+    pos = 0
     for m in _WORD.finditer(normalize(text, folded=folded)):
         word = m.group()
-        out.append(word)
+        out.append((word, pos))
         if not word.isalnum():
-            out.extend(p for p in _PART.findall(word) if p != word)
+            out.extend((p, pos) for p in _PART.findall(word) if p != word)
+        pos += 1
     return out
 
 
-class VietAnalyzer(Analyzer):  # type: ignore[misc]
-    """Tokenizer and filters in one: NFC, lowercase, optional folding.
-
-    Args:
-        folded: remove diacritics and map ``đ`` to ``d``.
-    """
-
-    def __init__(self, folded: bool = False) -> None:
-        self.folded = folded
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, VietAnalyzer) and other.folded == self.folded
-
-    def __hash__(self) -> int:
-        return hash(("VietAnalyzer", self.folded))
-
-    def __repr__(self) -> str:
-        return f"VietAnalyzer(folded={self.folded})"
-
-    def __call__(
-        self,
-        value: str,
-        positions: bool = False,
-        chars: bool = False,
-        keeporiginal: bool = False,
-        removestops: bool = True,
-        start_pos: int = 0,
-        start_char: int = 0,
-        tokenize: bool = True,
-        mode: str = "",
-        **kwargs: Any,
-    ) -> Iterator[Token]:
-        text = normalize(value, folded=self.folded)
-        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        if not tokenize:
-            t.original = t.text = text
-            t.boost = 1.0
-            if positions:
-                t.pos = start_pos
-            if chars:
-                t.startchar = start_char
-                t.endchar = start_char + len(value)
-            yield t
-            return
-        pos = start_pos
-        for m in _WORD.finditer(text):
-            word = m.group()
-            t.text = word
-            t.boost = 1.0
-            t.stopped = False
-            if keeporiginal:
-                t.original = word
-            if positions:
-                t.pos = pos
-            if chars:
-                t.startchar = start_char + m.start()
-                t.endchar = start_char + m.end()
-            yield t
-            if not word.isalnum() and any(c in _SEPARATORS for c in word):
-                # The parts of "999/qđ-ttg" at the compound's position.
-                for part in _PART.finditer(word):
-                    if part.group() == word:
-                        continue
-                    t.text = part.group()
-                    t.boost = 1.0
-                    if keeporiginal:
-                        t.original = t.text
-                    if positions:
-                        t.pos = pos
-                    if chars:
-                        t.startchar = start_char + m.start() + part.start()
-                        t.endchar = start_char + m.start() + part.end()
-                    yield t
-            pos += 1
+def words(text: str, *, folded: bool) -> list[str]:
+    """The tokens of *text* as a list (parts of compounds included)."""
+    return [t for t, _pos in tokens(text, folded=folded)]
 
 
-EXACT = VietAnalyzer(folded=False)
-FOLDED = VietAnalyzer(folded=True)
+def positions(text: str, *, start: int = 0) -> tuple[dict[str, list[int]], int]:
+    """Exact token -> its positions in *text* (from *start*), and the next position."""
+    found: dict[str, list[int]] = {}
+    pos = start
+    for m in _WORD.finditer(normalize(text, folded=False)):
+        word = m.group()
+        found.setdefault(word, []).append(pos)
+        if not word.isalnum():
+            for part in _PART.findall(word):
+                seen = found.setdefault(part, [])
+                if part != word and (not seen or seen[-1] != pos):
+                    seen.append(pos)
+        pos += 1
+    return found, pos

@@ -1,39 +1,36 @@
-"""Where indexes live, opening them safely, and the manifest of indexed fingerprints."""
+"""Where indexes live, their manifest, swapping a rebuilt index in: the same for every engine."""
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import os
 import re
 import shutil
 import unicodedata
-import warnings
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from whoosh import index as whoosh_index
-from whoosh.index import Index
-
-from archive.model import Article
 from archive.paths import data_dir
-from index.schema import SCHEMA_VERSION, build_schema, title_key
+from index.engine import IndexBusy, IndexFailure, IndexMissing
+
+__all__ = [
+    "MANIFEST",
+    "SCHEMA_VERSION",
+    "IndexBusy",
+    "IndexFailure",
+    "IndexMissing",
+    "index_dir_for",
+    "read_manifest",
+    "recover",
+    "remove_tree",
+    "write_manifest",
+]
 
 MANIFEST = "tangthu-manifest.json"
 
-
-class IndexFailure(Exception):
-    """Base of the index layer's errors (the message is for people)."""
-
-
-class IndexBusy(IndexFailure):
-    """Another writer holds the index."""
-
-
-class IndexMissing(IndexFailure):
-    """No index was built for this archive yet."""
+#: Bump when what an index holds changes (any engine): an index of another version is rebuilt.
+SCHEMA_VERSION = 5
 
 
 def index_dir_for(
@@ -52,6 +49,7 @@ def index_dir_for(
 
 
 def read_manifest(path: Path) -> dict[str, Any] | None:
+    """The manifest of the index at *path*, or None (none, damaged, or of another version)."""
     try:
         data = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -69,96 +67,32 @@ def write_manifest(path: Path, data: dict[str, Any]) -> None:
     os.replace(tmp, path / MANIFEST)
 
 
-def _exists(path: Path) -> bool:
-    # WORKAROUND(whoosh TOC reader): on a damaged TOC Whoosh raises without closing
-    # the file; its ResourceWarning says nothing a librarian can act on.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ResourceWarning)
-        try:
-            return bool(whoosh_index.exists_in(str(path)))
-        except Exception:  # a damaged table of contents: there is no usable index
-            pass
-        gc.collect()
-    return False
-
-
-def is_current(path: Path) -> bool:
-    """True when *path* holds an index of this schema version that opens."""
-    if not _exists(path):
-        return False
-    manifest = read_manifest(path)
-    if manifest is None:
-        return False
-    try:
-        whoosh_index.open_dir(str(path)).close()
-    except Exception:  # any damage: the caller rebuilds
-        return False
-    return True
-
-
 def recover(path: Path) -> None:
     """Finish or undo a swap that a killed process left half done.
 
-    A rebuilt index is complete once its manifest is written (the last step
-    before the swap); otherwise the previous index is put back.
+    A rebuilt index is complete once its manifest says so (the last step before
+    the swap); otherwise the previous index is put back.
     """
     if path.exists():
         return
     new = path.with_name(path.name + ".new")
     old = path.with_name(path.name + ".old")
-    if new.is_dir() and read_manifest(new) is not None:
+    manifest = read_manifest(new) if new.is_dir() else None
+    if manifest is not None and manifest.get("complete"):
         os.replace(new, path)
     elif old.is_dir():
         os.replace(old, path)
 
 
-def open_index(path: Path) -> Index:
-    """Open an existing index for searching.
-
-    Raises:
-        IndexMissing: there is none, or it is of another version (rebuild it).
-    """
-    recover(path)
-    if not _exists(path):
-        raise IndexMissing(f"No usable index at {path}; run the index command.")
-    if read_manifest(path) is None:
-        raise IndexMissing(f"The index at {path} is of an older version; run index --rebuild.")
-    try:
-        return whoosh_index.open_dir(str(path))
-    except Exception as exc:  # damaged files: say so instead of a traceback
-        raise IndexMissing(
-            f"The index at {path} cannot be opened ({exc}); run index --rebuild."
-        ) from exc
-
-
-def create_index(path: Path) -> Index:
-    path.mkdir(parents=True, exist_ok=True)
-    return whoosh_index.create_in(str(path), build_schema())
+def swap_in(new: Path, path: Path) -> None:
+    """Replace the index at *path* by the complete one at *new*."""
+    old = path.with_name(path.name + ".old")
+    remove_tree(old)
+    if path.exists():
+        os.replace(path, old)
+    os.replace(new, path)
+    remove_tree(old)
 
 
 def remove_tree(path: Path) -> None:
     shutil.rmtree(path, ignore_errors=True)
-
-
-def link_related(article: Article, searcher: Any) -> Article:
-    """Give each related item the ID of the archive article with the same title."""
-    if not article.related:
-        return article
-    items = []
-    for item in article.related:
-        hit = searcher.document(title_key=title_key(item.title), kind="article")
-        items.append(replace(item, id=hit["aid"]) if hit and hit["aid"] != article.id else item)
-    return replace(article, related=tuple(items))
-
-
-def link_related_for(
-    root: str | os.PathLike[str], article: Article, *, index_dir: str | os.PathLike[str] | None
-) -> Article:
-    """`link_related` against the archive's index, when it has one."""
-    path = index_dir_for(root, index_dir)
-    ix = open_index(path)
-    try:
-        with ix.searcher() as s:
-            return link_related(article, s)
-    finally:
-        ix.close()

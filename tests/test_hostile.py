@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from archive.article import parse_text
 from archive.decode import DecodeError, decode
 from archive.scan import scan, walk
-from index.indexer import MAX_INDEXED_CHARS, update_index
+from index.documents import MAX_INDEXED_CHARS
+from index.indexer import update_index
 from index.search import ArchiveSearcher, QueryError
 from tests.conftest import make_jpeg, write_article
 

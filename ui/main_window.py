@@ -58,9 +58,9 @@ from archive.locate import article_file, photo_file
 from archive.model import PROBLEM_KINDS, Article, Problem
 from archive.paths import data_dir
 from archive.selection import Basket, Item, basket_path
-from index.indexer import IndexSummary, indexed_problems, update_index
-from index.search import NONE, ArchiveSearcher, Filters, SearchResult
-from index.store import IndexMissing, index_dir_for, is_current
+from index.indexer import IndexSummary, index_state, indexed_problems, update_index
+from index.search import NONE, ArchiveSearcher, Filters, Searcher, SearchResult
+from index.store import IndexMissing, index_dir_for
 from ui import settings as cfg
 from ui.basket import BasketModel, BasketPanel, ExportDialog
 from ui.i18n import articles_and_photos, fmt, number
@@ -121,25 +121,35 @@ class SearchService:
 
     def __init__(self) -> None:
         self.path: Path | None = None
-        self._searcher: ArchiveSearcher | None = None
+        self.root: Path | None = None
+        self._searcher: Searcher | None = None
         self._stale = False
+        self._changed = False
 
-    def set_index(self, path: Path) -> None:
-        self.path = path
+    def set_index(self, path: Path, root: Path) -> None:
+        self.path, self.root = path, root
         self._stale = True
 
     def mark_stale(self) -> None:
+        """The index was rebuilt or swapped: open it again."""
         self._stale = True
 
-    def searcher(self) -> ArchiveSearcher:
+    def mark_changed(self) -> None:
+        """A commit added to the index: look at it before the next search."""
+        self._changed = True
+
+    def searcher(self) -> Searcher:
         if self._stale or self._searcher is None:
             if self._searcher is not None:
                 self._searcher.close()
                 self._searcher = None
-            self._stale = False
+            self._stale = self._changed = False
             if self.path is None:
                 raise IndexMissing("No archive is open.")
-            self._searcher = ArchiveSearcher(self.path)
+            self._searcher = ArchiveSearcher(self.path, self.root)
+        elif self._changed:
+            self._changed = False
+            self._searcher.refresh()
         return self._searcher
 
     def close(self) -> None:
@@ -552,13 +562,14 @@ class MainWindow(QMainWindow):
         self._fill_recent()
         self.archive_label.setText(self.tr("Archive: %1").replace("%1", root.name or str(root)))
         self.archive_label.setToolTip(str(root))
-        self.service.set_index(self.index_path())
+        self.service.set_index(self.index_path(), root)
         self.results_model.set_hits([])
         self.reader.show_article(None, None, set())
         self.current_article = None
         self.problems_model.set_problems(indexed_problems(root, self.index_dir_override))
         self._update_problems_button()
-        if is_current(self.index_path()):
+        usable, _complete = index_state(root, self.index_dir_override)
+        if usable:
             self.index_label.setText(self.tr("Index ready"))
             self.run_search()
         else:

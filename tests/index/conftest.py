@@ -55,6 +55,6 @@ def index_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def searcher(archive: Path, index_dir: Path):  # type: ignore[no-untyped-def]
     update_index(archive, index_dir, jobs=1)
-    s = ArchiveSearcher(index_dir)
+    s = ArchiveSearcher(index_dir, archive)
     yield s
     s.close()

@@ -11,7 +11,7 @@ import pytest
 from archive.model import Cancelled, CancelToken
 from index.indexer import update_index
 from index.search import ArchiveSearcher
-from index.store import MANIFEST, IndexBusy, IndexMissing, index_dir_for, open_index
+from index.store import MANIFEST, IndexBusy, IndexMissing, index_dir_for
 from tests.conftest import write_article
 from tests.index.conftest import build_archive
 
@@ -103,7 +103,9 @@ def test_keyboard_interrupt_releases_the_lock(archive: Path, index_dir: Path) ->
 def test_second_writer_gets_busy_error(archive: Path, index_dir: Path) -> None:
     update_index(archive, index_dir, jobs=1)
     write_article(archive / "x", "X\n\nY.\n")
-    ix = open_index(index_dir)
+    from whoosh import index as whoosh_index  # hold the default engine's own lock
+
+    ix = whoosh_index.open_dir(str(index_dir))
     writer = ix.writer()
     try:
         with pytest.raises(IndexBusy, match="busy"):

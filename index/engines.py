@@ -1,0 +1,62 @@
+"""The engines this installation has: Whoosh always, others when their extra is installed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from index.engine import IndexFailure, Searcher, Writer
+
+DEFAULT = "whoosh"
+
+
+@dataclass(frozen=True, slots=True)
+class Engine:
+    name: str
+    label: str
+    searcher: Callable[[Path, Any], Searcher]
+    writer: Callable[[Path], Writer]
+    create: Callable[[Path], None]
+    opens: Callable[[Path], bool]
+
+
+def _whoosh() -> Engine:
+    from index import whoosh_engine as w
+
+    return Engine(w.NAME, "Whoosh", w.WhooshSearcher, w.WhooshWriter, w.create, w.opens)
+
+
+def _tantivy() -> Engine | None:
+    try:
+        from index import tantivy_engine as t  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return Engine(t.NAME, "tantivy", t.TantivySearcher, t.TantivyWriter, t.create, t.opens)
+
+
+def available() -> list[str]:
+    """The names of the engines that can be used here, the default first."""
+    names = [DEFAULT]
+    if _tantivy() is not None:
+        names.append("tantivy")
+    return names
+
+
+def get(name: str = DEFAULT) -> Engine:
+    """The engine called *name*.
+
+    Raises:
+        IndexFailure: no such engine is installed.
+    """
+    if name == DEFAULT:
+        return _whoosh()
+    if name == "tantivy":
+        engine = _tantivy()
+        if engine is not None:
+            return engine
+        raise IndexFailure(
+            "The tantivy engine is not installed; install it with pip install '.[fast]'."
+        )
+    raise IndexFailure(f"There is no search engine called {name!r}.")

@@ -1,0 +1,124 @@
+"""Snippets and marks: the passage of an article richest in the words searched for.
+
+Matching is on folded words, so ``doan`` marks ``đoàn`` and ``Đoàn`` alike.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+from archive.fold import fold
+
+SNIPPET_CHARS = 240
+SNIPPET_SCAN_CHARS = 100_000
+_TOKEN = re.compile(r"\w+(?:[/.,:\-]\w+)*")
+
+
+def _match_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
+    """Character spans of the words of *text* that (folded) are among *terms*.
+
+    The text is folded once and searched with one expression (in C); a word inside
+    a code such as ``999/QĐ-TTg`` is found as its own word too.
+    """
+    if not terms:
+        return []
+    folded = fold(text.lower())
+    if len(folded) != len(text):  # a letter whose lowercase is longer: word by word
+        return _match_spans_slowly(text, terms)
+    return [m.span() for m in _pattern(frozenset(terms)).finditer(folded)]
+
+
+@lru_cache(maxsize=64)
+def _pattern(terms: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def _match_spans_slowly(text: str, terms: set[str]) -> list[tuple[int, int]]:
+    spans = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        key = fold(word.lower())
+        if key in terms:
+            spans.append((m.start(), m.end()))
+            continue
+        if not word.isalnum():
+            for part in re.finditer(r"\w+", word):
+                if fold(part.group().lower()) in terms:
+                    spans.append((m.start() + part.start(), m.start() + part.end()))
+    return spans
+
+
+def _mark(
+    text: str,
+    spans: list[tuple[int, int]],
+    start: int,
+    end: int,
+    before: str = "<b>",
+    after: str = "</b>",
+) -> str:
+    out, pos = [], start
+    for a, b in spans:
+        if b <= start or a >= end:
+            continue
+        a, b = max(a, start), min(b, end)
+        out.append(html.escape(text[pos:a]))
+        out.append(before + html.escape(text[a:b]) + after)
+        pos = b
+    out.append(html.escape(text[pos:end]))
+    return "".join(out)
+
+
+def highlight(text: str, terms: set[str], before: str = "<b>", after: str = "</b>") -> str:
+    """*text* HTML-escaped with the words matching *terms* (folded) between *before* and *after*."""
+    return _mark(text, _match_spans(text, terms), 0, len(text), before, after)
+
+
+def make_snippet(text: str, terms: set[str], width: int = SNIPPET_CHARS) -> str:
+    """The passage of *text* richest in *terms*, escaped, matches in ``<b>``.
+
+    Only the first `SNIPPET_SCAN_CHARS` are searched for the passage: enough for
+    any article, and a megabyte-long file still answers at once.
+    """
+    text = text[:SNIPPET_SCAN_CHARS].replace("\n", " ")
+    if not text:
+        return ""
+    spans = _match_spans(text, terms)
+    if not spans:
+        end = _cut_end(text, width)
+        return html.escape(text[:end]) + ("…" if end < len(text) else "")
+    keys = [fold(text[a:b].lower()) for a, b in spans]
+    wanted = len(set(keys))
+    best, best_score = 0, -1
+    for i, (a, _b) in enumerate(spans):
+        seen = set()
+        for k in range(i, len(spans)):
+            if spans[k][1] - a > width:
+                break
+            seen.add(keys[k])
+        if len(seen) > best_score:
+            best, best_score = i, len(seen)
+            if best_score == wanted:
+                break  # no passage can hold more of the words
+    first = spans[best][0]
+    start = max(0, first - width // 4)
+    if start > 0:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < first else start
+    end = _cut_end(text, width, start)
+    return (
+        ("…" if start > 0 else "")
+        + _mark(text, spans, start, end)
+        + ("…" if end < len(text) else "")
+    )
+
+
+def _cut_end(text: str, width: int, start: int = 0) -> int:
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        if space > start:
+            end = space
+    return end

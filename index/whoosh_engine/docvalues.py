@@ -1,0 +1,148 @@
+"""Per-document arrays of one Whoosh segment: what filters, facets, sorting and scoring read.
+
+A segment never changes once written (only its deletions do), so its arrays are
+worked out once (by the process that wrote it, or from its stored fields after a
+merge) and kept beside the index as ``tangthu-<segment>.npz``.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from index.analysis import tokens
+from index.whoosh_engine.schema import ARTICLE, LEXICON, PHOTO
+
+PREFIX = "tangthu-"
+SUFFIX = ".npz"
+
+
+def date_number(date: str) -> int:
+    """``2024-03-21`` -> 20240321; a month alone (``2024-03``) -> 20240300; none -> 0.
+
+    The numbers order as the date strings do, so ranges behave as before.
+    """
+    if not date:
+        return 0
+    parts = date.split("-")
+    try:
+        y = int(parts[0])
+        m = int(parts[1]) if len(parts) > 1 else 0
+        d = int(parts[2][:2]) if len(parts) > 2 else 0
+    except ValueError:
+        return 0
+    return y * 10000 + m * 100 + d
+
+
+@dataclass(slots=True)
+class DocValues:
+    kind: npt.NDArray[np.uint8]
+    date: npt.NDArray[np.int32]
+    estimated: npt.NDArray[np.bool_]
+    outlet: npt.NDArray[np.int32]  # index into outlets, -1 when none
+    outlets: list[str]
+    has_photos: npt.NDArray[np.bool_]
+    length: npt.NDArray[np.int32]  # tokens in x
+    title_length: npt.NDArray[np.int32]  # tokens in tx
+
+    def __len__(self) -> int:
+        return len(self.kind)
+
+
+def build(rows: Iterable[dict[str, Any] | None]) -> DocValues:
+    """Arrays from stored-field dictionaries in document order (None: a lexicon document)."""
+    kind, date, est, outlet, photos, length, tlen = [], [], [], [], [], [], []
+    names: dict[str, int] = {}
+    for row in rows:
+        if row is None or row.get("kind") == "lexicon":
+            kind.append(LEXICON)
+            date.append(0)
+            est.append(False)
+            outlet.append(-1)
+            photos.append(False)
+            length.append(0)
+            tlen.append(0)
+            continue
+        kind.append(PHOTO if row.get("kind") == "photo" else ARTICLE)
+        date.append(date_number(row.get("date") or ""))
+        est.append(bool(row.get("date_est")))
+        name = row.get("outlet") or ""
+        outlet.append(names.setdefault(name, len(names)) if name else -1)
+        photos.append(bool(row.get("has_photos")))
+        length.append(int(row.get("n") or 0))
+        tlen.append(len(tokens(row.get("title") or "")) if kind[-1] == ARTICLE else 0)
+    return DocValues(
+        kind=np.array(kind, dtype=np.uint8),
+        date=np.array(date, dtype=np.int32),
+        estimated=np.array(est, dtype=np.bool_),
+        outlet=np.array(outlet, dtype=np.int32),
+        outlets=list(names),
+        has_photos=np.array(photos, dtype=np.bool_),
+        length=np.array(length, dtype=np.int32),
+        title_length=np.array(tlen, dtype=np.int32),
+    )
+
+
+def path_for(index_path: Path, segment_id: str) -> Path:
+    return index_path / f"{PREFIX}{segment_id}{SUFFIX}"
+
+
+def save(values: DocValues, index_path: Path, segment_id: str) -> None:
+    """Write the arrays atomically (a reader never sees half a file)."""
+    target = path_for(index_path, segment_id)
+    fd, tmp = tempfile.mkstemp(dir=index_path, prefix=".tangthu-", suffix=".tmp")
+    with os.fdopen(fd, "wb") as f:
+        np.savez(
+            f,
+            kind=values.kind,
+            date=values.date,
+            estimated=values.estimated,
+            outlet=values.outlet,
+            outlets=np.array(values.outlets, dtype=object),
+            has_photos=values.has_photos,
+            length=values.length,
+            title_length=values.title_length,
+        )
+    os.replace(tmp, target)
+
+
+def load(index_path: Path, segment_id: str) -> DocValues | None:
+    try:
+        with np.load(path_for(index_path, segment_id), allow_pickle=True) as data:
+            return DocValues(
+                kind=data["kind"],
+                date=data["date"],
+                estimated=data["estimated"],
+                outlet=data["outlet"],
+                outlets=[str(x) for x in data["outlets"]],
+                has_photos=data["has_photos"],
+                length=data["length"],
+                title_length=data["title_length"],
+            )
+    except (OSError, KeyError, ValueError):
+        return None
+
+
+def from_segment_reader(reader: Any) -> DocValues:
+    """Arrays of a segment read from its stored fields (after a merge)."""
+    rows: list[dict[str, Any] | None] = []
+    for docnum in range(reader.doc_count_all()):
+        rows.append(reader.stored_fields(docnum))
+    return build(rows)
+
+
+def clean(index_path: Path, keep: set[str]) -> None:
+    """Remove the arrays of segments that are gone."""
+    for path in index_path.glob(f"{PREFIX}*{SUFFIX}"):
+        if path.name[len(PREFIX) : -len(SUFFIX)] not in keep:
+            try:
+                path.unlink()
+            except OSError:
+                pass

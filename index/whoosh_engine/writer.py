@@ -1,0 +1,426 @@
+"""Writing a Whoosh index: each worker process parses articles and writes a segment.
+
+The parent process holds the index lock, deletes what changed or went away, and
+commits the segments its workers wrote. A batch is one commit (all or nothing);
+a first build commits every so many articles instead, so that what is indexed so
+far can be searched while the rest is written.
+
+Parsing (decoding, EXIF) and Whoosh's postings work are all Python: the workers
+are processes (spawned, so a threaded caller such as the window is safe) and they
+end when their parent dies (`orphan_guard`).
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import queue
+import signal
+import sys
+import threading
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.index import Index, LockError
+from whoosh.query import Prefix
+from whoosh.writing import NO_MERGE, SegmentWriter
+
+from archive.model import Cancelled, CancelToken, Problem
+from archive.scan import ArticleEntry
+from index.analysis import fold_term
+from index.documents import IndexDoc, parsed
+from index.engine import CommitCallback, IndexBusy, Progress
+from index.whoosh_engine import docvalues
+from index.whoosh_engine.codec import PackedCodec
+from index.whoosh_engine.schema import FIELD_OF, LEXICON_ID, SEPARATOR, title_hash
+
+
+def _codec() -> PackedCodec:
+    import os as _os
+
+    comp = int(_os.environ.get("TANGTHU_CODEC", "3"))
+    return PackedCodec(compression=comp)
+
+
+#: From this many articles on, a batch is written by worker processes.
+BULK = 400
+#: Postings a writer keeps in memory before spilling them to temporary runs.
+LIMIT_MB = 256
+#: Segments of fewer documents than this are merged once there are enough of them.
+SMALL_SEGMENT = 1000
+SMALL_SEGMENTS = 8
+
+
+def _fields(doc: IndexDoc) -> dict[str, Any]:
+    fields: dict[str, Any] = {
+        "id": doc.id,
+        "aid": doc.aid,
+        "kind": doc.kind,
+        "x": doc.text,
+        "n": doc.length,
+        **doc.stored,
+    }
+    for name, placed in doc.fields.items():
+        if placed:
+            fields[FIELD_OF[name]] = placed
+    if doc.title_key:
+        fields["title_key"] = title_hash(doc.title_key)
+    return fields
+
+
+def write_segment(
+    ix: Index,
+    root: str,
+    entries: list[ArticleEntry],
+    *,
+    report: Any = None,
+    stop: Any = None,
+) -> tuple[Any, list[Problem]]:
+    """Parse *entries* and write them as one new segment (not committed).
+
+    Returns the segment and the problems found. The per-document arrays of the
+    segment are saved beside the index.
+    """
+    writer = SegmentWriter(ix, _lk=False, compound=False, limitmb=LIMIT_MB, codec=_codec())
+    rows: list[dict[str, Any] | None] = []
+    lexicon: set[str] = set()
+    problems: list[Problem] = []
+    try:
+        for docs, found in parsed(root, entries):
+            if stop is not None and stop():
+                raise Cancelled
+            for doc in docs:
+                writer.add_document(**_fields(doc))
+                lexicon.update(doc.text)
+                rows.append({**doc.stored, "kind": doc.kind, "n": doc.length})
+            problems.extend(found)
+            if report is not None:
+                report(1)
+        writer.add_document(
+            id=LEXICON_ID,
+            kind="lexicon",
+            fx=sorted({f + SEPARATOR + t for t in lexicon if (f := fold_term(t)) != t}),
+            fw=sorted({fold_term(t) for t in lexicon}),
+        )
+        rows.append(None)
+        segment = writer._finalize_segment()
+    except BaseException:
+        _abort(writer)
+        raise
+    docvalues.save(docvalues.build(rows), Path(ix.storage.folder), segment.segment_id())
+    return segment, problems
+
+
+def _abort(writer: SegmentWriter) -> None:
+    """Drop an unfinished segment writer.
+
+    Not `cancel()`: that also removes the index's temporary folder, which the
+    parent writer and other segment writers use at the same time. The segment's
+    files are not in the table of contents; the next commit deletes them.
+    """
+    try:
+        writer._close_segment()
+    except OSError:
+        pass
+
+
+# --- worker processes -------------------------------------------------------------
+
+
+def orphan_guard(poll: float = 1.0) -> None:
+    """Make this (child) process end when its parent dies.
+
+    On Linux the kernel sends SIGKILL at once (``PR_SET_PDEATHSIG``); everywhere a
+    thread also checks every *poll* seconds whether the parent is still the same.
+    """
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != parent:
+                os._exit(1)
+            time.sleep(poll)
+
+    if os.getppid() != parent:  # the parent died before the kernel was told
+        os._exit(1)
+    threading.Thread(target=watch, name="orphan-guard", daemon=True).start()
+
+
+def _worker(index_path: str, root: str, jobs: Any, results: Any, stop: Any) -> None:
+    orphan_guard()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C does
+    ix = whoosh_index.open_dir(index_path)
+    while True:
+        job = jobs.get()
+        if job is None:
+            return
+        report = _Reporter(results)
+        try:
+            segment, problems = write_segment(ix, root, job, report=report, stop=stop.is_set)
+            report.flush()
+        except Cancelled:
+            results.put(("cancelled", None, None))
+        except BaseException as exc:  # reported to the parent, which raises it
+            results.put(("failed", f"{type(exc).__name__}: {exc}", None))
+        else:
+            results.put(("done", segment, problems))
+
+
+class _Reporter:
+    """Progress from a worker, sent every 25 articles (a message each is too many)."""
+
+    def __init__(self, results: Any) -> None:
+        self.results = results
+        self.count = 0
+
+    def __call__(self, n: int) -> None:
+        self.count += n
+        if self.count >= 25:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.count:
+            self.results.put(("progress", self.count, None))
+            self.count = 0
+
+
+class _Workers:
+    """A few worker processes, kept for the whole run (one segment each per chunk)."""
+
+    def __init__(self, index_path: Path, root: str, count: int) -> None:
+        ctx = mp.get_context("spawn")
+        self.jobs = ctx.Queue()
+        self.results = ctx.Queue()
+        self.stop = ctx.Event()
+        self.procs = [
+            ctx.Process(
+                target=_worker,
+                args=(str(index_path), root, self.jobs, self.results, self.stop),
+                daemon=True,
+            )
+            for _ in range(count)
+        ]
+        for proc in self.procs:
+            proc.start()
+
+    def run(
+        self,
+        slices: list[list[ArticleEntry]],
+        tick: Any,
+        cancel: CancelToken | None,
+    ) -> tuple[list[Any], list[Problem]]:
+        for part in slices:
+            self.jobs.put(part)
+        segments: list[Any] = []
+        problems: list[Problem] = []
+        waiting = len(slices)
+        failure: str | None = None
+        cancelled = False
+        while waiting:
+            if cancel is not None and cancel.cancelled and not cancelled:
+                cancelled = True
+                self.stop.set()
+            try:
+                kind, a, b = self.results.get(timeout=0.1)
+            except queue.Empty:
+                if not all(p.is_alive() for p in self.procs):
+                    failure = failure or "an indexing process ended unexpectedly"
+                    break
+                continue
+            if kind == "progress":
+                tick(a)
+                continue
+            waiting -= 1
+            if kind == "done":
+                segments.append(a)
+                problems.extend(b)
+            elif kind == "failed":
+                failure = failure or a
+                self.stop.set()
+            else:
+                cancelled = True
+        if cancelled:
+            raise Cancelled
+        if failure:
+            raise RuntimeError(failure)
+        return segments, problems
+
+    def close(self) -> None:
+        for _ in self.procs:
+            self.jobs.put(None)
+        for proc in self.procs:
+            proc.join(timeout=10)
+            if proc.is_alive():
+                proc.kill()
+                proc.join(timeout=5)
+
+
+def _merge_small(writer: SegmentWriter, segments: list[Any]) -> list[Any]:
+    """Merge the small segments once there are many of them; keep the others."""
+    from whoosh.reading import SegmentReader
+
+    small = [s for s in segments if s.doc_count_all() < SMALL_SEGMENT]
+    if len(small) < SMALL_SEGMENTS:
+        return list(segments)
+    for seg in small:
+        reader = SegmentReader(writer.storage, writer.schema, seg)
+        writer.add_reader(reader)
+        reader.close()
+    return [s for s in segments if s not in small]
+
+
+def _release(writer: SegmentWriter) -> None:
+    """Cancel the parent writer: drop its changes and free the lock, whatever is left."""
+    try:
+        writer.cancel()
+    except OSError:  # its temporary files are gone already: the lock must go all the same
+        if writer.writelock:
+            writer.writelock.release()
+        writer.is_closed = True
+
+
+def _parent_writer(ix: Index) -> SegmentWriter:
+    try:
+        return SegmentWriter(ix, timeout=0.0, compound=False, limitmb=LIMIT_MB, codec=_codec())
+    except LockError as exc:
+        raise IndexBusy(
+            "The index is busy: another indexing run is writing to it. Try again when it ends."
+        ) from exc
+
+
+def _commit(writer: SegmentWriter, segments: list[Any], *, merge: bool) -> None:
+    """Commit the parent's deletions (and merges) with the workers' segments."""
+    final = writer._merge_segments(_merge_small if merge else NO_MERGE, None, None)
+    final += segments
+    if writer._added:
+        final.append(writer._finalize_segment())
+    else:
+        writer._close_segment()
+    writer._commit_toc(final)
+    writer._finish()
+
+
+def _slices(entries: list[ArticleEntry], count: int) -> list[list[ArticleEntry]]:
+    size = -(-len(entries) // count)
+    return [entries[i : i + size] for i in range(0, len(entries), size)]
+
+
+def chunk_sizes(total: int, chunk: int | None) -> list[int]:
+    """How many articles each commit takes: growing chunks, so the first is searchable soon."""
+    if not chunk:
+        return [total]
+    sizes, size, left = [], max(1, chunk // 4), total
+    while left > 0:
+        take = min(size, left)
+        sizes.append(take)
+        left -= take
+        size = min(chunk, size * 2)
+    return sizes
+
+
+class WhooshWriter:
+    """Writes an archive's Whoosh index (see `index.engine.Writer`)."""
+
+    def __init__(self, index_path: Path) -> None:
+        self.index_path = Path(index_path)
+
+    def write(
+        self,
+        root: str,
+        add: list[ArticleEntry],
+        delete: Iterable[str],
+        *,
+        jobs: int,
+        chunk: int | None,
+        progress: Progress | None,
+        cancel: CancelToken | None,
+        committed: CommitCallback | None,
+    ) -> list[Problem]:
+        ix = whoosh_index.open_dir(str(self.index_path))
+        writer = _parent_writer(ix)
+        total = len(add)
+        done = 0
+
+        def tick(n: int) -> None:
+            nonlocal done
+            done += n
+            if progress is not None:
+                progress(min(done, total), total)
+
+        workers: _Workers | None = None
+        problems: list[Problem] = []
+        try:
+            for aid in delete:
+                writer.delete_by_term("id", aid)
+                writer.delete_by_query(Prefix("id", aid + "#"))  # its photos
+            if jobs > 1 and total >= BULK:
+                workers = _Workers(self.index_path, root, min(jobs, -(-total // 100)))
+            start = 0
+            for size in chunk_sizes(total, chunk):
+                part = add[start : start + size]
+                start += size
+                if cancel is not None:
+                    cancel.check()
+                if workers is not None and len(part) >= BULK // 2:
+                    segments, found = workers.run(_slices(part, len(workers.procs)), tick, cancel)
+                elif part:
+                    segment, found = write_segment(
+                        ix, root, part, report=tick, stop=lambda: bool(cancel and cancel.cancelled)
+                    )
+                    segments = [segment]
+                else:
+                    segments, found = [], []
+                problems.extend(found)
+                _commit(writer, segments, merge=chunk is None)
+                _complete_docvalues(self.index_path)
+                if committed is not None:
+                    committed({e.id: e.fingerprint for e in part})
+                if start < total:
+                    writer = _parent_writer(ix)
+            if not add:
+                if not writer.is_closed:
+                    _commit(writer, [], merge=True)
+                    _complete_docvalues(self.index_path)
+                if committed is not None:
+                    committed({})
+        except BaseException:
+            if not writer.is_closed:
+                _release(writer)
+            raise
+        finally:
+            if workers is not None:
+                workers.close()
+            ix.close()
+        return problems
+
+
+def _complete_docvalues(index_path: Path) -> None:
+    """Work out the arrays of segments that have none (those a merge made)."""
+    from whoosh.reading import SegmentReader
+
+    ix = whoosh_index.open_dir(str(index_path))
+    try:
+        segments = ix._segments()
+        for seg in segments:
+            if not docvalues.path_for(index_path, seg.segment_id()).exists():
+                reader = SegmentReader(ix.storage, ix.schema, seg)
+                try:
+                    docvalues.save(
+                        docvalues.from_segment_reader(reader), index_path, seg.segment_id()
+                    )
+                finally:
+                    reader.close()
+        docvalues.clean(index_path, {s.segment_id() for s in segments})
+    finally:
+        ix.close()
