@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test bench lint clean
+.PHONY: install run test bench bench-scale lint clean
 
 install: $(STAMP)
 
@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
 	  echo "Python could not make a virtual environment; on Debian/Ubuntu: sudo apt-get install python3-venv"; exit 1; }
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,fast]'
 	touch $(STAMP)
 
 run: install
@@ -23,6 +23,11 @@ test: install
 
 bench: install
 	$(PY) -m bench.run
+
+# make bench-scale ARCHIVE=DIR [RUNS=3]: every engine (and Recoll when installed) on a big archive
+bench-scale: install
+	@test -n "$(ARCHIVE)" || { echo "give ARCHIVE=DIR (see ../shared/tools/make_scale_archive.py)"; exit 2; }
+	$(PY) -m bench.scale $(ARCHIVE) --runs $(or $(RUNS),3) --gui $(if $(shell command -v recollindex),--recoll)
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -32,6 +32,8 @@ _VIETNAMESE = set(
     "ÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ"
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+#: Bytes that are control characters (tab, line feeds and form feeds are text).
+_CONTROL_BYTES = bytes([*range(0, 9), *range(14, 32), 127])
 _BLANKISH = re.compile(r"^(?:[^\S\n]|[\u200b\u2060\ufeff])+$", re.MULTILINE)
 
 
@@ -46,7 +48,7 @@ def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32 or b == 127)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls > len(sample) * 0.02
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import stat
@@ -56,8 +57,12 @@ class Inventory:
         return sum(len(f.photos) for f in self.folders)
 
 
+_HIDDEN = frozenset({"__MACOSX", "$RECYCLE.BIN", "System Volume Information"})
+_KNOWN = ARTICLE_EXTENSIONS | IMAGE_EXTENSIONS
+
+
 def _is_hidden(name: str) -> bool:
-    return name.startswith(".") or name in {"__MACOSX", "$RECYCLE.BIN", "System Volume Information"}
+    return name.startswith(".") or name in _HIDDEN
 
 
 def _has_bad_bytes(name: str) -> bool:
@@ -85,7 +90,8 @@ def walk(root: str | os.PathLike[str], *, cancel: CancelToken | None = None) -> 
 
     Unreadable folders, symlink loops and names that are not valid UTF-8 are
     recorded as problems; the walk goes on. Written with plain strings and
-    ``os.scandir``: it is the whole cost of a no-change rescan.
+    ``os.scandir``: it is the whole cost of a no-change rescan. (Threads do not help:
+    the Python work per entry outweighs the system calls.)
     """
     root_s = os.fspath(root)
     inv = Inventory(root=root_s)
@@ -94,25 +100,44 @@ def walk(root: str | os.PathLike[str], *, cancel: CancelToken | None = None) -> 
     except OSError as exc:
         inv.problems.append(Problem("unreadable-folder", root_s, str(exc.strerror or exc)))
         return inv
-    seen = {(st.st_dev, st.st_ino)}
-    prefix = len(os.path.join(root_s, ""))
+    walker = _Walker(root_s, {(st.st_dev, st.st_ino)})
     stack = [root_s]
-    while stack:
-        if cancel is not None:
-            cancel.check()
-        folder = stack.pop()
+    # The walk makes hundreds of thousands of small objects and no cycles: the cyclic
+    # garbage collector would only scan them again and again.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        while stack:
+            if cancel is not None:
+                cancel.check()
+            stack.extend(walker.folder(stack.pop(), inv))
+    finally:
+        if collecting:
+            gc.enable()
+    inv.articles.sort(key=lambda a: a.id)
+    return inv
+
+
+class _Walker:
+    def __init__(self, root: str, seen: set[tuple[int, int]]) -> None:
+        self.root = root
+        self.prefix = len(os.path.join(root, ""))
+        self.seen = seen
+
+    def folder(self, folder: str, inv: Inventory) -> list[str]:
+        """Read one folder into *inv*; return its subfolders (to visit, last first)."""
         try:
             with os.scandir(folder) as it:
-                entries = sorted(it, key=_entry_name)
+                entries = list(it)
         except OSError as exc:
             inv.problems.append(Problem("unreadable-folder", folder, str(exc.strerror or exc)))
-            continue
+            return []
         here = FolderEntry(path=folder, names=[e.name for e in entries])
         subfolders: list[str] = []
         stats: dict[str, os.stat_result] = {}
         for entry in entries:
             name = entry.name
-            if _is_hidden(name):
+            if name[0] == "." or name in _HIDDEN:
                 continue
             if not name.isascii() and _has_bad_bytes(name):
                 inv.problems.append(
@@ -125,9 +150,13 @@ def walk(root: str | os.PathLike[str], *, cancel: CancelToken | None = None) -> 
                 continue
             try:
                 is_dir = entry.is_dir()
-                ext = "" if is_dir else os.path.splitext(name)[1].lower()
-                if not is_dir and ext not in ARTICLE_EXTENSIONS and ext not in IMAGE_EXTENSIONS:
-                    continue
+                if is_dir:
+                    ext = ""
+                else:
+                    dot = name.rfind(".")
+                    ext = name[dot:].lower() if dot > 0 else ""
+                    if ext not in _KNOWN:
+                        continue
                 est = entry.stat()  # follows links
             except OSError as exc:
                 inv.problems.append(
@@ -136,12 +165,12 @@ def walk(root: str | os.PathLike[str], *, cancel: CancelToken | None = None) -> 
                 continue
             if is_dir:
                 key = (est.st_dev, est.st_ino)
-                if key in seen:
+                if key in self.seen:
                     inv.problems.append(
                         Problem("symlink-loop", entry.path, "this folder was already visited")
                     )
                     continue
-                seen.add(key)
+                self.seen.add(key)
                 subfolders.append(entry.path)
             elif stat.S_ISREG(est.st_mode):
                 if ext in ARTICLE_EXTENSIONS:
@@ -149,16 +178,18 @@ def walk(root: str | os.PathLike[str], *, cancel: CancelToken | None = None) -> 
                 else:
                     here.photos.append(name)
                 stats[name] = est
+        here.articles.sort()
+        here.photos.sort()
         photo_stats = [(_nfc(p), stats[p].st_size, stats[p].st_mtime_ns) for p in here.photos]
+        sep, prefix = os.sep, self.prefix
         for name in here.articles:
-            path = os.path.join(folder, name)
-            aid = _nfc(path[prefix:].replace(os.sep, "/"))
+            path = folder + sep + name if not folder.endswith(sep) else folder + name
+            aid = _nfc(path[prefix:].replace(sep, "/") if sep != "/" else path[prefix:])
             inv.articles.append(ArticleEntry(aid, path, _fingerprint(stats[name], photo_stats)))
         if here.articles or here.photos:
             inv.folders.append(here)
-        stack.extend(reversed(subfolders))
-    inv.articles.sort(key=lambda a: a.id)
-    return inv
+        subfolders.sort(reverse=True)
+        return subfolders
 
 
 def _entry_name(entry: os.DirEntry[str]) -> str:

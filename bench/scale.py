@@ -112,7 +112,8 @@ def mirror(archive: Path, work: Path) -> Path:
 
 def change_articles(root: Path, n: int, step: int) -> None:
     """Rewrite *n* articles of the copy (new files: the originals keep their links)."""
-    files = sorted(root.rglob("*.txt"))[:: max(1, len(sorted(root.rglob("*.txt"))) // n)][:n]
+    every = sorted(root.rglob("*.txt"))
+    files = every[:: max(1, len(every) // n)][:n]
     for path in files:
         text = path.read_text(encoding="utf-8", errors="replace")
         tmp = path.with_suffix(".tmp")
@@ -219,14 +220,16 @@ def bench_gui(root: Path, work: Path, engine: str, runs: int) -> dict[str, Any]:
     return {"gui_first_results_s": median(times), "gui_peak_mb": median(peaks)}
 
 
-def bench_recoll(root: Path, work: Path, queries: Path, runs: int) -> dict[str, Any] | None:
+def bench_recoll(
+    root: Path, work: Path, queries: Path, runs: int, index_runs: int
+) -> dict[str, Any] | None:
     if shutil.which("recollindex") is None:
         print("  recoll: recollindex is not installed (apt-get install recoll python3-recoll)")
         return None
     conf = work / "recoll"
     res: dict[str, Any] = {"engine": "recoll"}
     full, peaks = [], []
-    for _ in range(runs):
+    for _ in range(index_runs):
         shutil.rmtree(conf, ignore_errors=True)
         conf.mkdir(parents=True)
         (conf / "recoll.conf").write_text(
@@ -240,9 +243,10 @@ def bench_recoll(root: Path, work: Path, queries: Path, runs: int) -> dict[str, 
     res["full_index_peak_mb"] = median(peaks)
     res["size_mb"] = index_dir_size(conf)
     rescan = []
-    for _ in range(runs):
+    for _ in range(index_runs):
         s, _p, _o = run_measured(["recollindex", "-c", str(conf)])
         rescan.append(s)
+        print(f"  [recoll] no-change rescan {s:.1f} s", flush=True)
     res["rescan_s"] = median(rescan)
     measured = []
     for _ in range(runs):
@@ -291,6 +295,9 @@ def report(results: list[dict[str, Any]]) -> str:
                 other = recoll["kinds"].get(kind)
                 if other:
                     lines.append(f"  {kind:<20} {row['page20_p95'] / other['page20_p95']:.2f}x")
+            for key in ("full_index_s", "rescan_s", "size_mb"):
+                if key in r and key in recoll:
+                    lines.append(f"  {key:<20} {r[key] / recoll[key]:.2f}x")
     return "\n".join(lines)
 
 
@@ -301,6 +308,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--work", type=Path, default=None)
     p.add_argument("--engines", default=None, help="comma-separated (default: every installed)")
     p.add_argument("--recoll", action="store_true")
+    p.add_argument(
+        "--recoll-runs", type=int, default=1, help="Recoll's index runs (each takes many minutes)"
+    )
     p.add_argument("--gui", action="store_true")
     p.add_argument("--json", type=Path, default=None)
     args = p.parse_args(argv)
@@ -321,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
         results.append(r)
         print(report([r]), flush=True)
     if args.recoll:
-        r2 = bench_recoll(root, work, queries, args.runs)
+        r2 = bench_recoll(root, work, queries, args.runs, args.recoll_runs)
         if r2:
             results.append(r2)
     print(report(results))

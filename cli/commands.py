@@ -78,6 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--index-dir")
     p.add_argument("--rebuild", action="store_true", help="start the index over")
     p.add_argument("--jobs", type=int, default=0, help="worker processes (default: all cores)")
+    p.add_argument(
+        "--engine",
+        choices=["whoosh", "tantivy"],
+        default=None,
+        help="search engine to build with (default: the index's own, else whoosh; "
+        "tantivy needs the 'fast' extra)",
+    )
     p.add_argument("--json", action="store_true", help="print a final summary as JSON")
 
     p = sub.add_parser("search", help="search an indexed archive")

@@ -17,7 +17,7 @@ from cli.progress import ProgressBar
 from cli.text import plural
 from index.indexer import update_index
 from index.search import NONE, ArchiveSearcher, Filters, QueryError, SearchResult
-from index.store import IndexBusy, IndexMissing, index_dir_for
+from index.store import IndexFailure, IndexMissing, index_dir_for
 
 
 def cmd_index(args: argparse.Namespace) -> int:
@@ -34,8 +34,9 @@ def cmd_index(args: argparse.Namespace) -> int:
                 jobs=args.jobs,
                 progress=bar.update,
                 cancel=token,
+                engine=args.engine,
             )
-    except IndexBusy as exc:
+    except IndexFailure as exc:
         raise Failure(str(exc)) from exc
     except KeyboardInterrupt:
         raise Cancelled from None

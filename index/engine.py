@@ -41,6 +41,11 @@ Progress = Callable[[int, int], None]
 CommitCallback = Callable[[dict[str, str]], None]
 
 
+def ordered_counts(counts: dict[str, int]) -> dict[str, int]:
+    """Facet counts, largest first; the "none" bucket last."""
+    return dict(sorted(counts.items(), key=lambda kv: (kv[0] == NONE, -kv[1], kv[0])))
+
+
 class IndexFailure(Exception):
     """Base of the index layer's errors (the message is for people)."""
 

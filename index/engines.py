@@ -30,7 +30,7 @@ def _whoosh() -> Engine:
 
 def _tantivy() -> Engine | None:
     try:
-        from index import tantivy_engine as t  # type: ignore[attr-defined]
+        from index import tantivy_engine as t
     except ImportError:
         return None
     return Engine(t.NAME, "tantivy", t.TantivySearcher, t.TantivyWriter, t.create, t.opens)

@@ -176,8 +176,15 @@ def update_index(
                 "photos": searcher.photo_count(),
             }
     state["articles"] = {k: v for k, v in state["articles"].items() if k in current}
-    state["complete"] = True
-    write_manifest(target, state)
+    if (
+        not (to_index or to_delete or swap)
+        and complete
+        and state["problems"] == manifest.get("problems")
+    ):
+        pass  # nothing changed: the manifest says so already
+    else:
+        state["complete"] = True
+        write_manifest(target, state)
     if swap:
         swap_in(target, path)
     summary.articles = int(state["counts"]["articles"])

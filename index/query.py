@@ -306,3 +306,20 @@ def plain_words(node: Node) -> list[str] | None:
 def folded(text: str) -> str:
     """How a query word compares with folded index terms."""
     return normalize(text, folded=True)
+
+
+def in_captions(node: Node) -> Node:
+    """A photo's searchable text is its captions: ``caption:`` means the same there."""
+    if isinstance(node, Word):
+        return (
+            Word(node.text, "text", node.mode, node.distance) if node.field == "caption" else node
+        )
+    if isinstance(node, Phrase):
+        return Phrase(node.words, "text") if node.field == "caption" else node
+    if isinstance(node, And):
+        return And(tuple(in_captions(p) for p in node.parts))
+    if isinstance(node, Or):
+        return Or(tuple(in_captions(p) for p in node.parts))
+    if isinstance(node, Not):
+        return Not(in_captions(node.part))
+    return node

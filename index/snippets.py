@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from archive.fold import fold
 
@@ -122,3 +123,18 @@ def _cut_end(text: str, width: int, start: int = 0) -> int:
         if space > start:
             end = space
     return end
+
+
+def article_body(root: Path, article_id: str) -> str:
+    """An article's lead and paragraphs, read from its file for its snippet (empty
+    when the file cannot be read any more)."""
+    from archive.article import load_article
+    from archive.locate import OutsideArchive, article_file
+
+    try:
+        path = article_file(root, article_id)
+    except OutsideArchive:
+        return ""
+    if path is None:
+        return ""
+    return load_article(root, path, photo_info=False).body_text

@@ -92,7 +92,9 @@ class Screenshot(QObject):
 
     def _settled(self) -> bool:
         w = self.window
-        if w.busy() or w.result is None:
+        # A build may go on: what it has committed is searchable (a first build of a
+        # big archive is waited for until its first commit, when there are results).
+        if w.searching() or w.result is None or (w.indexing() and not w.result.total):
             return False
         if w.result.hits and w.current_article is None:
             return False

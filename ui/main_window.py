@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QStringListModel,
     Qt,
@@ -55,12 +56,14 @@ from PySide6.QtWidgets import (
 
 from archive.article import load_article
 from archive.locate import article_file, photo_file
-from archive.model import PROBLEM_KINDS, Article, Problem
+from archive.model import PROBLEM_KINDS, Article, Cancelled, Problem
 from archive.paths import data_dir
 from archive.selection import Basket, Item, basket_path
-from index.indexer import IndexSummary, index_state, indexed_problems, update_index
+from index import engines
+from index.background import IndexProcess
+from index.indexer import IndexSummary, index_state, indexed_problems
 from index.search import NONE, ArchiveSearcher, Filters, Searcher, SearchResult
-from index.store import IndexMissing, index_dir_for
+from index.store import IndexFailure, IndexMissing, index_dir_for
 from ui import settings as cfg
 from ui.basket import BasketModel, BasketPanel, ExportDialog
 from ui.i18n import articles_and_photos, fmt, number
@@ -191,6 +194,9 @@ class MainWindow(QMainWindow):
         self.search_pool.setExpiryTimeout(-1)  # keep the searcher's thread
         self.index_pool = make_pool(1)
         self.service = SearchService()
+        # The engine's modules load here, on the GUI thread: an import in the search
+        # thread (NumPy's start-up is one long call) would freeze the window meanwhile.
+        engines.get()
         self.loader = ThumbnailLoader(self)
         self.jobs: list[Job] = []
         self.index_job: Job | None = None
@@ -199,6 +205,10 @@ class MainWindow(QMainWindow):
         self.terms: set[str] = set()
         self.current_article: Article | None = None
         self._index_started = 0.0
+        self.index_progress: tuple[int, int] | None = None
+        self._keep_current = False
+        self.commits = _Commits(self)
+        self.commits.committed.connect(self._on_commit)
 
         self._build_ui()
         self._update_basket_button()
@@ -581,11 +591,24 @@ class MainWindow(QMainWindow):
         if self.root is None or (self.index_job is not None and not self.index_job.done):
             return
         root, path = self.root, self.index_path()
+        relay = self.commits
 
         def call(progress: Any, cancel: Any) -> IndexSummary:
-            return update_index(
-                root, path, rebuild=rebuild, jobs=1, progress=progress, cancel=cancel
-            )
+            # A process of its own (with worker processes below it): nothing the build
+            # does can hold the interpreter while the window wants to paint.
+            build = IndexProcess(root=str(root), index_dir=str(path), rebuild=rebuild, jobs=0)
+            for kind, a, b in build.events(poll=lambda: cancel.cancelled):
+                if kind == "progress":
+                    progress(a, b)
+                elif kind == "committed":
+                    relay.committed.emit(a)
+                elif kind == "done":
+                    return a  # type: ignore[no-any-return]
+                elif kind == "cancelled":
+                    raise Cancelled
+                else:
+                    raise IndexFailure(a)
+            raise IndexFailure("the indexing process ended without a result")
 
         job = Job(call)
         job.signals.progressed.connect(self._on_index_progress)
@@ -604,7 +627,16 @@ class MainWindow(QMainWindow):
         if self.index_job is not None and not self.index_job.done:
             self.index_job.cancel()
 
+    def _on_commit(self, _count: int) -> None:
+        """A first build made more articles searchable: show them."""
+        if self.index_job is None:
+            return
+        self.service.mark_changed()
+        self.run_search(keep_current=True)
+
     def _on_index_progress(self, done: int, total: int) -> None:
+        self.index_progress = (done, total)
+        self._show_count()
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         elapsed = max(time.monotonic() - self._index_started, 1e-6)
@@ -622,6 +654,8 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.cancel_button.hide()
         self.index_job = None
+        self.index_progress = None
+        self._show_count()
         self.indexing_done.emit()
 
     def _on_index_finished(self, summary: IndexSummary) -> None:
@@ -640,7 +674,11 @@ class MainWindow(QMainWindow):
     def _on_index_failed(self, message: str) -> None:
         self._indexing_ended()
         self.index_label.setText(self.tr("Indexing failed"))
-        QMessageBox.warning(self, self.tr("Indexing failed"), message)
+        # Not modal: the window (and a screenshot run) goes on while the message shows.
+        title = self.tr("Indexing failed")
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def _on_index_cancelled(self) -> None:
         self._indexing_ended()
@@ -694,10 +732,16 @@ class MainWindow(QMainWindow):
         self.year_view.setCurrentIndex(QModelIndex())
         self.run_search()
 
-    def run_search(self, *, page: int = 1) -> None:
-        """Search with the field's words and the filters; page 2 on adds to the list."""
+    def run_search(self, *, page: int = 1, keep_current: bool = False) -> None:
+        """Search with the field's words and the filters; page 2 on adds to the list.
+
+        Args:
+            keep_current: the list is refreshed (the index grew): the article being
+                read stays selected, and nothing else is opened.
+        """
         if self.root is None:
             return
+        self._keep_current = keep_current
         if page == 1:
             self.generation += 1
         generation = self.generation
@@ -746,13 +790,14 @@ class MainWindow(QMainWindow):
             return  # a newer search is on its way
         self.result = result
         self.terms = result.terms
+        reading = self.current_article.id if self.current_article is not None else None
         if page == 1:
             self.results_model.set_hits(result.hits, thumbs)
             self._fill_facets(result)
         else:
             self.results_model.append_hits(result.hits, thumbs)
         shown = self.results_model.rowCount()
-        self.results_header.setText(count_line(result, self.tr))
+        self._show_count()
         self.empty_label.setText(emptied_line(result, self.filters(), self.tr))
         self.empty_label.setVisible(bool(result.emptied_by))
         self.status_label.setText(
@@ -767,7 +812,15 @@ class MainWindow(QMainWindow):
             self.suggestion_label.show()
         else:
             self.suggestion_label.hide()
-        if page == 1 and result.hits:
+        if page == 1 and self._keep_current and (reading is not None or not result.hits):
+            # a refresh while the index grows: keep what is being read
+            ids = self.results_model.ids()
+            if reading in ids:
+                selection = self.results_view.selectionModel()
+                selection.blockSignals(True)
+                self.results_view.setCurrentIndex(self.results_model.index(ids.index(reading)))
+                selection.blockSignals(False)
+        elif page == 1 and result.hits:
             self.results_view.setCurrentIndex(self.results_model.index(0))
         elif page == 1:  # an empty list leaves nothing in the reader that it does not hold
             self.current_article = None
@@ -775,6 +828,14 @@ class MainWindow(QMainWindow):
         if self.grid_scope.currentData() == "search":
             self.fill_grid()
         self.search_done.emit()
+
+    def _show_count(self) -> None:
+        """The list header: the count of the last search, and how far a build has got."""
+        text = count_line(self.result, self.tr) if self.result is not None else ""
+        if self.index_progress is not None and self.index_progress[1]:
+            done, total = self.index_progress
+            text += "  " + fmt(self.tr("— indexing %1 / %2"), number(done), number(total))
+        self.results_header.setText(text)
 
     def _remove_filter(self, link: str) -> None:
         """A click on "remove the … filter" under an empty list."""
@@ -1060,9 +1121,15 @@ class MainWindow(QMainWindow):
 
     def busy(self) -> bool:
         """True while searches, article loads, indexing or thumbnails are under way."""
+        return self.searching() or self.indexing()
+
+    def searching(self) -> bool:
+        """True while searches, article loads or thumbnails are under way."""
         running = any(not j.settled for j in self.jobs if not isinstance(j, _ServiceJob))
-        indexing = self.index_job is not None and not self.index_job.settled
-        return running or indexing or self.loader.busy() or self.debounce.isActive()
+        return running or self.loader.busy() or self.debounce.isActive()
+
+    def indexing(self) -> bool:
+        return self.index_job is not None and not self.index_job.settled
 
 
 def _thumbnail_paths(root: Path, hits: list[Any]) -> dict[str, str]:
@@ -1074,6 +1141,16 @@ def _thumbnail_paths(root: Path, hits: list[Any]) -> dict[str, str]:
             if path is not None:
                 paths[hit.id] = str(path)
     return paths
+
+
+class _Commits(QObject):
+    """Carries a build's commits from its worker thread to the window.
+
+    Signals:
+        committed(int): a commit made this many more articles searchable.
+    """
+
+    committed = Signal(int)
 
 
 class _ServiceJob(Job):

@@ -10,11 +10,11 @@ from whoosh import index as whoosh_index
 
 from index.whoosh_engine.schema import build_schema
 from index.whoosh_engine.searcher import WhooshSearcher
-from index.whoosh_engine.writer import WhooshWriter, orphan_guard
+from index.whoosh_engine.writer import WhooshWriter
 
 NAME = "whoosh"
 
-__all__ = ["NAME", "WhooshSearcher", "WhooshWriter", "create", "opens", "orphan_guard"]
+__all__ = ["NAME", "WhooshSearcher", "WhooshWriter", "create", "opens"]
 
 
 def create(path: Path) -> None:
@@ -35,6 +35,5 @@ def opens(path: Path) -> bool:
             whoosh_index.open_dir(str(path)).close()
             return True
         except Exception:  # any damage: the caller rebuilds
+            gc.collect()  # (closes what the failed reader left open, quietly)
             return False
-        finally:
-            gc.collect()

@@ -25,11 +25,9 @@ import numpy as np
 import numpy.typing as npt
 from whoosh import index as whoosh_index
 
-from archive.article import load_article
-from archive.locate import OutsideArchive, article_file
 from archive.model import Article
 from index.analysis import fold_term, tokens
-from index.engine import NONE, Filters, Hit, IndexMissing, PhotoHit, SearchResult
+from index.engine import NONE, Filters, Hit, IndexMissing, PhotoHit, SearchResult, ordered_counts
 from index.query import (
     And,
     Every,
@@ -39,12 +37,13 @@ from index.query import (
     Phrase,
     QueryError,
     Word,
+    in_captions,
     parse,
     plain_words,
     positive_leaves,
     typed_with_marks,
 )
-from index.snippets import highlight, make_snippet
+from index.snippets import article_body, highlight, make_snippet
 from index.store import read_manifest
 from index.whoosh_engine import docvalues, postings
 from index.whoosh_engine.schema import ARTICLE, FIELD_OF, PHOTO, SEPARATOR, title_hash
@@ -592,14 +591,7 @@ class WhooshSearcher:
         )
 
     def _body(self, article_id: str) -> str:
-        """The article's text for its snippet, read from its file (empty when unreadable)."""
-        try:
-            path = article_file(self.root, article_id)
-        except OutsideArchive:
-            return ""
-        if path is None:
-            return ""
-        return load_article(self.root, path, photo_info=False).body_text
+        return article_body(self.root, article_id)
 
     def _marked_terms(self, node: Node, both: bool) -> set[str]:
         """The folded words that snippets and the reader mark."""
@@ -631,7 +623,7 @@ class WhooshSearcher:
             for y, n in zip(ys.tolist(), counts.tolist(), strict=True):
                 name = str(y) if y else NONE
                 years[name] = years.get(name, 0) + n
-        return {"outlet": _ordered(outlets), "year": _ordered(years)}
+        return {"outlet": ordered_counts(outlets), "year": ordered_counts(years)}
 
     def _emptied_by(
         self, node: Node, filters: Filters | None, modes: tuple[bool, ...]
@@ -687,7 +679,7 @@ class WhooshSearcher:
         page = max(1, page)
         result = SearchResult(query=query, page=page, pagesize=pagesize)
         node = parse(query)
-        node = _captions(node)
+        node = in_captions(node)
         marked = typed_with_marks(node)
         folded_m = self._filtered(self._evaluate(node, True, PHOTO), filters, PHOTO)
         exact_m = (
@@ -765,25 +757,3 @@ class WhooshSearcher:
 
 def _text(term: Any) -> str:
     return term.decode("utf-8") if isinstance(term, bytes) else str(term)
-
-
-def _ordered(counts: dict[str, int]) -> dict[str, int]:
-    """Largest first; the "none" bucket last."""
-    return dict(sorted(counts.items(), key=lambda kv: (kv[0] == NONE, -kv[1], kv[0])))
-
-
-def _captions(node: Node) -> Node:
-    """A photo's searchable text is its captions: ``caption:`` means the same."""
-    if isinstance(node, Word):
-        return (
-            Word(node.text, "text", node.mode, node.distance) if node.field == "caption" else node
-        )
-    if isinstance(node, Phrase):
-        return Phrase(node.words, "text") if node.field == "caption" else node
-    if isinstance(node, And):
-        return And(tuple(_captions(p) for p in node.parts))
-    if isinstance(node, Or):
-        return Or(tuple(_captions(p) for p in node.parts))
-    if isinstance(node, Not):
-        return Not(_captions(node.part))
-    return node

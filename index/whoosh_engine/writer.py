@@ -16,9 +16,6 @@ import multiprocessing as mp
 import os
 import queue
 import signal
-import sys
-import threading
-import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -33,6 +30,7 @@ from archive.scan import ArticleEntry
 from index.analysis import fold_term
 from index.documents import IndexDoc, parsed
 from index.engine import CommitCallback, IndexBusy, Progress
+from index.processes import orphan_guard
 from index.whoosh_engine import docvalues
 from index.whoosh_engine.codec import PackedCodec
 from index.whoosh_engine.schema import FIELD_OF, LEXICON_ID, SEPARATOR, title_hash
@@ -130,35 +128,8 @@ def _abort(writer: SegmentWriter) -> None:
 # --- worker processes -------------------------------------------------------------
 
 
-def orphan_guard(poll: float = 1.0) -> None:
-    """Make this (child) process end when its parent dies.
-
-    On Linux the kernel sends SIGKILL at once (``PR_SET_PDEATHSIG``); everywhere a
-    thread also checks every *poll* seconds whether the parent is still the same.
-    """
-    parent = os.getppid()
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass
-
-    def watch() -> None:
-        while True:
-            if os.getppid() != parent:
-                os._exit(1)
-            time.sleep(poll)
-
-    if os.getppid() != parent:  # the parent died before the kernel was told
-        os._exit(1)
-    threading.Thread(target=watch, name="orphan-guard", daemon=True).start()
-
-
-def _worker(index_path: str, root: str, jobs: Any, results: Any, stop: Any) -> None:
-    orphan_guard()
+def _worker(index_path: str, root: str, jobs: Any, results: Any, stop: Any, parent: int) -> None:
+    orphan_guard(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C does
     ix = whoosh_index.open_dir(index_path)
     while True:
@@ -206,7 +177,7 @@ class _Workers:
         self.procs = [
             ctx.Process(
                 target=_worker,
-                args=(str(index_path), root, self.jobs, self.results, self.stop),
+                args=(str(index_path), root, self.jobs, self.results, self.stop, os.getpid()),
                 daemon=True,
             )
             for _ in range(count)

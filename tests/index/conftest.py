@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from index import engines
 from index.indexer import update_index
 from index.search import ArchiveSearcher
 from tests.conftest import make_jpeg, write_article
@@ -52,9 +53,15 @@ def index_dir(tmp_path: Path) -> Path:
     return tmp_path / "index"
 
 
+@pytest.fixture(params=engines.available())
+def engine(request: pytest.FixtureRequest) -> str:
+    """Each installed search engine in turn (Whoosh always)."""
+    return str(request.param)
+
+
 @pytest.fixture
-def searcher(archive: Path, index_dir: Path):  # type: ignore[no-untyped-def]
-    update_index(archive, index_dir, jobs=1)
+def searcher(archive: Path, index_dir: Path, engine: str):  # type: ignore[no-untyped-def]
+    update_index(archive, index_dir, jobs=1, engine=engine)
     s = ArchiveSearcher(index_dir, archive)
     yield s
     s.close()

@@ -12,12 +12,14 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archive.fold import fold, has_marks
 from archive.model import Article
 from archive.scan import scan
+from index import engines
 from index.indexer import update_index
 from index.search import NONE, ArchiveSearcher, Filters
 from tests.conftest import make_jpeg, write_article
@@ -143,6 +145,7 @@ def searchable(art: Article) -> str:
     return "\n".join([art.title, art.body_text, *art.captions, art.author or "", art.outlet or ""])
 
 
+@pytest.mark.parametrize("engine", engines.available())
 @settings(
     max_examples=200,
     deadline=None,
@@ -150,7 +153,7 @@ def searchable(art: Article) -> str:
 )
 @given(st.lists(specs, min_size=1, max_size=7), st.lists(st.tuples(queries, filters), max_size=4))
 def test_search_equals_a_brute_force_scan(
-    archive: list[Spec], asks: list[tuple[Query, Filters]]
+    engine: str, archive: list[Spec], asks: list[tuple[Query, Filters]]
 ) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "kho"
@@ -159,7 +162,7 @@ def test_search_equals_a_brute_force_scan(
             write_article(folder, article_text(spec))
             if spec.caption is not None and spec.photo_exists:
                 make_jpeg(folder / "1.jpg", (8, 8))
-        update_index(root, Path(tmp) / "ix", jobs=1)
+        update_index(root, Path(tmp) / "ix", jobs=1, engine=engine)
         articles = scan(root).articles
         assert len(articles) == len(archive)
         with ArchiveSearcher(Path(tmp) / "ix") as searcher:

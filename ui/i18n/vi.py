@@ -195,6 +195,7 @@ VI: dict[str, str] = {
         "%1 bài đúng dấu, thêm %2 bài khi bỏ dấu (%3 ms)"
     ),
     "(no outlet)": "(không rõ nguồn)",
+    "— indexing %1 / %2": "— đang lập chỉ mục %1 / %2",
     "No articles found (%1 ms)": "Không tìm thấy bài nào (%1 ms)",
     "(undated)": "(không rõ ngày)",
     "Exact accents": "Đúng dấu",

@@ -1,0 +1,104 @@
+"""Indexing in a process of its own, reporting through a queue.
+
+A program with a window indexes this way: the walk, the manifest and the commits
+are Python that holds the interpreter's lock for long stretches (parsing a large
+manifest is one call of a hundred milliseconds and more); in a process of its own
+none of it can make the window stall.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import queue
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from archive.model import Cancelled, CancelToken
+from index.indexer import IndexSummary, update_index
+
+
+class _StopToken(CancelToken):
+    """A cancel token that also listens to an event set by another process."""
+
+    def __init__(self, stop: Any) -> None:
+        super().__init__()
+        self._stop = stop
+
+    @property
+    def cancelled(self) -> bool:
+        return bool(self._stop.is_set()) or super().cancelled
+
+    def check(self) -> None:
+        if self._stop.is_set():
+            raise Cancelled
+        super().check()
+
+
+def _run(kwargs: dict[str, Any], events: Any, stop: Any, parent: int) -> None:
+    from index.processes import orphan_guard
+
+    orphan_guard(parent)
+    try:
+        summary = update_index(
+            progress=lambda done, total: events.put(("progress", done, total)),
+            committed=lambda done: events.put(("committed", len(done), 0)),
+            cancel=_StopToken(stop),
+            **kwargs,
+        )
+    except Cancelled:
+        events.put(("cancelled", None, None))
+    except BaseException as exc:  # reported to the parent, which shows it
+        events.put(("failed", str(exc) or type(exc).__name__, None))
+    else:
+        events.put(("done", summary, None))
+
+
+class IndexProcess:
+    """`update_index` in a spawned process; `events()` yields what it reports.
+
+    Events: ``("progress", done, total)``, ``("committed", count, 0)``, then one of
+    ``("done", IndexSummary, None)``, ``("failed", message, None)``,
+    ``("cancelled", None, None)``.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        ctx = mp.get_context("spawn")
+        self._events = ctx.Queue()
+        self._stop = ctx.Event()
+        # Not a daemon: it starts worker processes of its own. It ends with its parent
+        # all the same (orphan_guard), and the window cancels it on quit.
+        self._proc = ctx.Process(target=_run, args=(kwargs, self._events, self._stop, os.getpid()))
+        self._proc.start()
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    def events(self, poll: Callable[[], bool] | None = None) -> Iterator[tuple[str, Any, Any]]:
+        """What the process reports, until it ends; *poll* returning True cancels it."""
+        while True:
+            if poll is not None and poll():
+                self.cancel()
+            try:
+                event = self._events.get(timeout=0.1)
+            except queue.Empty:
+                if not self._proc.is_alive():
+                    yield ("failed", "the indexing process ended unexpectedly", None)
+                    return
+                continue
+            yield event
+            if event[0] in ("done", "failed", "cancelled"):
+                self._proc.join(timeout=10)
+                return
+
+
+def run(**kwargs: Any) -> IndexSummary:  # pragma: no cover - a convenience for scripts
+    """Index in a process of its own and wait for it."""
+    for kind, a, _b in IndexProcess(**kwargs).events():
+        if kind == "done":
+            return a  # type: ignore[no-any-return]
+        if kind == "cancelled":
+            raise Cancelled
+        if kind == "failed":
+            raise RuntimeError(a)
+    raise RuntimeError("the indexing process ended without a result")

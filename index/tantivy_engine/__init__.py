@@ -1,0 +1,42 @@
+"""An optional engine: tantivy (Rust), installed with ``pip install '.[fast]'``.
+
+Our own analysis hands it pre-tokenized text (codes and their parts at one
+position, as for Whoosh); every text field has an exact and a folded twin with
+positions, so phrases of either kind are tantivy's own phrase queries. Filters
+and facets are fast fields and aggregations; counts are tantivy's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import tantivy  # noqa: F401  (an ImportError here means the extra is not installed)
+
+from index.tantivy_engine.schema import build_schema
+from index.tantivy_engine.searcher import TantivySearcher
+from index.tantivy_engine.writer import TantivyWriter
+
+NAME = "tantivy"
+
+__all__ = ["NAME", "TantivySearcher", "TantivyWriter", "create", "opens"]
+
+
+def create(path: Path) -> None:
+    """Make an empty index at *path*."""
+    import tantivy as t
+
+    path.mkdir(parents=True, exist_ok=True)
+    t.Index(build_schema(), path=str(path), reuse=False)
+
+
+def opens(path: Path) -> bool:
+    """True when *path* holds a tantivy index of our schema that opens."""
+    import tantivy as t
+
+    try:
+        if not t.Index.exists(str(path)):
+            return False
+        t.Index.open(str(path)).searcher()
+        return True
+    except Exception:  # any damage or another schema: the caller rebuilds
+        return False
