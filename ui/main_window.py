@@ -506,6 +506,19 @@ class MainWindow(QMainWindow):
                 QKeySequence(),
                 lambda _c=False, code=code: self.language_requested.emit(code),
             )
+        engine_menu = view.addMenu(self.tr("Search engine"))
+        chosen = cfg.read(self.settings, "index/engine")
+        for name in engines.available():
+            action = self._action(
+                engine_menu,
+                {"whoosh": self.tr("Whoosh (built in)"), "tantivy": self.tr("tantivy (faster)")}[
+                    name
+                ],
+                QKeySequence(),
+                lambda _c=False, name=name: self.choose_engine(name),
+            )
+            action.setCheckable(True)
+            action.setChecked(name == chosen)
         help_menu = mb.addMenu(self.tr("&Help"))
         self._action(
             help_menu,
@@ -592,11 +605,16 @@ class MainWindow(QMainWindow):
             return
         root, path = self.root, self.index_path()
         relay = self.commits
+        engine = cfg.read(self.settings, "index/engine")
+        if engine not in engines.available():
+            engine = engines.DEFAULT
 
         def call(progress: Any, cancel: Any) -> IndexSummary:
             # A process of its own (with worker processes below it): nothing the build
             # does can hold the interpreter while the window wants to paint.
-            build = IndexProcess(root=str(root), index_dir=str(path), rebuild=rebuild, jobs=0)
+            build = IndexProcess(
+                root=str(root), index_dir=str(path), rebuild=rebuild, jobs=0, engine=engine
+            )
             for kind, a, b in build.events(poll=lambda: cancel.cancelled):
                 if kind == "progress":
                     progress(a, b)
@@ -622,6 +640,16 @@ class MainWindow(QMainWindow):
         self.cancel_button.show()
         self.index_label.setText(self.tr("Indexing…"))
         self.index_pool.start(job)
+
+    def choose_engine(self, name: str) -> None:
+        """Index with another engine from now on (the index is rebuilt with it)."""
+        if name == cfg.read(self.settings, "index/engine"):
+            return
+        cfg.write(self.settings, "index/engine", name)
+        self.cancel_indexing()
+        self.status_label.setText(self.tr("Rebuilding the index with the chosen engine…"))
+        self.index_pool.waitForDone()
+        self.start_indexing(rebuild=True)
 
     def cancel_indexing(self) -> None:
         if self.index_job is not None and not self.index_job.done:

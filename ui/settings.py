@@ -19,6 +19,7 @@ DEFAULTS: dict[str, Any] = {
     "ui/splitter": b"",
     "reader/zoom": 0,
     "grid/thumb_px": 160,
+    "index/engine": "whoosh",
 }
 
 HISTORY_LENGTH = 30

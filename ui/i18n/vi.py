@@ -195,6 +195,10 @@ VI: dict[str, str] = {
         "%1 bài đúng dấu, thêm %2 bài khi bỏ dấu (%3 ms)"
     ),
     "(no outlet)": "(không rõ nguồn)",
+    "Search engine": "Bộ máy tìm kiếm",
+    "Whoosh (built in)": "Whoosh (có sẵn)",
+    "tantivy (faster)": "tantivy (nhanh hơn)",
+    "Rebuilding the index with the chosen engine…": "Đang lập lại chỉ mục bằng bộ máy đã chọn…",
     "— indexing %1 / %2": "— đang lập chỉ mục %1 / %2",
     "No articles found (%1 ms)": "Không tìm thấy bài nào (%1 ms)",
     "(undated)": "(không rõ ngày)",
