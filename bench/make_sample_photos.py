@@ -76,7 +76,7 @@ def main(root: str = "sample") -> None:
     for rel, (kind, taken) in PHOTOS.items():
         path = Path(root) / rel
         exif = Image.Exif()
-        exif[0x010F] = "Tàng Thư"
+        exif[0x010F] = "Tang Thu"  # EXIF text is ASCII: accents would be stored as "?"
         exif[0x0110] = "sample drawing"
         exif[0x0132] = taken
         exif.get_ifd(0x8769)[0x9003] = taken
