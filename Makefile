@@ -31,7 +31,7 @@ bench-scale: install
 
 lint: install
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/mypy archive index
+	$(VENV)/bin/mypy archive index library cli ui main.py bench
 
 clean:
 	rm -rf $(VENV) build *.egg-info

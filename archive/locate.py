@@ -13,19 +13,22 @@ import unicodedata
 from pathlib import Path
 
 from archive.article import nfc_key
+from archive.errors import Failure
 
 
-class OutsideArchive(ValueError):
+class OutsideArchive(Failure, ValueError):
     """The ID names a place outside the archive root."""
+
+    code = "outside-archive"
 
 
 def _parts(rel: str) -> list[str]:
     rel = rel.strip().replace("\\", "/")
     if rel.startswith("/") or (len(rel) > 1 and rel[1] == ":"):
-        raise OutsideArchive(f"{rel!r} is not a path inside the archive")
+        raise OutsideArchive(f"{rel!r} is not a path inside the archive", id=rel)
     parts = [p for p in rel.split("/") if p not in ("", ".")]
     if ".." in parts:
-        raise OutsideArchive(f"{rel!r} leads out of the archive")
+        raise OutsideArchive(f"{rel!r} leads out of the archive", id=rel)
     return parts
 
 

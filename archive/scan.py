@@ -9,7 +9,7 @@ import stat
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -242,7 +242,7 @@ class ScanReport:
 
 
 def scan(
-    roots: list[str | os.PathLike[str]] | str | os.PathLike[str],
+    roots: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
     *,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from archive.errors import Failure
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class Item:
@@ -49,8 +51,10 @@ class Item:
         return cls(str(data["root"]), str(data["article_id"]), str(data.get("file") or ""))
 
 
-class SelectionError(ValueError):
+class SelectionError(Failure, ValueError):
     """A collection operation that cannot be done (the message says why)."""
+
+    code = "collection-failed"
 
 
 class Basket:
@@ -139,7 +143,11 @@ class Basket:
         name = _name(name)
         with self._lock:
             if name in self._collections:
-                raise SelectionError(f"A collection named {name!r} already exists.")
+                raise SelectionError(
+                    f"A collection named {name!r} already exists.",
+                    code="collection-exists",
+                    name=name,
+                )
             self._collections[name] = list(dict.fromkeys(items))
             self._save()
 
@@ -147,22 +155,32 @@ class Basket:
         new = _name(new)
         with self._lock:
             if old not in self._collections:
-                raise SelectionError(f"There is no collection named {old!r}.")
+                raise SelectionError(
+                    f"There is no collection named {old!r}.", code="no-collection", name=old
+                )
             if new in self._collections and new != old:
-                raise SelectionError(f"A collection named {new!r} already exists.")
+                raise SelectionError(
+                    f"A collection named {new!r} already exists.",
+                    code="collection-exists",
+                    name=new,
+                )
             self._collections[new] = self._collections.pop(old)
             self._save()
 
     def delete(self, name: str) -> None:
         with self._lock:
             if self._collections.pop(name, None) is None:
-                raise SelectionError(f"There is no collection named {name!r}.")
+                raise SelectionError(
+                    f"There is no collection named {name!r}.", code="no-collection", name=name
+                )
             self._save()
 
     def add_to(self, name: str, items: Iterable[Item]) -> int:
         with self._lock:
             if name not in self._collections:
-                raise SelectionError(f"There is no collection named {name!r}.")
+                raise SelectionError(
+                    f"There is no collection named {name!r}.", code="no-collection", name=name
+                )
             have = set(self._collections[name])
             new = [i for i in dict.fromkeys(items) if i not in have]
             self._collections[name].extend(new)
@@ -172,7 +190,9 @@ class Basket:
     def remove_from(self, name: str, items: Iterable[Item]) -> int:
         with self._lock:
             if name not in self._collections:
-                raise SelectionError(f"There is no collection named {name!r}.")
+                raise SelectionError(
+                    f"There is no collection named {name!r}.", code="no-collection", name=name
+                )
             gone = set(items)
             before = len(self._collections[name])
             self._collections[name] = [i for i in self._collections[name] if i not in gone]
@@ -183,7 +203,7 @@ class Basket:
 def _name(name: str) -> str:
     name = unicodedata.normalize("NFC", " ".join(name.split()))
     if not name:
-        raise SelectionError("A collection needs a name.")
+        raise SelectionError("A collection needs a name.", code="collection-needs-name")
     return name
 
 

@@ -13,13 +13,14 @@ from __future__ import annotations
 import argparse
 import json
 import math
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont
 
 COLOURS = {"whoosh": (31, 119, 180), "tantivy": (214, 39, 40), "recoll": (44, 160, 44)}
-PANELS = [
+PANELS: list[tuple[str, Callable[[dict[str, Any]], float | None]]] = [
     ("full index (s)", lambda r: r.get("full_index_s")),
     (
         "slowest first page p95 (ms)",

@@ -13,8 +13,9 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
-FILTERED = {"date_from": "2010-01-01", "date_to": "2019-12-31"}
+FILTERED: dict[str, Any] = {"date_from": "2010-01-01", "date_to": "2019-12-31"}
 
 
 def rss_mb() -> float:

@@ -11,28 +11,16 @@ import json
 import os
 import sys
 import textwrap
-import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from archive.article import load_article
-from archive.model import PROBLEM_KINDS, Article, Cancelled
+import library
+from cli.errors import CommandFailed, UsageError, existing_dir
 from cli.progress import ProgressBar
 
-
-class UsageError(Exception):
-    """Bad arguments: exit code 2."""
-
-
-class Failure(Exception):
-    """The command could not do its work: exit code 1."""
-
-
-def _existing_dir(value: str) -> Path:
-    path = Path(value).expanduser()
-    if not path.is_dir():
-        raise UsageError(f"{value} is not a folder")
-    return path
+#: Opens the window for the ``gui`` command (given by ``main.py``, which may import Qt).
+GuiRunner = Callable[..., int]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -80,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=0, help="worker processes (default: all cores)")
     p.add_argument(
         "--engine",
-        choices=["whoosh", "tantivy"],
+        choices=library.ENGINES,
         default=None,
         help="search engine to build with (default: the index's own, else whoosh; "
         "tantivy needs the 'fast' extra)",
@@ -113,7 +101,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--archive", required=True, metavar="ROOT")
     p.add_argument("--index-dir")
     p.add_argument(
-        "--format", required=True, choices=["folder", "zip", "bagit", "pdf", "html", "csv", "json"]
+        "--format",
+        required=True,
+        metavar="FORMAT",
+        help="one of: " + ", ".join(library.export_formats()),
     )
     p.add_argument("--to", required=True, metavar="PATH")
     p.add_argument("--query")
@@ -127,11 +118,9 @@ def _print_json(data: Any) -> None:
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
-    from archive.scan import scan
-
-    roots = [_existing_dir(r) for r in args.roots]
+    roots = [existing_dir(r) for r in args.roots]
     with ProgressBar("Scanning", unit="articles") as bar:
-        report = scan(roots, progress=bar.update)
+        report = library.scan(roots, progress=bar.update)
     summary = report.summary()
     if args.json:
         summary["problem_list"] = [p.to_dict() for p in report.problems]
@@ -148,38 +137,28 @@ def cmd_scan(args: argparse.Namespace) -> int:
         print(f"  {kind:<22} {n}")
     if args.problems:
         for p in report.problems:
-            print(f"{p.kind}: {p.path}: {p.detail}. {PROBLEM_KINDS.get(p.kind, '')}".rstrip())
+            print(
+                f"{p.kind}: {p.path}: {p.detail}. {library.PROBLEM_KINDS.get(p.kind, '')}".rstrip()
+            )
     elif report.problems:
         print("(add --problems to list them)")
     print(f"Seconds:             {report.seconds:.2f}")
     return 0
 
 
-def resolve_article(root: Path, ident: str) -> Path:
+def resolve_article(lib: library.Library, ident: str) -> Path:
     """The article file for *ident*: an ID, or a folder holding one article file."""
-    from archive.locate import OutsideArchive, locate
-
-    ident = unicodedata.normalize("NFC", ident.strip().replace("\\", "/"))
-    if Path(ident).is_absolute():
-        try:
-            ident = Path(ident).resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            raise UsageError(f"{ident} is not inside the archive {root}") from None
     try:
-        path = locate(root, ident)
-    except OutsideArchive as exc:
-        raise UsageError(f"{exc}; give an article ID relative to {root}") from None
-    if path is not None and path.is_dir():
-        texts = sorted(p for p in path.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
-        if len(texts) == 1:
-            return texts[0]
-        path = None
-    if path is None or not path.is_file():
-        raise Failure(f"No article {ident} in {root}.")
-    return path
+        return lib.find_article(ident)
+    except library.OutsideArchive as exc:
+        if Path(ident.strip()).is_absolute():
+            raise UsageError(str(exc)) from None
+        raise UsageError(f"{exc}; give an article ID relative to {lib.root}") from None
+    except library.ArticleNotFound as exc:
+        raise CommandFailed(str(exc)) from None
 
 
-def format_article(art: Article) -> str:
+def format_article(art: library.Article) -> str:
     """A readable text form of an article."""
     width = 88
     lines = [art.title, "=" * min(len(art.title), width)]
@@ -220,17 +199,12 @@ def format_article(art: Article) -> str:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    root = _existing_dir(args.archive)
-    path = resolve_article(root, args.id)
-    article = load_article(root, path)
-    from index.search import ArchiveSearcher
-    from index.store import IndexMissing, index_dir_for
-
+    lib = library.Library(existing_dir(args.archive))
+    path = resolve_article(lib, args.id)
     try:
-        with ArchiveSearcher(index_dir_for(root), root) as searcher:
-            article = searcher.link_related(article)
-    except IndexMissing:
-        pass  # no index yet: related titles stay unlinked
+        article = lib.article(path.relative_to(lib.root).as_posix())
+    finally:
+        lib.close()
     if args.json:
         _print_json(article.to_dict())
     else:
@@ -244,7 +218,7 @@ COMMANDS = {
 }
 
 
-def _lazy(name: str) -> Any:
+def _lazy(name: str, gui: GuiRunner | None) -> Any:
     if name in ("index", "search"):
         from cli import search_commands
 
@@ -254,9 +228,9 @@ def _lazy(name: str) -> Any:
 
         return export_command.cmd_export
     if name == "gui":
-        from cli.gui_command import cmd_gui
+        from cli.gui_command import gui_command
 
-        return cmd_gui
+        return gui_command(gui)
     return COMMANDS[name]
 
 
@@ -268,8 +242,11 @@ def _silence_stdout() -> None:
         pass
 
 
-def run(argv: list[str]) -> int:
-    """Parse *argv*, run the command, return the exit code."""
+def run(argv: list[str], *, gui: GuiRunner | None = None) -> int:
+    """Parse *argv*, run the command, return the exit code.
+
+    *gui* opens the window for the ``gui`` command (this package imports no Qt).
+    """
     parser = build_parser()
     if not argv:
         argv = ["gui"]
@@ -280,14 +257,14 @@ def run(argv: list[str]) -> int:
     if args.command is None:
         args = parser.parse_args(["gui"])
     try:
-        return int(_lazy(args.command)(args))
+        return int(_lazy(args.command, gui)(args))
     except UsageError as exc:
         print(f"main.py {args.command}: {exc}", file=sys.stderr)
         return 2
-    except Failure as exc:
+    except (CommandFailed, library.Failure) as exc:
         print(f"main.py {args.command}: {exc}", file=sys.stderr)
         return 1
-    except Cancelled:
+    except library.Cancelled:
         print(f"main.py {args.command}: cancelled.", file=sys.stderr)
         return 130
     except KeyboardInterrupt:

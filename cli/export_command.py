@@ -4,40 +4,33 @@ from __future__ import annotations
 
 import argparse
 
-from archive.export import ExportError, TargetExists, export
-from archive.selection import Item
-from cli.commands import Failure, UsageError, _existing_dir
+import library
+from cli.errors import CommandFailed, UsageError, existing_dir, searching
 from cli.progress import ProgressBar
 from cli.text import plural
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    root = _existing_dir(args.archive)
+    root = existing_dir(args.archive)
+    formats = library.export_formats()
+    if args.format not in formats:
+        raise UsageError(f"--format takes one of {', '.join(formats)}, not {args.format!r}")
     if bool(args.ids) == bool(args.query):
         raise UsageError("give article IDs (ID or ID#photo.jpg) or --query, not both or neither")
     if args.ids:
-        items = [Item.parse(str(root), key) for key in args.ids]
+        items = [library.Item.parse(str(root), key) for key in args.ids]
     else:
-        from index.search import ArchiveSearcher, QueryError
-        from index.store import IndexMissing, index_dir_for
-
-        try:
-            with ArchiveSearcher(index_dir_for(root, args.index_dir), root) as searcher:
-                result = searcher.search(args.query, pagesize=args.limit, snippets=False)
-        except IndexMissing as exc:
-            raise Failure(f"{exc} (main.py index {args.archive})") from exc
-        except QueryError as exc:
-            raise UsageError(str(exc)) from exc
-        items = [Item(str(root), hit.id) for hit in result.hits]
+        with searching(root, args.index_dir, args.archive) as lib:
+            items = lib.items_for_query(args.query, limit=args.limit)
         if not items:
-            raise Failure(f"No article matches {args.query!r}; nothing was exported.")
+            raise CommandFailed(f"No article matches {args.query!r}; nothing was exported.")
     try:
         with ProgressBar("Exporting", unit="items") as bar:
-            report = export(items, args.format, args.to, force=args.force, progress=bar.update)
-    except TargetExists as exc:
-        raise Failure(f"{exc} Add --force to replace it.") from exc
-    except ExportError as exc:
-        raise Failure(str(exc)) from exc
+            report = library.export(
+                items, args.format, args.to, force=args.force, progress=bar.update
+            )
+    except library.TargetExists as exc:
+        raise CommandFailed(f"{exc} Add --force to replace it.") from exc
     for name in report.files:
         print(name)
     print(

@@ -1,29 +1,35 @@
-"""The ``gui`` command: the only path of main.py that imports Qt."""
+"""The ``gui`` command: checks its arguments, then hands them to the window."""
 
 from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Callable
 
-from cli.commands import UsageError, _existing_dir
+from cli.errors import CommandFailed, UsageError, existing_dir
 
 
-def cmd_gui(args: argparse.Namespace) -> int:
-    for root in args.roots:
-        _existing_dir(root)
-    if not re.fullmatch(r"\d{3,5}x\d{3,5}", args.size):
-        raise UsageError(f"--size takes WIDTHxHEIGHT, such as 1280x800, not {args.size!r}")
-    if args.deadline <= 0:
-        raise UsageError("--deadline takes a number of seconds above 0")
-    from ui.app import run
+def gui_command(open_window: Callable[..., int] | None) -> Callable[[argparse.Namespace], int]:
+    """The ``gui`` command, opening the window with *open_window* (from ``main.py``)."""
 
-    return run(
-        args.roots,
-        query=args.query,
-        screenshot=args.screenshot,
-        index_dir=args.index_dir,
-        size=args.size,
-        language=args.lang,
-        view=args.view,
-        deadline=args.deadline,
-    )
+    def cmd_gui(args: argparse.Namespace) -> int:
+        for root in args.roots:
+            existing_dir(root)
+        if not re.fullmatch(r"\d{3,5}x\d{3,5}", args.size):
+            raise UsageError(f"--size takes WIDTHxHEIGHT, such as 1280x800, not {args.size!r}")
+        if args.deadline <= 0:
+            raise UsageError("--deadline takes a number of seconds above 0")
+        if open_window is None:
+            raise CommandFailed("this program was started without its window")
+        return open_window(
+            args.roots,
+            query=args.query,
+            screenshot=args.screenshot,
+            index_dir=args.index_dir,
+            size=args.size,
+            language=args.lang,
+            view=args.view,
+            deadline=args.deadline,
+        )
+
+    return cmd_gui

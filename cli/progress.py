@@ -17,7 +17,7 @@ class ProgressBar:
     def __init__(self, label: str, *, unit: str = "items") -> None:
         self._label = label
         self._unit = unit
-        self._bar: tqdm | None = None  # type: ignore[type-arg]
+        self._bar: tqdm | None = None
         self._enabled = sys.stderr.isatty()
 
     def update(self, done: int, total: int) -> None:

@@ -9,37 +9,28 @@ import sys
 from collections import Counter
 from datetime import date
 
-from archive.article import canonical_outlet
-from archive.fold import fold
-from archive.model import Cancelled, CancelToken
-from cli.commands import Failure, UsageError, _existing_dir
+import library
+from cli.errors import UsageError, existing_dir, searching
 from cli.progress import ProgressBar
 from cli.text import plural
-from index.indexer import update_index
-from index.search import NONE, ArchiveSearcher, Filters, QueryError, SearchResult
-from index.store import IndexFailure, IndexMissing, index_dir_for
+from library import NONE, Filters, SearchResult
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    root = _existing_dir(args.root)
+    root = existing_dir(args.root)
     if args.jobs < 0:
         raise UsageError("--jobs must be 0 (all cores) or more")
-    token = CancelToken()
+    lib = library.Library(root, index_dir=args.index_dir, engine=args.engine)
     try:
         with ProgressBar("Indexing", unit="articles") as bar:
-            summary = update_index(
-                root,
-                args.index_dir,
+            summary = lib.update_index(
                 rebuild=args.rebuild,
                 jobs=args.jobs,
                 progress=bar.update,
-                cancel=token,
-                engine=args.engine,
+                cancel=library.CancelToken(),
             )
-    except IndexFailure as exc:
-        raise Failure(str(exc)) from exc
     except KeyboardInterrupt:
-        raise Cancelled from None
+        raise library.Cancelled from None
     if args.json:
         print(json.dumps(summary.to_dict(), ensure_ascii=False))
         return 0
@@ -72,10 +63,15 @@ def _check_date(value: str | None, name: str) -> str | None:
     return value
 
 
-def _strip_tags(snippet: str) -> str:
-    import html
-
-    return html.unescape(snippet.replace("<b>", "[").replace("</b>", "]"))
+def bracketed(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """*text* with each span of a word found between square brackets."""
+    out, pos = [], 0
+    for a, b in sorted(spans):
+        if a < pos:
+            continue
+        out.append(f"{text[pos:a]}[{text[a:b]}]")
+        pos = b
+    return "".join(out) + text[pos:]
 
 
 def _count_line(result: SearchResult, args: argparse.Namespace) -> str:
@@ -93,8 +89,10 @@ def _count_line(result: SearchResult, args: argparse.Namespace) -> str:
 
 def _close_outlets(wanted: str, known: dict[str, int]) -> list[str]:
     """Known outlets whose name holds *wanted* (case and accents ignored)."""
-    key = fold(wanted).casefold()
-    return [name for name in known if key and name != NONE and key in fold(name).casefold()][:5]
+    key = library.fold(wanted).casefold()
+    return [
+        name for name in known if key and name != NONE and key in library.fold(name).casefold()
+    ][:5]
 
 
 def _emptied_line(emptied_by: list[str], f: Filters) -> str:
@@ -125,7 +123,7 @@ def _emptied_line(emptied_by: list[str], f: Filters) -> str:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    root = _existing_dir(args.archive)
+    root = existing_dir(args.archive)
     if args.limit < 1:
         raise UsageError("--limit must be at least 1")
     if args.outlet and args.no_outlet:
@@ -137,40 +135,28 @@ def cmd_search(args: argparse.Namespace) -> int:
     filters = Filters(
         date_from=_check_date(args.date_from, "--from"),
         date_to=_check_date(args.date_to, "--to"),
-        outlet=NONE if args.no_outlet else (canonical_outlet(args.outlet) or args.outlet),
+        outlet=NONE if args.no_outlet else (library.canonical_outlet(args.outlet) or args.outlet),
         year=NONE if args.undated else args.year,
         has_photos=args.has_photos,
     )
-    path = index_dir_for(root, args.index_dir)
-    try:
-        searcher = ArchiveSearcher(path, root)
-    except IndexMissing as exc:
-        raise Failure(f"{exc} (main.py index {args.archive})") from exc
-    with searcher:
-        try:
-            if args.like:
-                hits = searcher.more_like(args.like, limit=args.limit)
-                result = None
-            elif args.photos:
-                result = searcher.search_photos(
-                    args.query, filters=filters, page=args.page, pagesize=args.limit
-                )
-            else:
-                result = searcher.search(
-                    args.query,
-                    filters=filters,
-                    sort=args.sort,
-                    page=args.page,
-                    pagesize=args.limit,
-                    exact=args.exact,
-                )
-            known = (
-                searcher.search("", pagesize=1, snippets=False, facets=True).facets["outlet"]
-                if result is not None and "outlet" in result.emptied_by
-                else {}
+    with searching(root, args.index_dir, args.archive) as lib:
+        if args.like:
+            hits = lib.more_like(args.like, limit=args.limit)
+            result = None
+        elif args.photos:
+            result = lib.search_photos(
+                args.query, filters=filters, page=args.page, pagesize=args.limit
             )
-        except QueryError as exc:
-            raise UsageError(str(exc)) from exc
+        else:
+            result = lib.search(
+                args.query,
+                filters=filters,
+                sort=args.sort,
+                page=args.page,
+                pagesize=args.limit,
+                exact=args.exact,
+            )
+        known = lib.known_outlets() if result is not None and "outlet" in result.emptied_by else {}
     if result is None:
         data = {
             "query": args.query,
@@ -209,6 +195,6 @@ def cmd_search(args: argparse.Namespace) -> int:
             meta = " · ".join(
                 x for x in (h.date, h.outlet, plural(h.photos, "photo") if h.photos else "") if x
             )
-            lines = [f"{n:3}. {h.title}", meta, h.id, _strip_tags(h.snippet)]
+            lines = [f"{n:3}. {h.title}", meta, h.id, bracketed(h.snippet, h.snippet_marks)]
             print("\n     ".join(line for line in lines if line), file=out)
     return 0

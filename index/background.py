@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from archive.model import Cancelled, CancelToken
+from index.engine import IndexFailure
 from index.indexer import IndexSummary, update_index
 
 
@@ -49,7 +50,9 @@ def _run(kwargs: dict[str, Any], events: Any, stop: Any, parent: int) -> None:
     except Cancelled:
         events.put(("cancelled", None, None))
     except BaseException as exc:  # reported to the parent, which shows it
-        events.put(("failed", str(exc) or type(exc).__name__, None))
+        code = getattr(exc, "code", "index-failed")
+        params = dict(getattr(exc, "params", {}))
+        events.put(("failed", str(exc) or type(exc).__name__, (code, params)))
     else:
         events.put(("done", summary, None))
 
@@ -58,7 +61,7 @@ class IndexProcess:
     """`update_index` in a spawned process; `events()` yields what it reports.
 
     Events: ``("progress", done, total)``, ``("committed", count, 0)``, then one of
-    ``("done", IndexSummary, None)``, ``("failed", message, None)``,
+    ``("done", IndexSummary, None)``, ``("failed", message, (code, params))``,
     ``("cancelled", None, None)``.
     """
 
@@ -83,7 +86,7 @@ class IndexProcess:
                 event = self._events.get(timeout=0.1)
             except queue.Empty:
                 if not self._proc.is_alive():
-                    yield ("failed", "the indexing process ended unexpectedly", None)
+                    yield ("failed", "The indexing process ended unexpectedly.", ("index-died", {}))
                     return
                 continue
             yield event
@@ -92,13 +95,35 @@ class IndexProcess:
                 return
 
 
-def run(**kwargs: Any) -> IndexSummary:  # pragma: no cover - a convenience for scripts
-    """Index in a process of its own and wait for it."""
-    for kind, a, _b in IndexProcess(**kwargs).events():
-        if kind == "done":
+def run(
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    committed: Callable[[int], None] | None = None,
+    cancel: CancelToken | None = None,
+    **kwargs: Any,
+) -> IndexSummary:
+    """`update_index` (with *kwargs*) in a process of its own; waits for it.
+
+    *progress* gets ``(done, total)``, *committed* the number of articles a commit
+    made searchable; *cancel* stops the process.
+
+    Raises:
+        Cancelled: *cancel* was set.
+        IndexFailure: the run failed (with the failure's code and parameters).
+    """
+    process = IndexProcess(**kwargs)
+    for kind, a, b in process.events(poll=lambda: cancel is not None and cancel.cancelled):
+        if kind == "progress":
+            if progress is not None:
+                progress(a, b)
+        elif kind == "committed":
+            if committed is not None:
+                committed(a)
+        elif kind == "done":
             return a  # type: ignore[no-any-return]
-        if kind == "cancelled":
+        elif kind == "cancelled":
             raise Cancelled
-        if kind == "failed":
-            raise RuntimeError(a)
-    raise RuntimeError("the indexing process ended without a result")
+        else:
+            code, params = b
+            raise IndexFailure(a, code=code, **params)
+    raise IndexFailure("The indexing process ended without a result.", code="index-died")

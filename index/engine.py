@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from archive.errors import Failure
 from archive.model import Article, CancelToken, Problem
 from archive.scan import ArticleEntry
 from index.query import QueryError
@@ -46,16 +47,22 @@ def ordered_counts(counts: dict[str, int]) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda kv: (kv[0] == NONE, -kv[1], kv[0])))
 
 
-class IndexFailure(Exception):
+class IndexFailure(Failure):
     """Base of the index layer's errors (the message is for people)."""
+
+    code = "index-failed"
 
 
 class IndexBusy(IndexFailure):
     """Another writer holds the index."""
 
+    code = "index-busy"
+
 
 class IndexMissing(IndexFailure):
-    """No index was built for this archive yet (or it is of another version)."""
+    """No index was built for this archive yet (or it is of another version, or damaged)."""
+
+    code = "index-missing"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,14 +86,17 @@ class Hit:
     date: str | None
     outlet: str | None
     score: float
+    #: the passage of the article richest in the words found, plain text
     snippet: str
     photos: int
     thumb: str | None = None
     folder: str = ""
-    title_html: str = ""
     exact: bool = True
     #: the date is a guess from the photos' EXIF
     date_estimated: bool = False
+    #: where the words found are, in the snippet and in the title (character spans)
+    snippet_marks: tuple[tuple[int, int], ...] = ()
+    title_marks: tuple[tuple[int, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {

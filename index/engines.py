@@ -10,6 +10,8 @@ from typing import Any
 from index.engine import IndexFailure, Searcher, Writer
 
 DEFAULT = "whoosh"
+#: Every engine this code knows, installed here or not.
+KNOWN = ("whoosh", "tantivy")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,10 @@ def get(name: str = DEFAULT) -> Engine:
         if engine is not None:
             return engine
         raise IndexFailure(
-            "The tantivy engine is not installed; install it with pip install '.[fast]'."
+            "The tantivy engine is not installed; install it with pip install '.[fast]'.",
+            code="engine-missing",
+            engine=name,
         )
-    raise IndexFailure(f"There is no search engine called {name!r}.")
+    raise IndexFailure(
+        f"There is no search engine called {name!r}.", code="engine-missing", engine=name
+    )

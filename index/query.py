@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from archive.errors import Failure
 from archive.fold import has_marks
 from index.analysis import normalize, tokens
 
@@ -23,8 +24,10 @@ MAX_QUERY_TERMS = 64
 FIELDS = ("title", "caption", "author", "outlet", "text", "body")
 
 
-class QueryError(ValueError):
+class QueryError(Failure, ValueError):
     """The query cannot be run; the message says why in one sentence."""
+
+    code = "query-failed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +90,10 @@ def _prepare(query: str) -> str:
     query = unicodedata.normalize("NFC", query).strip()
     if len(query) > MAX_QUERY_CHARS:
         raise QueryError(
-            f"The query is {len(query)} characters long; the limit is {MAX_QUERY_CHARS}."
+            f"The query is {len(query)} characters long; the limit is {MAX_QUERY_CHARS}.",
+            code="query-too-long",
+            length=len(query),
+            limit=MAX_QUERY_CHARS,
         )
     query = query.replace("\u201c", '"').replace("\u201d", '"').replace("\x00", " ")
     if query.count('"') % 2:  # an unmatched quote is a typo
@@ -281,7 +287,11 @@ def parse(query: str) -> Node:
         node = And((Every(), node))
     count = sum(len(leaf.words) if isinstance(leaf, Phrase) else 1 for leaf in leaves(node))
     if count > MAX_QUERY_TERMS:
-        raise QueryError(f"The query has more than {MAX_QUERY_TERMS} words; shorten it.")
+        raise QueryError(
+            f"The query has more than {MAX_QUERY_TERMS} words; shorten it.",
+            code="query-too-many-words",
+            limit=MAX_QUERY_TERMS,
+        )
     return node
 
 

@@ -19,7 +19,7 @@ from index.engine import (
     Searcher,
     SearchResult,
 )
-from index.snippets import highlight, make_snippet
+from index.snippets import Marked, mark, match_spans, snippet
 from index.store import MANIFEST, read_manifest
 
 __all__ = [
@@ -31,8 +31,10 @@ __all__ = [
     "QueryError",
     "SearchResult",
     "Searcher",
-    "highlight",
-    "make_snippet",
+    "Marked",
+    "mark",
+    "match_spans",
+    "snippet",
 ]
 
 
@@ -46,8 +48,12 @@ def ArchiveSearcher(index_path: str | Path, root: str | Path | None = None) -> S
     manifest = read_manifest(path)
     if manifest is None:
         if (path / MANIFEST).is_file():
-            raise IndexMissing(f"The index at {path} is of an older version; run index --rebuild.")
-        raise IndexMissing(f"No usable index at {path}; run the index command.")
+            raise IndexMissing(
+                f"The index at {path} is of an older version; run index --rebuild.",
+                code="index-old",
+                path=str(path),
+            )
+        raise IndexMissing(f"No usable index at {path}; run the index command.", path=str(path))
     from index import engines
 
     return engines.get(manifest.get("engine") or "whoosh").searcher(path, root)

@@ -5,8 +5,8 @@ Matching is on folded words, so ``doan`` marks ``đoàn`` and ``Đoàn`` alike.
 
 from __future__ import annotations
 
-import html
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,7 +17,7 @@ SNIPPET_SCAN_CHARS = 100_000
 _TOKEN = re.compile(r"\w+(?:[/.,:\-]\w+)*")
 
 
-def _match_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
+def match_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
     """Character spans of the words of *text* that (folded) are among *terms*.
 
     The text is folded once and searched with one expression (in C); a word inside
@@ -52,44 +52,39 @@ def _match_spans_slowly(text: str, terms: set[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def _mark(
-    text: str,
-    spans: list[tuple[int, int]],
-    start: int,
-    end: int,
-    before: str = "<b>",
-    after: str = "</b>",
-) -> str:
-    out, pos = [], start
-    for a, b in spans:
-        if b <= start or a >= end:
-            continue
-        a, b = max(a, start), min(b, end)
-        out.append(html.escape(text[pos:a]))
-        out.append(before + html.escape(text[a:b]) + after)
-        pos = b
-    out.append(html.escape(text[pos:end]))
-    return "".join(out)
+Spans = tuple[tuple[int, int], ...]
 
 
-def highlight(text: str, terms: set[str], before: str = "<b>", after: str = "</b>") -> str:
-    """*text* HTML-escaped with the words matching *terms* (folded) between *before* and *after*."""
-    return _mark(text, _match_spans(text, terms), 0, len(text), before, after)
+@dataclass(frozen=True, slots=True)
+class Marked:
+    """A text and the character spans of the words found in it (no presentation:
+    the window and the command line each mark them their own way)."""
+
+    text: str
+    spans: Spans = ()
+
+    def to_list(self) -> list[list[int]]:
+        return [[a, b] for a, b in self.spans]
 
 
-def make_snippet(text: str, terms: set[str], width: int = SNIPPET_CHARS) -> str:
-    """The passage of *text* richest in *terms*, escaped, matches in ``<b>``.
+def mark(text: str, terms: set[str]) -> Marked:
+    """*text* with the spans of the words that (folded) are among *terms*."""
+    return Marked(text, tuple(match_spans(text, terms)))
+
+
+def snippet(text: str, terms: set[str], width: int = SNIPPET_CHARS) -> Marked:
+    """The passage of *text* richest in *terms*, with their spans in it.
 
     Only the first `SNIPPET_SCAN_CHARS` are searched for the passage: enough for
     any article, and a megabyte-long file still answers at once.
     """
     text = text[:SNIPPET_SCAN_CHARS].replace("\n", " ")
     if not text:
-        return ""
-    spans = _match_spans(text, terms)
+        return Marked("")
+    spans = match_spans(text, terms)
     if not spans:
         end = _cut_end(text, width)
-        return html.escape(text[:end]) + ("…" if end < len(text) else "")
+        return Marked(text[:end] + ("…" if end < len(text) else ""))
     keys = [fold(text[a:b].lower()) for a, b in spans]
     wanted = len(set(keys))
     best, best_score = 0, -1
@@ -109,11 +104,12 @@ def make_snippet(text: str, terms: set[str], width: int = SNIPPET_CHARS) -> str:
         space = text.find(" ", start)
         start = space + 1 if 0 <= space < first else start
     end = _cut_end(text, width, start)
-    return (
-        ("…" if start > 0 else "")
-        + _mark(text, spans, start, end)
-        + ("…" if end < len(text) else "")
+    lead = "…" if start > 0 else ""
+    shift = len(lead) - start
+    inside = tuple(
+        (max(a, start) + shift, min(b, end) + shift) for a, b in spans if b > start and a < end
     )
+    return Marked(lead + text[start:end] + ("…" if end < len(text) else ""), inside)
 
 
 def _cut_end(text: str, width: int, start: int = 0) -> int:

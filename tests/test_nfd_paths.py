@@ -70,7 +70,7 @@ def test_window_reader_results_and_basket(  # type: ignore[no-untyped-def]
     pytest.importorskip("PySide6")
     from PySide6.QtCore import QSettings
 
-    from ui.basket import item_size
+    from library import item_size
     from ui.main_window import MainWindow
 
     monkeypatch.setenv("TANGTHU_DATA_DIR", str(tmp_path / "data"))
@@ -95,5 +95,6 @@ def test_window_reader_results_and_basket(  # type: ignore[no-untyped-def]
     item = Item(str(nfd_archive), AID)
     assert item_size(item) > len(TEXT.encode())
     w.basket_model.add([item])
+    qtbot.waitUntil(lambda: not w.basket_model.pending(), timeout=10000)  # read in the background
     assert w.basket_model.data(w.basket_model.index(0)).endswith("Hội nghị đoàn kết")
     w.shutdown()

@@ -19,6 +19,7 @@ from ui import desktop_check
 from ui import settings as cfg
 from ui.i18n import language_for, translator
 from ui.main_window import MainWindow
+from ui.reading_side import PHOTOS
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample"
 
@@ -99,7 +100,7 @@ class Screenshot(QObject):
             return False
         if w.result.hits and w.current_article is None:
             return False
-        return w.reader.browser.photos_ready()
+        return w.side.reader.browser.photos_ready()
 
     def _tick(self) -> None:
         w = self.window
@@ -116,13 +117,13 @@ class Screenshot(QObject):
             return
         if self.stage == "search":
             if self.view == "photos":
-                w.tabs.setCurrentIndex(1)
+                w.side.setCurrentIndex(PHOTOS)
                 self.stage = "grid"
                 return
             if self.view == "viewer" and w.current_article is not None:
-                items = w._article_items()
+                items = w.side.article_photos()
                 if items:
-                    self.target = w._show_viewer(items, 0)
+                    self.target = w.side.show_viewer(items, 0)
                 self.stage = "viewer"
                 return
         self._grab()

@@ -1,78 +1,68 @@
-"""The basket panel (what is selected, with counts and size) and the export dialog."""
+"""The basket panel: what is selected for export, with counts and size, and collections.
+
+Titles and sizes are read from the files in the background; the list shows the
+item's ID until its title is known."""
 
 from __future__ import annotations
 
-import os
+from collections.abc import Callable
 from enum import IntEnum
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
-    QStandardPaths,
     Qt,
-    QThreadPool,
     Signal,
 )
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
+    QDockWidget,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QListView,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from archive.article import load_article
-from archive.export import FORMATS, ExportReport, TargetExists, export
-from archive.locate import OutsideArchive, article_file, photo_file
-from archive.selection import Basket, Item, SelectionError
+from library import Basket, Item, SelectionError, item_size, item_title
+from ui.errors import error_text
 from ui.i18n import articles_and_photos, fmt
-from ui.jobs import Job, make_pool
+from ui.jobs import make_pool, pending, run_job
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def add_basket_action(view: QAbstractItemView, slot: Callable[[], None]) -> QAction:
+    """Give *view* an "Add to basket" action (Ctrl+B, and its context menu)."""
+    action = QAction(view.tr("Add to basket"), view)
+    action.setShortcut(QKeySequence("Ctrl+B"))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    action.triggered.connect(slot)
+    view.addAction(action)
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    return action
 
 
 class BasketRole(IntEnum):
     ITEM = Qt.ItemDataRole.UserRole + 1
 
 
-def item_size(item: Item) -> int:
-    """Bytes an item brings to an export (an article: its text and its folder's photos)."""
-    try:
-        if item.is_photo:
-            photo = photo_file(item.root, item.article_id, item.file)
-            return photo.stat().st_size if photo is not None else 0
-        path = article_file(item.root, item.article_id)
-        if path is None:
-            return 0
-        size = path.stat().st_size
-        with os.scandir(path.parent) as it:
-            for entry in it:
-                if entry.is_file() and entry.name.lower().endswith(
-                    (".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff", ".bmp")
-                ):
-                    size += entry.stat().st_size
-        return size
-    except (OSError, OutsideArchive):
-        return 0
-
-
 class BasketModel(QAbstractListModel):
-    """The items of the basket; titles are given by the window as they become known."""
+    """The items of the basket; titles the window knows are given in `titles`, the
+    others (and every item's size) are read in the background.
+
+    Signals:
+        details_known(): titles and sizes of new items were read.
+    """
+
+    details_known = Signal()
 
     def __init__(self, basket: Basket, parent: Any = None) -> None:
         super().__init__(parent)
@@ -80,23 +70,39 @@ class BasketModel(QAbstractListModel):
         self._items = basket.items
         self._sizes: dict[Item, int] = {}
         self.titles: dict[str, str] = {}
-
-    def _title(self, item: Item) -> str:
-        """The article's title, read once from its file when the window did not say it."""
-        title = self.titles.get(item.article_id)
-        if title is None:
-            try:
-                path = article_file(item.root, item.article_id)
-                title = load_article(item.root, path, photo_info=False).title if path else ""
-            except (OSError, OutsideArchive):
-                title = ""
-            self.titles[item.article_id] = title = title or item.article_id
-        return title
+        self._pool = make_pool(1)
+        self._read_details()
 
     def reload(self) -> None:
         self.beginResetModel()
         self._items = self.basket.items
         self.endResetModel()
+        self._read_details()
+
+    def pending(self) -> bool:
+        """True while titles or sizes are being read."""
+        return pending(self._pool)
+
+    def _read_details(self) -> None:
+        todo = [i for i in self._items if i not in self._sizes]
+        if not todo:
+            return
+        known = dict(self.titles)
+
+        def call() -> tuple[dict[Item, int], dict[str, str]]:
+            titles = {i.article_id: item_title(i) for i in todo if i.article_id not in known}
+            return {i: item_size(i) for i in todo}, titles
+
+        run_job(call, self._details_read, pool=self._pool)
+
+    def _details_read(self, found: tuple[dict[Item, int], dict[str, str]]) -> None:
+        sizes, titles = found
+        self._sizes.update(sizes)
+        for key, title in titles.items():
+            self.titles.setdefault(key, title)
+        if self._items:
+            self.dataChanged.emit(self.index(0), self.index(len(self._items) - 1))
+        self.details_known.emit()
 
     def add(self, items: list[Item]) -> int:
         added = self.basket.add(items)
@@ -117,12 +123,8 @@ class BasketModel(QAbstractListModel):
         return list(self._items)
 
     def counts(self) -> tuple[int, int, int]:
-        """(articles, photos, bytes)."""
-        size = 0
-        for item in self._items:
-            if item not in self._sizes:
-                self._sizes[item] = item_size(item)
-            size += self._sizes[item]
+        """(articles, photos, bytes); bytes count the items whose size is known."""
+        size = sum(self._sizes.get(item, 0) for item in self._items)
         photos = sum(i.is_photo for i in self._items)
         return len(self._items) - photos, photos, size
 
@@ -134,10 +136,10 @@ class BasketModel(QAbstractListModel):
             return None
         item = self._items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            title = self._title(item)
+            title = self.titles.get(item.article_id) or item.article_id
             if item.is_photo:
-                return self.tr("Photo: %1 — %2").replace("%1", item.file).replace("%2", title)
-            return self.tr("Article: %1").replace("%1", title)
+                return fmt(self.tr("Photo: %1 — %2"), item.file, title)
+            return fmt(self.tr("Article: %1"), title)
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{item.root}\n{item.key}"
         if role == BasketRole.ITEM:
@@ -209,6 +211,7 @@ class BasketPanel(QWidget):
         layout.addLayout(left, 3)
         layout.addLayout(right, 2)
         model.modelReset.connect(self.refresh)
+        model.details_known.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
@@ -237,7 +240,7 @@ class BasketPanel(QWidget):
             try:
                 self.model.basket.create(name, self.model.items())
             except SelectionError as exc:
-                QMessageBox.warning(self, self.tr("Collections"), str(exc))
+                QMessageBox.warning(self, self.tr("Collections"), error_text(exc, self.tr))
             self.refresh()
 
     def load_collection(self) -> None:
@@ -256,7 +259,7 @@ class BasketPanel(QWidget):
             try:
                 self.model.basket.rename(old, new)
             except SelectionError as exc:
-                QMessageBox.warning(self, self.tr("Collections"), str(exc))
+                QMessageBox.warning(self, self.tr("Collections"), error_text(exc, self.tr))
             self.refresh()
 
     def delete_collection(self) -> None:
@@ -266,170 +269,40 @@ class BasketPanel(QWidget):
             self.refresh()
 
 
-FORMAT_LABELS = {
-    "folder": "Folder (copies of the files)",
-    "zip": "ZIP file",
-    "bagit": "BagIt bag (for repositories)",
-    "pdf": "PDF document",
-    "html": "Web pages (offline folder)",
-    "csv": "CSV table (Excel)",
-    "json": "JSON records",
-}
-
-
-class ExportDialog(QDialog):
-    """Choose a format and a target, then export in the background with progress and Cancel.
+class BasketDock(QDockWidget):
+    """The basket panel as a dock; its `button` (for the status bar) counts the items
+    and shows or hides it.
 
     Signals:
-        export_finished(object): the `ExportReport` of a finished export.
+        export_requested(): the user wants to export the basket.
     """
 
-    export_finished = Signal(object)
+    export_requested = Signal()
 
-    def __init__(
-        self, items: list[Item], parent: QWidget | None = None, pool: QThreadPool | None = None
-    ) -> None:
+    def __init__(self, basket: Basket, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Export"))
-        self.items = items
-        self.pool = pool or make_pool(1)
-        self.job: Job | None = None
-        self.report: ExportReport | None = None
-        self.format = QComboBox(self)
-        for key, label in FORMAT_LABELS.items():
-            self.format.addItem(self.tr(label), key)
-        self.format.currentIndexChanged.connect(self._suggest_name)
-        self.target = QLineEdit(self)
-        browse = QPushButton(self.tr("Choose…"), self)
-        browse.clicked.connect(self.browse)
-        self.replace = QCheckBox(self.tr("Replace the target if it exists"), self)
-        self.organization = QLineEdit(self)
-        self.organization.setPlaceholderText(self.tr("Your library (for BagIt)"))
-        self.progress = QProgressBar(self)
-        self.progress.setValue(0)
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(self.tr("What"), QLabel(self._what(), self))
-        form.addRow(self.tr("Format"), self.format)
-        row = QHBoxLayout()
-        row.addWidget(self.target, 1)
-        row.addWidget(browse)
-        form.addRow(self.tr("Save to"), row)
-        form.addRow("", self.replace)
-        form.addRow(self.tr("Organisation"), self.organization)
-        self.buttons = QDialogButtonBox(self)
-        self.export_button = self.buttons.addButton(
-            self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole
+        self.setWindowTitle(self.tr("Basket"))
+        self.setObjectName("basket")
+        self.model = BasketModel(basket, self)
+        self.panel = BasketPanel(self.model, self)
+        self.panel.export_requested.connect(self.export_requested)
+        self.setWidget(self.panel)
+        self.button = QPushButton(self)
+        self.button.setFlat(True)
+        self.button.clicked.connect(self.toggle)
+        self.model.modelReset.connect(self._count)
+        self._count()
+
+    def add(self, items: list[Item], titles: dict[str, str]) -> int:
+        """Add *items* (the titles of their articles, when known, save reading them)."""
+        self.model.titles.update(titles)
+        return self.model.add(items)
+
+    def toggle(self) -> None:
+        self.setVisible(not self.isVisible())
+
+    def _count(self) -> None:
+        articles, photos, _size = self.model.counts()
+        self.button.setText(
+            fmt(self.tr("Basket: %1"), articles_and_photos(self.tr, articles, photos))
         )
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.export_button.clicked.connect(self.start)
-        self.cancel_button.clicked.connect(self.cancel)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
-        layout.addWidget(self.buttons)
-        self._suggest_name()
-        self.resize(560, 260)
-
-    def _what(self) -> str:
-        photos = sum(i.is_photo for i in self.items)
-        return articles_and_photos(self.tr, len(self.items) - photos, photos)
-
-    def _suggest_name(self) -> None:
-        fmt = self.format.currentData()
-        folder = (
-            Path(self.target.text()).parent
-            if self.target.text()
-            else Path(
-                QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-                or Path.home()
-            )
-        )
-        self.target.setText(str(folder / f"tang-thu-export{FORMATS[fmt][1]}"))
-
-    def browse(self) -> None:
-        fmt = self.format.currentData()
-        if FORMATS[fmt][0]:
-            path = QFileDialog.getSaveFileName(
-                self, self.tr("Export to a new folder"), self.target.text()
-            )[0]
-        else:
-            path = QFileDialog.getSaveFileName(
-                self, self.tr("Export to a file"), self.target.text()
-            )[0]
-        if path:
-            self.target.setText(path)
-
-    def start(self, force: bool | None = None) -> None:
-        if self.job is not None:
-            return
-        fmt, target = self.format.currentData(), Path(self.target.text()).expanduser()
-        force = self.replace.isChecked() if force is None else force
-        if target.exists() and not force:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Replace?"),
-                self.tr("%1 exists already. Replace it?").replace("%1", str(target)),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-            force = True
-        options = {"organization": self.organization.text()}
-        items = list(self.items)
-
-        def call(progress: Any, cancel: Any) -> ExportReport:
-            return export(
-                items, fmt, target, force=force, progress=progress, cancel=cancel, options=options
-            )
-
-        job = Job(call)
-        job.signals.progressed.connect(self._on_progress)
-        job.signals.finished.connect(self._on_finished)
-        job.signals.failed.connect(self._on_failed)
-        job.signals.cancelled.connect(self._on_cancelled)
-        self.job = job
-        self.export_button.setEnabled(False)
-        self.status.setText(self.tr("Exporting…"))
-        self.pool.start(job)
-
-    def cancel(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
-        else:
-            self.reject()
-
-    def _on_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-
-    def _on_finished(self, report: ExportReport) -> None:
-        self.job = None
-        self.report = report
-        self.progress.setValue(self.progress.maximum())
-        text = (
-            self.tr("Exported %1 files to %2.")
-            .replace("%1", str(len(report.files)))
-            .replace("%2", report.target)
-        )
-        if report.problems:
-            text += "\n" + "\n".join(report.problems)
-        self.status.setText(text)
-        self.export_button.setEnabled(True)
-        self.cancel_button.setText(self.tr("Close"))
-        self.export_finished.emit(report)
-
-    def _on_failed(self, message: str) -> None:
-        self.job = None
-        self.export_button.setEnabled(True)
-        self.status.setText(message)
-
-    def _on_cancelled(self) -> None:
-        self.job = None
-        self.export_button.setEnabled(True)
-        self.progress.setValue(0)
-        self.status.setText(self.tr("Export cancelled; nothing was written."))
-
-
-__all__ = ["BasketModel", "BasketPanel", "ExportDialog", "TargetExists"]

@@ -1,4 +1,5 @@
-"""Background jobs: a QRunnable that calls one core function, with signals and a cancel token."""
+"""Background jobs: `run_job` runs one core call off the GUI thread and hands its
+outcome to the GUI thread's callbacks."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from archive.model import Cancelled, CancelToken
+from library import Cancelled, CancelToken
 
 log = logging.getLogger(__name__)
 
@@ -20,13 +21,13 @@ class JobSignals(QObject):
     Signals:
         progressed(int, int): done, total (at most about ten a second).
         finished(object): the core function's result.
-        failed(str): an error message.
+        failed(object): the exception it raised (see `ui.errors.error_text`).
         cancelled(): the job stopped on request.
     """
 
     progressed = Signal(int, int)
     finished = Signal(object)
-    failed = Signal(str)
+    failed = Signal(object)
     cancelled = Signal()
 
     def __init__(self) -> None:
@@ -89,13 +90,68 @@ class Job(QRunnable):
         except Exception as exc:  # reported to the user, never raised into Qt
             log.exception("background job failed")
             self.done = True
-            self.signals.failed.emit(str(exc) or type(exc).__name__)
+            self.signals.failed.emit(exc)
         else:
             self.done = True
             self.signals.finished.emit(result)
 
 
-def make_pool(threads: int) -> QThreadPool:
+def make_pool(threads: int, *, keep_threads: bool = False) -> QThreadPool:
+    """A pool of *threads* threads (*keep_threads*: they never expire, so what lives
+    in a thread, a searcher, stays in the same one)."""
     pool = QThreadPool()
     pool.setMaxThreadCount(max(1, threads))
+    if keep_threads:
+        pool.setExpiryTimeout(-1)
     return pool
+
+
+#: Jobs started by `run_job` whose outcome has not reached the GUI thread yet:
+#: Python must not collect a runnable that a pool thread still runs.
+_running: dict[Job, QThreadPool] = {}
+
+
+def run_job(
+    call: Callable[..., Any],
+    on_done: Callable[[Any], None],
+    on_fail: Callable[[Exception], None] | None = None,
+    *,
+    pool: QThreadPool | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+    on_cancel: Callable[[], None] | None = None,
+) -> Job:
+    """Run *call* in *pool* (default: Qt's global pool); its outcome comes back to the
+    GUI thread: the result to *on_done*, an exception to *on_fail*.
+
+    With *on_progress* or *on_cancel*, *call* is called as
+    ``call(progress=..., cancel=...)`` and may report progress and stop on request
+    (`Job.cancel`); else it is called with no arguments.
+    """
+    job = Job(call, progress=on_progress is not None or on_cancel is not None)
+    pool = pool or QThreadPool.globalInstance()
+    job.signals.finished.connect(on_done)
+    if on_fail is not None:
+        job.signals.failed.connect(on_fail)
+    if on_progress is not None:
+        job.signals.progressed.connect(on_progress)
+    if on_cancel is not None:
+        job.signals.cancelled.connect(on_cancel)
+    for signal in (job.signals.finished, job.signals.failed, job.signals.cancelled):
+        signal.connect(lambda *_args, job=job: _running.pop(job, None))
+    _running[job] = pool
+    pool.start(job)
+    return job
+
+
+def pending(pool: QThreadPool) -> bool:
+    """True while a job of *pool* started by `run_job` has not reported back."""
+    return any(p is pool for p in _running.values())
+
+
+def cancel_all(pool: QThreadPool) -> None:
+    """Ask every job of *pool* to stop, and drop the ones that have not started."""
+    for job, p in list(_running.items()):
+        if p is pool:
+            job.cancel()
+            if pool.tryTake(job):  # never started: it will report nothing
+                _running.pop(job, None)

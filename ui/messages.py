@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from index.search import NONE, Filters, SearchResult
+from library import NONE, Filters, SearchResult
 from ui.i18n import fmt, number
 
 Tr = Callable[[str], str]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
 from typing import Any
@@ -31,7 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archive.photo import read_photo_info
+from library import PhotoEntry, photo_jpeg, read_photo_info
+from ui.i18n import fmt
 from ui.thumbnails import ThumbnailLoader, image_from_jpeg, placeholder
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -39,20 +39,8 @@ VIEW_PX = 2000  # the viewer's copy (made off the GUI thread, cached on disk)
 SMALL_PX = 640  # shown at once while the large copy is made (the reader's size)
 
 
-@dataclass(frozen=True, slots=True)
-class PhotoItem:
-    """One photo of the grid: where it is and what the article says of it."""
-
-    path: str | None
-    file: str
-    caption: str
-    article_id: str
-    title: str = ""
-    exists: bool = True
-
-    @property
-    def id(self) -> str:
-        return f"{self.article_id}#{self.file}"
+#: One photo of the grid and the viewer (where it is, what its article says of it).
+PhotoItem = PhotoEntry
 
 
 class PhotoRole(IntEnum):
@@ -213,9 +201,7 @@ class ImageView(QGraphicsView):
 
 def load_display_image(path: str) -> QImage:
     """The photo for the viewer, EXIF orientation applied (Pillow, via a JPEG in memory)."""
-    from archive.photo import make_thumbnail
-
-    return image_from_jpeg(make_thumbnail(path, 2400, quality=90))
+    return image_from_jpeg(photo_jpeg(path, 2400))
 
 
 class PhotoViewer(QDialog):
@@ -387,9 +373,7 @@ class PhotoViewer(QDialog):
             note = info.problem.detail if info.problem else self.tr("The photo cannot be shown.")
         self.exif_note.setText(note)
         if info.embedded_caption and info.embedded_caption != item.caption:
-            self.embedded.setText(
-                self.tr("Embedded caption: %1").replace("%1", info.embedded_caption)
-            )
+            self.embedded.setText(fmt(self.tr("Embedded caption: %1"), info.embedded_caption))
 
     def next(self) -> None:
         self.show_row(self._row + 1)

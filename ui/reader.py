@@ -31,20 +31,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archive.locate import article_folder
-from archive.model import Article, PhotoRef
-from index.search import highlight
+from library import Article, PhotoRef, article_folder, mark
+from ui.i18n import fmt
+from ui.marks import OPEN, marked_html
 from ui.thumbnails import ThumbnailLoader
 
 PHOTO_PX = 640
 #: The reader shows at most this much text of one article (a whole newspaper year
 #: pasted into one file would freeze any text view); the rest is announced.
 MAX_SHOWN_CHARS = 300_000
-_HIT_OPEN = '<span style="background-color:#ffe27a">'
+_HIT_OPEN = OPEN
 
 
 def _mark(text: str, terms: set[str]) -> str:
-    return highlight(text, terms, _HIT_OPEN, "</span>") if terms else html.escape(text)
+    return marked_html(text, mark(text, terms)) if terms else html.escape(text)
 
 
 def article_html(
@@ -154,7 +154,7 @@ def _photo_cell(
     i: int, ref: PhotoRef | None, name: str, width: int, tr: Callable[[str], str]
 ) -> str:
     if ref is None or not ref.exists:
-        label = html.escape(tr("Missing photo: %1").replace("%1", name))
+        label = html.escape(fmt(tr("Missing photo: %1"), name))
         return (
             f"<td width='{width}' height='{width * 3 // 4}' bgcolor='#ece6d8' align='center' "
             f"style='color:#8a4a3a'>{label}</td>"
@@ -319,9 +319,7 @@ class ReaderView(QWidget):
     def _update_hit_label(self) -> None:
         if self._hits:
             shown = self._hit + 1 if self._hit >= 0 else 0
-            self.hit_label.setText(
-                self.tr("%1 of %2 hits").replace("%1", str(shown)).replace("%2", str(self._hits))
-            )
+            self.hit_label.setText(fmt(self.tr("%1 of %2 hits"), shown, self._hits))
         else:
             self.hit_label.setText("")
 

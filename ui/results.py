@@ -11,7 +11,8 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from index.search import Hit
+from library import Hit
+from ui.marks import marked_html
 from ui.thumbnails import ThumbnailLoader, placeholder
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -140,11 +141,12 @@ class ResultDelegate(QStyledItemDelegate):
                 if meta
                 else self._photos_label(hit.photos)
             )
-        title = hit.title_html or hit.title
+        title = marked_html(hit.title, hit.title_marks)
+        snippet = marked_html(hit.snippet, hit.snippet_marks)
         doc.setHtml(
             f"<div style='font-size:11pt; font-weight:600'>{title}</div>"
             f"<div style='color:{'#e8eef5' if selected else '#6b6455'}; font-size:9pt'>{meta}</div>"
-            f"<div style='font-size:9.5pt'>{hit.snippet}</div>"
+            f"<div style='font-size:9.5pt'>{snippet}</div>"
         )
         doc.setTextWidth(width)
         return doc

@@ -8,8 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 
-from archive.photo import rgb_pixels
-from archive.thumbs import cached_thumbnail
+from library import thumbnail_jpeg, thumbnail_pixels
 
 
 def image_from_jpeg(data: bytes) -> QImage:
@@ -23,7 +22,7 @@ def image_from_jpeg(data: bytes) -> QImage:
     Raises:
         OSError, ValueError: the bytes are not a readable picture.
     """
-    width, height, raw = rgb_pixels(data)
+    width, height, raw = thumbnail_pixels(data)
     image = QImage(raw, width, height, 3 * width, QImage.Format.Format_RGB888)
     if image.isNull():
         raise ValueError("the picture could not be read")
@@ -45,7 +44,7 @@ class _ThumbJob(QRunnable):
 
     def run(self) -> None:
         try:
-            image = image_from_jpeg(cached_thumbnail(self._path, self._px, self._cache))
+            image = image_from_jpeg(thumbnail_jpeg(self._path, self._px, self._cache))
         except Exception as exc:  # damaged photos: reported, shown as a placeholder
             self._signals.failed.emit(self._key, str(exc) or type(exc).__name__)
         else:

@@ -7,7 +7,6 @@ target and renames it at the end: a cancel or a failure leaves nothing behind.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,19 +22,9 @@ from archive.export.common import (
     safe_name,
     safe_relpath,
 )
+from archive.export.registry import ExportFormat, formats
 from archive.model import CancelToken
 from archive.selection import Item
-
-#: format -> (writes a folder?, default file extension)
-FORMATS: dict[str, tuple[bool, str]] = {
-    "folder": (True, ""),
-    "zip": (False, ".zip"),
-    "bagit": (True, ""),
-    "pdf": (False, ".pdf"),
-    "html": (True, ""),
-    "csv": (False, ".csv"),
-    "json": (False, ".json"),
-}
 
 
 @dataclass(slots=True)
@@ -60,28 +49,15 @@ class ExportReport:
         }
 
 
-def _writer(fmt: str) -> Callable[..., list[str]]:
-    if fmt in ("folder", "zip"):
-        from archive.export import files
-
-        return files.write_folder if fmt == "folder" else files.write_zip
-    if fmt == "bagit":
-        from archive.export.bag import write_bag
-
-        return write_bag
-    if fmt == "pdf":
-        from archive.export.pdf import write_pdf
-
-        return write_pdf
-    if fmt == "html":
-        from archive.export.html import write_html
-
-        return write_html
-    if fmt in ("csv", "json"):
-        from archive.export import table
-
-        return table.write_csv if fmt == "csv" else table.write_json
-    raise ExportError(f"Unknown export format {fmt!r}; use one of {', '.join(FORMATS)}.")
+def _format(name: str) -> ExportFormat:
+    try:
+        return formats()[name]
+    except KeyError:
+        raise ExportError(
+            f"Unknown export format {name!r}; use one of {', '.join(formats())}.",
+            code="unknown-format",
+            format=name,
+        ) from None
 
 
 def _photo_count(resolved: Resolved) -> int:
@@ -111,13 +87,15 @@ def export(
         Cancelled: *cancel* was set; nothing was written.
     """
     started = time.perf_counter()
-    writer = _writer(fmt)
+    kind = _format(fmt)
     target = Path(target)
     roots = sorted({i.root for i in items})
     check_target(target, roots, force=force)
     resolved = resolve(items, cancel=cancel)
     if not resolved.articles and not resolved.photos:
-        raise ExportError("None of the chosen items could be found; nothing was exported.")
+        raise ExportError(
+            "None of the chosen items could be found; nothing was exported.", code="nothing-found"
+        )
     report = ExportReport(
         fmt,
         str(target),
@@ -125,31 +103,28 @@ def export(
         _photo_count(resolved),
         problems=list(resolved.problems),
     )
-    directory = FORMATS[fmt][0]
-    with atomic_target(target, directory=directory, force=force) as tmp:
+    with atomic_target(target, directory=kind.folder, force=force) as tmp:
         kwargs: dict[str, Any] = {
             "multi_root": len(roots) > 1,
             "progress": progress,
             "cancel": cancel,
         }
-        if fmt == "bagit" and options:
-            kwargs.update(
-                {k: v for k, v in options.items() if k in ("organization", "description")}
-            )
-        report.files = writer(resolved, tmp, **kwargs)
-    if fmt in ("pdf", "csv", "json"):
+        kwargs.update({k: v for k, v in (options or {}).items() if k in kind.options})
+        report.files = kind.write(resolved, tmp, **kwargs)
+    if not kind.lists_files:
         report.files = [target.name]  # one file, named as asked (not its temporary name)
     report.seconds = time.perf_counter() - started
     return report
 
 
 __all__ = [
-    "FORMATS",
+    "ExportFormat",
     "ExportError",
     "ExportReport",
     "Resolved",
     "TargetExists",
     "export",
+    "formats",
     "safe_name",
     "safe_relpath",
 ]

@@ -8,10 +8,9 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-import bagit
-
 from archive.export.common import ExportError, Progress, Resolved, dublin_core, tick
 from archive.export.files import write_folder
+from archive.export.registry import ExportFormat
 from archive.model import CancelToken
 
 
@@ -26,6 +25,8 @@ def write_bag(
     description: str = "",
 ) -> list[str]:
     """Copy the payload into *out*, make it a bag with sha256 and sha512 manifests, validate it."""
+    import bagit  # (it takes a while to import: only when a bag is made)
+
     staging = out / "payload"
     staging.mkdir()
     written = write_folder(
@@ -57,7 +58,11 @@ def write_bag(
         bag.save()  # rewrites the tag manifests, now covering metadata/dc.json
         bag.validate()
     except (bagit.BagError, bagit.BagValidationError) as exc:
-        raise ExportError(f"The bag did not validate ({exc}); nothing was written.") from exc
+        raise ExportError(
+            f"The bag did not validate ({exc}); nothing was written.",
+            code="bag-invalid",
+            reason=str(exc),
+        ) from exc
     tick(progress, cancel, 1, 1)
     return [
         "bagit.txt",
@@ -67,3 +72,16 @@ def write_bag(
         "metadata/dc.json",
         *(f"data/{w}" for w in written),
     ]
+
+
+EXPORT_FORMATS = (
+    ExportFormat(
+        "bagit",
+        "BagIt bag (for repositories)",
+        True,
+        "",
+        write_bag,
+        options=("organization", "description"),
+        order=30,
+    ),
+)

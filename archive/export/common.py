@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from archive.article import FolderListing, load_article
+from archive.errors import Failure
 from archive.locate import OutsideArchive, article_file, article_folder, photo_file
 from archive.model import Article, CancelToken, PhotoRef
 from archive.photo import read_photo_info
@@ -27,12 +28,16 @@ _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 MAX_NAME_BYTES = 150
 
 
-class ExportError(Exception):
+class ExportError(Failure):
     """An export that could not be made; the message says why and what to do."""
+
+    code = "export-failed"
 
 
 class TargetExists(ExportError):
     """The target exists and replacing it was not allowed."""
+
+    code = "target-exists"
 
 
 def safe_name(name: str) -> str:
@@ -214,12 +219,22 @@ def check_target(target: Path, roots: list[str], *, force: bool) -> None:
         if resolved == r or r in resolved.parents:
             raise ExportError(
                 f"{target} is inside the archive {root}, which Tàng Thư never writes to; "
-                "choose a folder outside it."
+                "choose a folder outside it.",
+                code="target-in-archive",
+                target=str(target),
+                root=str(root),
             )
     if target.exists() and not force:
-        raise TargetExists(f"{target} exists already; choose another name or allow replacing it.")
+        raise TargetExists(
+            f"{target} exists already; choose another name or allow replacing it.",
+            target=str(target),
+        )
     if not target.parent.is_dir():
-        raise ExportError(f"The folder {target.parent} does not exist; create it first.")
+        raise ExportError(
+            f"The folder {target.parent} does not exist; create it first.",
+            code="folder-missing",
+            folder=str(target.parent),
+        )
 
 
 @contextmanager
@@ -232,12 +247,19 @@ def atomic_target(target: Path, *, directory: bool, force: bool) -> Iterator[Pat
     try:
         tmp = _new_part(parent, target.name, directory=directory)
     except OSError as exc:
-        raise ExportError(f"Cannot write in {parent}: {exc.strerror or exc}.") from exc
+        raise ExportError(
+            f"Cannot write in {parent}: {exc.strerror or exc}.",
+            code="not-writable",
+            folder=str(parent),
+        ) from exc
     try:
         yield tmp
         if target.exists():
             if not force:
-                raise TargetExists(f"{target} appeared while exporting; nothing was replaced.")
+                raise TargetExists(
+                    f"{target} appeared while exporting; nothing was replaced.",
+                    target=str(target),
+                )
             old = parent / f".{target.name}.old"
             _remove(old)
             os.replace(target, old)
@@ -248,7 +270,7 @@ def atomic_target(target: Path, *, directory: bool, force: bool) -> Iterator[Pat
     except BaseException as exc:
         _remove(tmp)
         if isinstance(exc, OSError) and not isinstance(exc, ExportError):
-            raise ExportError(_disk_message(exc, target)) from exc
+            raise _disk_error(exc, target) from exc
         raise
 
 
@@ -272,14 +294,28 @@ def _new_part(parent: Path, name: str, *, directory: bool) -> Path:
     raise FileExistsError(f"no free temporary name in {parent}")
 
 
-def _disk_message(exc: OSError, target: Path) -> str:
+def _disk_error(exc: OSError, target: Path) -> ExportError:
     import errno
 
+    folder = str(target.parent)
     if exc.errno == errno.ENOSPC:
-        return f"The disk holding {target.parent} is full; nothing was written. Free some space."
+        return ExportError(
+            f"The disk holding {folder} is full; nothing was written. Free some space.",
+            code="disk-full",
+            folder=folder,
+        )
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"Tàng Thư may not write to {target.parent}; choose another folder."
-    return f"Writing {target} failed ({exc.strerror or exc}); nothing was written."
+        return ExportError(
+            f"Tàng Thư may not write to {folder}; choose another folder.",
+            code="not-writable",
+            folder=folder,
+        )
+    return ExportError(
+        f"Writing {target} failed ({exc.strerror or exc}); nothing was written.",
+        code="write-failed",
+        target=str(target),
+        reason=str(exc.strerror or exc),
+    )
 
 
 def _remove(path: Path) -> None:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from archive.export.common import Progress, Resolved, copy_file, payload, sha256_of, tick
+from archive.export.registry import ExportFormat
 from archive.model import CancelToken
 from archive.selection import Item
 
@@ -109,3 +110,9 @@ def write_zip(
         )
         zf.writestr("manifest.csv", manifest)
     return written
+
+
+EXPORT_FORMATS = (
+    ExportFormat("folder", "Folder (copies of the files)", True, "", write_folder, order=10),
+    ExportFormat("zip", "ZIP file", False, ".zip", write_zip, order=20),
+)

@@ -16,6 +16,7 @@ from archive.export.common import (
     shown_date,
     tick,
 )
+from archive.export.registry import ExportFormat
 from archive.model import Article, CancelToken
 
 CSS = """
@@ -127,3 +128,8 @@ def _article_page(art: Article, image) -> str:  # type: ignore[no-untyped-def]
         items = "".join(f"<li>{e(r.title)}</li>" for r in art.related)
         parts.append(f"<h2>Tin liên quan</h2><ul>{items}</ul>")
     return _page(art.title, "".join(parts), "../style.css")
+
+
+EXPORT_FORMATS = (
+    ExportFormat("html", "Web pages (offline folder)", True, "", write_html, order=50),
+)

@@ -6,31 +6,17 @@ copies correctly everywhere.
 
 from __future__ import annotations
 
+import html
 import io
 from pathlib import Path
-from typing import Any
-from xml.sax.saxutils import escape
+from typing import TYPE_CHECKING, Any
 
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import cm
-from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import (
-    Image,
-    KeepTogether,
-    PageBreak,
-    Paragraph,
-    SimpleDocTemplate,
-    Spacer,
-    Table,
-    TableStyle,
-)
+if TYPE_CHECKING:  # ReportLab itself is imported when a PDF is written (it takes a while)
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Image, Paragraph
 
 from archive.export.common import Progress, Resolved, shown_date, tick
+from archive.export.registry import ExportFormat
 from archive.model import Article, CancelToken, PhotoRef
 from archive.photo import make_thumbnail, read_photo_info
 
@@ -40,6 +26,9 @@ _registered = False
 
 
 def _fonts() -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
     global _registered
     if _registered:
         return
@@ -57,6 +46,10 @@ def _fonts() -> None:
 
 
 def _styles() -> dict[str, ParagraphStyle]:
+    from reportlab.lib import colors
+    from reportlab.lib.enums import TA_CENTER
+    from reportlab.lib.styles import ParagraphStyle
+
     base = ParagraphStyle("body", fontName="DejaVu", fontSize=10.5, leading=15, spaceAfter=6)
     return {
         "title": ParagraphStyle(
@@ -87,10 +80,15 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(text), style)
+    from reportlab.platypus import Paragraph
+
+    return Paragraph(html.escape(text, quote=False), style)
 
 
 def _image(path: str, max_w: float, max_h: float) -> Image | None:
+    from reportlab.lib.utils import ImageReader
+    from reportlab.platypus import Image
+
     try:
         data = make_thumbnail(path, PHOTO_PX, quality=85)
     except (OSError, ValueError, SyntaxError):
@@ -104,6 +102,9 @@ def _image(path: str, max_w: float, max_h: float) -> Image | None:
 def _photo_row(
     refs: list[PhotoRef | None], names: tuple[str, ...], width: float, st: dict[str, ParagraphStyle]
 ) -> Any:
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Table, TableStyle
+
     n = max(1, len(names))
     cell_w = (width - (n - 1) * 0.3 * cm) / n
     cells: list[Any] = []
@@ -129,6 +130,8 @@ def _photo_row(
 
 
 def _article_flow(art: Article, width: float, st: dict[str, ParagraphStyle]) -> list[Any]:
+    from reportlab.platypus import KeepTogether, Spacer
+
     flow: list[Any] = [_p(art.title, st["title"])]
     meta = " · ".join(x for x in (shown_date(art), art.author, art.outlet) if x)
     if meta:
@@ -163,6 +166,11 @@ def write_pdf(
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
 ) -> list[str]:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import cm
+    from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer
+
     _fonts()
     st = _styles()
     doc = SimpleDocTemplate(
@@ -224,3 +232,8 @@ def write_pdf(
     doc.build(flow, onFirstPage=footer, onLaterPages=footer)
     tick(progress, cancel, total, total)
     return [out.name]
+
+
+EXPORT_FORMATS = (
+    ExportFormat("pdf", "PDF document", False, ".pdf", write_pdf, lists_files=False, order=40),
+)

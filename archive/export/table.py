@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from archive.export.common import Progress, Resolved, dublin_core, photo_record, tick
+from archive.export.registry import ExportFormat
 from archive.model import CancelToken
 
 FIELDS = [
@@ -84,3 +85,9 @@ def write_json(
     rows = records(resolved, progress=progress, cancel=cancel)
     out.write_text(json.dumps({"records": rows}, ensure_ascii=False, indent=1), encoding="utf-8")
     return [out.name]
+
+
+EXPORT_FORMATS = (
+    ExportFormat("csv", "CSV table (Excel)", False, ".csv", write_csv, lists_files=False, order=60),
+    ExportFormat("json", "JSON records", False, ".json", write_json, lists_files=False, order=70),
+)

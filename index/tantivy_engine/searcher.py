@@ -31,7 +31,7 @@ from index.query import (
     positive_leaves,
     typed_with_marks,
 )
-from index.snippets import article_body, highlight, make_snippet
+from index.snippets import article_body, mark, snippet
 from index.store import read_manifest
 from index.tantivy_engine.schema import ARTICLE, FIELDS, PHOTO, date_number, title_hash
 
@@ -47,13 +47,18 @@ class TantivySearcher:
         self.index_path = Path(index_path)
         manifest = read_manifest(self.index_path)
         if manifest is None:
-            raise IndexMissing(f"No usable index at {self.index_path}; run the index command.")
+            raise IndexMissing(
+                f"No usable index at {self.index_path}; run the index command.",
+                path=str(self.index_path),
+            )
         self.root = Path(root) if root is not None else Path(manifest.get("root") or ".")
         try:
             self._index = tantivy.Index.open(str(self.index_path))
         except Exception as exc:  # damaged files: say so instead of a traceback
             raise IndexMissing(
-                f"The index at {self.index_path} cannot be opened ({exc}); run index --rebuild."
+                f"The index at {self.index_path} cannot be opened ({exc}); run index --rebuild.",
+                code="index-damaged",
+                path=str(self.index_path),
             ) from exc
         self._schema = self._index.schema
         self._searcher = self._index.searcher()
@@ -317,19 +322,22 @@ class TantivySearcher:
         d = self._searcher.doc(address)
         title = _first(d, "title")
         aid = _first(d, "aid")
+        found = snippet(article_body(self.root, aid), terms) if terms is not None else None
+        titled = mark(title, terms) if terms is not None else None
         return Hit(
             id=aid,
             title=title,
             date=_first(d, "date") or None,
             outlet=_first(d, "outlet") or None,
             score=float(score),
-            snippet=make_snippet(article_body(self.root, aid), terms) if terms is not None else "",
+            snippet=found.text if found else "",
             photos=int(_first(d, "photos") or 0),
             thumb=_first(d, "thumb") or None,
             folder=_first(d, "folder"),
-            title_html=highlight(title, terms) if terms is not None else "",
             exact=exact,
             date_estimated=bool(_first(d, "date_est")),
+            snippet_marks=found.spans if found else (),
+            title_marks=titled.spans if titled else (),
         )
 
     def _marked_terms(self, node: Node) -> set[str]:

@@ -43,7 +43,7 @@ from index.query import (
     positive_leaves,
     typed_with_marks,
 )
-from index.snippets import article_body, highlight, make_snippet
+from index.snippets import article_body, mark, snippet
 from index.store import read_manifest
 from index.whoosh_engine import docvalues, postings
 from index.whoosh_engine.schema import ARTICLE, FIELD_OF, PHOTO, SEPARATOR, title_hash
@@ -126,14 +126,19 @@ class WhooshSearcher:
         self.index_path = Path(index_path)
         manifest = read_manifest(self.index_path)
         if manifest is None:
-            raise IndexMissing(f"No usable index at {self.index_path}; run the index command.")
+            raise IndexMissing(
+                f"No usable index at {self.index_path}; run the index command.",
+                path=str(self.index_path),
+            )
         self.root = Path(root) if root is not None else Path(manifest.get("root") or ".")
         try:
             self._ix = whoosh_index.open_dir(str(self.index_path))
             self._searcher = self._ix.searcher()
         except Exception as exc:  # damaged files: say so instead of a traceback
             raise IndexMissing(
-                f"The index at {self.index_path} cannot be opened ({exc}); run index --rebuild."
+                f"The index at {self.index_path} cannot be opened ({exc}); run index --rebuild.",
+                code="index-damaged",
+                path=str(self.index_path),
             ) from exc
         self._values: dict[str, docvalues.DocValues] = {}
         self._cache: OrderedDict[tuple[str, str, str], postings.Postings] = OrderedDict()
@@ -572,22 +577,22 @@ class WhooshSearcher:
     def _hit(self, docnum: int, score: float, exact: bool, terms: set[str] | None) -> Hit:
         d = self._searcher.stored_fields(int(docnum))
         title = d.get("title") or ""
-        snippet = ""
-        if terms is not None:
-            snippet = make_snippet(self._body(d.get("aid") or ""), terms)
+        found = snippet(self._body(d.get("aid") or ""), terms) if terms is not None else None
+        titled = mark(title, terms) if terms is not None else None
         return Hit(
             id=d.get("aid") or "",
             title=title,
             date=d.get("date") or None,
             outlet=d.get("outlet") or None,
             score=float(score),
-            snippet=snippet,
+            snippet=found.text if found else "",
             photos=int(d.get("photos") or 0),
             thumb=d.get("thumb") or None,
             folder=d.get("folder") or "",
-            title_html=highlight(title, terms) if terms is not None else "",
             exact=bool(exact),
             date_estimated=bool(d.get("date_est")),
+            snippet_marks=found.spans if found else (),
+            title_marks=titled.spans if titled else (),
         )
 
     def _body(self, article_id: str) -> str:

@@ -134,3 +134,18 @@ def test_export_usage(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     )
     assert "never writes" in capsys.readouterr().err
     assert not (SAMPLE / "x.pdf").exists()
+
+
+def test_export_formats_come_from_the_writers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from library import export_formats
+
+    names = list(export_formats())
+    assert names == ["folder", "zip", "bagit", "pdf", "html", "csv", "json"]
+    argv = ["export", "a.txt", "--archive", str(SAMPLE), "--to", str(tmp_path / "x")]
+    assert main([*argv, "--format", "docx"]) == 2
+    assert ", ".join(names) in capsys.readouterr().err
+    assert not (tmp_path / "x").exists()
+    assert main(["export", "--help"]) == 0
+    assert ", ".join(names) in capsys.readouterr().out

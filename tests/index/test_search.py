@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import random
-import re
 from pathlib import Path
 
 import pytest
 
-from index.search import NONE, ArchiveSearcher, Filters, QueryError, make_snippet
+from index.search import NONE, ArchiveSearcher, Filters, QueryError, snippet
 from tests.conftest import SEED
 
 
@@ -107,23 +106,33 @@ def test_paging_is_consistent(searcher: ArchiveSearcher) -> None:
     assert searcher.search("đoàn", pagesize=1).total == len(full)
 
 
+def _bracketed(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    out, pos = [], 0
+    for a, b in spans:
+        out.append(f"{text[pos:a]}[{text[a:b]}]")
+        pos = b
+    return "".join(out) + text[pos:]
+
+
 def test_snippets_mark_exact_and_folded_matches(searcher: ArchiveSearcher) -> None:
     hit = searcher.search("doan ket").hits[0]
-    assert "<b>đoàn</b> <b>kết</b>" in hit.snippet
-    assert "<b>" in hit.title_html
+    assert "[đoàn] [kết]" in _bracketed(hit.snippet, hit.snippet_marks)
+    assert "[" in _bracketed(hit.title, hit.title_marks)
 
 
-def test_snippet_escapes_html() -> None:
-    s = make_snippet("a <script>x</script> đoàn", {"doan"})
-    assert "<script>" not in s and "&lt;script&gt;" in s and "<b>đoàn</b>" in s
+def test_snippet_is_plain_text_with_marks() -> None:
+    found = snippet("a <script>x</script> đoàn", {"doan"})
+    # the text as it is (the window escapes it, the command line prints it)
+    assert found.text == "a <script>x</script> đoàn"
+    assert _bracketed(found.text, found.spans).endswith("[đoàn]")
 
 
 def test_snippet_picks_the_passage_with_matches() -> None:
     text = "mở đầu " * 100 + "đây là đoàn kết " + "kết thúc " * 100
-    s = make_snippet(text, {"doan", "ket"})
-    assert "<b>đoàn</b> <b>kết</b>" in s
-    assert s.startswith("…") and s.endswith("…")
-    assert len(re.sub("<[^>]+>", "", s)) <= 250
+    found = snippet(text, {"doan", "ket"})
+    assert "[đoàn] [kết]" in _bracketed(found.text, found.spans)
+    assert found.text.startswith("…") and found.text.endswith("…")
+    assert len(found.text) <= 250
 
 
 def test_facets(searcher: ArchiveSearcher) -> None:

@@ -19,7 +19,7 @@ def _select_rows(view, rows: list[int]) -> None:  # type: ignore[no-untyped-def]
         sm.select(view.model().index(r, 0), QItemSelectionModel.SelectionFlag.Select)
 
 
-def test_basket_model(qtmodeltester, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_basket_model(qtbot, qtmodeltester, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     model = BasketModel(Basket(tmp_path / "b.json"))
     model.add(
         [
@@ -28,6 +28,7 @@ def test_basket_model(qtmodeltester, tmp_path: Path) -> None:  # type: ignore[no
         ]
     )
     qtmodeltester.check(model)
+    qtbot.waitUntil(lambda: not model.pending(), timeout=10000)  # sizes are read in the background
     articles, photos, size = model.counts()
     assert (articles, photos) == (1, 1) and size > 100_000
 
@@ -76,7 +77,7 @@ def test_select_and_export_zip_through_the_dialog(qtbot, window, tmp_path: Path)
 
 
 def test_export_dialog_cancel_writes_nothing(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from ui.basket import ExportDialog
+    from ui.export_dialog import ExportDialog
 
     items = [Item(str(window.root), i) for i in window.results_model.ids()] or [
         Item(str(window.root), "2024/03/hoi-nghi-doan-ket/article.txt")

@@ -299,11 +299,13 @@ def test_every_interface_string_has_a_vietnamese_translation() -> None:
     import ast
     import re
 
+    from library import export_formats
     from tests.conftest import REPO
-    from ui.basket import FORMAT_LABELS
+    from ui.errors import MESSAGES
     from ui.i18n.vi import VI
 
-    found = set(FORMAT_LABELS.values())
+    found = {f.label for f in export_formats().values()}
+    found |= {text for text, _params in MESSAGES.values()}
     for path in (REPO / "ui").glob("*.py"):
         for m in re.finditer(r"""tr\((\"[^\"]*\"|'[^']*')\)""", path.read_text("utf-8")):
             found.add(ast.literal_eval(m.group(1)))

@@ -60,8 +60,12 @@ def number(n: int) -> str:
     return text.replace(",", ".") if _current == "vi" else text
 
 
+def photos_count(tr: Callable[[str], str], photos: int) -> str:
+    """``1 photo``, ``12 photos`` in the interface language."""
+    return tr("1 photo") if photos == 1 else fmt(tr("%1 photos"), number(photos))
+
+
 def articles_and_photos(tr: Callable[[str], str], articles: int, photos: int) -> str:
     """``2 articles, 1 photo`` in the interface language (singular where it is one)."""
     a = tr("1 article") if articles == 1 else fmt(tr("%1 articles"), number(articles))
-    p = tr("1 photo") if photos == 1 else fmt(tr("%1 photos"), number(photos))
-    return fmt(tr("%1, %2"), a, p)
+    return fmt(tr("%1, %2"), a, photos_count(tr, photos))

@@ -224,4 +224,50 @@ VI: dict[str, str] = {
     "remove the outlet filter": "bỏ lọc theo nguồn",
     "remove the photo filter": "bỏ lọc bài có ảnh",
     "remove the year filter": "bỏ lọc theo năm",
+    # failures of the core (ui.errors.MESSAGES)
+    "%1 exists already; choose another name or allow replacing it.": (
+        "%1 đã có; hãy chọn tên khác hoặc cho phép thay thế."
+    ),
+    "%1 is inside the archive, which Tàng Thư never writes to; choose a folder outside it.": (
+        "%1 nằm trong kho lưu trữ, nơi Tàng Thư không bao giờ ghi vào; hãy chọn thư mục bên ngoài."
+    ),
+    "%1 is not inside the archive.": "%1 không nằm trong kho lưu trữ.",
+    "A collection named %1 already exists.": "Đã có bộ sưu tập tên %1.",
+    "A collection needs a name.": "Bộ sưu tập cần có tên.",
+    "Another indexing run is writing to this index; try again when it ends.": (
+        "Một lượt lập chỉ mục khác đang ghi vào chỉ mục này; hãy thử lại khi lượt đó xong."
+    ),
+    "Indexing failed.": "Lập chỉ mục thất bại.",
+    "None of the chosen items could be found; nothing was exported.": (
+        "Không tìm thấy mục nào đã chọn; chưa xuất gì."
+    ),
+    "The bag did not validate (%1); nothing was written.": (
+        "Gói BagIt không hợp lệ (%1); chưa ghi gì."
+    ),
+    "The disk holding %1 is full; nothing was written. Free some space.": (
+        "Ổ đĩa chứa %1 đã đầy; chưa ghi gì. Hãy giải phóng bớt dung lượng."
+    ),
+    "The folder %1 does not exist; create it first.": "Thư mục %1 không tồn tại; hãy tạo trước.",
+    "The index cannot be opened; rebuild it (File → Rebuild index).": (
+        "Không mở được chỉ mục; hãy lập lại (Tệp → Lập lại chỉ mục từ đầu)."
+    ),
+    "The index is of an older version; rebuild it (File → Rebuild index).": (
+        "Chỉ mục thuộc phiên bản cũ; hãy lập lại (Tệp → Lập lại chỉ mục từ đầu)."
+    ),
+    "The indexing process ended unexpectedly.": "Tiến trình lập chỉ mục dừng bất thường.",
+    "The query could not be understood.": "Không hiểu được câu tìm kiếm.",
+    "The query has more than %1 words; shorten it.": ("Câu tìm kiếm có hơn %1 từ; hãy rút ngắn."),
+    "The query is %1 characters long; the limit is %2.": (
+        "Câu tìm kiếm dài %1 ký tự; giới hạn là %2."
+    ),
+    "The search engine %1 is not installed.": "Bộ máy tìm kiếm %1 chưa được cài.",
+    "There is no collection named %1.": "Không có bộ sưu tập tên %1.",
+    "There is no export format called %1.": "Không có định dạng xuất tên %1.",
+    "There is no index for this archive yet; update the index (F5).": (
+        "Kho này chưa có chỉ mục; hãy cập nhật chỉ mục (F5)."
+    ),
+    "Tàng Thư may not write to %1; choose another folder.": (
+        "Tàng Thư không được phép ghi vào %1; hãy chọn thư mục khác."
+    ),
+    "Writing %1 failed (%2); nothing was written.": "Ghi %1 thất bại (%2); chưa ghi gì.",
 }

@@ -1,0 +1,111 @@
+"""The core of Tàng Thư: what the window and the command line both stand on.
+
+One `Library` per open archive: its articles, its index and its searches.
+Things that span archives (the basket, exports, scans of several roots) are
+functions of this package. `ui/` and `cli/` import this package and nothing
+below it; it imports no Qt.
+"""
+
+from __future__ import annotations
+
+from archive.article import canonical_outlet
+from archive.errors import Failure
+from archive.export import ExportError, ExportFormat, ExportReport, TargetExists, export
+from archive.export import formats as export_formats
+from archive.fold import fold
+from archive.locate import OutsideArchive, article_folder
+from archive.model import (
+    PROBLEM_KINDS,
+    Article,
+    Block,
+    Cancelled,
+    CancelToken,
+    PhotoInfo,
+    PhotoRef,
+    Problem,
+    Related,
+)
+from archive.photo import read_photo_info
+from archive.scan import ScanReport, scan
+from archive.selection import Basket, Item, SelectionError
+from index.engine import (
+    NONE,
+    Filters,
+    Hit,
+    IndexBusy,
+    IndexFailure,
+    IndexMissing,
+    PhotoHit,
+    SearchResult,
+)
+from index.engines import KNOWN as ENGINES
+from index.indexer import IndexSummary
+from index.query import QueryError
+from library.library import (
+    ArticleNotFound,
+    Library,
+    PhotoEntry,
+    basket_file,
+    engine_names,
+    item_size,
+    item_title,
+    load_engines,
+    mark,
+    photo_jpeg,
+    thumbnail_jpeg,
+    thumbnail_pixels,
+    user_basket,
+)
+
+__all__ = [
+    "ENGINES",
+    "NONE",
+    "PROBLEM_KINDS",
+    "Article",
+    "ArticleNotFound",
+    "Basket",
+    "Block",
+    "CancelToken",
+    "Cancelled",
+    "ExportError",
+    "ExportFormat",
+    "ExportReport",
+    "Failure",
+    "Filters",
+    "Hit",
+    "IndexBusy",
+    "IndexFailure",
+    "IndexMissing",
+    "IndexSummary",
+    "Item",
+    "Library",
+    "OutsideArchive",
+    "PhotoEntry",
+    "PhotoHit",
+    "PhotoInfo",
+    "PhotoRef",
+    "Problem",
+    "QueryError",
+    "Related",
+    "ScanReport",
+    "SearchResult",
+    "SelectionError",
+    "TargetExists",
+    "canonical_outlet",
+    "engine_names",
+    "export",
+    "export_formats",
+    "fold",
+    "item_size",
+    "item_title",
+    "load_engines",
+    "mark",
+    "photo_jpeg",
+    "article_folder",
+    "basket_file",
+    "read_photo_info",
+    "scan",
+    "thumbnail_jpeg",
+    "thumbnail_pixels",
+    "user_basket",
+]

@@ -1,0 +1,359 @@
+"""`Library`: one open archive, its articles, its index and its searches."""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from archive.article import load_article
+from archive.errors import Failure
+from archive.locate import OutsideArchive, article_file, article_folder, locate, photo_file
+from archive.model import Article, CancelToken, Problem
+from archive.paths import data_dir
+from archive.photo import make_thumbnail, rgb_pixels
+from archive.selection import Basket, Item, basket_path
+from archive.thumbs import cached_thumbnail
+from index import background, engines
+from index.engine import Filters, Hit, IndexMissing, Searcher, SearchResult
+from index.indexer import IndexSummary, index_state, indexed_problems, update_index
+from index.search import ArchiveSearcher
+from index.snippets import match_spans
+from index.store import index_dir_for
+
+Progress = Callable[[int, int], None]
+
+
+class ArticleNotFound(Failure):
+    """The article (or folder) named is not in the archive (any more)."""
+
+    code = "article-missing"
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoEntry:
+    """One photo as lists and the viewer show it: where it is and what its article says."""
+
+    path: str | None
+    file: str
+    caption: str
+    article_id: str
+    title: str = ""
+    exists: bool = True
+
+    @property
+    def id(self) -> str:
+        return f"{self.article_id}#{self.file}"
+
+
+class Library:
+    """One open archive: its articles (read only) and its index.
+
+    The searches of one `Library` run in one thread (the searcher is not shared
+    between threads); `mark_changed` and `mark_stale` may be called from any.
+    """
+
+    def __init__(
+        self,
+        root: str | os.PathLike[str],
+        *,
+        index_dir: str | os.PathLike[str] | None = None,
+        engine: str | None = None,
+    ) -> None:
+        self.root = Path(root).expanduser().resolve()
+        self.index_dir = Path(index_dir) if index_dir else None
+        self.index_path = index_dir_for(self.root, self.index_dir)
+        self.engine = engine
+        self._searcher: Searcher | None = None
+        self._stale = False
+        self._changed = False
+
+    # -- the searcher
+
+    def searcher(self) -> Searcher:
+        """The open searcher (opened, or brought up to date, when needed).
+
+        Raises:
+            IndexMissing: the archive has no usable index yet.
+        """
+        if self._stale or self._searcher is None:
+            self.close()
+            self._stale = self._changed = False
+            self._searcher = ArchiveSearcher(self.index_path, self.root)
+        elif self._changed:
+            self._changed = False
+            self._searcher.refresh()
+        return self._searcher
+
+    def mark_changed(self) -> None:
+        """A commit added to the index: look at it before the next search."""
+        self._changed = True
+
+    def mark_stale(self) -> None:
+        """The index was rebuilt or swapped: open it again before the next search."""
+        self._stale = True
+
+    def close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+
+    # -- searching
+
+    def search(self, query: str, **options: Any) -> SearchResult:
+        """Articles matching *query* (see `index.engine.Searcher.search` for options)."""
+        return self.searcher().search(query, **options)
+
+    def search_photos(self, query: str, **options: Any) -> SearchResult:
+        return self.searcher().search_photos(query, **options)
+
+    def more_like(self, article_id: str, *, limit: int = 10) -> list[Hit]:
+        return self.searcher().more_like(article_id, limit=limit)
+
+    def known_outlets(self) -> dict[str, int]:
+        """Every outlet of the archive, with its number of articles."""
+        return self.search("", pagesize=1, snippets=False, facets=True).facets["outlet"]
+
+    def photo_entries(
+        self, query: str, *, filters: Filters | None = None, limit: int = 20000
+    ) -> list[PhotoEntry]:
+        """Photos whose captions match *query*, with their files found on disk."""
+        result = self.search_photos(query, filters=filters, pagesize=limit)
+        out = []
+        for h in result.hits:
+            path = photo_file(self.root, h.article_id, h.file)
+            out.append(
+                PhotoEntry(
+                    str(path) if path else None,
+                    h.file,
+                    h.caption,
+                    h.article_id,
+                    h.title,
+                    exists=path is not None,
+                )
+            )
+        return out
+
+    def thumbnail_paths(self, hits: Iterable[Hit]) -> dict[str, str]:
+        """Article ID -> the file of its list thumbnail (looked up on disk)."""
+        paths = {}
+        for hit in hits:
+            if hit.thumb:
+                path = photo_file(self.root, hit.id, hit.thumb)
+                if path is not None:
+                    paths[hit.id] = str(path)
+        return paths
+
+    # -- articles
+
+    def find_article(self, ident: str) -> Path:
+        """The article file for *ident*: an ID, a folder holding one article file, or a
+        path inside the archive.
+
+        Raises:
+            OutsideArchive: *ident* leads out of the archive.
+            ArticleNotFound: nothing readable is there.
+        """
+        ident = unicodedata.normalize("NFC", ident.strip().replace("\\", "/"))
+        if Path(ident).is_absolute():
+            try:
+                ident = Path(ident).resolve().relative_to(self.root).as_posix()
+            except ValueError:
+                raise OutsideArchive(
+                    f"{ident} is not inside the archive {self.root}", id=ident
+                ) from None
+        path = locate(self.root, ident)
+        if path is not None and path.is_dir():
+            texts = sorted(p for p in path.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
+            path = texts[0] if len(texts) == 1 else None
+        if path is None or not path.is_file():
+            raise ArticleNotFound(
+                f"No article {ident} in {self.root}.", id=ident, root=str(self.root)
+            )
+        return path
+
+    def article(self, article_id: str, *, link_related: bool = True) -> Article:
+        """The article as parsed, its related titles linked to articles of the archive.
+
+        Raises:
+            ArticleNotFound: the file is not (or no longer) there.
+        """
+        try:
+            path = article_file(self.root, article_id)
+        except OutsideArchive:
+            path = None
+        if path is None:
+            raise ArticleNotFound(
+                f"{article_id} is no longer in the archive; update the index.",
+                id=article_id,
+                root=str(self.root),
+            )
+        article = load_article(self.root, path)
+        if link_related and article.related:
+            try:
+                article = self.searcher().link_related(article)
+            except IndexMissing:
+                pass  # no index yet: related titles stay unlinked
+        return article
+
+    def article_folder(self, article_id: str) -> Path | None:
+        return article_folder(self.root, article_id)
+
+    def photo_file(self, article_id: str, name: str) -> Path | None:
+        return photo_file(self.root, article_id, name)
+
+    def items_for_query(self, query: str, *, limit: int = 1000) -> list[Item]:
+        """The basket items of the articles a search finds (best first)."""
+        result = self.search(query, pagesize=limit, snippets=False)
+        return [Item(str(self.root), hit.id) for hit in result.hits]
+
+    # -- the index
+
+    def index_state(self) -> tuple[bool, bool]:
+        """(usable, complete): whether there is an index to search, and whether its
+        last build finished."""
+        return index_state(self.root, self.index_dir)
+
+    def problems(self) -> list[Problem]:
+        """What the last indexing run found wrong in the archive's files."""
+        return indexed_problems(self.root, self.index_dir)
+
+    def update_index(
+        self,
+        *,
+        rebuild: bool = False,
+        jobs: int = 0,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+        committed: Callable[[dict[str, str]], None] | None = None,
+    ) -> IndexSummary:
+        """Bring the index up to date here, in this process (see `index.indexer`)."""
+        return update_index(
+            self.root,
+            self.index_dir,
+            rebuild=rebuild,
+            jobs=jobs,
+            progress=progress,
+            cancel=cancel,
+            engine=self.engine,
+            committed=committed,
+        )
+
+    def update_index_apart(
+        self,
+        *,
+        rebuild: bool = False,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+        committed: Callable[[int], None] | None = None,
+    ) -> IndexSummary:
+        """`update_index` in a process of its own, waiting for it (a window calls this
+        from a worker thread: nothing the build does can hold the window's interpreter).
+
+        *committed* gets the number of articles each commit made searchable.
+
+        Raises:
+            Cancelled: *cancel* was set; the index is as it was before the run (or
+                holds what its commits made searchable).
+            IndexFailure: the run failed.
+        """
+        return background.run(
+            progress=progress,
+            committed=committed,
+            cancel=cancel,
+            root=str(self.root),
+            index_dir=str(self.index_path),
+            rebuild=rebuild,
+            jobs=0,
+            engine=self.engine,
+        )
+
+
+# --- what spans archives -------------------------------------------------------
+
+
+def basket_file() -> Path:
+    """Where the user's basket and collections are kept (the per-user data folder)."""
+    return basket_path(data_dir())
+
+
+def user_basket(path: str | os.PathLike[str] | None = None) -> Basket:
+    """The user's basket and collections (from *path*, default `basket_file()`)."""
+    return Basket(path or basket_file())
+
+
+def item_title(item: Item) -> str:
+    """The title of a basket item's article (its ID when the file cannot be read)."""
+    try:
+        path = article_file(item.root, item.article_id)
+    except OutsideArchive:
+        path = None
+    if path is None:
+        return item.article_id
+    try:
+        return load_article(item.root, path, photo_info=False).title or item.article_id
+    except OSError:
+        return item.article_id
+
+
+_IMAGE_ENDINGS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff", ".bmp")
+
+
+def item_size(item: Item) -> int:
+    """Bytes an item brings to an export (an article: its text and its folder's photos)."""
+    try:
+        if item.is_photo:
+            photo = photo_file(item.root, item.article_id, item.file)
+            return photo.stat().st_size if photo is not None else 0
+        path = article_file(item.root, item.article_id)
+        if path is None:
+            return 0
+        size = path.stat().st_size
+        with os.scandir(path.parent) as it:
+            for entry in it:
+                if entry.is_file() and entry.name.lower().endswith(_IMAGE_ENDINGS):
+                    size += entry.stat().st_size
+        return size
+    except (OSError, OutsideArchive):
+        return 0
+
+
+def thumbnail_jpeg(path: str | os.PathLike[str], px: int, cache: Path | None = None) -> bytes:
+    """A JPEG thumbnail of a photo, from the per-user cache when it is there.
+
+    Raises:
+        OSError, ValueError: the photo cannot be read or decoded.
+    """
+    return cached_thumbnail(path, px, cache)
+
+
+def photo_jpeg(path: str | os.PathLike[str], px: int, *, quality: int = 90) -> bytes:
+    """A JPEG of a photo at most *px* on its longer side, turned upright (for a viewer).
+
+    Raises:
+        OSError, ValueError: the photo cannot be read or decoded.
+    """
+    return make_thumbnail(path, px, quality=quality)
+
+
+def thumbnail_pixels(data: bytes) -> tuple[int, int, bytes]:
+    """Width, height and RGB pixels of encoded picture bytes (decoded by Pillow)."""
+    return rgb_pixels(data)
+
+
+def mark(text: str, terms: set[str]) -> tuple[tuple[int, int], ...]:
+    """The spans of the words of *text* that (folded) are among *terms*."""
+    return tuple(match_spans(text, terms))
+
+
+def engine_names() -> list[str]:
+    """The search engines installed here, the default first."""
+    return engines.available()
+
+
+def load_engines() -> None:
+    """Import the default engine's modules now (a window does it before its threads run)."""
+    engines.get()

@@ -1,0 +1,150 @@
+"""The filters panel: dates, photos, and the outlet and year lists with their counts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from library import NONE, Filters, SearchResult
+from ui.i18n import number
+
+
+class FiltersPanel(QGroupBox):
+    """Narrow a search down; the outlet and year lists show the counts of the last search.
+
+    Signals:
+        changed(): a filter was set or removed.
+    """
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Filters"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.from_check = QCheckBox(self.tr("From"), self)
+        self.from_date = QDateEdit(QDate(2000, 1, 1), self)
+        self.to_check = QCheckBox(self.tr("To"), self)
+        self.to_date = QDateEdit(QDate.currentDate(), self)
+        for edit in (self.from_date, self.to_date):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.dateChanged.connect(lambda _d: self.changed.emit())
+        for check, edit in ((self.from_check, self.from_date), (self.to_check, self.to_date)):
+            check.toggled.connect(lambda _c: self.changed.emit())
+            row = QHBoxLayout()
+            row.addWidget(check)
+            row.addWidget(edit, 1)
+            form.addRow(row)
+        layout.addLayout(form)
+        self.photos_check = QCheckBox(self.tr("Only articles with photos"), self)
+        self.photos_check.toggled.connect(lambda _c: self.changed.emit())
+        layout.addWidget(self.photos_check)
+        self.outlet_model, self.outlet_view = self._facet_list(layout, self.tr("Outlet"))
+        self.year_model, self.year_view = self._facet_list(layout, self.tr("Year"))
+        clear = QPushButton(self.tr("Clear filters"), self)
+        clear.clicked.connect(self.clear)
+        layout.addWidget(clear)
+        self.setMinimumWidth(230)
+
+    def _facet_list(self, layout: QVBoxLayout, title: str) -> tuple[QStandardItemModel, QListView]:
+        layout.addWidget(QLabel(title))
+        model = QStandardItemModel(self)
+        view = QListView(self)
+        view.setModel(model)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.clicked.connect(lambda _i: self.changed.emit())
+        layout.addWidget(view, 2)
+        return model, view
+
+    def filters(self) -> Filters:
+        def day(check: QCheckBox, edit: QDateEdit) -> str | None:
+            return edit.date().toString("yyyy-MM-dd") if check.isChecked() else None
+
+        return Filters(
+            date_from=day(self.from_check, self.from_date),
+            date_to=day(self.to_check, self.to_date),
+            outlet=_chosen(self.outlet_view),
+            year=_chosen(self.year_view),
+            has_photos=self.photos_check.isChecked(),
+        )
+
+    def clear(self) -> None:
+        """Remove every filter (one search follows, not one per filter)."""
+        self._uncheck(self.from_check, self.to_check, self.photos_check)
+        self.outlet_view.setCurrentIndex(QModelIndex())
+        self.year_view.setCurrentIndex(QModelIndex())
+        self.changed.emit()
+
+    def remove(self, name: str) -> None:
+        """Remove the filter called *name* (``date``, ``photos``, ``outlet``, ``year``;
+        anything else removes them all)."""
+        if name == "date":
+            self._uncheck(self.from_check, self.to_check)
+        elif name == "photos":
+            self._uncheck(self.photos_check)
+        elif name in ("outlet", "year"):
+            view = self.outlet_view if name == "outlet" else self.year_view
+            view.setCurrentIndex(QModelIndex())
+        else:
+            self.clear()
+            return
+        self.changed.emit()
+
+    @staticmethod
+    def _uncheck(*checks: QCheckBox) -> None:
+        for check in checks:
+            check.blockSignals(True)
+            check.setChecked(False)
+            check.blockSignals(False)
+
+    def show_counts(self, result: SearchResult) -> None:
+        """Fill the outlet and year lists from a search's counts (the chosen value stays,
+        with 0 when the search found none of it)."""
+        for model, view, name in (
+            (self.outlet_model, self.outlet_view, "outlet"),
+            (self.year_model, self.year_view, "year"),
+        ):
+            current = _chosen(view)
+            model.clear()
+            counts = dict(result.facets.get(name, {}))
+            if name == "year":  # newest first, the undated last
+                counts = dict(
+                    sorted(counts.items(), key=lambda kv: (kv[0] != NONE, kv[0]), reverse=True)
+                )
+            if current and current not in counts:
+                counts[current] = 0
+            everything = QStandardItem(self.tr("(all)"))
+            everything.setData("", Qt.ItemDataRole.UserRole)
+            model.appendRow(everything)
+            for value, n in counts.items():
+                label = value
+                if value == NONE:
+                    label = self.tr("(no outlet)") if name == "outlet" else self.tr("(undated)")
+                item = QStandardItem(f"{label}  ({number(n)})")
+                item.setData(value, Qt.ItemDataRole.UserRole)
+                model.appendRow(item)
+                if value == current:
+                    view.setCurrentIndex(item.index())
+
+
+def _chosen(view: QListView) -> str | None:
+    index = view.currentIndex()
+    if not index.isValid():
+        return None
+    value = index.data(Qt.ItemDataRole.UserRole)
+    return str(value) if value else None

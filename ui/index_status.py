@@ -1,0 +1,146 @@
+"""Indexing: runs the index update in the background and shows how far it has got."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QWidget
+
+from library import IndexSummary, Library
+from ui.errors import error_text
+from ui.i18n import fmt, number
+from ui.jobs import Job, make_pool, run_job
+
+
+class IndexStatus(QWidget):
+    """The status bar's indexing corner: state, progress bar and Cancel.
+
+    Signals:
+        progressed(int, int): articles done, articles in all.
+        committed(int): a commit made this many more articles searchable.
+        finished(object): the `IndexSummary` of a finished run.
+        ended(): a run ended (finished, failed or cancelled).
+    """
+
+    progressed = Signal(int, int)
+    committed = Signal(int)
+    finished = Signal(object)
+    ended = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pool = make_pool(1)
+        self.job: Job | None = None
+        self.done_total: tuple[int, int] | None = None
+        self._started = 0.0
+        self.label = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(220)
+        self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.label)
+        row.addWidget(self.progress)
+        row.addWidget(self.cancel_button)
+
+    def show_state(self, usable: bool) -> None:
+        """What an archive just opened has: an index to search, or none yet."""
+        self.label.setText(self.tr("Index ready") if usable else self.tr("No index yet"))
+
+    def running(self) -> bool:
+        return self.job is not None and not self.job.done
+
+    def settled(self) -> bool:
+        """True when no run is under way or waiting to report."""
+        return self.job is None or self.job.settled
+
+    def start(self, library: Library, *, rebuild: bool = False) -> None:
+        """Bring *library*'s index up to date in a process of its own (one run at a time)."""
+        if self.running():
+            return
+        committed = self.committed
+
+        def call(progress: Any, cancel: Any) -> IndexSummary:
+            return library.update_index_apart(
+                rebuild=rebuild, progress=progress, cancel=cancel, committed=committed.emit
+            )
+
+        self.job = run_job(
+            call,
+            self._finished,
+            self._failed,
+            pool=self.pool,
+            on_progress=self._progressed,
+            on_cancel=self._cancelled,
+        )
+        self._started = time.monotonic()
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.label.setText(self.tr("Indexing…"))
+
+    def cancel(self) -> None:
+        if self.running():
+            assert self.job is not None
+            self.job.cancel()
+
+    def wait(self) -> None:
+        """Block until the run in progress has stopped (after `cancel`)."""
+        self.pool.waitForDone()
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.done_total = (done, total)
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        rate = done / max(time.monotonic() - self._started, 1e-6)
+        eta = (total - done) / rate if rate > 0 else 0
+        self.label.setText(
+            fmt(
+                self.tr("Indexing %1 of %2 (%3/s, %4 s left)"),
+                number(done),
+                number(total),
+                f"{rate:.0f}",
+                f"{eta:.0f}",
+            )
+        )
+        self.progressed.emit(done, total)
+
+    def _ended(self) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.job = None
+        self.done_total = None
+        self.ended.emit()
+
+    def _finished(self, summary: IndexSummary) -> None:
+        self.label.setText(
+            fmt(
+                self.tr("Index ready: %1 articles, %2 photos"),
+                number(summary.articles),
+                number(summary.photos),
+            )
+        )
+        self.finished.emit(summary)
+        self._ended()
+
+    def _failed(self, error: Exception) -> None:
+        self.label.setText(self.tr("Indexing failed"))
+        # Not modal: the window (and a screenshot run) goes on while the message shows.
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Indexing failed"),
+            error_text(error, self.tr),
+            parent=self.window(),
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self._ended()
+
+    def _cancelled(self) -> None:
+        self.label.setText(self.tr("Indexing cancelled; the index is as it was"))
+        self._ended()

@@ -1,0 +1,84 @@
+"""The window's menus and keyboard shortcuts, each bound to an operation of the window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
+
+import library
+from ui import settings as cfg
+from ui.i18n import LANGUAGES
+from ui.reading_side import PHOTOS, READER
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+def add_action(
+    window: QWidget, menu: QMenu | QWidget, text: str, shortcut: Any, slot: Callable[..., Any]
+) -> QAction:
+    action = QAction(text, window)
+    if isinstance(shortcut, QKeySequence.StandardKey) or not QKeySequence(shortcut).isEmpty():
+        action.setShortcut(shortcut)
+    action.triggered.connect(slot)
+    menu.addAction(action)
+    return action
+
+
+def build_menus(w: MainWindow) -> QMenu:
+    """Fill *w*'s menu bar; returns the "Recent archives" menu (`fill_recent` fills it)."""
+    tr = w.tr
+
+    def act(menu: QMenu | QWidget, text: str, key: Any, slot: Callable[..., Any]) -> QAction:
+        return add_action(w, menu, text, key, slot)
+
+    std = QKeySequence.StandardKey
+    menu = w.menuBar().addMenu(tr("&File"))
+    act(menu, tr("&Open archive…"), std.Open, w.choose_archive)
+    recent = menu.addMenu(tr("Recent archives"))
+    act(menu, tr("&Update index"), "F5", w.start_indexing)
+    act(menu, tr("&Rebuild index"), "", lambda: w.start_indexing(rebuild=True))
+    menu.addSeparator()
+    act(menu, tr("&Export basket…"), "Ctrl+E", w.export_basket)
+    act(menu, tr("Export search &results…"), "", w.export_results)
+    menu.addSeparator()
+    act(menu, tr("&Quit"), std.Quit, w.close)
+
+    menu = w.menuBar().addMenu(tr("&View"))
+    act(menu, tr("&Problems"), "", w.problems_dock.toggle)
+    act(menu, tr("&Basket"), "Ctrl+Shift+B", w.basket_dock.toggle)
+    act(menu, tr("&Photos"), "Ctrl+2", lambda: w.side.setCurrentIndex(PHOTOS))
+    act(menu, tr("&Reader"), "Ctrl+1", lambda: w.side.setCurrentIndex(READER))
+    languages = menu.addMenu(tr("Language"))
+    for code, name in LANGUAGES.items():
+        act(languages, name, "", lambda _c=False, c=code: w.language_requested.emit(c))
+    engines = menu.addMenu(tr("Search engine"))
+    labels = {"whoosh": tr("Whoosh (built in)"), "tantivy": tr("tantivy (faster)")}
+    chosen = cfg.read(w.settings, "index/engine")
+    for name in library.engine_names():
+        action = act(
+            engines, labels.get(name, name), "", lambda _c=False, n=name: w.choose_engine(n)
+        )
+        action.setCheckable(True)
+        action.setChecked(name == chosen)
+
+    menu = w.menuBar().addMenu(tr("&Help"))
+    act(menu, tr("Query &syntax"), std.HelpContents, w.show_query_help)
+    # keyboard: Ctrl+F / Ctrl+L to the search field, Esc back to the results
+    act(w, "", "Ctrl+F", w.search_bar.focus)
+    act(w, "", "Ctrl+L", w.search_bar.focus)
+    act(w, "", QKeySequence(Qt.Key.Key_Escape), w.results.view.setFocus)
+    return recent
+
+
+def fill_recent(menu: QMenu, settings: Any, open_archive: Callable[[Path], None]) -> None:
+    """The archives opened last, newest first."""
+    menu.clear()
+    for root in cfg.read_list(settings, "archives/roots"):
+        action = menu.addAction(root)
+        action.triggered.connect(lambda _c=False, r=root: open_archive(Path(r)))

@@ -1,0 +1,125 @@
+"""The reading side: the article being read, and the photo grid, as two tabs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from library import Article, PhotoEntry
+from ui.basket import add_basket_action
+from ui.i18n import photos_count
+from ui.photos import PhotoGrid, PhotoGridModel, PhotoViewer
+from ui.reader import ReaderView
+from ui.thumbnails import ThumbnailLoader
+
+READER, PHOTOS = 0, 1
+
+
+class ReadingSide(QTabWidget):
+    """The reader and the photos of the article, of the search or of the archive.
+
+    Signals:
+        article_requested(str): a related article's link was clicked.
+        photos_wanted(str): the grid shows a search's photos (``search``) or all of
+            them (``archive``): whoever searches should call `set_photos`.
+        article_to_basket(): the reader's "Add to basket".
+        photos_to_basket(): "Add to basket" on the grid's selection.
+    """
+
+    article_requested = Signal(str)
+    photos_wanted = Signal(str)
+    article_to_basket = Signal()
+    photos_to_basket = Signal()
+
+    def __init__(
+        self, loader: ThumbnailLoader, thumb_px: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.loader = loader
+        self.viewer: PhotoViewer | None = None
+        self.reader = ReaderView(loader, self)
+        self.reader.article_requested.connect(self.article_requested)
+        self.reader.photo_requested.connect(self.open_article_photo)
+        self.reader.basket_requested.connect(self.article_to_basket)
+        self.grid_model = PhotoGridModel(loader, self, px=thumb_px)
+        self.grid = PhotoGrid(self.grid_model, self)
+        self.grid.photo_activated.connect(
+            lambda row: self.show_viewer(self.grid_model.items(), row)
+        )
+        add_basket_action(self.grid, self.photos_to_basket.emit)
+        self.scope = QComboBox(self)
+        self.scope.addItem(self.tr("Photos of this article"), "article")
+        self.scope.addItem(self.tr("Photos whose captions match the search"), "search")
+        self.scope.addItem(self.tr("All photos of the archive"), "archive")
+        self.scope.currentIndexChanged.connect(lambda _i: self.refresh_photos())
+        self.grid_label = QLabel(self)
+        photos = QWidget(self)
+        column = QVBoxLayout(photos)
+        column.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(self.scope)
+        row.addWidget(self.grid_label, 1)
+        column.addLayout(row)
+        column.addWidget(self.grid, 1)
+        self.addTab(self.reader, self.tr("Reader"))
+        self.addTab(photos, self.tr("Photos"))
+        self.currentChanged.connect(lambda _i: self.refresh_photos())
+
+    @property
+    def article(self) -> Article | None:
+        return self.reader.article
+
+    def show_article(self, article: Article | None, root: Path | None, terms: set[str]) -> None:
+        self.reader.show_article(article, root, terms)
+        if self.scope.currentData() == "article":
+            self.refresh_photos()
+
+    def article_photos(self) -> list[PhotoEntry]:
+        """The photos of the article being read, each file once."""
+        a = self.reader.article
+        if a is None:
+            return []
+        seen, items = set(), []
+        for p in a.photos:
+            if p.file not in seen:
+                seen.add(p.file)
+                items.append(PhotoEntry(p.path, p.file, p.caption or "", a.id, a.title, p.exists))
+        return items
+
+    def refresh_photos(self) -> None:
+        """Fill the grid for its scope (a search's photos only when the tab is shown)."""
+        scope = self.scope.currentData()
+        if scope == "article":
+            self.set_photos(self.article_photos())
+        elif self.currentIndex() == PHOTOS:
+            self.photos_wanted.emit(scope)
+
+    def search_scope(self) -> bool:
+        """True when the grid follows the search."""
+        return bool(self.scope.currentData() == "search")
+
+    def set_photos(self, items: list[PhotoEntry]) -> None:
+        self.grid_model.set_items(items)
+        self.grid_label.setText(photos_count(self.tr, len(items)))
+
+    def selected_photos(self) -> list[PhotoEntry]:
+        rows = sorted({i.row() for i in self.grid.selectionModel().selectedIndexes()})
+        return [p for p in (self.grid_model.item(r) for r in rows) if p is not None]
+
+    def open_article_photo(self, index: int) -> None:
+        items = self.article_photos()
+        article = self.reader.article
+        if article is None or not items:
+            return
+        name = article.photos[index].file
+        rows = [i for i, it in enumerate(items) if it.file == name]
+        self.show_viewer(items, rows[0] if rows else 0)
+
+    def show_viewer(self, items: list[PhotoEntry], row: int) -> PhotoViewer:
+        viewer = PhotoViewer(items, row, self.window(), loader=self.loader)
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.show()
+        self.viewer = viewer
+        return viewer

@@ -1,0 +1,127 @@
+"""The search bar: the query field (with history), exact accents, sort order, the archive."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
+
+from ui import settings as cfg
+from ui.i18n import fmt
+
+
+class SearchBar(QWidget):
+    """What to search for and how to order it.
+
+    Signals:
+        changed(): the query (after a pause in typing), the accents or the order changed.
+        submitted(): Enter was pressed (the query is in the history now).
+        open_requested(): the user wants to open another archive.
+        help_requested(): the user asked how to write a query.
+    """
+
+    changed = Signal()
+    submitted = Signal()
+    open_requested = Signal()
+    help_requested = Signal()
+
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText(self.tr("Search articles (with or without diacritics)…"))
+        self.edit.setClearButtonEnabled(True)
+        self.edit.setMinimumWidth(320)
+        self.history = QStringListModel(cfg.read_list(settings, "search/history"), self)
+        completer = QCompleter(self.history, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.edit.setCompleter(completer)
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(300)
+        self.debounce.timeout.connect(self.changed)
+        self.edit.textEdited.connect(lambda _t: self.debounce.start())
+        self.edit.returnPressed.connect(self.submit)
+
+        help_button = QToolButton(self)
+        help_button.setText("?")
+        help_button.setToolTip(self.tr("Query syntax"))
+        help_button.clicked.connect(self.help_requested)
+
+        self.exact = QCheckBox(self.tr("Exact accents"), self)
+        self.exact.setToolTip(
+            self.tr("Only articles spelled with the accents as typed (đoàn, not đoán or doan)")
+        )
+        self.exact.toggled.connect(lambda _c: self.changed.emit())
+
+        self.sort = QComboBox(self)
+        self.sort.addItem(self.tr("Most relevant"), "relevance")
+        self.sort.addItem(self.tr("Newest first"), "date")
+        self.sort.addItem(self.tr("Oldest first"), "date-asc")
+        i = self.sort.findData(cfg.read(settings, "search/sort"))
+        if i >= 0:
+            self.sort.setCurrentIndex(i)
+        self.sort.currentIndexChanged.connect(self._sort_changed)
+
+        self.archive_label = QLabel(self)
+        self.archive_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        open_button = QPushButton(self.tr("Open archive…"), self)
+        open_button.clicked.connect(self.open_requested)
+
+        row = QHBoxLayout(self)
+        row.setContentsMargins(6, 6, 6, 2)
+        row.addWidget(QLabel(self.tr("Search:")))
+        row.addWidget(self.edit, 3)
+        row.addWidget(help_button)
+        row.addWidget(self.exact)
+        row.addWidget(self.sort)
+        row.addSpacing(12)
+        row.addWidget(self.archive_label, 2)
+        row.addWidget(open_button)
+
+    def query(self) -> str:
+        return self.edit.text()
+
+    def sort_order(self) -> str:
+        return str(self.sort.currentData() or "relevance")
+
+    def exact_only(self) -> bool:
+        return self.exact.isChecked()
+
+    def typing(self) -> bool:
+        """True while a pause in typing is awaited before searching."""
+        return self.debounce.isActive()
+
+    def submit(self) -> None:
+        """Search now, and remember the query."""
+        self.debounce.stop()
+        self.history.setStringList(cfg.remember_query(self.settings, self.edit.text()))
+        self.submitted.emit()
+
+    def set_query(self, query: str) -> None:
+        self.edit.setText(query)
+        self.submit()
+
+    def focus(self) -> None:
+        self.edit.setFocus()
+        self.edit.selectAll()
+
+    def show_archive(self, root: Path) -> None:
+        self.archive_label.setText(fmt(self.tr("Archive: %1"), root.name or str(root)))
+        self.archive_label.setToolTip(str(root))
+
+    def _sort_changed(self, _index: int) -> None:
+        cfg.write(self.settings, "search/sort", self.sort_order())
+        self.changed.emit()
