@@ -306,7 +306,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("archive", type=Path)
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--work", type=Path, default=None)
-    p.add_argument("--engines", default=None, help="comma-separated (default: every installed)")
+    p.add_argument(
+        "--engines",
+        default=None,
+        help="comma-separated (default: every installed; 'none' for Recoll alone)",
+    )
     p.add_argument("--recoll", action="store_true")
     p.add_argument(
         "--recoll-runs", type=int, default=1, help="Recoll's index runs (each takes many minutes)"
@@ -317,6 +321,7 @@ def main(argv: list[str] | None = None) -> int:
     from index import engines
 
     names = args.engines.split(",") if args.engines else engines.available()
+    names = [n for n in names if n and n != "none"]
     work = args.work or Path(tempfile.mkdtemp(prefix="tangthu-scale-"))
     work.mkdir(parents=True, exist_ok=True)
     root = mirror(args.archive.resolve(), work)
@@ -330,14 +335,20 @@ def main(argv: list[str] | None = None) -> int:
             r.update(bench_gui(root, work, name, args.runs))
         results.append(r)
         print(report([r]), flush=True)
+        _save(args.json, results)
     if args.recoll:
         r2 = bench_recoll(root, work, queries, args.runs, args.recoll_runs)
         if r2:
             results.append(r2)
+            _save(args.json, results)
     print(report(results))
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
     return 0
+
+
+def _save(path: Path | None, results: list[dict[str, Any]]) -> None:
+    """Write what is measured so far, so that a run stopped half-way keeps it."""
+    if path is not None:
+        path.write_text(json.dumps(results, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -60,6 +60,9 @@ class TantivySearcher:
                 code="index-damaged",
                 path=str(self.index_path),
             ) from exc
+        # Reloaded by `refresh` only: tantivy's own reloading watches the folder from a
+        # thread of its own, which writes a lock file there even while it is deleted.
+        self._index.config_reader(reload_policy="Manual")
         self._schema = self._index.schema
         self._searcher = self._index.searcher()
         self._articles: int | None = None
@@ -357,6 +360,7 @@ class TantivySearcher:
         agg = {
             "outlet": {"terms": {"field": "outlet_key", "size": 100000}},
             "year": {"terms": {"field": "year", "size": 100000}},
+            "month": {"histogram": {"field": "date_n", "interval": 100, "min_doc_count": 1}},
         }
         found = self._searcher.aggregate(q, agg)
         outlets = {str(b["key"]): int(b["doc_count"]) for b in found["outlet"]["buckets"]}
@@ -365,7 +369,17 @@ class TantivySearcher:
             key = int(b["key"])
             name = str(key) if key else NONE
             years[name] = years.get(name, 0) + int(b["doc_count"])
-        return {"outlet": ordered_counts(outlets), "year": ordered_counts(years)}
+        months: dict[str, int] = {}
+        for b in found["month"]["buckets"]:
+            ym = int(b["key"]) // 100
+            if ym and int(b["doc_count"]):
+                name = f"{ym // 100:04d}-{ym % 100:02d}"
+                months[name] = months.get(name, 0) + int(b["doc_count"])
+        return {
+            "outlet": ordered_counts(outlets),
+            "year": ordered_counts(years),
+            "month": dict(sorted(months.items())),
+        }
 
     def _emptied_by(
         self, node: Node, filters: Filters | None, exact: bool, marked: bool

@@ -615,6 +615,7 @@ class WhooshSearcher:
     def _facets(self, shown: list[_Match]) -> dict[str, dict[str, int]]:
         outlets: dict[str, int] = {}
         years: dict[str, int] = {}
+        months: dict[str, int] = {}
         for seg, m in zip(self._segments, shown, strict=True):
             docs = m.docs
             if not len(docs):
@@ -628,7 +629,16 @@ class WhooshSearcher:
             for y, n in zip(ys.tolist(), counts.tolist(), strict=True):
                 name = str(y) if y else NONE
                 years[name] = years.get(name, 0) + n
-        return {"outlet": ordered_counts(outlets), "year": ordered_counts(years)}
+            ms, counts = np.unique(v.date[docs] // 100, return_counts=True)
+            for ym, n in zip(ms.tolist(), counts.tolist(), strict=True):
+                if ym:
+                    name = f"{ym // 100:04d}-{ym % 100:02d}"
+                    months[name] = months.get(name, 0) + n
+        return {
+            "outlet": ordered_counts(outlets),
+            "year": ordered_counts(years),
+            "month": dict(sorted(months.items())),
+        }
 
     def _emptied_by(
         self, node: Node, filters: Filters | None, modes: tuple[bool, ...]

@@ -201,6 +201,11 @@ def check(searcher: ArchiveSearcher, articles: list[Article], q: Query, f: Filte
     # facets count what the list shows, the undated and those without outlet included
     assert sum(r.facets["year"].values()) == r.total
     assert sum(r.facets["outlet"].values()) == r.total
+    months: dict[str, int] = {}
+    for a in articles:
+        if a.id in want and a.date:
+            months[a.date[:7]] = months.get(a.date[:7], 0) + 1
+    assert r.facets["month"] == months  # the timeline's bars: dated articles per month
     if r.total == 0 and f != Filters():
         # the list says which filter emptied it exactly when the words alone find something
         unfiltered = shown(
