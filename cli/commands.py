@@ -39,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["vi", "en"], help="user interface language")
     p.add_argument(
         "--view",
-        choices=["reader", "photos", "viewer"],
+        choices=["reader", "photos", "grid", "viewer", "table", "timeline", "basket"],
         default="reader",
         help="what --screenshot shows",
     )

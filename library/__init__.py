@@ -9,11 +9,12 @@ below it; it imports no Qt.
 from __future__ import annotations
 
 from archive.article import canonical_outlet
+from archive.citation import citation
 from archive.errors import Failure
 from archive.export import ExportError, ExportFormat, ExportReport, TargetExists, export
 from archive.export import formats as export_formats
 from archive.fold import fold
-from archive.locate import OutsideArchive, article_folder
+from archive.locate import OutsideArchive, article_file, article_folder
 from archive.model import (
     PROBLEM_KINDS,
     Article,
@@ -101,8 +102,10 @@ __all__ = [
     "load_engines",
     "mark",
     "photo_jpeg",
+    "article_file",
     "article_folder",
     "basket_file",
+    "citation",
     "read_photo_info",
     "scan",
     "thumbnail_jpeg",

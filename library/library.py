@@ -43,6 +43,8 @@ class PhotoEntry:
     article_id: str
     title: str = ""
     exists: bool = True
+    #: when the photo was taken (EXIF), else its article's date; None when neither is known
+    date: str | None = None
 
     @property
     def id(self) -> str:
@@ -133,6 +135,7 @@ class Library:
                     h.article_id,
                     h.title,
                     exists=path is not None,
+                    date=(h.taken or "")[:10] or h.date,
                 )
             )
         return out

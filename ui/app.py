@@ -116,7 +116,13 @@ class Screenshot(QObject):
         if not self._settled():
             return
         if self.stage == "search":
-            if self.view == "photos":
+            if self.view in ("table", "timeline"):
+                w.results.show_view("table" if self.view == "table" else "cards")
+                w.results.show_timeline(True)
+            elif self.view == "basket":
+                w.basket_dock.show()
+                w.basket_dock.raise_()
+            if self.view in ("photos", "grid"):
                 w.side.setCurrentIndex(PHOTOS)
                 self.stage = "grid"
                 return

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,6 +35,7 @@ from library import Basket, Item, SelectionError, item_size, item_title
 from ui.errors import error_text
 from ui.i18n import articles_and_photos, fmt
 from ui.jobs import make_pool, pending, run_job
+from ui.results import ITEMS_MIME, mime_items
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -156,6 +157,48 @@ def human_size(n: int) -> str:
     return f"{n} B"
 
 
+class BasketList(QListView):
+    """The basket's list: takes the results and photos dropped on it.
+
+    Signals:
+        dropped(object): a list of `Item` dropped from the results or the grid.
+    """
+
+    dropped = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+
+    def _items(self, event: Any) -> list[Item]:
+        return [Item(r, a, f or "") for r, a, f in mime_items(event.mimeData()) if r]
+
+    @staticmethod
+    def _take_copies(event: QDragMoveEvent) -> None:
+        if event.mimeData().hasFormat(ITEMS_MIME):
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        self._take_copies(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+        self._take_copies(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        items = self._items(event)
+        if items:
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+            self.dropped.emit(items)
+        else:
+            event.ignore()
+
+
 class BasketPanel(QWidget):
     """The basket dock: items, counts, remove/clear, collections, export.
 
@@ -168,8 +211,10 @@ class BasketPanel(QWidget):
     def __init__(self, model: BasketModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        self.view = QListView(self)
+        self.view = BasketList(self)
         self.view.setModel(model)
+        self.view.dropped.connect(model.add)
+        self.view.setAccessibleName(self.tr("Basket items"))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.summary = QLabel(self)
         self.collections = QComboBox(self)

@@ -105,6 +105,31 @@ class FiltersPanel(QGroupBox):
             return
         self.changed.emit()
 
+    def set_span(self, date_from: str, date_to: str) -> None:
+        """Keep the articles from *date_from* to *date_to* (the year list is let go)."""
+        for check, edit, day in (
+            (self.from_check, self.from_date, date_from),
+            (self.to_check, self.to_date, date_to),
+        ):
+            for w in (check, edit):
+                w.blockSignals(True)
+            edit.setDate(QDate.fromString(day, "yyyy-MM-dd"))
+            check.setChecked(True)
+            for w in (check, edit):
+                w.blockSignals(False)
+        self.year_view.setCurrentIndex(QModelIndex())
+        self.changed.emit()
+
+    def set_year(self, value: str) -> None:
+        """Keep the articles of the year *value* (``NONE``: the undated)."""
+        for row in range(self.year_model.rowCount()):
+            item = self.year_model.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == value:
+                self._uncheck(self.from_check, self.to_check)
+                self.year_view.setCurrentIndex(item.index())
+                self.changed.emit()
+                return
+
     @staticmethod
     def _uncheck(*checks: QCheckBox) -> None:
         for check in checks:

@@ -22,6 +22,7 @@ import library
 from library import Article, Filters, IndexSummary, Item, Library, PhotoEntry, SearchResult
 from ui import settings as cfg
 from ui.basket import BasketDock
+from ui.desktop import copy_text
 from ui.errors import error_text
 from ui.export_dialog import ExportDialog
 from ui.filters_panel import FiltersPanel
@@ -79,7 +80,7 @@ class MainWindow(QMainWindow):
 
         self.search_bar = SearchBar(self.settings, self)
         self.filters_panel = FiltersPanel(self)
-        self.results = ResultsPane(self.loader, self)
+        self.results = ResultsPane(self.loader, self.settings, self)
         self.side = ReadingSide(self.loader, cfg.read(self.settings, "grid/thumb_px"), self)
         self.index_status = IndexStatus(self)
         self.problems_dock = ProblemsDock(self)
@@ -98,12 +99,19 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ assembling
 
+    def show_filters(self, on: bool) -> None:
+        """Show or fold away the filters panel (kept in the settings)."""
+        self.filters_panel.setVisible(on)
+        cfg.write(self.settings, "ui/filters", on)
+
     def _lay_out(self) -> None:
         self.splitter = QSplitter(self)
         for part, stretch in ((self.filters_panel, 0), (self.results, 2), (self.side, 3)):
             self.splitter.addWidget(part)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
         self.splitter.setSizes([240, 430, 650])
+        self.splitter.setChildrenCollapsible(False)
+        self.filters_panel.setVisible(bool(cfg.read(self.settings, "ui/filters")))
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -134,10 +142,19 @@ class MainWindow(QMainWindow):
         results.suggestion_chosen.connect(self.set_query)
         results.filter_removed.connect(self.filters_panel.remove)
         results.basket_requested.connect(self.add_results_to_basket)
+        results.export_requested.connect(lambda: self.export_results(selected=True))
+        results.citation_requested.connect(
+            lambda: self.searches.cite([h.id for h in self.results.selected_hits()])
+        )
+        results.span_chosen.connect(self.filters_panel.set_span)
+        results.undated_chosen.connect(lambda: self.filters_panel.set_year(library.NONE))
+        results.accents_dropped.connect(lambda: self.search_bar.exact.setChecked(False))
         side.article_requested.connect(self.open_article)
         side.photos_wanted.connect(self._find_photos)
         side.article_to_basket.connect(self.add_article_to_basket)
-        side.photos_to_basket.connect(self.add_photos_to_basket)
+        side.photos_to_basket.connect(lambda: self.add_photos_to_basket())
+        side.photo_to_basket.connect(lambda photo: self.add_photos_to_basket([photo]))
+        side.grid.px_changed.connect(lambda px: cfg.write(self.settings, "grid/thumb_px", px))
         self.searches.found.connect(self._show_result)
         self.searches.failed.connect(self._search_failed)
         self.searches.article_loaded.connect(self._show_article)
@@ -145,6 +162,7 @@ class MainWindow(QMainWindow):
             lambda error: self.status_label.setText(error_text(error, self.tr))
         )
         self.searches.photos_found.connect(self.side.set_photos)
+        self.searches.cited.connect(self._citations_copied)
         status = self.index_status
         status.committed.connect(self._index_grew)
         status.progressed.connect(lambda _d, _t: self._show_count())
@@ -178,6 +196,7 @@ class MainWindow(QMainWindow):
         fill_recent(self.recent_menu, self.settings, self.open_archive)
         self.search_bar.show_archive(self.library.root)
         self.results.clear()
+        self.results.set_root(str(self.library.root))
         self._show_article(None)
         self.problems_dock.show_problems(self.library.problems())
         usable, _complete = self.library.index_state()
@@ -320,19 +339,26 @@ class MainWindow(QMainWindow):
         if a is not None and self.root is not None:
             self._add_to_basket([Item(str(self.root), a.id)], {a.id: a.title})
 
-    def add_photos_to_basket(self) -> None:
+    def add_photos_to_basket(self, photos: list[PhotoEntry] | None = None) -> None:
+        """Put *photos* (the grid's selection by default) in the basket."""
         if self.root is not None:
-            photos = [p for p in self.side.selected_photos() if p.exists]
+            photos = [p for p in photos or self.side.selected_photos() if p.exists]
             items = [Item(str(self.root), p.article_id, p.file) for p in photos]
             self._add_to_basket(items, {p.article_id: p.title for p in photos})
 
     def export_basket(self) -> ExportDialog | None:
         return self.open_export(self.basket_model.items())
 
-    def export_results(self) -> ExportDialog | None:
+    def export_results(self, *, selected: bool = False) -> ExportDialog | None:
+        """Export the hits loaded in the list (*selected*: the selected ones)."""
         if self.root is None:
             return None
-        return self.open_export([Item(str(self.root), i) for i in self.results.model.ids()])
+        ids = [h.id for h in self.results.selected_hits()] if selected else self.results.model.ids()
+        return self.open_export([Item(str(self.root), i) for i in ids])
+
+    def _citations_copied(self, text: str, count: int) -> None:
+        copy_text(text)
+        self.status_label.setText(fmt(self.tr("%1 citations copied"), number(count)))
 
     def open_export(self, items: list[Item]) -> ExportDialog | None:
         if not items:
@@ -361,6 +387,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         cfg.write(self.settings, "ui/geometry", bytes(self.saveGeometry().data()))
+        self.results.save_state()
         self.shutdown()
         super().closeEvent(event)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 import library
@@ -45,15 +45,43 @@ def build_menus(w: MainWindow) -> QMenu:
     act(menu, tr("&Rebuild index"), "", lambda: w.start_indexing(rebuild=True))
     menu.addSeparator()
     act(menu, tr("&Export basket…"), "Ctrl+E", w.export_basket)
-    act(menu, tr("Export search &results…"), "", w.export_results)
+    act(menu, tr("Export search &results…"), "", lambda: w.export_results())
     menu.addSeparator()
     act(menu, tr("&Quit"), std.Quit, w.close)
 
     menu = w.menuBar().addMenu(tr("&View"))
     act(menu, tr("&Problems"), "", w.problems_dock.toggle)
     act(menu, tr("&Basket"), "Ctrl+Shift+B", w.basket_dock.toggle)
-    act(menu, tr("&Photos"), "Ctrl+2", lambda: w.side.setCurrentIndex(PHOTOS))
-    act(menu, tr("&Reader"), "Ctrl+1", lambda: w.side.setCurrentIndex(READER))
+    views = QActionGroup(w)
+    for text, key, name in (
+        (tr("Results as &cards"), "Ctrl+1", "cards"),
+        (tr("Results as a &table"), "Ctrl+2", "table"),
+    ):
+        action = act(menu, text, key, lambda _c=False, n=name: w.results.show_view(n))
+        action.setCheckable(True)
+        action.setChecked(w.results.view_name() == name)
+        views.addAction(action)
+    toggles = (
+        (
+            tr("&Timeline"),
+            "Ctrl+T",
+            w.results.timeline.isVisibleTo(w.results),
+            w.results.show_timeline,
+        ),
+        (
+            tr("&Filters panel"),
+            "Ctrl+Shift+F",
+            bool(cfg.read(w.settings, "ui/filters")),
+            w.show_filters,
+        ),
+    )
+    for text, key, on, slot in toggles:
+        action = act(menu, text, key, slot)
+        action.setCheckable(True)
+        action.setChecked(on)
+    menu.addSeparator()
+    act(menu, tr("&Reader"), "Ctrl+3", lambda: w.side.setCurrentIndex(READER))
+    act(menu, tr("&Photos"), "Ctrl+4", lambda: w.side.setCurrentIndex(PHOTOS))
     languages = menu.addMenu(tr("Language"))
     for code, name in LANGUAGES.items():
         act(languages, name, "", lambda _c=False, c=code: w.language_requested.emit(c))
@@ -72,7 +100,7 @@ def build_menus(w: MainWindow) -> QMenu:
     # keyboard: Ctrl+F / Ctrl+L to the search field, Esc back to the results
     act(w, "", "Ctrl+F", w.search_bar.focus)
     act(w, "", "Ctrl+L", w.search_bar.focus)
-    act(w, "", QKeySequence(Qt.Key.Key_Escape), w.results.view.setFocus)
+    act(w, "", QKeySequence(Qt.Key.Key_Escape), lambda: w.results.current_view().setFocus())
     return recent
 
 

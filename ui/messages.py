@@ -62,3 +62,23 @@ def emptied_line(result: SearchResult, filters: Filters, tr: Tr) -> str:
             link, name = tr("clear the filters"), "all"
         parts.append(f"{html.escape(why)}; <a href='remove:{name}'>{html.escape(link)}</a>.")
     return "<br>".join(parts)
+
+
+def empty_help(result: SearchResult, filters: Filters, tr: Tr) -> str:
+    """Rich text under a list that the words alone left empty (the filters are not
+    why: removing them would not help): what was looked for, and the way out."""
+    if result.total or result.emptied_by:
+        return ""
+    if not result.query.strip():
+        return html.escape(tr("No articles are indexed yet."))
+    lines = [html.escape(fmt(tr("No article holds “%1”."), result.query.strip()))]
+    if result.exact_only:
+        link = f"<a href='accents'>{html.escape(tr('search without exact accents'))}</a>"
+        lines.append(fmt(tr("Try: %1"), link))
+    else:
+        lines.append(html.escape(tr("Check the spelling, or use fewer words.")))
+    if filters != Filters():
+        lines.append(
+            html.escape(tr("The filters are not the reason: there are none without them either."))
+        )
+    return "<br>".join(lines)

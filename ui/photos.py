@@ -1,16 +1,15 @@
-"""The photo grid (thumbnails, lazy) and the photo viewer (zoom, pan, rotate, EXIF)."""
+"""The photo viewer: zoom, pan, rotate, caption, EXIF, a filmstrip of the other
+photos, and a link back to the article."""
 
 from __future__ import annotations
 
-from enum import IntEnum
+import html
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSize,
     Qt,
     Signal,
 )
@@ -23,122 +22,20 @@ from PySide6.QtWidgets import (
     QGraphicsView,
     QHBoxLayout,
     QLabel,
-    QListView,
     QSplitter,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from library import PhotoEntry, photo_jpeg, read_photo_info
+from library import photo_jpeg, read_photo_info
 from ui.i18n import fmt
-from ui.thumbnails import ThumbnailLoader, image_from_jpeg, placeholder
+from ui.photo_grid import PhotoGrid, PhotoGridModel, PhotoItem
+from ui.thumbnails import ThumbnailLoader, image_from_jpeg
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 VIEW_PX = 2000  # the viewer's copy (made off the GUI thread, cached on disk)
 SMALL_PX = 640  # shown at once while the large copy is made (the reader's size)
-
-
-#: One photo of the grid and the viewer (where it is, what its article says of it).
-PhotoItem = PhotoEntry
-
-
-class PhotoRole(IntEnum):
-    ITEM = Qt.ItemDataRole.UserRole + 1
-    ID = Qt.ItemDataRole.UserRole + 2
-    CAPTION = Qt.ItemDataRole.UserRole + 3
-
-
-class PhotoGridModel(QAbstractListModel):
-    """Photos shown as thumbnails; a thumbnail is asked for only when its row is painted."""
-
-    def __init__(self, loader: ThumbnailLoader, parent: Any = None, *, px: int = 160) -> None:
-        super().__init__(parent)
-        self._items: list[PhotoItem] = []
-        self._rows: dict[str, list[int]] = {}
-        self._loader = loader
-        self.px = px
-        loader.thumbnail_ready.connect(self._on_thumbnail)
-
-    def set_items(self, items: list[PhotoItem]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self._rows = {}
-        for row, item in enumerate(self._items):
-            if item.path:
-                self._rows.setdefault(ThumbnailLoader.key(item.path, self.px), []).append(row)
-        self.endResetModel()
-
-    def item(self, row: int) -> PhotoItem | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
-
-    def items(self) -> list[PhotoItem]:
-        return list(self._items)
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        item = self._items[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return item.caption or item.file
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{item.caption}\n{item.article_id} — {item.file}".strip()
-        if role == Qt.ItemDataRole.DecorationRole:
-            if not item.path or not item.exists:
-                return placeholder(self.px, item.file)
-            pm = self._loader.pixmap(item.path, self.px)
-            if pm is None and self._loader.failure(item.path, self.px):
-                return placeholder(self.px, item.file, "#e9c9c0")
-            return pm or placeholder(self.px)
-        if role == PhotoRole.ITEM:
-            return item
-        if role == PhotoRole.ID:
-            return item.id
-        if role == PhotoRole.CAPTION:
-            return item.caption
-        if role == Qt.ItemDataRole.SizeHintRole:
-            return QSize(self.px + 24, self.px + 48)
-        return None
-
-    def loaded(self) -> int:
-        """How many thumbnails of the grid are in memory (for tests and screenshots)."""
-        return sum(
-            1 for it in self._items if it.path and self._loader.pixmap_cached(it.path, self.px)
-        )
-
-    def _on_thumbnail(self, key: str) -> None:
-        for row in self._rows.get(key, ()):
-            idx = self.index(row)
-            self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DecorationRole])
-
-
-class PhotoGrid(QListView):
-    """A thumbnail grid (icon mode, uniform sizes: smooth with 10,000 photos).
-
-    Signals:
-        photo_activated(int): the row opened (double click or Enter).
-    """
-
-    photo_activated = Signal(int)
-
-    def __init__(self, model: PhotoGridModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setModel(model)
-        self.setViewMode(QListView.ViewMode.IconMode)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setMovement(QListView.Movement.Static)
-        self.setUniformItemSizes(True)
-        self.setWordWrap(True)
-        self.setIconSize(QSize(model.px, model.px))
-        self.setGridSize(QSize(model.px + 24, model.px + 48))
-        self.setSpacing(4)
-        self.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
-        self.setLayoutMode(QListView.LayoutMode.Batched)
-        self.setBatchSize(200)
-        self.activated.connect(lambda idx: self.photo_activated.emit(idx.row()))
 
 
 class ImageView(QGraphicsView):
@@ -199,6 +96,21 @@ class ImageView(QGraphicsView):
         return self.transform()
 
 
+def orientation_text(value: int | None, tr: Any) -> str:
+    """The EXIF orientation as a person says it (the viewer shows every photo upright)."""
+    texts = {
+        1: tr("upright"),
+        2: tr("mirrored"),
+        3: tr("upside down (shown upright)"),
+        4: tr("mirrored, upside down (shown upright)"),
+        5: tr("mirrored and turned (shown upright)"),
+        6: tr("turned a quarter (shown upright)"),
+        7: tr("mirrored and turned (shown upright)"),
+        8: tr("turned a quarter (shown upright)"),
+    }
+    return str(texts.get(value or 0, "—"))
+
+
 def load_display_image(path: str) -> QImage:
     """The photo for the viewer, EXIF orientation applied (Pillow, via a JPEG in memory)."""
     return image_from_jpeg(photo_jpeg(path, 2400))
@@ -209,9 +121,13 @@ class PhotoViewer(QDialog):
 
     Signals:
         current_changed(int): the row now shown.
+        article_requested(str): the user clicked the photo's article title.
+        basket_requested(object): "Add to basket" for the `PhotoItem` shown.
     """
 
     current_changed = Signal(int)
+    article_requested = Signal(str)
+    basket_requested = Signal(object)
 
     def __init__(
         self,
@@ -234,6 +150,11 @@ class PhotoViewer(QDialog):
         self.caption.setWordWrap(True)
         self.caption.setStyleSheet("font-size: 12pt")
         self.position = QLabel(self)
+        self.article_link = QLabel(self)
+        self.article_link.setWordWrap(True)
+        self.article_link.linkActivated.connect(
+            lambda _l: self.article_requested.emit(self._items[self._row].article_id)
+        )
         self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.embedded = QLabel(self)
         self.embedded.setWordWrap(True)
@@ -267,6 +188,11 @@ class PhotoViewer(QDialog):
             (self.tr("Rotate left"), QKeySequence("L"), lambda: self.view.rotate_by(-90)),
             (self.tr("Rotate right"), QKeySequence("R"), lambda: self.view.rotate_by(90)),
             (self.tr("Full screen"), QKeySequence(Qt.Key.Key_F11), self.toggle_full_screen),
+            (
+                self.tr("Add to basket"),
+                QKeySequence("Ctrl+B"),
+                lambda: self.basket_requested.emit(self._items[self._row]),
+            ),
         ]
         for text, shortcut, slot in actions:
             action = QAction(text, self)
@@ -284,6 +210,22 @@ class PhotoViewer(QDialog):
         lv.addWidget(self.view, 1)
         lv.addWidget(self.caption)
         lv.addWidget(self.embedded)
+        lv.addWidget(self.article_link)
+        self.strip: PhotoGrid | None = None
+        if loader is not None and len(items) > 1:
+            strip_model = PhotoGridModel(loader, self, px=96)
+            strip_model.set_items(items)
+            self.strip = PhotoGrid(strip_model, left)
+            self.strip.setFlow(PhotoGrid.Flow.LeftToRight)
+            self.strip.setWrapping(False)
+            self.strip.setFixedHeight(self.strip.tile_size().height() + 24)
+            self.strip.setAccessibleName(self.tr("The article's photos"))
+            self.strip.selectionModel().currentRowChanged.connect(
+                lambda current, _prev: (
+                    self.show_row(current.row()) if current.row() != self._row else None
+                )
+            )
+            lv.addWidget(self.strip)
         split.addWidget(left)
         split.addWidget(panel)
         split.setStretchFactor(0, 1)
@@ -323,6 +265,13 @@ class PhotoViewer(QDialog):
         self.caption.setText(item.caption or self.tr("(no caption)"))
         self.position.setText(f"  {self._row + 1} / {len(self._items)}")
         self.setWindowTitle(f"{item.file} — {item.title}" if item.title else item.file)
+        if item.title:
+            link = f"<a href='article'>{html.escape(item.title)}</a>"
+            self.article_link.setText(fmt(self.tr("In the article: %1"), link))
+        else:
+            self.article_link.clear()
+        if self.strip is not None and self.strip.currentIndex().row() != self._row:
+            self.strip.setCurrentIndex(self.strip.model().index(self._row, 0))
         failed = bool(item.path and self._loader and self._loader.failure(item.path, VIEW_PX))
         self._fill_exif(item, failed or (image is None and self._large_key is None))
         self.current_changed.emit(self._row)
@@ -363,7 +312,7 @@ class PhotoViewer(QDialog):
             info.format or "—",
             (info.taken or "—").replace("T", " "),
             info.camera or "—",
-            str(info.orientation or "—"),
+            orientation_text(info.orientation, self.tr),
             f"{info.gps.latitude:.5f}, {info.gps.longitude:.5f}" if info.gps else "—",
         ]
         for shown, text in zip(self._exif_values, values, strict=True):

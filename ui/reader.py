@@ -260,11 +260,12 @@ class ReaderView(QWidget):
                 QKeySequence.StandardKey.ZoomOut,
                 lambda: self.browser.zoomOut(1),
             ),
+            # the main ones first: a narrow reader folds the last ones into "»"
             ("basket", self.tr("Add to basket"), QKeySequence(), self.basket_requested.emit),
-            ("copy_url", self.tr("Copy source URL"), QKeySequence(), self.copy_url),
-            ("folder", self.tr("Open folder"), QKeySequence(), self.open_folder),
             ("print", self.tr("Print…"), QKeySequence.StandardKey.Print, self.print_article),
-            ("pdf", self.tr("Save as PDF…"), QKeySequence(), self.save_pdf),
+            ("pdf", self.tr("PDF…"), QKeySequence("Ctrl+Shift+P"), self.save_pdf),
+            ("folder", self.tr("Open folder"), QKeySequence(), self.open_folder),
+            ("copy_url", self.tr("Copy source URL"), QKeySequence(), self.copy_url),
         ]
         for key, text, shortcut, slot in actions:
             action = QAction(text, self)
@@ -279,6 +280,7 @@ class ReaderView(QWidget):
                 "next": self.tr("Next hit (F3)"),
                 "zoom_in": self.tr("Larger text"),
                 "zoom_out": self.tr("Smaller text"),
+                "pdf": self.tr("Save as PDF…"),
             }
             if key in tips:
                 action.setToolTip(tips[key])
@@ -307,7 +309,7 @@ class ReaderView(QWidget):
             text, self._hits = article_html(article, terms, self.tr, width=width)
             self.browser.document().clear()
             self.browser.setHtml(text)
-        self._hit = -1
+        self._hit = 0 if self._hits else -1  # the first match is the current one
         for key in ("prev", "next"):
             self.actions_[key].setEnabled(self._hits > 0)
         for key in ("copy_url",):
@@ -318,7 +320,7 @@ class ReaderView(QWidget):
 
     def _update_hit_label(self) -> None:
         if self._hits:
-            shown = self._hit + 1 if self._hit >= 0 else 0
+            shown = self._hit + 1
             self.hit_label.setText(fmt(self.tr("%1 of %2 hits"), shown, self._hits))
         else:
             self.hit_label.setText("")

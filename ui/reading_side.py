@@ -5,12 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from library import Article, PhotoEntry
 from ui.basket import add_basket_action
 from ui.i18n import photos_count
-from ui.photos import PhotoGrid, PhotoGridModel, PhotoViewer
+from ui.photo_grid import SIZES, PhotoGrid, PhotoGridModel
+from ui.photos import PhotoViewer
 from ui.reader import ReaderView
 from ui.thumbnails import ThumbnailLoader
 
@@ -21,17 +30,20 @@ class ReadingSide(QTabWidget):
     """The reader and the photos of the article, of the search or of the archive.
 
     Signals:
-        article_requested(str): a related article's link was clicked.
+        article_requested(str): a related article's link (or the viewer's title) was
+            clicked.
         photos_wanted(str): the grid shows a search's photos (``search``) or all of
             them (``archive``): whoever searches should call `set_photos`.
         article_to_basket(): the reader's "Add to basket".
         photos_to_basket(): "Add to basket" on the grid's selection.
+        photo_to_basket(object): the viewer's "Add to basket" (a `PhotoEntry`).
     """
 
     article_requested = Signal(str)
     photos_wanted = Signal(str)
     article_to_basket = Signal()
     photos_to_basket = Signal()
+    photo_to_basket = Signal(object)
 
     def __init__(
         self, loader: ThumbnailLoader, thumb_px: int, parent: QWidget | None = None
@@ -55,12 +67,22 @@ class ReadingSide(QTabWidget):
         self.scope.addItem(self.tr("All photos of the archive"), "archive")
         self.scope.currentIndexChanged.connect(lambda _i: self.refresh_photos())
         self.grid_label = QLabel(self)
+        self.size_slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.size_slider.setRange(0, len(SIZES) - 1)
+        self.size_slider.setPageStep(1)
+        self.size_slider.setValue(SIZES.index(self.grid.px()))
+        self.size_slider.setMaximumWidth(120)
+        self.size_slider.setToolTip(self.tr("Photo size (Ctrl+wheel)"))
+        self.size_slider.setAccessibleName(self.tr("Photo size"))
+        self.size_slider.valueChanged.connect(lambda i: self.grid.set_px(SIZES[i]))
+        self.grid.px_changed.connect(lambda px: self.size_slider.setValue(SIZES.index(px)))
         photos = QWidget(self)
         column = QVBoxLayout(photos)
         column.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
         row.addWidget(self.scope)
         row.addWidget(self.grid_label, 1)
+        row.addWidget(self.size_slider)
         column.addLayout(row)
         column.addWidget(self.grid, 1)
         self.addTab(self.reader, self.tr("Reader"))
@@ -73,6 +95,8 @@ class ReadingSide(QTabWidget):
 
     def show_article(self, article: Article | None, root: Path | None, terms: set[str]) -> None:
         self.reader.show_article(article, root, terms)
+        if root is not None:
+            self.grid_model.root = str(root)
         if self.scope.currentData() == "article":
             self.refresh_photos()
 
@@ -85,7 +109,12 @@ class ReadingSide(QTabWidget):
         for p in a.photos:
             if p.file not in seen:
                 seen.add(p.file)
-                items.append(PhotoEntry(p.path, p.file, p.caption or "", a.id, a.title, p.exists))
+                taken = (p.info.taken or "")[:10] if p.info else ""
+                items.append(
+                    PhotoEntry(
+                        p.path, p.file, p.caption or "", a.id, a.title, p.exists, taken or a.date
+                    )
+                )
         return items
 
     def refresh_photos(self) -> None:
@@ -120,6 +149,9 @@ class ReadingSide(QTabWidget):
     def show_viewer(self, items: list[PhotoEntry], row: int) -> PhotoViewer:
         viewer = PhotoViewer(items, row, self.window(), loader=self.loader)
         viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.article_requested.connect(self.article_requested)
+        viewer.article_requested.connect(lambda _id: self.setCurrentIndex(READER))
+        viewer.basket_requested.connect(self.photo_to_basket)
         viewer.show()
         self.viewer = viewer
         return viewer

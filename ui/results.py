@@ -3,21 +3,35 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+import json
+from collections.abc import Mapping, Sequence
 from enum import IntEnum
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QUrl,
+)
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from library import Hit
+from library import Hit, OutsideArchive, article_folder
 from ui.marks import marked_html
 from ui.thumbnails import ThumbnailLoader, placeholder
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 THUMB_PX = 72
 ROW_HEIGHT = 116
+#: What a drag from the results (or the grid) carries for the basket: JSON
+#: ``[[root, article_id, photo_file_or_null], ...]``; file URLs go along for other programs.
+ITEMS_MIME = "application/x-tangthu-items"
 
 
 class Role(IntEnum):
@@ -25,16 +39,30 @@ class Role(IntEnum):
     HIT = Qt.ItemDataRole.UserRole + 2
     SNIPPET = Qt.ItemDataRole.UserRole + 3
     META = Qt.ItemDataRole.UserRole + 4
+    SORT = Qt.ItemDataRole.UserRole + 5
 
 
-class ResultsModel(QAbstractListModel):
-    """Search hits of the current query; holds ids and their display data."""
+class Column(IntEnum):
+    TITLE = 0
+    DATE = 1
+    OUTLET = 2
+    PHOTOS = 3
+    FOLDER = 4
+
+
+class ResultsModel(QAbstractTableModel):
+    """Search hits of the current query; holds ids and their display data.
+
+    Column 0 is the hit as the cards draw it; the other columns are the table's.
+    """
 
     def __init__(self, loader: ThumbnailLoader | None = None, parent: Any = None) -> None:
         super().__init__(parent)
         self._hits: list[Hit] = []
         self._thumbs: dict[str, str] = {}
         self._loader = loader
+        #: the archive the hits are of (drags carry it)
+        self.root: str | None = None
         if loader is not None:
             loader.thumbnail_ready.connect(self._on_thumbnail)
 
@@ -60,8 +88,46 @@ class ResultsModel(QAbstractListModel):
     def ids(self) -> list[str]:
         return [h.id for h in self._hits]
 
+    def index(self, row: int, column: int = 0, parent: ModelIndex = QModelIndex()) -> QModelIndex:
+        return super().index(row, column, parent)
+
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._hits)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        names = {
+            Column.TITLE: self.tr("Title"),
+            Column.DATE: self.tr("Date"),
+            Column.OUTLET: self.tr("Outlet"),
+            Column.PHOTOS: self.tr("Photos"),
+            Column.FOLDER: self.tr("Folder"),
+        }
+        return names.get(Column(section)) if 0 <= section < len(Column) else None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [ITEMS_MIME, "text/uri-list"]
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.CopyAction  # files are copied out, never moved
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        hits = [h for h in (self.hit(r) for r in rows) if h is not None]
+        return items_mime(
+            [(self.root or "", h.id, None) for h in hits],
+            [f for f in (folder_of(self.root, h.id) for h in hits) if f is not None],
+        )
 
     def _thumb_path(self, hit: Hit) -> str | None:
         return self._thumbs.get(hit.id)
@@ -70,10 +136,17 @@ class ResultsModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._hits):
             return None
         hit = self._hits[index.row()]
+        column = index.column()
+        if column and role in (Qt.ItemDataRole.DisplayRole, Role.SORT):
+            return _cell(hit, Column(column), role == Role.SORT)
+        if column and role == Qt.ItemDataRole.TextAlignmentRole and column == Column.PHOTOS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Role.SORT:
+            return hit.title.casefold()
         if role == Qt.ItemDataRole.DisplayRole:
             return hit.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return hit.id
+            return f"{hit.title}\n{hit.id}"
         if role == Role.ID:
             return hit.id
         if role == Role.HIT:
@@ -82,7 +155,7 @@ class ResultsModel(QAbstractListModel):
             return hit.snippet
         if role == Role.META:
             return " · ".join(x for x in (shown_date(hit), hit.outlet) if x)
-        if role == Qt.ItemDataRole.DecorationRole:
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
             path = self._thumb_path(hit)
             if path is None or self._loader is None:
                 return None
@@ -93,8 +166,53 @@ class ResultsModel(QAbstractListModel):
         for row, hit in enumerate(self._hits):
             path = self._thumb_path(hit)
             if path and ThumbnailLoader.key(path, THUMB_PX) == key:
-                idx = self.index(row)
+                idx = self.index(row, 0)
                 self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DecorationRole])
+
+
+def _cell(hit: Hit, column: Column, sorting: bool) -> Any:
+    if column == Column.DATE:
+        # undated hits sort after the dated ones, whichever way
+        return (hit.date or "") if sorting else shown_date(hit)
+    if column == Column.OUTLET:
+        return (hit.outlet or "").casefold() if sorting else hit.outlet or ""
+    if column == Column.PHOTOS:
+        return hit.photos if sorting else (str(hit.photos) if hit.photos else "")
+    return hit.folder or str(Path(hit.id).parent)
+
+
+def folder_of(root: str | None, article_id: str) -> Path | None:
+    """The folder of an article on disk (None: not there, or no archive)."""
+    if not root:
+        return None
+    try:
+        return article_folder(root, article_id)
+    except OutsideArchive:
+        return None
+
+
+def items_mime(items: list[tuple[str, str, str | None]], files: list[Path]) -> QMimeData:
+    """What a drag carries: the items for the basket, and file URLs for other programs."""
+    data = QMimeData()
+    data.setData(ITEMS_MIME, json.dumps(items, ensure_ascii=False).encode("utf-8"))
+    if files:
+        data.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
+    return data
+
+
+def mime_items(data: QMimeData) -> list[tuple[str, str, str | None]]:
+    """The items a drag from the results or the grid carries (none from elsewhere)."""
+    if not data.hasFormat(ITEMS_MIME):
+        return []
+    try:
+        raw = json.loads(bytes(data.data(ITEMS_MIME).data()).decode("utf-8"))
+    except ValueError:
+        return []
+    out: list[tuple[str, str, str | None]] = []
+    for row in raw if isinstance(raw, list) else []:
+        if isinstance(row, list) and len(row) == 3 and all(isinstance(x, str) for x in row[:2]):
+            out.append((row[0], row[1], row[2] if isinstance(row[2], str) else None))
+    return out
 
 
 def shown_date(hit: Hit) -> str:
@@ -127,6 +245,7 @@ class ResultDelegate(QStyledItemDelegate):
     def __init__(self, parent: Any = None, photos_label: Any = None) -> None:
         super().__init__(parent)
         self._photos_label = photos_label or (lambda n: f"{n} photos")
+        self._heights: dict[tuple[str, int, str], int] = {}
 
     def _document(
         self, hit: Hit, width: int, option: QStyleOptionViewItem, selected: bool = False
@@ -187,5 +306,20 @@ class ResultDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:  # noqa: N802
-        # One height for every row: the list lays out 10,000 hits without measuring them.
-        return QSize(120, ROW_HEIGHT)
+        """As tall as the hit's text at the list's width (nothing is cut off); a hit is
+        measured once per width, so scrolling and repainting measure nothing."""
+        hit = index.data(Role.HIT)
+        view = option.widget
+        width = view.viewport().width() if view is not None and hasattr(view, "viewport") else 400
+        text_width = max(80, width - 12 - THUMB_PX - 8)
+        if hit is None:
+            return QSize(width, ROW_HEIGHT)
+        key = (hit.id, text_width, option.font.key())
+        height = self._heights.get(key)
+        if height is None:
+            doc = self._document(hit, text_width, option)
+            height = max(int(THUMB_PX * 0.75), int(doc.size().height()) + 1) + 12
+            if len(self._heights) > 20000:
+                self._heights.clear()
+            self._heights[key] = height
+        return QSize(width, height)

@@ -1,18 +1,35 @@
-"""The results pane: the count, "did you mean", why a list is empty, and the list itself."""
+"""The results pane: the count, the filters that are on, the timeline, "did you mean",
+why a list is empty, and the hits as cards or as a table."""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QListView,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from library import Filters, Hit, SearchResult
+from library import Filters, Hit, OutsideArchive, SearchResult, article_file
+from ui import settings as cfg
 from ui.basket import add_basket_action
+from ui.chips import FilterChips
+from ui.desktop import copy_text, open_with_system
 from ui.i18n import fmt, number, photos_count
-from ui.messages import count_line, emptied_line
-from ui.results import ResultDelegate, ResultsModel, Role
+from ui.messages import count_line, emptied_line, empty_help
+from ui.results import ResultDelegate, ResultsModel, Role, folder_of
+from ui.results_table import ResultsTable
 from ui.thumbnails import ThumbnailLoader
+from ui.timeline import Timeline
 
 #: Hits fetched per page; scrolling near the end of the list asks for the next page.
 PAGE = 50
@@ -25,8 +42,14 @@ class ResultsPane(QWidget):
         article_chosen(str): the user moved to (or activated) this article.
         more_wanted(int): the list was scrolled to its end: this page comes next.
         suggestion_chosen(str): the user clicked "did you mean".
-        filter_removed(str): the user clicked "remove the … filter" under an empty list.
+        filter_removed(str): the user removed a filter (a chip's ×, or a link under an
+            empty list; ``all``: every filter).
         basket_requested(): the user wants the selected articles in the basket.
+        export_requested(): the user wants the selected articles exported.
+        citation_requested(): the user wants the selected articles' citations copied.
+        span_chosen(str, str): a timeline bar or range was chosen (from, to).
+        undated_chosen(): the timeline's bar of the undated articles was clicked.
+        accents_dropped(): "search without accents" was clicked under an empty list.
     """
 
     article_chosen = Signal(str)
@@ -34,9 +57,17 @@ class ResultsPane(QWidget):
     suggestion_chosen = Signal(str)
     filter_removed = Signal(str)
     basket_requested = Signal()
+    export_requested = Signal()
+    citation_requested = Signal()
+    span_chosen = Signal(str, str)
+    undated_chosen = Signal()
+    accents_dropped = Signal()
 
-    def __init__(self, loader: ThumbnailLoader, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, loader: ThumbnailLoader, settings: Any, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self.settings = settings
         self.result: SearchResult | None = None
         self.model = ResultsModel(loader, self)
         self.view = QListView(self)
@@ -44,34 +75,129 @@ class ResultsPane(QWidget):
         self.view.setItemDelegate(
             ResultDelegate(self, photos_label=lambda n: photos_count(self.tr, n))
         )
-        self.view.setUniformItemSizes(True)
+        self.view.setUniformItemSizes(False)  # each card as tall as its text
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.selectionModel().currentRowChanged.connect(self._current_row)
-        self.view.activated.connect(lambda index: self.article_chosen.emit(index.data(Role.ID)))
-        self.view.verticalScrollBar().valueChanged.connect(self._scrolled)
-        add_basket_action(self.view, self.basket_requested.emit)
+        self.view.setDragEnabled(True)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.view.setAccessibleName(self.tr("Results"))
+        self.table = ResultsTable(self.model, self)
+        header = cfg.read(settings, "results/header")
+        if header:
+            self.table.horizontalHeader().restoreState(header)
+        self.stack = QStackedWidget(self)
+        for view in (self.view, self.table):
+            self.stack.addWidget(view)
+            view.selectionModel().currentRowChanged.connect(self._current_row)
+            view.activated.connect(lambda index: self.article_chosen.emit(index.data(Role.ID)))
+            view.verticalScrollBar().valueChanged.connect(self._scrolled)
+            add_basket_action(view, self.basket_requested.emit)
+            self._add_actions(view)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(lambda *_: self._show_sorting())
         self.header = QLabel(self)
+        self.header.setWordWrap(True)
+        self.chips = FilterChips(self)
+        self.chips.removed.connect(self.filter_removed)
+        self.timeline = Timeline(self)
+        self.timeline.span_chosen.connect(self.span_chosen)
+        self.timeline.undated_chosen.connect(self.undated_chosen)
+        self.timeline.setVisible(bool(cfg.read(settings, "results/timeline")))
         self.suggestion = QLabel(self)
         self.suggestion.linkActivated.connect(self._suggestion_clicked)
         self.suggestion.hide()
         self.empty = QLabel(self)
         self.empty.setWordWrap(True)
-        self.empty.linkActivated.connect(
-            lambda link: self.filter_removed.emit(link.removeprefix("remove:"))
-        )
+        self.empty.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.empty.linkActivated.connect(self._empty_link)
         self.empty.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.header)
-        layout.addWidget(self.suggestion)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.view, 1)
+        for part, stretch in (
+            (self.header, 0),
+            (self.chips, 0),
+            (self.timeline, 0),
+            (self.suggestion, 0),
+            (self.empty, 0),
+            (self.stack, 1),
+        ):
+            layout.addWidget(part, stretch)
+        self.show_view(str(cfg.read(settings, "results/view")))
+
+    def _add_actions(self, view: QAbstractItemView) -> None:
+        """The context menu of a results view (each action with its shortcut)."""
+
+        def add(text: str, slot: Callable[[], None], keys: str | None = None) -> None:
+            action = QAction(text, view)
+            if keys:
+                action.setShortcut(QKeySequence(keys))
+                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(slot)
+            view.addAction(action)
+
+        add(self.tr("Open"), self._open_current)
+        add(self.tr("Open the folder"), lambda: self._hand_over(folder=True), "Ctrl+Shift+O")
+        add(self.tr("Open the text file with the system"), lambda: self._hand_over(folder=False))
+        add(self.tr("Copy citation"), self.citation_requested.emit, "Ctrl+Shift+C")
+        add(self.tr("Copy path"), self._copy_paths)
+        add(self.tr("Export these…"), self.export_requested.emit, "Ctrl+Shift+E")
+
+    # ------------------------------------------------------------------ cards or table
+
+    def show_view(self, name: str) -> None:
+        """``cards`` or ``table`` (kept in the settings); the selection goes along."""
+        current = self.current_row()
+        view: QAbstractItemView = self.table if name == "table" else self.view
+        self.stack.setCurrentWidget(view)
+        cfg.write(self.settings, "results/view", "table" if view is self.table else "cards")
+        if current is not None:
+            self._select_row(current)
+
+    def view_name(self) -> str:
+        return "table" if self.stack.currentWidget() is self.table else "cards"
+
+    def show_timeline(self, on: bool) -> None:
+        self.timeline.setVisible(on)
+        cfg.write(self.settings, "results/timeline", on)
+
+    def save_state(self) -> None:
+        cfg.write(
+            self.settings, "results/header", bytes(self.table.horizontalHeader().saveState().data())
+        )
+
+    def current_view(self) -> QAbstractItemView:
+        return self.table if self.stack.currentWidget() is self.table else self.view
+
+    def current_row(self) -> int | None:
+        """The row of the model (the search's order) that is current, if any."""
+        index = self.current_view().currentIndex()
+        if not index.isValid():
+            return None
+        return (
+            self.table.source_row(index.row()) if self.current_view() is self.table else index.row()
+        )
+
+    def _select_row(self, row: int, *, quiet: bool = False) -> None:
+        view = self.current_view()
+        target = self.table.proxy_row(row) if view is self.table else row
+        index = view.model().index(target, 0)
+        selection = view.selectionModel()
+        if quiet:
+            selection.blockSignals(True)
+        view.setCurrentIndex(index)
+        view.scrollTo(index)
+        if quiet:
+            selection.blockSignals(False)
+
+    # ------------------------------------------------------------------ showing results
 
     def clear(self) -> None:
         self.result = None
         self.model.set_hits([])
+
+    def set_root(self, root: str | None) -> None:
+        self.model.root = root
 
     def show_result(
         self,
@@ -89,10 +215,15 @@ class ResultsPane(QWidget):
         self.result = result
         if result.page == 1:
             self.model.set_hits(result.hits, thumbs)
+            self.chips.show_filters(filters)
+            self.timeline.show_result(result, filters)
         else:
             self.model.append_hits(result.hits, thumbs)
-        self.empty.setText(emptied_line(result, filters, self.tr))
-        self.empty.setVisible(bool(result.emptied_by))
+        if result.emptied_by:
+            self.empty.setText(emptied_line(result, filters, self.tr))
+        else:
+            self.empty.setText(empty_help(result, filters, self.tr))
+        self.empty.setVisible(result.total == 0)
         if result.suggestion:
             link = f"<a href='suggest'>{html.escape(result.suggestion)}</a>"
             self.suggestion.setText(fmt(self.tr("Did you mean: %1?"), link))
@@ -100,38 +231,86 @@ class ResultsPane(QWidget):
         else:
             self.suggestion.hide()
         if result.page > 1:
+            self._show_sorting()
             return
         ids = self.model.ids()
         if reading is not None:
             if reading in ids:
-                selection = self.view.selectionModel()
-                selection.blockSignals(True)
-                self.view.setCurrentIndex(self.model.index(ids.index(reading)))
-                selection.blockSignals(False)
+                self._select_row(ids.index(reading), quiet=True)
         elif ids:
-            self.view.setCurrentIndex(self.model.index(0))
+            self._select_row(0)
 
     def show_count(self, indexing: tuple[int, int] | None) -> None:
         """The header: the count of the last search, and how far a build has got."""
         text = count_line(self.result, self.tr) if self.result is not None else ""
         if indexing is not None and indexing[1]:
             text += "  " + fmt(self.tr("— indexing %1 / %2"), *map(number, indexing))
+        self._count_text = text
+        self._show_sorting()
+
+    def _show_sorting(self) -> None:
+        """Say so when the table orders only the hits loaded so far."""
+        text = getattr(self, "_count_text", "")
+        r, shown = self.result, self.model.rowCount()
+        if self.view_name() == "table" and self.table.sorted_locally() and r and shown < r.total:
+            text += "  " + fmt(
+                self.tr("— sorted: the first %1 of %2 (scroll for more)"),
+                number(shown),
+                number(r.total),
+            )
         self.header.setText(text)
 
     def selected_hits(self) -> list[Hit]:
-        rows = sorted({i.row() for i in self.view.selectionModel().selectedIndexes()})
-        return [h for h in (self.model.hit(r) for r in rows) if h is not None]
+        view = self.current_view()
+        rows = {i.row() for i in view.selectionModel().selectedIndexes()}
+        if view is self.table:
+            rows = {self.table.source_row(r) for r in rows}
+        if not rows and (row := self.current_row()) is not None:
+            rows = {row}
+        return [h for h in (self.model.hit(r) for r in sorted(rows)) if h is not None]
+
+    # ------------------------------------------------------------------ the user
 
     def _current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             self.article_chosen.emit(current.data(Role.ID))
 
+    def _open_current(self) -> None:
+        hits = self.selected_hits()
+        if hits:
+            self.article_chosen.emit(hits[0].id)
+
+    def _file(self, hit: Hit) -> Path | None:
+        """The text file of *hit* on disk, if it is there."""
+        try:
+            return article_file(self.model.root, hit.id) if self.model.root else None
+        except OutsideArchive:
+            return None
+
+    def _hand_over(self, *, folder: bool) -> None:
+        for hit in self.selected_hits()[:10]:
+            path = folder_of(self.model.root, hit.id) if folder else self._file(hit)
+            if path is not None:
+                open_with_system(path)
+
+    def _copy_paths(self) -> None:
+        files = [f for f in map(self._file, self.selected_hits()) if f is not None]
+        copy_text("\n".join(str(f) for f in files))
+
     def _suggestion_clicked(self, _link: str) -> None:
         if self.result is not None and self.result.suggestion:
             self.suggestion_chosen.emit(self.result.suggestion)
 
+    def _empty_link(self, link: str) -> None:
+        if link == "accents":
+            self.accents_dropped.emit()
+        elif link == "suggest":
+            self._suggestion_clicked(link)
+        else:
+            self.filter_removed.emit(link.removeprefix("remove:"))
+
     def _scrolled(self, value: int) -> None:
-        bar = self.view.verticalScrollBar()
+        bar = self.current_view().verticalScrollBar()
         r = self.result
         if r is None or value < bar.maximum() - 50:
             return

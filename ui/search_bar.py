@@ -74,6 +74,11 @@ class SearchBar(QWidget):
         if i >= 0:
             self.sort.setCurrentIndex(i)
         self.sort.currentIndexChanged.connect(self._sort_changed)
+        # Without words nothing is more relevant than anything else: the list is the
+        # newest first, and the box says so (the choice comes back with the words).
+        self._chosen_sort = self.sort_order()
+        self.edit.textChanged.connect(self._words_changed)
+        self._words_changed(self.edit.text())
 
         self.archive_label = QLabel(self)
         self.archive_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -123,5 +128,19 @@ class SearchBar(QWidget):
         self.archive_label.setToolTip(str(root))
 
     def _sort_changed(self, _index: int) -> None:
-        cfg.write(self.settings, "search/sort", self.sort_order())
+        self._chosen_sort = self.sort_order()
+        cfg.write(self.settings, "search/sort", self._chosen_sort)
         self.changed.emit()
+
+    def _words_changed(self, text: str) -> None:
+        wordless = not text.strip()
+        relevance = self.sort.findData("relevance")
+        item = self.sort.model().item(relevance)  # type: ignore[attr-defined]
+        item.setEnabled(not wordless)
+        wanted = self._chosen_sort
+        if wordless and wanted == "relevance":
+            wanted = "date"
+        if self.sort_order() != wanted:
+            self.sort.blockSignals(True)
+            self.sort.setCurrentIndex(self.sort.findData(wanted))
+            self.sort.blockSignals(False)

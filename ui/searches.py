@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from library import Filters, Library, PhotoEntry, SearchResult
+from library import Filters, Library, PhotoEntry, SearchResult, citation
 from ui.jobs import cancel_all, make_pool, pending, run_job
 
 #: Photos a grid shows at most for a search (or the whole archive).
@@ -27,6 +27,7 @@ class Searches(QObject):
         article_loaded(object): the `Article` asked for.
         article_failed(object): the article could not be read (the exception).
         photos_found(object): the list of `PhotoEntry` asked for.
+        cited(str, int): the citations of the articles asked for, and how many.
     """
 
     found = Signal(object, object, bool)
@@ -34,6 +35,7 @@ class Searches(QObject):
     article_loaded = Signal(object)
     article_failed = Signal(object)
     photos_found = Signal(object)
+    cited = Signal(str, int)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -107,6 +109,17 @@ class Searches(QObject):
             run_job(
                 lambda: lib.photo_entries(query, filters=filters, limit=MAX_PHOTOS),
                 self._photos,
+                pool=self.pool,
+            )
+
+    def cite(self, article_ids: list[str]) -> None:
+        """Cite these articles (read from their files), one paragraph each."""
+        lib = self.library
+        if lib is not None and article_ids:
+            run_job(
+                lambda: "\n\n".join(citation(lib.article(i)) for i in article_ids),
+                lambda text: self.cited.emit(text, len(article_ids)),
+                self.article_failed.emit,
                 pool=self.pool,
             )
 

@@ -20,6 +20,10 @@ DEFAULTS: dict[str, Any] = {
     "reader/zoom": 0,
     "grid/thumb_px": 160,
     "index/engine": "whoosh",
+    "results/view": "cards",  # "cards" or "table"
+    "results/header": b"",  # the table's columns: order, widths, hidden ones, sorting
+    "results/timeline": True,
+    "ui/filters": True,  # the filters panel is shown
 }
 
 HISTORY_LENGTH = 30

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import tantivy  # noqa: F401  (an ImportError here means the extra is not installed)
 
-from index.tantivy_engine.schema import build_schema
+from index.tantivy_engine.schema import build_schema, open_index
 from index.tantivy_engine.searcher import TantivySearcher
 from index.tantivy_engine.writer import TantivyWriter
 
@@ -26,7 +26,7 @@ def create(path: Path) -> None:
     import tantivy as t
 
     path.mkdir(parents=True, exist_ok=True)
-    t.Index(build_schema(), path=str(path), reuse=False)
+    t.Index(build_schema(), path=str(path), reuse=False).config_reader(reload_policy="Manual")
 
 
 def opens(path: Path) -> bool:
@@ -36,7 +36,7 @@ def opens(path: Path) -> bool:
     try:
         if not t.Index.exists(str(path)):
             return False
-        t.Index.open(str(path)).searcher()
+        open_index(str(path)).searcher()
         return True
     except Exception:  # any damage or another schema: the caller rebuilds
         return False

@@ -11,6 +11,19 @@ from index.analysis import fold_term
 from index.documents import IndexDoc
 from index.engine import NONE
 
+
+def open_index(path: str) -> tantivy.Index:
+    """The index at *path*, reloaded only when asked (`TantivySearcher.refresh`).
+
+    tantivy's default reader reloads itself from a thread that watches the folder;
+    that thread takes the folder's meta lock (a file) even while the folder is being
+    deleted, and would outlive our use of the index.
+    """
+    index = tantivy.Index.open(path)
+    index.config_reader(reload_policy="Manual")
+    return index
+
+
 #: Query-syntax field -> (exact field, folded field).
 FIELDS = {
     "text": ("x", "w"),

@@ -33,7 +33,14 @@ from index.query import (
 )
 from index.snippets import article_body, mark, snippet
 from index.store import read_manifest
-from index.tantivy_engine.schema import ARTICLE, FIELDS, PHOTO, date_number, title_hash
+from index.tantivy_engine.schema import (
+    ARTICLE,
+    FIELDS,
+    PHOTO,
+    date_number,
+    open_index,
+    title_hash,
+)
 
 TITLE_BOOST = 2.0
 PHRASE_BOOST = 3.0
@@ -53,16 +60,13 @@ class TantivySearcher:
             )
         self.root = Path(root) if root is not None else Path(manifest.get("root") or ".")
         try:
-            self._index = tantivy.Index.open(str(self.index_path))
+            self._index = open_index(str(self.index_path))
         except Exception as exc:  # damaged files: say so instead of a traceback
             raise IndexMissing(
                 f"The index at {self.index_path} cannot be opened ({exc}); run index --rebuild.",
                 code="index-damaged",
                 path=str(self.index_path),
             ) from exc
-        # Reloaded by `refresh` only: tantivy's own reloading watches the folder from a
-        # thread of its own, which writes a lock file there even while it is deleted.
-        self._index.config_reader(reload_policy="Manual")
         self._schema = self._index.schema
         self._searcher = self._index.searcher()
         self._articles: int | None = None
@@ -77,7 +81,10 @@ class TantivySearcher:
         return bool(self._searcher.num_docs != before)
 
     def close(self) -> None:
-        pass  # tantivy closes its files when the objects go
+        # tantivy closes its files (and stops watching the folder) when its objects
+        # go: let them go now, not when the garbage collector comes by.
+        self.__dict__.pop("_searcher", None)
+        self.__dict__.pop("_index", None)
 
     def __enter__(self) -> TantivySearcher:
         return self

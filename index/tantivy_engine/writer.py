@@ -8,13 +8,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-import tantivy
-
 from archive.model import CancelToken, Problem
 from archive.scan import ArticleEntry
 from index.documents import parsed
 from index.engine import CommitCallback, IndexBusy, Progress
-from index.tantivy_engine.schema import flatten, to_document
+from index.tantivy_engine.schema import flatten, open_index, to_document
 
 #: From this many articles on, parsing is done by worker processes.
 BULK = 400
@@ -74,7 +72,7 @@ class TantivyWriter:
         cancel: CancelToken | None,
         committed: CommitCallback | None,
     ) -> list[Problem]:
-        index = tantivy.Index.open(str(self.index_path))
+        index = open_index(str(self.index_path))
         try:
             writer = index.writer(heap_size=HEAP, num_threads=max(1, jobs))
         except ValueError as exc:

@@ -7,7 +7,7 @@ from pathlib import Path
 from archive.model import Problem
 from index.search import Hit
 from tests.conftest import SAMPLE
-from ui.photos import PhotoGridModel, PhotoItem
+from ui.photo_grid import PhotoGridModel, PhotoItem
 from ui.problems import ProblemsModel
 from ui.results import ResultsModel, Role
 from ui.thumbnails import ThumbnailLoader

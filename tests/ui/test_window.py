@@ -69,11 +69,12 @@ def test_hit_navigation(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: window.current_article is not None, timeout=20000)
     reader = window.reader
     assert reader.hit_count > 2
+    assert reader.hit_label.text().startswith("1 of ")  # the first match is current
     reader.next_hit()
     reader.next_hit()
-    assert reader.hit_label.text().startswith("2 of ")
+    assert reader.hit_label.text().startswith("3 of ")
     reader.previous_hit()
-    assert reader.hit_label.text().startswith("1 of ")
+    assert reader.hit_label.text().startswith("2 of ")
 
 
 def test_photo_grid_loads_thumbnails(qtbot, window) -> None:  # type: ignore[no-untyped-def]

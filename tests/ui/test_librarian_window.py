@@ -1,0 +1,257 @@
+"""The results as a table, filter chips, the timeline, context menus, drag and drop
+into the basket, and lists that say why they are empty."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QDropEvent, QGuiApplication
+
+from library import NONE
+from tests.ui.test_window import HNDK, _search
+from ui.results import Column, Role
+
+
+def _drop(target, data):  # type: ignore[no-untyped-def]
+    """Drop *data* on *target* as a drag from another view would."""
+    event = QDropEvent(
+        QPoint(5, 5).toPointF(),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    target.dropEvent(event)
+    return event
+
+
+def _action(view, text: str):  # type: ignore[no-untyped-def]
+    found = [a for a in view.actions() if a.text() == text]
+    assert found, [a.text() for a in view.actions()]
+    return found[0]
+
+
+def test_table_sorts_by_a_column_and_the_choice_is_kept(qtbot, window, qsettings) -> None:  # type: ignore[no-untyped-def]
+    _search(qtbot, window, "")
+    pane = window.results
+    pane.show_view("table")
+    assert pane.view_name() == "table"
+    table = pane.table
+    assert table.model().rowCount() == 7
+    table.sortByColumn(Column.DATE, Qt.SortOrder.AscendingOrder)
+    dates = [table.model().index(r, Column.DATE).data(Role.SORT) for r in range(7)]
+    assert dates == sorted(dates) and dates[0] < dates[-1]
+    table.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
+    first = table.model().index(0, 0).data(Role.HIT)
+    assert first.date == max(h.date for h in (window.results_model.hit(r) for r in range(7)))
+    # the current row is the article read; moving in the table opens that one
+    fourth = table.model().index(3, 0).data(Role.ID)
+    table.setCurrentIndex(table.model().index(3, 0))
+    qtbot.waitUntil(lambda: getattr(window.current_article, "id", None) == fourth, timeout=20000)
+    assert pane.selected_hits()[0].id == fourth
+    # Ctrl+1 / Ctrl+2: the view is a setting
+    assert qsettings.value("results/view") == "table"
+    pane.show_view("cards")
+    assert pane.current_view() is pane.view
+    assert qsettings.value("results/view") is None  # the default is not stored
+
+
+def test_table_says_when_it_sorts_only_what_is_loaded(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    _search(qtbot, window, "")
+    pane = window.results
+    pane.show_view("table")
+    pane.table.sortByColumn(Column.OUTLET, Qt.SortOrder.AscendingOrder)
+    assert "sorted" not in pane.header.text()  # all 7 are loaded: the order is whole
+    result = window.result
+    result.total = 500  # as if more were still to load
+    pane.show_count(None)
+    assert "sorted: the first 7 of 500" in pane.header.text()
+    pane.table.unsort()
+    assert "sorted" not in pane.header.text()
+
+
+def test_chips_show_the_filters_and_remove_them(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    _search(qtbot, window, "")
+    chips = window.results.chips
+    assert chips.isHidden() and chips.chips == {}
+    with qtbot.waitSignal(window.search_done, timeout=20000):
+        window.photos_check.setChecked(True)
+    with qtbot.waitSignal(window.search_done, timeout=20000):
+        window.filters_panel.set_span("2024-01-01", "2024-12-31")
+    assert set(chips.chips) == {"photos", "date", "all"}
+    assert chips.chips["date"].text().startswith("2024-01-01 – 2024-12-31")
+    filtered = window.result.total
+    with qtbot.waitSignal(window.search_done, timeout=20000):
+        chips.chips["date"].click()
+    assert not window.from_check.isChecked() and not window.to_check.isChecked()
+    assert window.photos_check.isChecked()
+    assert set(chips.chips) == {"photos"}
+    assert window.result.total > filtered
+    with qtbot.waitSignal(window.search_done, timeout=20000):
+        chips.chips["photos"].click()
+    assert not window.photos_check.isChecked()
+    assert window.result.total == 7
+    assert chips.isHidden()
+
+
+def test_timeline_click_sets_the_date_filter(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    _search(qtbot, window, "")
+    timeline = window.results.timeline
+    keys = [b.key for b in timeline.bars]
+    assert keys == ["2022", "2023", "2024"]
+    counts = {b.key: b.count for b in timeline.bars}
+    assert counts == {y: n for y, n in window.result.facets["year"].items() if y != NONE}
+    timeline.resize(400, 72)
+    centre = timeline.bar_rect(keys.index("2023")).center()
+    with qtbot.waitSignal(window.search_done, timeout=20000):
+        qtbot.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=centre)
+    f = window.filters()
+    assert (f.date_from, f.date_to) == ("2023-01-01", "2023-12-31")
+    assert window.result.total == counts["2023"]
+    # inside one year the bars are its months, and a drag takes several
+    assert [b.key for b in timeline.bars][:2] == ["2023-01", "2023-02"]
+    assert sum(b.count for b in timeline.bars) == counts["2023"]
+    timeline.resize(480, 72)
+    a, b = timeline.bar_rect(10).center(), timeline.bar_rect(11).center()
+    with qtbot.waitSignal(window.search_done, timeout=20000):
+        qtbot.mousePress(timeline, Qt.MouseButton.LeftButton, pos=a)
+        qtbot.mouseMove(timeline, pos=b)
+        qtbot.mouseRelease(timeline, Qt.MouseButton.LeftButton, pos=b)
+    f = window.filters()
+    assert (f.date_from, f.date_to) == ("2023-11-01", "2023-12-31")
+    assert window.result.total == counts["2023"]  # the sample's 2023 is November and December
+
+
+def test_results_dragged_into_the_basket(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    _search(qtbot, window, "doan ket")
+    model = window.results_model
+    data = model.mimeData([model.index(0, 0), model.index(1, 0)])
+    urls = [u.toLocalFile() for u in data.urls()]
+    assert urls and all(window.root.as_posix() in u for u in urls)  # folders, for file managers
+    assert model.supportedDragActions() == Qt.DropAction.CopyAction  # copied, never moved
+    target = window.basket_dock.panel.view
+    event = _drop(target, data)
+    assert event.isAccepted()
+    assert window.basket_model.counts()[:2] == (2, 0)
+    assert {i.article_id for i in window.basket_model.items()} == set(model.ids()[:2])
+
+
+def test_context_menu_copies_path_and_citation(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    _search(qtbot, window, "doan ket")
+    view = window.results_view
+    assert window.results_model.ids()[0] == HNDK
+    clipboard = QGuiApplication.clipboard()
+    _action(view, "Copy path").trigger()
+    assert clipboard.text().endswith("hoi-nghi-doan-ket/article.txt")
+    clipboard.setText("")
+    _action(view, "Copy citation").trigger()
+    qtbot.waitUntil(lambda: clipboard.text() != "", timeout=10000)
+    title = window.current_article.title
+    assert title in clipboard.text() and "(2024, March" in clipboard.text()
+    texts = {a.text() for a in view.actions()}
+    assert {"Open", "Open the folder", "Add to basket", "Export these…"} <= texts
+    dialog = _action(view, "Export these…")
+    dialog.trigger()
+    assert window.export_dialog is not None
+    window.export_dialog.close()
+
+
+def test_empty_lists_say_why_and_offer_a_way_out(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    _search(qtbot, window, "zzxqy")
+    empty = window.empty_label
+    assert empty.isVisibleTo(window) and "No article holds “zzxqy”" in empty.text()
+    # exact accents that nothing has: one click searches without them
+    window.exact_check.setChecked(True)
+    _search(qtbot, window, "đoan kết")
+    assert window.result.total == 0
+    assert "href='accents'" in empty.text()
+    with qtbot.waitSignal(window.search_done, timeout=20000):
+        empty.linkActivated.emit("accents")
+    assert not window.exact_check.isChecked()
+    assert window.result.total == 2
+    assert not empty.isVisibleTo(window)
+
+
+def test_sort_box_says_newest_first_without_words(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    sort = window.sort_combo
+    _search(qtbot, window, "")
+    assert sort.currentData() == "date"  # what the list does without words
+    dates = [h.date for h in window.result.hits]
+    assert dates == sorted(dates, reverse=True)
+    _search(qtbot, window, "doan ket")
+    assert sort.currentData() == "relevance"  # the choice comes back with the words
+
+
+def test_grid_size_slider_and_ctrl_wheel(qtbot, window, qsettings) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    from ui.photo_grid import SIZES
+
+    _search(qtbot, window, "đoàn kết")
+    window.show()
+    window.tabs.setCurrentIndex(1)
+    grid, slider = window.grid, window.side.size_slider
+    start = grid.px()
+    slider.setValue(SIZES.index(start) + 1)
+    assert grid.px() == SIZES[SIZES.index(start) + 1]
+    assert grid.gridSize().width() == grid.px() + 8  # square tiles of that size
+    assert qsettings.value("grid/thumb_px", type=int) == grid.px()
+    wheel = QWheelEvent(
+        QPointF(10, 10),
+        QPointF(10, 10),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    grid.wheelEvent(wheel)
+    assert grid.px() == start and slider.value() == SIZES.index(start)
+    model = window.grid_model
+    qtbot.waitUntil(lambda: model.loaded() == model.rowCount(), timeout=20000)
+
+
+def test_grid_marks_a_missing_photo_and_drags_photos(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from ui.photo_grid import PhotoRole
+
+    _search(qtbot, window, "")
+    window.tabs.setCurrentIndex(1)
+    window.grid_scope.setCurrentIndex(2)  # the whole archive
+    model = window.grid_model
+    qtbot.waitUntil(lambda: model.rowCount() == 12, timeout=20000)
+    troubles = [model.index(r).data(PhotoRole.TROUBLE) for r in range(model.rowCount())]
+    missing = [model.item(r) for r, t in enumerate(troubles) if t == "missing"]
+    assert missing and all(not p.exists for p in missing)
+    shown = [r for r, t in enumerate(troubles) if t == ""]
+    data = model.mimeData([model.index(shown[0])])
+    assert [u.toLocalFile() for u in data.urls()] == [model.item(shown[0]).path]
+    assert _drop(window.basket_dock.panel.view, data).isAccepted()
+    assert window.basket_model.counts()[:2] == (0, 1)
+
+
+def test_viewer_filmstrip_title_link_and_basket(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from ui.photos import orientation_text
+
+    with qtbot.waitSignal(window.article_shown, timeout=20000):
+        window.open_article(HNDK)
+    viewer = window._show_viewer(window._article_items(), 0)
+    qtbot.addWidget(viewer)
+    assert viewer.strip is not None and viewer.strip.model().rowCount() == 3
+    viewer.strip.setCurrentIndex(viewer.strip.model().index(2, 0))
+    assert viewer.row == 2
+    viewer.previous()
+    assert viewer.strip.currentIndex().row() == 1
+    assert window.current_article.title in viewer.article_link.text()
+    with qtbot.waitSignal(window.side.article_requested, timeout=5000) as asked:
+        viewer.article_link.linkActivated.emit("article")
+    assert asked.args == [HNDK]
+    viewer.basket_requested.emit(viewer._items[viewer.row])
+    assert window.basket_model.counts()[:2] == (0, 1)
+    assert orientation_text(1, str) == "upright" and orientation_text(None, str) == "—"
+    labels = [
+        viewer.exif.itemAt(i).widget().text()
+        for i in range(viewer.exif.count())
+        if viewer.exif.itemAt(i).widget()
+    ]
+    assert not any(text.isdigit() for text in labels)  # no raw "Orientation 1"

@@ -1,0 +1,82 @@
+"""The filters that are on, as chips above the list: each with × to remove it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+
+from library import NONE, Filters
+from ui.i18n import fmt
+
+
+def chip_texts(f: Filters, tr: Callable[[str], str]) -> list[tuple[str, str]]:
+    """(filter name, chip text) for each filter that is on; *tr* translates."""
+    out: list[tuple[str, str]] = []
+    if f.date_from and f.date_to:
+        out.append(("date", f"{f.date_from} – {f.date_to}"))
+    elif f.date_from:
+        out.append(("date", f"{f.date_from} →"))
+    elif f.date_to:
+        out.append(("date", f"→ {f.date_to}"))
+    if f.year:
+        out.append(("year", tr("undated") if f.year == NONE else fmt(tr("year %1"), f.year)))
+    if f.outlet:
+        out.append(("outlet", tr("no outlet") if f.outlet == NONE else f.outlet))
+    if f.has_photos:
+        out.append(("photos", tr("has photos")))
+    return out
+
+
+class FilterChips(QWidget):
+    """One chip per filter that is on, and "Clear all" when there are several.
+
+    Signals:
+        removed(str): the × of this filter was clicked (``all``: "Clear all").
+    """
+
+    removed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(0, 2, 0, 2)
+        self._row.setSpacing(4)
+        self.chips: dict[str, QToolButton] = {}
+        self.hide()
+
+    def show_filters(self, filters: Filters) -> None:
+        while self._row.count():
+            item = self._row.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.chips = {}
+        texts = chip_texts(filters, self.tr)
+        if not texts:
+            self.hide()
+            return
+        self._row.addWidget(QLabel(self.tr("Filters:"), self))
+        for name, text in texts:
+            chip = QToolButton(self)
+            chip.setText(f"{text}  ×")
+            chip.setToolTip(self.tr("Remove this filter"))
+            chip.setAccessibleName(fmt(self.tr("Remove the filter %1"), text))
+            chip.setStyleSheet(
+                "QToolButton { border: 1px solid palette(mid); border-radius: 10px;"
+                " padding: 1px 8px; background: palette(alternate-base); }"
+                "QToolButton:hover { background: palette(midlight); }"
+            )
+            chip.clicked.connect(lambda _c=False, n=name: self.removed.emit(n))
+            self._row.addWidget(chip)
+            self.chips[name] = chip
+        if len(texts) > 1:
+            clear = QToolButton(self)
+            clear.setText(self.tr("Clear all"))
+            clear.setAutoRaise(True)
+            clear.clicked.connect(lambda: self.removed.emit("all"))
+            self._row.addWidget(clear)
+            self.chips["all"] = clear
+        self._row.addStretch(1)
+        self.show()

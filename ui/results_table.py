@@ -1,0 +1,89 @@
+"""The results as a table: sortable, resizable, movable and hideable columns."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPoint, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
+
+from ui.results import Column, ResultsModel, Role
+
+
+class _TextOnly(QSortFilterProxyModel):
+    """The table's rows: text, without the cards' thumbnails."""
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DecorationRole:
+            return None
+        return super().data(index, role)
+
+
+class ResultsTable(QTableView):
+    """The hits in rows, one column per field, as Calibre or Zotero list items.
+
+    Sorting by a column orders the hits loaded so far (the pane says so when more
+    are still to load); the search's own order is the unsorted state.
+    """
+
+    def __init__(self, model: ResultsModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.proxy = _TextOnly(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setSortRole(Role.SORT)
+        self.proxy.setDynamicSortFilter(True)
+        self.setModel(self.proxy)
+        self.setSortingEnabled(True)
+        self.proxy.sort(-1)  # the search's order until a header is clicked
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        for column, width in ((Column.DATE, 100), (Column.OUTLET, 140), (Column.PHOTOS, 60)):
+            self.setColumnWidth(column, width)
+        self.setColumnHidden(Column.FOLDER, True)
+        self.setAccessibleName(self.tr("Results table"))
+
+    def source_row(self, proxy_row: int) -> int:
+        return self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row()
+
+    def proxy_row(self, source_row: int) -> int:
+        source = self.proxy.sourceModel().index(source_row, 0)
+        return self.proxy.mapFromSource(source).row()
+
+    def sorted_locally(self) -> bool:
+        return self.horizontalHeader().sortIndicatorSection() >= 0
+
+    def _header_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        model = self.proxy.sourceModel()
+        for column in Column:
+            if column == Column.TITLE:
+                continue
+            action = menu.addAction(str(model.headerData(column, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(not self.isColumnHidden(column))
+            action.toggled.connect(lambda on, c=column: self.setColumnHidden(c, not on))
+        menu.addSeparator()
+        menu.addAction(self.tr("Search order"), self.unsort)
+        menu.exec(self.horizontalHeader().mapToGlobal(pos))
+
+    def unsort(self) -> None:
+        self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.proxy.sort(-1)

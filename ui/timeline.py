@@ -1,0 +1,205 @@
+"""The timeline: how many of the articles found fall in each year (or each month of a
+year), drawn as bars; a click or a drag across bars filters the search by date."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from library import NONE, Filters, SearchResult
+from ui.i18n import fmt, number
+
+#: The bar of the undated articles: its key, and how it is labelled.
+UNDATED = NONE
+#: Years drawn one bar each, empty ones included, up to this span.
+MAX_SPAN = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    key: str  # "2024", "2024-03", or UNDATED
+    label: str
+    count: int
+
+
+def bars_for(result: SearchResult, filters: Filters) -> tuple[list[Bar], str | None]:
+    """The bars of *result*: one per year from the first to the last (empty years
+    included, so the axis reads as time), or one per month when the date filters
+    hold the search inside one year; the undated last. Also the year zoomed into."""
+    years = result.facets.get("year", {})
+    months = result.facets.get("month", {})
+    year = _one_year(filters)
+    bars: list[Bar] = []
+    if year is not None:
+        for m in range(1, 13):
+            key = f"{year}-{m:02d}"
+            bars.append(Bar(key, f"{m:02d}", months.get(key, 0)))
+    else:
+        dated = sorted(int(y) for y in years if y != NONE and y.isdigit())
+        # Every year from the first to the last, so that the axis reads as time; over
+        # a span too long for that (a stray "950" in a text), the years that have any.
+        span = range(dated[0], dated[-1] + 1) if dated else range(0)
+        for y in span if len(span) <= MAX_SPAN else dated:
+            bars.append(Bar(str(y), str(y), years.get(str(y), 0)))
+    if years.get(NONE) and year is None:
+        bars.append(Bar(UNDATED, "?", years[NONE]))
+    return bars, year
+
+
+def _one_year(f: Filters) -> str | None:
+    if f.year and f.year != NONE:
+        return f.year
+    if f.date_from and f.date_to and f.date_from[:4] == f.date_to[:4]:
+        return f.date_from[:4]
+    return None
+
+
+def span_of(first: str, last: str) -> tuple[str, str]:
+    """The dates from the start of bar *first* to the end of bar *last*."""
+    a, b = sorted((first, last))
+    if len(b) == 7:
+        y, m = int(b[:4]), int(b[5:])
+        end = f"{b}-{calendar.monthrange(y, m)[1]:02d}"
+    else:
+        end = f"{b}-12-31"
+    start = f"{a}-01" if len(a) == 7 else f"{a}-01-01"
+    return start, end
+
+
+class Timeline(QWidget):
+    """Bars of the matching articles per year (per month inside one year).
+
+    Signals:
+        span_chosen(str, str): the user clicked a bar or dragged across bars: filter
+            from this date to that one (``YYYY-MM-DD``).
+        undated_chosen(): the user clicked the bar of the undated articles.
+    """
+
+    span_chosen = Signal(str, str)
+    undated_chosen = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bars: list[Bar] = []
+        self.zoomed: str | None = None
+        self._pressed: int | None = None
+        self._hover: int | None = None
+        self.setMouseTracking(True)
+        self.setMinimumHeight(64)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName(self.tr("Timeline of the articles found"))
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(400, 72)
+
+    def show_result(self, result: SearchResult, filters: Filters) -> None:
+        self.bars, self.zoomed = bars_for(result, filters)
+        self._pressed = self._hover = None
+        self.setToolTip(self.tr("Click a bar, or drag across bars, to keep only those dates"))
+        self.update()
+
+    # ------------------------------------------------------------------ geometry
+
+    def _slot(self) -> float:
+        return (self.width() - 8) / max(1, len(self.bars))
+
+    def bar_rect(self, i: int) -> QRect:
+        """Where bar *i* may reach (its full height): tests click its middle."""
+        slot = self._slot()
+        top, bottom = 14, self.height() - 16
+        return QRect(int(4 + i * slot + 1), top, max(1, int(slot) - 2), bottom - top)
+
+    def _at(self, pos: QPoint) -> int | None:
+        if not self.bars:
+            return None
+        i = int((pos.x() - 4) // self._slot())
+        return i if 0 <= i < len(self.bars) else None
+
+    # ------------------------------------------------------------------ drawing
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        pal = self.palette()
+        p.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
+        if not self.bars:
+            p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No dates to show"))
+            return
+        # The dated bars set the scale; the undated one (often the most) is cut at the
+        # top rather than flattening them, and its number is written on it.
+        dated = [b.count for b in self.bars if b.key != UNDATED]
+        high = max(dated or [b.count for b in self.bars]) or 1
+        chosen = self._chosen_range()
+        accent = pal.color(QPalette.ColorRole.Highlight)
+        undated = QColor(150, 150, 150)
+        label_every = max(1, int(36 // max(1.0, self._slot())) + 1)
+        for i, bar in enumerate(self.bars):
+            full = self.bar_rect(i)
+            h = min(full.height(), round(full.height() * bar.count / high))
+            if bar.count and h < 2:
+                h = 2
+            colour = undated if bar.key == UNDATED else accent
+            if chosen is not None and chosen[0] <= i <= chosen[1]:
+                colour = colour.darker(140)
+            elif i == self._hover:
+                colour = colour.lighter(120)
+            p.fillRect(QRect(full.left(), full.bottom() - h + 1, full.width(), h), colour)
+            if bar.key == UNDATED and bar.count > high:
+                p.setPen(pal.color(QPalette.ColorRole.HighlightedText))
+                p.drawText(full, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, "↑")
+            if i % label_every == 0 or bar.key == UNDATED:
+                p.setPen(pal.color(QPalette.ColorRole.Text))
+                label_rect = QRect(full.left() - 20, full.bottom() + 2, full.width() + 40, 14)
+                p.drawText(label_rect, Qt.AlignmentFlag.AlignHCenter, bar.label)
+        p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
+        top = QRect(4, 0, self.width() - 8, 13)
+        p.drawText(top, Qt.AlignmentFlag.AlignLeft, self.zoomed or self.tr("Articles per year"))
+        p.drawText(top, Qt.AlignmentFlag.AlignRight, number(high))
+
+    def _chosen_range(self) -> tuple[int, int] | None:
+        if self._pressed is None or self._hover is None:
+            return None
+        return min(self._pressed, self._hover), max(self._pressed, self._hover)
+
+    # ------------------------------------------------------------------ the mouse
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._pressed = self._hover = self._at(event.position().toPoint())
+            self.update()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        i = self._at(event.position().toPoint())
+        if i != self._hover:
+            self._hover = i
+            if i is not None:
+                bar = self.bars[i]
+                label = self.tr("undated") if bar.key == UNDATED else bar.key
+                self.setToolTip(fmt(self.tr("%1: %2 articles"), label, number(bar.count)))
+            self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() != Qt.MouseButton.LeftButton or self._pressed is None:
+            return
+        end = self._at(event.position().toPoint())
+        start, self._pressed = self._pressed, None
+        self.update()
+        if end is None:
+            return
+        first, last = self.bars[min(start, end)], self.bars[max(start, end)]
+        if first.key == UNDATED:
+            self.undated_chosen.emit()
+            return
+        if last.key == UNDATED:  # a drag onto the undated bar keeps the dated part
+            last = self.bars[max(start, end) - 1]
+        self.span_chosen.emit(*span_of(first.key, last.key))
+
+    def leaveEvent(self, _event: object) -> None:  # noqa: N802
+        self._hover = None
+        self.update()
