@@ -27,7 +27,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         with ProgressBar("Exporting", unit="items") as bar:
             report = library.export(
-                items, args.format, args.to, force=args.force, progress=bar.update
+                items,
+                args.format,
+                args.to,
+                force=args.force,
+                progress=bar.update,
+                options={"about": f"Tìm kiếm: “{args.query}”" if args.query else ""},
             )
     except library.TargetExists as exc:
         raise CommandFailed(f"{exc} Add --force to replace it.") from exc

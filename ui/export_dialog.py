@@ -46,11 +46,19 @@ class ExportDialog(QDialog):
     export_finished = Signal(object)
 
     def __init__(
-        self, items: list[Item], parent: QWidget | None = None, pool: QThreadPool | None = None
+        self,
+        items: list[Item],
+        parent: QWidget | None = None,
+        pool: QThreadPool | None = None,
+        *,
+        about: str = "",
     ) -> None:
+        """*about*: what is exported (a search and its filters), for the formats that
+        print it."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export"))
         self.items = items
+        self.about = about
         self.pool = pool or make_pool(1)
         self.job: Job | None = None
         self.report: ExportReport | None = None
@@ -136,9 +144,9 @@ class ExportDialog(QDialog):
             if answer != QMessageBox.StandardButton.Yes:
                 return
             force = True
-        options = (
-            {"organization": self.organization.text()} if self.organization.isEnabled() else {}
-        )
+        options = {"about": self.about}
+        if self.organization.isEnabled():
+            options["organization"] = self.organization.text()
         items = list(self.items)
 
         def call(progress: Any, cancel: Any) -> ExportReport:

@@ -31,6 +31,7 @@ from ui.i18n.texts import QUERY_HELP
 from ui.index_status import IndexStatus
 from ui.jobs import make_pool
 from ui.menus import build_menus, fill_recent
+from ui.messages import search_line
 from ui.photos import PhotoViewer
 from ui.problems import ProblemsDock
 from ui.reading_side import ReadingSide
@@ -354,19 +355,20 @@ class MainWindow(QMainWindow):
         if self.root is None:
             return None
         ids = [h.id for h in self.results.selected_hits()] if selected else self.results.model.ids()
-        return self.open_export([Item(str(self.root), i) for i in ids])
+        about = search_line(self.search_bar.query(), self.filters(), self.tr)
+        return self.open_export([Item(str(self.root), i) for i in ids], about)
 
     def _citations_copied(self, text: str, count: int) -> None:
         copy_text(text)
         self.status_label.setText(fmt(self.tr("%1 citations copied"), number(count)))
 
-    def open_export(self, items: list[Item]) -> ExportDialog | None:
+    def open_export(self, items: list[Item], about: str = "") -> ExportDialog | None:
         if not items:
             QMessageBox.information(
                 self, self.tr("Export"), self.tr("Nothing is selected to export.")
             )
             return None
-        dialog = ExportDialog(items, self, pool=self.export_pool)
+        dialog = ExportDialog(items, self, pool=self.export_pool, about=about)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         self.export_dialog = dialog

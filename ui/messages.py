@@ -6,6 +6,7 @@ import html
 from collections.abc import Callable
 
 from library import NONE, Filters, SearchResult
+from ui.chips import chip_texts
 from ui.i18n import fmt, number
 
 Tr = Callable[[str], str]
@@ -82,3 +83,11 @@ def empty_help(result: SearchResult, filters: Filters, tr: Tr) -> str:
             html.escape(tr("The filters are not the reason: there are none without them either."))
         )
     return "<br>".join(lines)
+
+
+def search_line(query: str, filters: Filters, tr: Tr) -> str:
+    """A search and its filters in one line (``Search: “lũ” · 2024-01-01 →``)."""
+    words = query.strip()
+    parts = [fmt(tr("Search: %1"), f"“{words}”")] if words else []
+    parts += [text for _name, text in chip_texts(filters, tr)]
+    return " · ".join(parts)

@@ -109,7 +109,9 @@ def export(
             "progress": progress,
             "cancel": cancel,
         }
-        kwargs.update({k: v for k, v in (options or {}).items() if k in kind.options})
+        if "title" in kind.options:
+            kwargs["title"] = target.stem  # the document is called as its file, unless told
+        kwargs.update({k: v for k, v in (options or {}).items() if k in kind.options and v})
         report.files = kind.write(resolved, tmp, **kwargs)
     if not kind.lists_files:
         report.files = [target.name]  # one file, named as asked (not its temporary name)

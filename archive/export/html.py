@@ -5,6 +5,7 @@ Nothing refers outside the folder: no remote links, scripts or fonts.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from pathlib import Path
 
@@ -31,7 +32,11 @@ figure img { max-width: 100%; height: auto; border: 1px solid #ddd; }
 figure .row img { max-width: calc(50% - .5em); }
 figcaption { font-style: italic; color: #4a4538; }
 .missing { background: #ece6d8; color: #8a4a3a; padding: 2em; text-align: center; }
-ul.items li { margin: .4em 0; }
+table.items { border-collapse: collapse; width: 100%; }
+table.items th, table.items td { text-align: left; padding: .3em .5em;
+       border-bottom: 1px solid #e4dfd3; vertical-align: top; }
+table.items td.date { white-space: nowrap; }
+.about { background: #f4f0e6; padding: .6em 1em; border-radius: .3em; }
 .photos { display: flex; flex-wrap: wrap; gap: 1em; }
 .photos figure { width: 14em; }
 """
@@ -52,7 +57,11 @@ def write_html(
     multi_root: bool,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
+    title: str = "",
+    about: str = "",
 ) -> list[str]:
+    """*title* names the export; *about* says what was exported (the search and its
+    filters), shown with the date of the export on the index page."""
     (out / "style.css").write_text(CSS, encoding="utf-8")
     (out / "articles").mkdir()
     (out / "images").mkdir()
@@ -74,10 +83,10 @@ def write_html(
         page = f"articles/{n:04d}.html"
         (out / page).write_text(_article_page(art, image), encoding="utf-8")
         written.append(page)
-        meta = " · ".join(html.escape(x) for x in (shown_date(art), art.outlet) if x)
         listing.append(
-            f"<li><a href='{page}'>{html.escape(art.title)}</a> "
-            f"<span class='meta'>{meta}</span></li>"
+            f"<tr><td>{n}</td><td><a href='{page}'>{html.escape(art.title)}</a></td>"
+            f"<td class='date'>{html.escape(shown_date(art))}</td>"
+            f"<td>{html.escape(art.outlet or '')}</td></tr>"
         )
     photos = []
     for k, photo in enumerate(resolved.photos, start=len(resolved.articles) + 1):
@@ -85,17 +94,28 @@ def write_html(
         if photo.path is None:
             continue
         src = image(str(photo.path))
-        title = html.escape(photo.article.title) if photo.article else ""
+        of = html.escape(photo.article.title) if photo.article else ""
         photos.append(
             f"<figure><img src='{src}' alt=''><figcaption>{html.escape(photo.caption)}"
-            f"<br><span class='meta'>{title}</span></figcaption></figure>"
+            f"<br><span class='meta'>{of}</span></figcaption></figure>"
         )
-    body = ["<h1>Tàng Thư</h1>"]
+    heading = title or "Tàng Thư"
+    lines = [f"Xuất ngày {dt.date.today().isoformat()} bằng Tàng Thư"]
+    if about:
+        lines.insert(0, about)
+    body = [
+        f"<h1>{html.escape(heading)}</h1>",
+        "<p class='about'>" + "<br>".join(html.escape(x) for x in lines) + "</p>",
+    ]
     if listing:
-        body.append(f"<h2>Bài viết ({len(listing)})</h2><ul class='items'>{''.join(listing)}</ul>")
+        body.append(
+            f"<h2>Bài viết ({len(listing)})</h2><table class='items'>"
+            "<tr><th>#</th><th>Tiêu đề</th><th>Ngày</th><th>Nguồn</th></tr>"
+            f"{''.join(listing)}</table>"
+        )
     if photos:
         body.append(f"<h2>Ảnh ({len(photos)})</h2><div class='photos'>{''.join(photos)}</div>")
-    (out / "index.html").write_text(_page("Tàng Thư", "".join(body)), encoding="utf-8")
+    (out / "index.html").write_text(_page(heading, "".join(body)), encoding="utf-8")
     tick(progress, cancel, total, total)
     return ["index.html", *written]
 
@@ -131,5 +151,13 @@ def _article_page(art: Article, image) -> str:  # type: ignore[no-untyped-def]
 
 
 EXPORT_FORMATS = (
-    ExportFormat("html", "Web pages (offline folder)", True, "", write_html, order=50),
+    ExportFormat(
+        "html",
+        "Web pages (offline folder)",
+        True,
+        "",
+        write_html,
+        options=("title", "about"),
+        order=50,
+    ),
 )

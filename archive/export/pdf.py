@@ -22,6 +22,7 @@ from archive.photo import make_thumbnail, read_photo_info
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 PHOTO_PX = 1400  # photos are scaled to this many pixels on their long side
+CM = 72 / 2.54  # points
 _registered = False
 
 
@@ -129,8 +130,25 @@ def _photo_row(
     return table
 
 
+def _photos_block(parts: list[Any]) -> Any:
+    """Photos with their caption, kept together: where the page has room for most of
+    their height, a little smaller on this page rather than a page left half empty."""
+    from reportlab.platypus import KeepInFrame
+    from reportlab.platypus.flowables import _listWrapOn
+
+    class PhotosBlock(KeepInFrame):  # type: ignore[misc]
+        def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+            _w, natural = _listWrapOn(self._content, avail_w, self.canv)
+            # As it is when it fits or when shrinking would take too much; then a
+            # block that does not fit goes whole to the next page.
+            self.maxHeight = natural if natural <= avail_h or avail_h < 0.6 * natural else avail_h
+            return super().wrap(avail_w, avail_h)  # type: ignore[no-any-return]
+
+    return PhotosBlock(0, 0, parts, mode="shrink")
+
+
 def _article_flow(art: Article, width: float, st: dict[str, ParagraphStyle]) -> list[Any]:
-    from reportlab.platypus import KeepTogether, Spacer
+    from reportlab.platypus import Spacer
 
     flow: list[Any] = [_p(art.title, st["title"])]
     meta = " · ".join(x for x in (shown_date(art), art.author, art.outlet) if x)
@@ -151,11 +169,86 @@ def _article_flow(art: Article, width: float, st: dict[str, ParagraphStyle]) -> 
             parts.append(Spacer(1, 3))
             parts.append(_p(block.caption, st["caption"]))
         parts.append(Spacer(1, 6))
-        flow.append(KeepTogether(parts))
+        flow.append(_photos_block(parts))
     if art.related:
         flow.append(_p("Tin liên quan", st["h2"]))
         flow += [_p(f"• {r.title}", st["body"]) for r in art.related]
     return flow
+
+
+def _document(out: Path, title: str) -> Any:
+    """A document that bookmarks each article, lists them in its contents, and prints
+    the article's title at the head of its pages and the page number at their foot."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Frame, PageTemplate
+    from reportlab.platypus.doctemplate import BaseDocTemplate
+
+    class Document(BaseDocTemplate):  # type: ignore[misc]
+        def __init__(self) -> None:
+            super().__init__(
+                str(out),
+                pagesize=A4,
+                leftMargin=2 * cm,
+                rightMargin=2 * cm,
+                topMargin=2.0 * cm,
+                bottomMargin=1.8 * cm,
+                title=title,
+                author="",
+                creator="Tàng Thư",
+            )
+            frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
+            self.addPageTemplates([PageTemplate("page", [frame], onPageEnd=self._decorate)])
+            self.heading = ""
+
+        def beforeDocument(self) -> None:  # noqa: N802
+            self.heading = ""  # each pass of a build starts without a running head
+
+        def afterFlowable(self, flowable: Any) -> None:  # noqa: N802
+            """An article's title: a bookmark, an outline entry, a line of the contents."""
+            heading = getattr(flowable, "heading", None)
+            if heading is not None:  # a photo of its own: its article heads the page
+                self.heading = heading
+            key = getattr(flowable, "bookmark", None)
+            if key is None:
+                return
+            text = flowable.getPlainText()
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(text, key, level=0, closed=True)
+            self.notify("TOCEntry", (0, html.escape(text, quote=False), self.page, key))
+            self.heading = text
+
+        def _decorate(self, canvas: Any, doc: Any) -> None:
+            canvas.saveState()
+            canvas.setFont("DejaVu", 8)
+            canvas.setFillColor(colors.HexColor("#8a8272"))
+            top = A4[1] - 1.2 * cm
+            if self.heading:
+                head = self.heading if len(self.heading) < 110 else self.heading[:107] + "…"
+                canvas.drawString(2 * cm, top, head)
+                canvas.setStrokeColor(colors.HexColor("#d9d4c7"))
+                canvas.line(2 * cm, top - 4, A4[0] - 2 * cm, top - 4)
+            canvas.drawCentredString(A4[0] / 2, 1.1 * cm, str(canvas.getPageNumber()))
+            canvas.restoreState()
+
+    return Document()
+
+
+def _contents(title: str, about: str, st: dict[str, ParagraphStyle]) -> list[Any]:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import PageBreak
+    from reportlab.platypus.tableofcontents import TableOfContents
+
+    toc = TableOfContents()
+    toc.levelStyles = [
+        ParagraphStyle("toc", parent=st["body"], leftIndent=0, firstLineIndent=0, spaceAfter=3)
+    ]
+    toc.dotsMinLevel = 0
+    head = [_p(title, st["title"])]
+    if about:
+        head.append(_p(about, st["meta"]))
+    return [*head, _p("Mục lục", st["h2"]), toc, PageBreak()]
 
 
 def write_pdf(
@@ -165,45 +258,41 @@ def write_pdf(
     multi_root: bool,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
+    title: str = "",
+    about: str = "",
 ) -> list[str]:
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import cm
-    from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer
+    """*title* names the document; *about* (the search and its filters) is printed
+    under it on the contents page."""
+    from reportlab.platypus import PageBreak, Spacer
 
     _fonts()
     st = _styles()
-    doc = SimpleDocTemplate(
-        str(out),
-        pagesize=A4,
-        leftMargin=2 * cm,
-        rightMargin=2 * cm,
-        topMargin=1.8 * cm,
-        bottomMargin=1.8 * cm,
-        title="Tàng Thư",
-        author="Tàng Thư",
-        creator="Tàng Thư",
-    )
+    title = title or "Tàng Thư"
+    doc = _document(out, title)
     width = doc.width
     flow: list[Any] = []
     total = len(resolved.articles) + len(resolved.photos)
     done = 0
-    for _item, art in resolved.articles:
+    for n, (_item, art) in enumerate(resolved.articles):
         tick(progress, cancel, done, total)
         if flow:
             flow.append(PageBreak())
-        flow += _article_flow(art, width, st)
+        article = _article_flow(art, width, st)
+        article[0].bookmark = f"article-{n}"
+        flow += article
         done += 1
     for photo in resolved.photos:
         tick(progress, cancel, done, total)
         if flow:
             flow.append(PageBreak())
-        img = _image(str(photo.path), width, 20 * cm) if photo.path else None
-        flow.append(
+        img = _image(str(photo.path), width, 20 * CM) if photo.path else None
+        first = (
             img
             if img is not None
             else _p(f"Không hiển thị được ảnh: {photo.item.file}", st["missing"])
         )
+        first.heading = photo.article.title if photo.article else photo.item.file
+        flow.append(first)
         flow.append(Spacer(1, 6))
         flow.append(_p(photo.caption or photo.item.file, st["caption"]))
         info = (
@@ -221,19 +310,24 @@ def write_pdf(
         done += 1
     if not flow:
         flow.append(_p("(trống)", st["meta"]))
-
-    def footer(canvas: Any, _doc: Any) -> None:
-        canvas.saveState()
-        canvas.setFont("DejaVu", 8)
-        canvas.setFillColor(colors.HexColor("#8a8272"))
-        canvas.drawRightString(A4[0] - 2 * cm, 1.1 * cm, str(canvas.getPageNumber()))
-        canvas.restoreState()
-
-    doc.build(flow, onFirstPage=footer, onLaterPages=footer)
+    if len(resolved.articles) > 1:
+        flow = _contents(title, about, st) + flow
+        doc.multiBuild(flow)  # twice or more: the contents learn the page numbers
+    else:
+        doc.build(flow)
     tick(progress, cancel, total, total)
     return [out.name]
 
 
 EXPORT_FORMATS = (
-    ExportFormat("pdf", "PDF document", False, ".pdf", write_pdf, lists_files=False, order=40),
+    ExportFormat(
+        "pdf",
+        "PDF document",
+        False,
+        ".pdf",
+        write_pdf,
+        options=("title", "about"),
+        lists_files=False,
+        order=40,
+    ),
 )

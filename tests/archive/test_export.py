@@ -166,6 +166,31 @@ def test_pdf_export_text_and_captions(
     assert len(reader.pages) >= 3 and fonts
 
 
+def test_pdf_has_bookmarks_contents_headers_and_its_own_title(
+    tmp_path: Path, corpus_items: list[Item]
+) -> None:
+    from pypdf import PdfReader
+
+    from archive.article import load_article
+
+    target = tmp_path / "Lũ lụt 2024.pdf"
+    export(corpus_items, "pdf", target)
+    reader = PdfReader(str(target))
+    articles = [i for i in corpus_items if not i.is_photo]
+    titles = [load_article(Path(i.root), Path(i.root) / i.article_id).title for i in articles]
+    outline = [entry.title for entry in reader.outline]
+    assert outline == titles  # one bookmark per article, in the export's order
+    assert reader.metadata.title == "Lũ lụt 2024"  # the document is named for its file
+    first = " ".join((reader.pages[0].extract_text() or "").split())
+    assert "Mục lục" in first
+    for n, title in enumerate(titles):
+        page = reader.get_destination_page_number(reader.outline[n])
+        assert title[:30] in first  # the contents list every article…
+        text = " ".join((reader.pages[page].extract_text() or "").split())
+        assert text.startswith(title[:40])  # …and its page has it as running head
+        assert text.endswith(str(page + 1))  # and its number at the foot
+
+
 def test_html_export_is_offline(tmp_path: Path, corpus_items: list[Item]) -> None:
     target = tmp_path / "site"
     export(corpus_items, "html", target)
@@ -181,6 +206,43 @@ def test_html_export_is_offline(tmp_path: Path, corpus_items: list[Item]) -> Non
     index = (target / "index.html").read_text("utf-8")
     assert "Nhân rộng các điển hình tiên tiến" in index
     assert (target / "style.css").read_text().count("http") == 0
+
+
+def test_html_index_says_what_was_exported_in_a_table(
+    tmp_path: Path, corpus_items: list[Item]
+) -> None:
+    import datetime as dt
+    from html.parser import HTMLParser
+
+    target = tmp_path / "Lũ lụt"
+    export(corpus_items, "html", target, options={"about": "Tìm kiếm: “lũ lụt” · 2024-01-01 →"})
+    index = (target / "index.html").read_text("utf-8")
+
+    class Rows(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.rows: list[list[str]] = []
+
+        def handle_starttag(self, tag: str, attrs: object) -> None:
+            if tag == "tr":
+                self.rows.append([])
+            elif tag in ("td", "th"):
+                self.rows[-1].append("")
+
+        def handle_data(self, data: str) -> None:
+            if self.rows and self.rows[-1]:
+                self.rows[-1][-1] += data
+
+    parser = Rows()
+    parser.feed(index)
+    assert parser.rows[0] == ["#", "Tiêu đề", "Ngày", "Nguồn"]
+    assert parser.rows[1][1].startswith("Nhân rộng các điển hình") and parser.rows[1][2:] == [
+        "2024-03-21",
+        "baolaocai.vn",
+    ]
+    assert "<h1>Lũ lụt</h1>" in index
+    assert "Tìm kiếm: “lũ lụt” · 2024-01-01 →" in index
+    assert f"Xuất ngày {dt.date.today().isoformat()}" in index
 
 
 def test_csv_round_trip_excel_utf8(tmp_path: Path, corpus_items: list[Item]) -> None:

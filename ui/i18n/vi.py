@@ -327,4 +327,5 @@ VI: dict[str, str] = {
     "turned a quarter (shown upright)": "xoay một góc vuông (hiện đã dựng thẳng)",
     "upright": "thẳng",
     "upside down (shown upright)": "ngược đầu (hiện đã dựng thẳng)",
+    "Search: %1": "Tìm kiếm: %1",
 }
