@@ -134,6 +134,23 @@ class Basket:
             self._items = []
             self._save()
 
+    def move(self, items: Iterable[Item], before: int) -> None:
+        """Put *items* (in their basket order) before the item now at *before*
+        (``len(basket)``: at the end). Exports follow the basket's order."""
+        with self._lock:
+            moving = set(items)
+            anchor = self._items[before] if 0 <= before < len(self._items) else None
+            while anchor is not None and anchor in moving:  # dropped onto itself: next one
+                i = self._items.index(anchor) + 1
+                anchor = self._items[i] if i < len(self._items) else None
+            moved = [i for i in self._items if i in moving]
+            rest = [i for i in self._items if i not in moving]
+            at = rest.index(anchor) if anchor is not None else len(rest)
+            new = rest[:at] + moved + rest[at:]
+            if new != self._items:
+                self._items = new
+                self._save()
+
     # -- named collections
 
     def collections(self) -> dict[str, list[Item]]:

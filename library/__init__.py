@@ -14,7 +14,7 @@ from archive.errors import Failure
 from archive.export import ExportError, ExportFormat, ExportReport, TargetExists, export
 from archive.export import formats as export_formats
 from archive.fold import fold
-from archive.locate import OutsideArchive, article_file, article_folder
+from archive.locate import OutsideArchive, article_file, article_folder, photo_file
 from archive.model import (
     PROBLEM_KINDS,
     Article,
@@ -44,10 +44,12 @@ from index.indexer import IndexSummary
 from index.query import QueryError
 from library.library import (
     ArticleNotFound,
+    ItemDetails,
     Library,
     PhotoEntry,
     basket_file,
     engine_names,
+    item_details,
     item_size,
     item_title,
     load_engines,
@@ -79,6 +81,7 @@ __all__ = [
     "IndexMissing",
     "IndexSummary",
     "Item",
+    "ItemDetails",
     "Library",
     "OutsideArchive",
     "PhotoEntry",
@@ -97,10 +100,12 @@ __all__ = [
     "export",
     "export_formats",
     "fold",
+    "item_details",
     "item_size",
     "item_title",
     "load_engines",
     "mark",
+    "photo_file",
     "photo_jpeg",
     "article_file",
     "article_folder",

@@ -288,6 +288,46 @@ def user_basket(path: str | os.PathLike[str] | None = None) -> Basket:
     return Basket(path or basket_file())
 
 
+@dataclass(frozen=True, slots=True)
+class ItemDetails:
+    """What the basket shows of an item, read from its files."""
+
+    title: str
+    date: str | None
+    size: int
+    #: the photo that stands for it (the item's photo, or its article's first)
+    thumb: str | None
+
+
+def item_details(item: Item) -> ItemDetails:
+    """Title, date, size and thumbnail of a basket item (its ID as title when the
+    file cannot be read)."""
+    size = item_size(item)
+    try:
+        path = article_file(item.root, item.article_id)
+    except OutsideArchive:
+        path = None
+    article = None
+    if path is not None:
+        try:
+            article = load_article(item.root, path, photo_info=False)
+        except OSError:
+            article = None
+    if item.is_photo:
+        photo = photo_file(item.root, item.article_id, item.file)
+        thumb = str(photo) if photo is not None else None
+    else:
+        thumb = (
+            next((p.path for p in article.photos if p.exists and p.path), None) if article else None
+        )
+    return ItemDetails(
+        (article.title if article else "") or item.article_id,
+        article.date if article else None,
+        size,
+        thumb,
+    )
+
+
 def item_title(item: Item) -> str:
     """The title of a basket item's article (its ID when the file cannot be read)."""
     try:

@@ -113,7 +113,7 @@ class Screenshot(QObject):
             self.exit_code = 1
             self._grab()
             return
-        if not self._settled():
+        if not self._settled() or w.basket_model.pending():
             return
         if self.stage == "search":
             if self.view in ("table", "timeline"):
@@ -122,6 +122,8 @@ class Screenshot(QObject):
             elif self.view == "basket":
                 w.basket_dock.show()
                 w.basket_dock.raise_()
+                self.stage = "basket"  # its thumbnails are asked for when it paints
+                return
             if self.view in ("photos", "grid"):
                 w.side.setCurrentIndex(PHOTOS)
                 self.stage = "grid"

@@ -6,36 +6,38 @@ item's ID until its title is known."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDockWidget,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
-    QListView,
     QMessageBox,
     QPushButton,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from library import Basket, Item, SelectionError, item_size, item_title
+from library import Basket, Item, SelectionError
+from ui.basket_model import THUMB_PX, BasketColumn, BasketModel, BasketRole, human_size
 from ui.errors import error_text
 from ui.i18n import articles_and_photos, fmt
-from ui.jobs import make_pool, pending, run_job
-from ui.results import ITEMS_MIME, mime_items
+from ui.thumbnails import ThumbnailLoader
+
+__all__ = ["BasketDock", "BasketModel", "BasketPanel", "BasketRole", "add_basket_action"]
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -51,152 +53,30 @@ def add_basket_action(view: QAbstractItemView, slot: Callable[[], None]) -> QAct
     return action
 
 
-class BasketRole(IntEnum):
-    ITEM = Qt.ItemDataRole.UserRole + 1
-
-
-class BasketModel(QAbstractListModel):
-    """The items of the basket; titles the window knows are given in `titles`, the
-    others (and every item's size) are read in the background.
-
-    Signals:
-        details_known(): titles and sizes of new items were read.
-    """
-
-    details_known = Signal()
-
-    def __init__(self, basket: Basket, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.basket = basket
-        self._items = basket.items
-        self._sizes: dict[Item, int] = {}
-        self.titles: dict[str, str] = {}
-        self._pool = make_pool(1)
-        self._read_details()
-
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._items = self.basket.items
-        self.endResetModel()
-        self._read_details()
-
-    def pending(self) -> bool:
-        """True while titles or sizes are being read."""
-        return pending(self._pool)
-
-    def _read_details(self) -> None:
-        todo = [i for i in self._items if i not in self._sizes]
-        if not todo:
-            return
-        known = dict(self.titles)
-
-        def call() -> tuple[dict[Item, int], dict[str, str]]:
-            titles = {i.article_id: item_title(i) for i in todo if i.article_id not in known}
-            return {i: item_size(i) for i in todo}, titles
-
-        run_job(call, self._details_read, pool=self._pool)
-
-    def _details_read(self, found: tuple[dict[Item, int], dict[str, str]]) -> None:
-        sizes, titles = found
-        self._sizes.update(sizes)
-        for key, title in titles.items():
-            self.titles.setdefault(key, title)
-        if self._items:
-            self.dataChanged.emit(self.index(0), self.index(len(self._items) - 1))
-        self.details_known.emit()
-
-    def add(self, items: list[Item]) -> int:
-        added = self.basket.add(items)
-        if added:
-            self.reload()
-        return added
-
-    def remove_rows(self, rows: list[int]) -> None:
-        items = [self._items[r] for r in rows if 0 <= r < len(self._items)]
-        self.basket.remove(items)
-        self.reload()
-
-    def clear(self) -> None:
-        self.basket.clear()
-        self.reload()
-
-    def items(self) -> list[Item]:
-        return list(self._items)
-
-    def counts(self) -> tuple[int, int, int]:
-        """(articles, photos, bytes); bytes count the items whose size is known."""
-        size = sum(self._sizes.get(item, 0) for item in self._items)
-        photos = sum(i.is_photo for i in self._items)
-        return len(self._items) - photos, photos, size
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        item = self._items[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            title = self.titles.get(item.article_id) or item.article_id
-            if item.is_photo:
-                return fmt(self.tr("Photo: %1 — %2"), item.file, title)
-            return fmt(self.tr("Article: %1"), title)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{item.root}\n{item.key}"
-        if role == BasketRole.ITEM:
-            return item
-        return None
-
-
-def human_size(n: int) -> str:
-    size = float(n)
-    for unit in ("B", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1024
-    return f"{n} B"
-
-
-class BasketList(QListView):
-    """The basket's list: takes the results and photos dropped on it.
-
-    Signals:
-        dropped(object): a list of `Item` dropped from the results or the grid.
-    """
-
-    dropped = Signal(object)
+class BasketList(QTreeView):
+    """The basket's rows: drag them to reorder, drop results or photos on them to add,
+    drag them out to copy their files elsewhere."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAcceptDrops(True)
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDragDropOverwriteMode(False)
         self.setDropIndicatorShown(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.setAcceptDrops(True)
+        self.setIconSize(QSize(THUMB_PX, THUMB_PX))
 
-    def _items(self, event: Any) -> list[Item]:
-        return [Item(r, a, f or "") for r, a, f in mime_items(event.mimeData()) if r]
-
-    @staticmethod
-    def _take_copies(event: QDragMoveEvent) -> None:
-        if event.mimeData().hasFormat(ITEMS_MIME):
-            event.setDropAction(Qt.DropAction.CopyAction)
-            event.accept()
-        else:
-            event.ignore()
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        self._take_copies(event)
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
-        self._take_copies(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        items = self._items(event)
-        if items:
-            event.setDropAction(Qt.DropAction.CopyAction)
-            event.accept()
-            self.dropped.emit(items)
-        else:
-            event.ignore()
+    def setModel(self, model: Any) -> None:  # noqa: N802
+        super().setModel(model)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(BasketColumn.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(BasketColumn.DATE, 100)
+        header.resizeSection(BasketColumn.SIZE, 80)
 
 
 class BasketPanel(QWidget):
@@ -213,9 +93,7 @@ class BasketPanel(QWidget):
         self.model = model
         self.view = BasketList(self)
         self.view.setModel(model)
-        self.view.dropped.connect(model.add)
         self.view.setAccessibleName(self.tr("Basket items"))
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.summary = QLabel(self)
         self.collections = QComboBox(self)
         export_button = QPushButton(self.tr("Export…"), self)
@@ -324,11 +202,13 @@ class BasketDock(QDockWidget):
 
     export_requested = Signal()
 
-    def __init__(self, basket: Basket, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, basket: Basket, parent: QWidget | None = None, loader: ThumbnailLoader | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Basket"))
         self.setObjectName("basket")
-        self.model = BasketModel(basket, self)
+        self.model = BasketModel(basket, self, loader=loader)
         self.panel = BasketPanel(self.model, self)
         self.panel.export_requested.connect(self.export_requested)
         self.setWidget(self.panel)

@@ -86,7 +86,9 @@ class MainWindow(QMainWindow):
         self.index_status = IndexStatus(self)
         self.problems_dock = ProblemsDock(self)
         self.basket_file = Path(basket_file) if basket_file else library.basket_file()
-        self.basket_dock = BasketDock(library.user_basket(self.basket_file), self)
+        self.basket_dock = BasketDock(
+            library.user_basket(self.basket_file), self, loader=self.loader
+        )
         self.basket_model = self.basket_dock.model
         self._lay_out()
         self._connect()

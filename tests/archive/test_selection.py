@@ -52,3 +52,18 @@ def test_damaged_basket_file_starts_empty(tmp_path: Path) -> None:
     path = tmp_path / "b.json"
     path.write_text("{not json")
     assert Basket(path).items == []
+
+
+def test_moving_items_reorders_the_basket_and_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "b.json"
+    b = Basket(path)
+    a, c, d, e = (Item("/r", f"{x}/article.txt") for x in "acde")
+    b.add([a, c, d, e])
+    b.move([e], 0)  # to the top
+    assert Basket(path).items == [e, a, c, d]
+    b.move([e, a], 4)  # both, in their order, to the end
+    assert Basket(path).items == [c, d, e, a]
+    b.move([d], 3)  # before a
+    assert b.items == [c, e, d, a]
+    b.move([e, d], 2)  # onto itself: nothing changes
+    assert b.items == [c, e, d, a]

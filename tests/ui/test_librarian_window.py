@@ -255,3 +255,26 @@ def test_viewer_filmstrip_title_link_and_basket(qtbot, window) -> None:  # type:
         if viewer.exif.itemAt(i).widget()
     ]
     assert not any(text.isdigit() for text in labels)  # no raw "Orientation 1"
+
+
+def test_basket_rows_reorder_by_drag_and_carry_their_files_out(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QModelIndex
+
+    from library import Item
+    from ui.basket_model import BasketColumn
+
+    _search(qtbot, window, "")
+    root = str(window.root)
+    ids = window.results_model.ids()[:3]
+    model = window.basket_model
+    model.add([Item(root, i) for i in ids])
+    qtbot.waitUntil(lambda: not model.pending(), timeout=20000)
+    assert model.columnCount() == 3
+    assert all(model.index(r, BasketColumn.SIZE).data().endswith("KB") for r in range(3))
+    assert model.index(0, BasketColumn.DATE).data()[:4].isdigit()
+    data = model.mimeData([model.index(2, 0)])
+    assert [u.toLocalFile() for u in data.urls()] == [str(window.root / ids[2].rsplit("/", 1)[0])]
+    model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    assert [i.article_id for i in model.items()] == [ids[2], ids[0], ids[1]]
+    again = type(model.basket)(model.basket.path)  # the order is saved with the basket
+    assert [i.article_id for i in again.items] == [ids[2], ids[0], ids[1]]

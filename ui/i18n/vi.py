@@ -328,4 +328,5 @@ VI: dict[str, str] = {
     "upright": "thẳng",
     "upside down (shown upright)": "ngược đầu (hiện đã dựng thẳng)",
     "Search: %1": "Tìm kiếm: %1",
+    "Title or file": "Tiêu đề hoặc tệp",
 }
