@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from library import Basket, Item, SelectionError
-from ui.basket_model import THUMB_PX, BasketColumn, BasketModel, BasketRole, human_size
+from ui.basket_model import THUMB_PX, BasketColumn, BasketModel, BasketRole, human_size, item_path
+from ui.desktop import add_file_actions
 from ui.errors import error_text
 from ui.i18n import articles_and_photos, fmt
 from ui.thumbnails import ThumbnailLoader
@@ -83,10 +84,13 @@ class BasketPanel(QWidget):
     """The basket dock: items, counts, remove/clear, collections, export.
 
     Signals:
-        export_requested(): the user wants to export the basket.
+        export_requested(object): the user wants these items (a list of `Item`: the
+            whole basket, or the rows chosen) exported.
+        open_requested(object): the user wants to read this `Item`'s article.
     """
 
-    export_requested = Signal()
+    export_requested = Signal(object)
+    open_requested = Signal(object)
 
     def __init__(self, model: BasketModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,7 +101,8 @@ class BasketPanel(QWidget):
         self.summary = QLabel(self)
         self.collections = QComboBox(self)
         export_button = QPushButton(self.tr("Export…"), self)
-        export_button.clicked.connect(self.export_requested.emit)
+        export_button.clicked.connect(lambda: self.export_requested.emit(self.model.items()))
+        self._add_actions()
         remove = QPushButton(self.tr("Remove"), self)
         remove.clicked.connect(self.remove_selected)
         clear = QPushButton(self.tr("Empty basket"), self)
@@ -150,6 +155,32 @@ class BasketPanel(QWidget):
         if i >= 0:
             self.collections.setCurrentIndex(i)
 
+    def _add_actions(self) -> None:
+        """The rows' context menu: open, remove, export, the files on the desktop."""
+        view = self.view
+        for text, keys, slot in (
+            (self.tr("Open"), "", lambda: self._emit_chosen(self.open_requested, first=True)),
+            (self.tr("Remove"), "Delete", self.remove_selected),
+            (self.tr("Export these…"), "", lambda: self._emit_chosen(self.export_requested)),
+        ):
+            action = QAction(text, view)
+            if keys:
+                action.setShortcut(QKeySequence(keys))
+                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(slot)
+            view.addAction(action)
+        add_file_actions(view, lambda: [f for i in self.chosen() if (f := item_path(i))])
+
+    def chosen(self) -> list[Item]:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedIndexes()})
+        items = self.model.items()
+        return [items[r] for r in rows if 0 <= r < len(items)]
+
+    def _emit_chosen(self, signal: Any, *, first: bool = False) -> None:
+        chosen = self.chosen()
+        if chosen:
+            signal.emit(chosen[0] if first else chosen)
+
     def remove_selected(self) -> None:
         rows = sorted({i.row() for i in self.view.selectionModel().selectedIndexes()})
         self.model.remove_rows(rows)
@@ -197,10 +228,12 @@ class BasketDock(QDockWidget):
     and shows or hides it.
 
     Signals:
-        export_requested(): the user wants to export the basket.
+        export_requested(object): the user wants these items exported (a list of `Item`).
+        open_requested(object): the user wants to read this `Item`'s article.
     """
 
-    export_requested = Signal()
+    export_requested = Signal(object)
+    open_requested = Signal(object)
 
     def __init__(
         self, basket: Basket, parent: QWidget | None = None, loader: ThumbnailLoader | None = None
@@ -211,6 +244,7 @@ class BasketDock(QDockWidget):
         self.model = BasketModel(basket, self, loader=loader)
         self.panel = BasketPanel(self.model, self)
         self.panel.export_requested.connect(self.export_requested)
+        self.panel.open_requested.connect(self.open_requested)
         self.setWidget(self.panel)
         self.button = QPushButton(self)
         self.button.setFlat(True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from enum import IntEnum
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -18,7 +19,15 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from library import Basket, Item, ItemDetails, item_details, photo_file
+from library import (
+    Basket,
+    Item,
+    ItemDetails,
+    OutsideArchive,
+    article_file,
+    item_details,
+    photo_file,
+)
 from ui.i18n import fmt
 from ui.jobs import make_pool, pending, run_job
 from ui.results import ITEMS_MIME, folder_of, items_mime, mime_items
@@ -226,6 +235,16 @@ class BasketModel(QAbstractTableModel):
             return False  # the view must not remove the dragged rows: the basket moved them
         items = [Item(r, a, f or "") for r, a, f in mime_items(data) if r]
         return bool(items) and self.add(items) >= 0
+
+
+def item_path(item: Item) -> Path | None:
+    """The file of an item on disk: its photo, or its article's text."""
+    try:
+        if item.is_photo:
+            return photo_file(item.root, item.article_id, item.file)
+        return article_file(item.root, item.article_id)
+    except OutsideArchive:
+        return None
 
 
 def human_size(n: int) -> str:

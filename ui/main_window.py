@@ -26,8 +26,8 @@ from ui.desktop import copy_text
 from ui.errors import error_text
 from ui.export_dialog import ExportDialog
 from ui.filters_panel import FiltersPanel
+from ui.help import QueryHelp
 from ui.i18n import fmt, number
-from ui.i18n.texts import QUERY_HELP
 from ui.index_status import IndexStatus
 from ui.jobs import make_pool
 from ui.menus import build_menus, fill_recent
@@ -39,9 +39,10 @@ from ui.results_pane import PAGE, ResultsPane
 from ui.search_bar import SearchBar
 from ui.searches import Searches
 from ui.thumbnails import ThumbnailLoader
+from ui.window_parts import WindowParts
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowParts, QMainWindow):
     """Tàng Thư's window.
 
     Signals:
@@ -171,7 +172,13 @@ class MainWindow(QMainWindow):
         status.progressed.connect(lambda _d, _t: self._show_count())
         status.finished.connect(self._index_finished)
         status.ended.connect(self._indexing_ended)
-        self.basket_dock.export_requested.connect(self.export_basket)
+        self.basket_dock.export_requested.connect(self.open_export)
+        self.basket_dock.open_requested.connect(self._open_item)
+        side.photos_export.connect(
+            lambda photos: self.open_export(
+                [Item(str(self.root), p.article_id, p.file) for p in photos]
+            )
+        )
 
     # ------------------------------------------------------------------ archives and indexing
 
@@ -349,6 +356,12 @@ class MainWindow(QMainWindow):
             items = [Item(str(self.root), p.article_id, p.file) for p in photos]
             self._add_to_basket(items, {p.article_id: p.title for p in photos})
 
+    def _open_item(self, item: Item) -> None:
+        """Read a basket item's article (opening its archive when it is another)."""
+        if self.root is None or cfg.archive_key(item.root) != cfg.archive_key(self.root):
+            self.open_archive(Path(item.root))
+        self.open_article(item.article_id)
+
     def export_basket(self) -> ExportDialog | None:
         return self.open_export(self.basket_model.items())
 
@@ -378,8 +391,12 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ help and closing
 
-    def show_query_help(self) -> None:
-        QMessageBox.information(self, self.tr("Query syntax"), self.tr(QUERY_HELP))
+    def show_query_help(self) -> QueryHelp:
+        dialog = QueryHelp(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.example_chosen.connect(self.set_query)
+        dialog.show()
+        return dialog
 
     def shutdown(self) -> None:
         """Cancel work, wait for it, close the index (on quit)."""
@@ -418,33 +435,3 @@ class MainWindow(QMainWindow):
     def _show_viewer(self, items: list[PhotoEntry], row: int) -> PhotoViewer:
         self.viewer = self.side.show_viewer(items, row)
         return self.viewer
-
-    # The parts by the names tests, benchmarks and screenshots use.
-    search_edit = property(lambda self: self.search_bar.edit)
-    history_model = property(lambda self: self.search_bar.history)
-    exact_check = property(lambda self: self.search_bar.exact)
-    sort_combo = property(lambda self: self.search_bar.sort)
-    results_model = property(lambda self: self.results.model)
-    results_view = property(lambda self: self.results.view)
-    results_header = property(lambda self: self.results.header)
-    suggestion_label = property(lambda self: self.results.suggestion)
-    empty_label = property(lambda self: self.results.empty)
-    from_check = property(lambda self: self.filters_panel.from_check)
-    from_date = property(lambda self: self.filters_panel.from_date)
-    to_check = property(lambda self: self.filters_panel.to_check)
-    to_date = property(lambda self: self.filters_panel.to_date)
-    photos_check = property(lambda self: self.filters_panel.photos_check)
-    outlet_model = property(lambda self: self.filters_panel.outlet_model)
-    outlet_view = property(lambda self: self.filters_panel.outlet_view)
-    year_model = property(lambda self: self.filters_panel.year_model)
-    year_view = property(lambda self: self.filters_panel.year_view)
-    tabs = property(lambda self: self.side)
-    reader = property(lambda self: self.side.reader)
-    grid = property(lambda self: self.side.grid)
-    grid_model = property(lambda self: self.side.grid_model)
-    grid_scope = property(lambda self: self.side.scope)
-    index_label = property(lambda self: self.index_status.label)
-    progress = property(lambda self: self.index_status.progress)
-    index_job = property(lambda self: self.index_status.job)
-    problems_model = property(lambda self: self.problems_dock.model)
-    basket_button = property(lambda self: self.basket_dock.button)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 import library
 from ui import settings as cfg
+from ui.help import ShortcutsHelp
 from ui.i18n import LANGUAGES
 from ui.reading_side import PHOTOS, READER
 
@@ -97,10 +98,16 @@ def build_menus(w: MainWindow) -> QMenu:
 
     menu = w.menuBar().addMenu(tr("&Help"))
     act(menu, tr("Query &syntax"), std.HelpContents, w.show_query_help)
+    act(menu, tr("&Keyboard shortcuts"), "Ctrl+/", lambda: ShortcutsHelp(w).show())
     # keyboard: Ctrl+F / Ctrl+L to the search field, Esc back to the results
-    act(w, "", "Ctrl+F", w.search_bar.focus)
-    act(w, "", "Ctrl+L", w.search_bar.focus)
-    act(w, "", QKeySequence(Qt.Key.Key_Escape), lambda: w.results.current_view().setFocus())
+    act(w, tr("Go to the search field"), "Ctrl+F", w.search_bar.focus)
+    act(w, tr("Go to the search field"), "Ctrl+L", w.search_bar.focus)
+    act(
+        w,
+        tr("Back to the results"),
+        QKeySequence(Qt.Key.Key_Escape),
+        lambda: w.results.current_view().setFocus(),
+    )
     return recent
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
+    QContextMenuEvent,
     QDesktopServices,
     QGuiApplication,
     QImage,
@@ -24,6 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
+    QMenu,
     QMessageBox,
     QTextBrowser,
     QToolBar,
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from library import Article, PhotoRef, article_folder, mark
+from ui.desktop import copy_text, open_with_system
 from ui.i18n import fmt
 from ui.marks import OPEN, marked_html
 from ui.thumbnails import ThumbnailLoader
@@ -181,6 +184,21 @@ class ArticleBrowser(QTextBrowser):
         self._paths: dict[int, str] = {}
         loader.thumbnail_ready.connect(self._on_thumbnail)
 
+    #: called with (photo index, menu) to fill the context menu of a photo
+    photo_menu: Callable[[int, QMenu], None] | None = None
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        anchor = self.anchorAt(event.pos())
+        if anchor.startswith("photo-open:") and self.photo_menu is not None:
+            menu = QMenu(self)
+            try:
+                self.photo_menu(int(anchor.removeprefix("photo-open:")), menu)
+            except ValueError:
+                return
+            menu.exec(event.globalPos())
+            return
+        super().contextMenuEvent(event)
+
     def set_photo_paths(self, paths: dict[int, str]) -> None:
         self._paths = paths
         for path in paths.values():
@@ -232,11 +250,13 @@ class ReaderView(QWidget):
     article_requested = Signal(str)
     photo_requested = Signal(int)
     basket_requested = Signal()
+    photo_to_basket = Signal(int)
 
     def __init__(self, loader: ThumbnailLoader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.browser = ArticleBrowser(loader, self)
         self.browser.anchorClicked.connect(self._on_link)
+        self.browser.photo_menu = self._photo_menu
         self.article: Article | None = None
         self.root: Path | None = None
         self._hits = 0
@@ -349,6 +369,19 @@ class ReaderView(QWidget):
                 self.photo_requested.emit(int(url.path()))
             except ValueError:
                 pass
+
+    def _photo_menu(self, index: int, menu: QMenu) -> None:
+        """The context menu of the article's photo *index*."""
+        article = self.article
+        if article is None or not 0 <= index < len(article.photos):
+            return
+        photo = article.photos[index]
+        menu.addAction(self.tr("Open"), lambda: self.photo_requested.emit(index))
+        menu.addAction(self.tr("Add to basket"), lambda: self.photo_to_basket.emit(index))
+        if photo.exists and photo.path:
+            path = Path(photo.path)
+            menu.addAction(self.tr("Open with the system"), lambda: open_with_system(path))
+            menu.addAction(self.tr("Copy path"), lambda: copy_text(str(path)))
 
     def copy_url(self) -> None:
         if self.article and self.article.source_url:

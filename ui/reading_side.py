@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from library import Article, PhotoEntry
 from ui.basket import add_basket_action
+from ui.desktop import add_file_actions
 from ui.i18n import photos_count
 from ui.photo_grid import SIZES, PhotoGrid, PhotoGridModel
 from ui.photos import PhotoViewer
@@ -36,7 +38,9 @@ class ReadingSide(QTabWidget):
             them (``archive``): whoever searches should call `set_photos`.
         article_to_basket(): the reader's "Add to basket".
         photos_to_basket(): "Add to basket" on the grid's selection.
-        photo_to_basket(object): the viewer's "Add to basket" (a `PhotoEntry`).
+        photo_to_basket(object): the viewer's or the reader's "Add to basket" (a
+            `PhotoEntry`).
+        photos_export(object): "Export these…" on the grid (a list of `PhotoEntry`).
     """
 
     article_requested = Signal(str)
@@ -44,6 +48,7 @@ class ReadingSide(QTabWidget):
     article_to_basket = Signal()
     photos_to_basket = Signal()
     photo_to_basket = Signal(object)
+    photos_export = Signal(object)
 
     def __init__(
         self, loader: ThumbnailLoader, thumb_px: int, parent: QWidget | None = None
@@ -55,12 +60,14 @@ class ReadingSide(QTabWidget):
         self.reader.article_requested.connect(self.article_requested)
         self.reader.photo_requested.connect(self.open_article_photo)
         self.reader.basket_requested.connect(self.article_to_basket)
+        self.reader.photo_to_basket.connect(self.reader_photo_to_basket)
         self.grid_model = PhotoGridModel(loader, self, px=thumb_px)
         self.grid = PhotoGrid(self.grid_model, self)
         self.grid.photo_activated.connect(
             lambda row: self.show_viewer(self.grid_model.items(), row)
         )
         add_basket_action(self.grid, self.photos_to_basket.emit)
+        self._grid_actions()
         self.scope = QComboBox(self)
         self.scope.addItem(self.tr("Photos of this article"), "article")
         self.scope.addItem(self.tr("Photos whose captions match the search"), "search")
@@ -92,6 +99,32 @@ class ReadingSide(QTabWidget):
     @property
     def article(self) -> Article | None:
         return self.reader.article
+
+    def _grid_actions(self) -> None:
+        """The grid's context menu: open, export, the files on the desktop."""
+        for text, slot in (
+            (
+                self.tr("Open"),
+                lambda: self.grid.photo_activated.emit(self.grid.currentIndex().row()),
+            ),
+            (self.tr("Export these…"), lambda: self.photos_export.emit(self.selected_photos())),
+        ):
+            action = QAction(text, self.grid)
+            action.triggered.connect(slot)
+            self.grid.addAction(action)
+        add_file_actions(
+            self.grid,
+            lambda: [Path(p.path) for p in self.selected_photos() if p.path and p.exists],
+        )
+
+    def reader_photo_to_basket(self, index: int) -> None:
+        """The reader's "Add to basket" on one of the article's photos."""
+        article = self.reader.article
+        if article is not None and 0 <= index < len(article.photos):
+            name = article.photos[index].file
+            found = [p for p in self.article_photos() if p.file == name]
+            if found:
+                self.photo_to_basket.emit(found[0])
 
     def show_article(self, article: Article | None, root: Path | None, terms: set[str]) -> None:
         self.reader.show_article(article, root, terms)

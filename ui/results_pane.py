@@ -23,10 +23,10 @@ from library import Filters, Hit, OutsideArchive, SearchResult, article_file
 from ui import settings as cfg
 from ui.basket import add_basket_action
 from ui.chips import FilterChips
-from ui.desktop import copy_text, open_with_system
+from ui.desktop import add_file_actions
 from ui.i18n import fmt, number, photos_count
 from ui.messages import count_line, emptied_line, empty_help
-from ui.results import ResultDelegate, ResultsModel, Role, folder_of
+from ui.results import ResultDelegate, ResultsModel, Role
 from ui.results_table import ResultsTable
 from ui.thumbnails import ThumbnailLoader
 from ui.timeline import Timeline
@@ -137,11 +137,9 @@ class ResultsPane(QWidget):
             view.addAction(action)
 
         add(self.tr("Open"), self._open_current)
-        add(self.tr("Open the folder"), lambda: self._hand_over(folder=True), "Ctrl+Shift+O")
-        add(self.tr("Open the text file with the system"), lambda: self._hand_over(folder=False))
         add(self.tr("Copy citation"), self.citation_requested.emit, "Ctrl+Shift+C")
-        add(self.tr("Copy path"), self._copy_paths)
         add(self.tr("Export these…"), self.export_requested.emit, "Ctrl+Shift+E")
+        add_file_actions(view, self._files)
 
     # ------------------------------------------------------------------ cards or table
 
@@ -287,15 +285,8 @@ class ResultsPane(QWidget):
         except OutsideArchive:
             return None
 
-    def _hand_over(self, *, folder: bool) -> None:
-        for hit in self.selected_hits()[:10]:
-            path = folder_of(self.model.root, hit.id) if folder else self._file(hit)
-            if path is not None:
-                open_with_system(path)
-
-    def _copy_paths(self) -> None:
-        files = [f for f in map(self._file, self.selected_hits()) if f is not None]
-        copy_text("\n".join(str(f) for f in files))
+    def _files(self) -> list[Path]:
+        return [f for f in map(self._file, self.selected_hits()) if f is not None]
 
     def _suggestion_clicked(self, _link: str) -> None:
         if self.result is not None and self.result.suggestion:

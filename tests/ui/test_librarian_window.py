@@ -278,3 +278,74 @@ def test_basket_rows_reorder_by_drag_and_carry_their_files_out(qtbot, window) ->
     assert [i.article_id for i in model.items()] == [ids[2], ids[0], ids[1]]
     again = type(model.basket)(model.basket.path)  # the order is saved with the basket
     assert [i.article_id for i in again.items] == [ids[2], ids[0], ids[1]]
+
+
+def test_query_help_examples_search_and_shortcuts_are_listed(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QUrl
+
+    from ui.help import ShortcutsHelp
+
+    help_ = window.show_query_help()
+    qtbot.addWidget(help_)
+    text = help_.browser.toPlainText()
+    assert "OR between two words" in text and "title:lũ" in text
+    with qtbot.waitSignal(window.search_done, timeout=20000):
+        help_.browser.anchorClicked.emit(QUrl("try:1"))
+    assert window.search_edit.text() == '"đoàn kết"'
+    shortcuts = ShortcutsHelp(window)
+    qtbot.addWidget(shortcuts)
+    rows = {
+        shortcuts.table.item(r, 1).text(): shortcuts.table.item(r, 0).text()
+        for r in range(shortcuts.table.rowCount())
+    }
+    assert rows["Ctrl+1"] == "Results as cards" and rows["Ctrl+2"] == "Results as a table"
+    assert rows["Ctrl+F"] == "Go to the search field"
+    assert rows["F3"] and rows["Ctrl+B"] == "Add to basket"
+    assert all(name for name in rows.values())
+
+
+def test_grid_basket_and_reader_photos_have_context_menus(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMenu
+
+    from library import Item
+
+    with qtbot.waitSignal(window.article_shown, timeout=20000):
+        window.open_article(HNDK)
+    window.tabs.setCurrentIndex(1)
+    grid = window.grid
+    qtbot.waitUntil(lambda: window.grid_model.rowCount() == 3, timeout=20000)
+    grid.setCurrentIndex(window.grid_model.index(0))
+    grid.selectionModel().select(
+        window.grid_model.index(0), grid.selectionModel().SelectionFlag.Select
+    )
+    texts = [a.text() for a in grid.actions()]
+    assert texts[:3] == ["Add to basket", "Open", "Export these…"]
+    _action(grid, "Copy path").trigger()
+    assert QGuiApplication.clipboard().text() == window.grid_model.item(0).path
+    _action(grid, "Export these…").trigger()
+    assert window.export_dialog is not None and len(window.export_dialog.items) == 1
+    assert window.export_dialog.items[0].is_photo
+    window.export_dialog.close()
+    # the basket's rows
+    panel = window.basket_dock.panel
+    window.basket_model.add([Item(str(window.root), HNDK)])
+    panel.view.selectionModel().select(
+        window.basket_model.index(0, 0), panel.view.selectionModel().SelectionFlag.Select
+    )
+    _action(panel.view, "Copy path").trigger()
+    assert QGuiApplication.clipboard().text() == str(window.root / HNDK)
+    with qtbot.waitSignal(window.article_shown, timeout=20000):
+        _action(panel.view, "Open").trigger()
+    _action(panel.view, "Remove").trigger()
+    assert window.basket_model.rowCount() == 0
+    # a photo in the reader
+    menu = QMenu()
+    window.reader._photo_menu(0, menu)
+    assert [a.text() for a in menu.actions()] == [
+        "Open",
+        "Add to basket",
+        "Open with the system",
+        "Copy path",
+    ]
+    menu.actions()[1].trigger()
+    assert window.basket_model.counts()[:2] == (0, 1)

@@ -308,8 +308,11 @@ def test_every_interface_string_has_a_vietnamese_translation() -> None:
     found = {f.label for f in export_formats().values()}
     found |= {text for text, _params in MESSAGES.values()}
     for path in (REPO / "ui").glob("*.py"):
-        for m in re.finditer(r"""tr\((\"[^\"]*\"|'[^']*')\)""", path.read_text("utf-8")):
-            found.add(ast.literal_eval(m.group(1)))
+        # one literal, or several on their lines that Python joins into one
+        for m in re.finditer(
+            r"""tr\(\s*((?:\"[^\"]*\"\s*)+|'[^']*')\s*\)""", path.read_text("utf-8")
+        ):
+            found.add(ast.literal_eval(f"({m.group(1)})"))
     missing = sorted(s for s in found if s not in VI)
     assert missing == []
 

@@ -1,17 +1,6 @@
 """Vietnamese strings of the user interface (source: English)."""
 
-from ui.i18n.texts import QUERY_HELP
-
 VI: dict[str, str] = {
-    QUERY_HELP: (
-        "Các từ: bài phải có đủ mọi từ (gõ doan ket sẽ tìm được đoàn kết; gõ có dấu thì "
-        "bài viết đúng dấu xếp trước).\n"
-        '"cụm từ": các từ đứng liền nhau.\n'
-        "a OR b: có một trong hai từ.   -từ hoặc NOT từ: không có từ đó.\n"
-        "title:, caption:, author:, outlet: chỉ tìm trong tiêu đề, chú thích, tác giả, "
-        "nguồn (title:lũ).\n"
-        "từ*: các từ bắt đầu như vậy.   từ~: cả các từ viết gần giống."
-    ),
     "%1 hits, %2 shown": "%1 kết quả, đang hiện %2",
     "%1 of %2 hits": "chỗ khớp %1/%2",
     "%1 photos": "%1 ảnh",
@@ -292,7 +281,6 @@ VI: dict[str, str] = {
     "No dates to show": "Không có ngày để hiện",
     "Open": "Mở",
     "Open the folder": "Mở thư mục",
-    "Open the text file with the system": "Mở tệp văn bản bằng chương trình của máy",
     "Remove the filter %1": "Bỏ bộ lọc %1",
     "Remove this filter": "Bỏ bộ lọc này",
     "Results": "Kết quả",
@@ -329,4 +317,39 @@ VI: dict[str, str] = {
     "upside down (shown upright)": "ngược đầu (hiện đã dựng thẳng)",
     "Search: %1": "Tìm kiếm: %1",
     "Title or file": "Tiêu đề hoặc tệp",
+    "&Keyboard shortcuts": "&Phím tắt",
+    "A minus (or NOT) leaves out the articles with that word.": (
+        "Dấu trừ (hoặc NOT) bỏ các bài có từ đó."
+    ),
+    "A star finds the words that start so.": "Dấu sao tìm các từ bắt đầu như vậy.",
+    "A tilde finds close spellings too.": "Dấu ngã (~) tìm cả các từ viết gần giống.",
+    "Action": "Thao tác",
+    "Back to the results": "Về danh sách kết quả",
+    "Click an example to search for it.": "Bấm vào một ví dụ để tìm thử.",
+    "Go to the search field": "Đến ô tìm kiếm",
+    "Keyboard shortcuts": "Phím tắt",
+    "Keys": "Phím",
+    "OR between two words: either of them.": "OR giữa hai từ: có một trong hai từ.",
+    "Quotation marks keep words side by side, in that order.": (
+        "Dấu ngoặc kép giữ các từ đứng liền nhau, đúng thứ tự."
+    ),
+    "title:, caption:, author:, outlet: look in one part of the article.": (
+        "title:, caption:, author:, outlet: chỉ tìm trong một phần của bài "
+        "(tiêu đề, chú thích, tác giả, nguồn)."
+    ),
+    (
+        "All the words must appear. Typed without diacritics they find every spelling; "
+        "typed with them, the exact spellings come first."
+    ): (
+        "Bài phải có đủ mọi từ. Gõ không dấu sẽ tìm mọi cách viết; gõ có dấu thì các "
+        "bài viết đúng dấu xếp trước."
+    ),
+    (
+        "Dates, outlets and photos are filters: the panel on the left, the timeline and "
+        "the chips above the list."
+    ): (
+        "Ngày, nguồn báo và ảnh là bộ lọc: bảng bên trái, dòng thời gian và các nhãn "
+        "phía trên danh sách."
+    ),
+    "Open with the system": "Mở bằng chương trình của máy",
 }
