@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from library import Basket, Item, SelectionError
 from ui.basket_model import THUMB_PX, BasketColumn, BasketModel, BasketRole, human_size, item_path
-from ui.desktop import add_file_actions
+from ui.desktop import add_file_actions, view_action
 from ui.errors import error_text
 from ui.i18n import articles_and_photos, fmt
 from ui.thumbnails import ThumbnailLoader
@@ -158,17 +158,13 @@ class BasketPanel(QWidget):
     def _add_actions(self) -> None:
         """The rows' context menu: open, remove, export, the files on the desktop."""
         view = self.view
-        for text, keys, slot in (
-            (self.tr("Open"), "", lambda: self._emit_chosen(self.open_requested, first=True)),
-            (self.tr("Remove"), "Delete", self.remove_selected),
-            (self.tr("Export these…"), "", lambda: self._emit_chosen(self.export_requested)),
-        ):
-            action = QAction(text, view)
-            if keys:
-                action.setShortcut(QKeySequence(keys))
-                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            action.triggered.connect(slot)
-            view.addAction(action)
+        view_action(
+            view, self.tr("Open"), lambda: self._emit_chosen(self.open_requested, first=True)
+        )
+        view_action(view, self.tr("Remove"), self.remove_selected, "Delete")
+        view_action(
+            view, self.tr("Export these…"), lambda: self._emit_chosen(self.export_requested)
+        )
         add_file_actions(view, lambda: [f for i in self.chosen() if (f := item_path(i))])
 
     def chosen(self) -> list[Item]:

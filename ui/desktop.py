@@ -1,4 +1,5 @@
-"""What the window hands to the desktop: opening files and folders, the clipboard."""
+"""What the window hands to the desktop (opening files and folders, the clipboard), and
+the actions of a view's context menu."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 
@@ -17,6 +18,18 @@ def open_with_system(path: Path) -> bool:
 
 def copy_text(text: str) -> None:
     QGuiApplication.clipboard().setText(text)
+
+
+def view_action(view: QWidget, text: str, slot: Callable[[], object], keys: str = "") -> QAction:
+    """An action of *view*'s context menu; *keys* work while the view has the focus."""
+    action = QAction(text, view)
+    if keys:
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    action.triggered.connect(slot)
+    view.addAction(action)
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    return action
 
 
 def add_file_actions(view: QWidget, files: Callable[[], list[Path]]) -> list[QAction]:
@@ -32,15 +45,10 @@ def add_file_actions(view: QWidget, files: Callable[[], list[Path]]) -> list[QAc
 
         return run
 
-    actions = []
-    for text, slot in (
-        (view.tr("Open with the system"), each(open_with_system)),
-        (view.tr("Open the folder"), each(open_with_system, folders=True)),
-        (view.tr("Copy path"), lambda: copy_text("\n".join(str(p) for p in files()))),
-    ):
-        action = QAction(text, view)
-        action.triggered.connect(slot)
-        view.addAction(action)
-        actions.append(action)
-    view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-    return actions
+    return [
+        view_action(view, view.tr("Open with the system"), each(open_with_system)),
+        view_action(view, view.tr("Open the folder"), each(open_with_system, folders=True)),
+        view_action(
+            view, view.tr("Copy path"), lambda: copy_text("\n".join(str(p) for p in files()))
+        ),
+    ]

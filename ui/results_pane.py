@@ -4,12 +4,10 @@ why a list is empty, and the hits as cards or as a table."""
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -23,7 +21,7 @@ from library import Filters, Hit, OutsideArchive, SearchResult, article_file
 from ui import settings as cfg
 from ui.basket import add_basket_action
 from ui.chips import FilterChips
-from ui.desktop import add_file_actions
+from ui.desktop import add_file_actions, view_action
 from ui.i18n import fmt, number, photos_count
 from ui.messages import count_line, emptied_line, empty_help
 from ui.results import ResultDelegate, ResultsModel, Role
@@ -127,18 +125,9 @@ class ResultsPane(QWidget):
 
     def _add_actions(self, view: QAbstractItemView) -> None:
         """The context menu of a results view (each action with its shortcut)."""
-
-        def add(text: str, slot: Callable[[], None], keys: str | None = None) -> None:
-            action = QAction(text, view)
-            if keys:
-                action.setShortcut(QKeySequence(keys))
-                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            action.triggered.connect(slot)
-            view.addAction(action)
-
-        add(self.tr("Open"), self._open_current)
-        add(self.tr("Copy citation"), self.citation_requested.emit, "Ctrl+Shift+C")
-        add(self.tr("Export these…"), self.export_requested.emit, "Ctrl+Shift+E")
+        view_action(view, self.tr("Open"), self._open_current)
+        view_action(view, self.tr("Copy citation"), self.citation_requested.emit, "Ctrl+Shift+C")
+        view_action(view, self.tr("Export these…"), self.export_requested.emit, "Ctrl+Shift+E")
         add_file_actions(view, self._files)
 
     # ------------------------------------------------------------------ cards or table
