@@ -100,6 +100,7 @@ class BasketPanel(QWidget):
         self.view.setAccessibleName(self.tr("Basket items"))
         self.summary = QLabel(self)
         self.collections = QComboBox(self)
+        self.collections.setAccessibleName(self.tr("Collections"))
         export_button = QPushButton(self.tr("Export…"), self)
         export_button.clicked.connect(lambda: self.export_requested.emit(self.model.items()))
         self._add_actions()

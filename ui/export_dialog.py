@@ -64,14 +64,17 @@ class ExportDialog(QDialog):
         self.report: ExportReport | None = None
         self.formats = library.export_formats()
         self.format = QComboBox(self)
+        self.format.setAccessibleName(self.tr("Format"))
         for name, f in self.formats.items():
             self.format.addItem(format_label(f), name)
         self.format.currentIndexChanged.connect(self._format_changed)
         self.target = QLineEdit(self)
+        self.target.setAccessibleName(self.tr("Save to"))
         browse = QPushButton(self.tr("Choose…"), self)
         browse.clicked.connect(self.browse)
         self.replace = QCheckBox(self.tr("Replace the target if it exists"), self)
         self.organization = QLineEdit(self)
+        self.organization.setAccessibleName(self.tr("Organization"))
         self.organization.setPlaceholderText(self.tr("Your library (for BagIt)"))
         self.progress = QProgressBar(self)
         self.progress.setValue(0)

@@ -38,8 +38,10 @@ class FiltersPanel(QGroupBox):
         form = QFormLayout()
         self.from_check = QCheckBox(self.tr("From"), self)
         self.from_date = QDateEdit(QDate(2000, 1, 1), self)
+        self.from_date.setAccessibleName(self.tr("From"))
         self.to_check = QCheckBox(self.tr("To"), self)
         self.to_date = QDateEdit(QDate.currentDate(), self)
+        self.to_date.setAccessibleName(self.tr("To"))
         for edit in (self.from_date, self.to_date):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -65,6 +67,7 @@ class FiltersPanel(QGroupBox):
         layout.addWidget(QLabel(title))
         model = QStandardItemModel(self)
         view = QListView(self)
+        view.setAccessibleName(title)
         view.setModel(model)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.clicked.connect(lambda _i: self.changed.emit())

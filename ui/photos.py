@@ -13,7 +13,16 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QImage, QKeySequence, QPainter, QPixmap, QTransform, QWheelEvent
+from PySide6.QtGui import (
+    QAction,
+    QImage,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QTransform,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -158,7 +167,7 @@ class PhotoViewer(QDialog):
         self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.embedded = QLabel(self)
         self.embedded.setWordWrap(True)
-        self.embedded.setStyleSheet("color: #6b6455")
+        self.embedded.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         # The rows are made once and only their text changes: removing rows (deleting
         # labels that Python wrappers may still hold) crashed under load.
         self.exif = QFormLayout()

@@ -78,6 +78,7 @@ class ProblemsDock(QDockWidget):
         self.button.setToolTip(self.tr("Show what could not be read"))
         self.button.clicked.connect(self.toggle)
         self.view = QTableView(self)
+        self.view.setAccessibleName(self.tr("Problems"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QImage,
     QKeySequence,
+    QPalette,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
@@ -44,6 +45,12 @@ PHOTO_PX = 640
 #: pasted into one file would freeze any text view); the rest is announced.
 MAX_SHOWN_CHARS = 300_000
 _HIT_OPEN = OPEN
+
+
+def _muted() -> str:
+    """Secondary text's colour (dates, sources, captions), from the palette: it reads
+    on light and on dark."""
+    return str(QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText).name())
 
 
 def _mark(text: str, terms: set[str]) -> str:
@@ -76,15 +83,15 @@ def article_html(
             "sidecar": tr("from the metadata file"),
         }.get(article.date_source or "", article.date_source or "")
         shown = f"≈ {article.date}" if article.date_estimated else article.date
-        meta.append(f"{html.escape(shown)} <span style='color:#8a8272'>({source})</span>")
+        meta.append(f"{html.escape(shown)} <span style='color:{_muted()}'>({source})</span>")
     byline = " / ".join(html.escape(x) for x in (article.author, article.outlet) if x)
     if byline:
         meta.append(byline)
     if meta:
-        out.append(f"<p style='color:#4a4538'>{' · '.join(meta)}</p>")
+        out.append(f"<p style='color:{_muted()}'>{' · '.join(meta)}</p>")
     if article.source_url:
         out.append(
-            f"<p style='color:#4a4538; font-size:9pt'>{html.escape(tr('Source:'))} "
+            f"<p style='color:{_muted()}; font-size:9pt'>{html.escape(tr('Source:'))} "
             f"<span style='font-family:monospace'>{html.escape(article.source_url)}</span></p>"
         )
     budget = MAX_SHOWN_CHARS
@@ -106,7 +113,7 @@ def article_html(
             i, ref = refs.get(name, (-1, None))
             cells.append(_photo_cell(i, ref, name, photo_width, tr))
         caption = (
-            f"<p style='color:#4a4538; font-style:italic; margin-top:2px'>"
+            f"<p style='color:{_muted()}; font-style:italic; margin-top:2px'>"
             f"{_mark(block.caption, terms)}</p>"
             if block.caption
             else ""
@@ -126,7 +133,7 @@ def article_html(
                 else title
             )
             summary = (
-                f"<br><span style='color:#6b6455'>{html.escape(item.summary)}</span>"
+                f"<br><span style='color:{_muted()}'>{html.escape(item.summary)}</span>"
                 if item.summary
                 else ""
             )
@@ -136,7 +143,7 @@ def article_html(
         out.append(f"<h3 style='color:#a33'>{html.escape(tr('Problems'))}</h3><ul>")
         out += [
             f"<li>{html.escape(p.detail)} "
-            f"<span style='color:#8a8272'>({html.escape(p.kind)})</span></li>"
+            f"<span style='color:{_muted()}'>({html.escape(p.kind)})</span></li>"
             for p in article.problems
         ]
         out.append("</ul>")
@@ -169,7 +176,7 @@ def _photo_cell(
     height = max(1, round(width * h / w))
     return (
         f"<td><a href='photo-open:{i}'><img src='photo:{i}' width='{width}' height='{height}'></a>"
-        f"<br><span style='color:#8a8272; font-size:8pt'>{html.escape(name)}</span></td>"
+        f"<br><span style='color:{_muted()}; font-size:8pt'>{html.escape(name)}</span></td>"
     )
 
 
@@ -255,6 +262,7 @@ class ReaderView(QWidget):
     def __init__(self, loader: ThumbnailLoader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.browser = ArticleBrowser(loader, self)
+        self.browser.setAccessibleName(self.tr("Article"))
         self.browser.anchorClicked.connect(self._on_link)
         self.browser.photo_menu = self._photo_menu
         self.article: Article | None = None
@@ -317,7 +325,7 @@ class ReaderView(QWidget):
         if article is None:
             self.browser.set_photo_paths({})
             self.browser.setHtml(
-                "<p style='color:#8a8272; margin:40px'>"
+                f"<p style='color:{_muted()}; margin:40px'>"
                 f"{html.escape(self.tr('Choose a result to read it here.'))}</p>"
             )
             self._hits = 0

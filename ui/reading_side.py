@@ -69,6 +69,7 @@ class ReadingSide(QTabWidget):
         add_basket_action(self.grid, self.photos_to_basket.emit)
         self._grid_actions()
         self.scope = QComboBox(self)
+        self.scope.setAccessibleName(self.tr("Which photos"))
         self.scope.addItem(self.tr("Photos of this article"), "article")
         self.scope.addItem(self.tr("Photos whose captions match the search"), "search")
         self.scope.addItem(self.tr("All photos of the archive"), "archive")

@@ -222,6 +222,12 @@ def shown_date(hit: Hit) -> str:
     return f"≈ {hit.date}" if hit.date_estimated else hit.date
 
 
+def _meta_colour(option: QStyleOptionViewItem, selected: bool) -> str:
+    """The date and outlet line's colour, from the palette (light or dark alike)."""
+    role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+    return str(option.palette.color(role).name())
+
+
 def _whole_lines(doc: QTextDocument, height: int) -> int:
     """The height of the lines of *doc* that fit whole in *height* (no half-cut line)."""
     layout = doc.documentLayout()
@@ -264,7 +270,7 @@ class ResultDelegate(QStyledItemDelegate):
         snippet = marked_html(hit.snippet, hit.snippet_marks)
         doc.setHtml(
             f"<div style='font-size:11pt; font-weight:600'>{title}</div>"
-            f"<div style='color:{'#e8eef5' if selected else '#6b6455'}; font-size:9pt'>{meta}</div>"
+            f"<div style='color:{_meta_colour(option, selected)}; font-size:9pt'>{meta}</div>"
             f"<div style='font-size:9.5pt'>{snippet}</div>"
         )
         doc.setTextWidth(width)

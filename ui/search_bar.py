@@ -40,6 +40,7 @@ class SearchBar(QWidget):
         super().__init__(parent)
         self.settings = settings
         self.edit = QLineEdit(self)
+        self.edit.setAccessibleName(self.tr("Search words"))
         self.edit.setPlaceholderText(self.tr("Search articles (with or without diacritics)…"))
         self.edit.setClearButtonEnabled(True)
         self.edit.setMinimumWidth(320)
@@ -67,6 +68,7 @@ class SearchBar(QWidget):
         self.exact.toggled.connect(lambda _c: self.changed.emit())
 
         self.sort = QComboBox(self)
+        self.sort.setAccessibleName(self.tr("Order"))
         self.sort.addItem(self.tr("Most relevant"), "relevance")
         self.sort.addItem(self.tr("Newest first"), "date")
         self.sort.addItem(self.tr("Oldest first"), "date-asc")

@@ -349,3 +349,22 @@ def test_grid_basket_and_reader_photos_have_context_menus(qtbot, window) -> None
     ]
     menu.actions()[1].trigger()
     assert window.basket_model.counts()[:2] == (0, 1)
+
+
+def test_secondary_text_follows_the_palette(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    before = app.palette()
+    dark = QPalette(before)
+    dark.setColor(QPalette.ColorRole.PlaceholderText, QColor("#9a9b9c"))
+    app.setPalette(dark)
+    try:
+        with qtbot.waitSignal(window.article_shown, timeout=20000):
+            window.open_article(HNDK)
+        assert "#9a9b9c" in window.reader.browser.toHtml()  # dates and sources, not fixed
+    finally:
+        app.setPalette(before)
+    for text in ("Search words", "Order"):
+        assert text in {w.accessibleName() for w in (window.search_edit, window.sort_combo)}

@@ -352,4 +352,9 @@ VI: dict[str, str] = {
         "phía trên danh sách."
     ),
     "Open with the system": "Mở bằng chương trình của máy",
+    "Article": "Bài viết",
+    "Order": "Thứ tự",
+    "Organization": "Tổ chức",
+    "Search words": "Từ cần tìm",
+    "Which photos": "Những ảnh nào",
 }
