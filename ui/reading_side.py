@@ -165,7 +165,18 @@ class ReadingSide(QTabWidget):
 
     def set_photos(self, items: list[PhotoEntry]) -> None:
         self.grid_model.set_items(items)
-        self.grid_label.setText(photos_count(self.tr, len(items)))
+        self.grid_label.setText(photos_count(self.tr, len(items)) if items else self._why_none())
+
+    def _why_none(self) -> str:
+        """Why the grid is empty, for the scope chosen."""
+        scope = self.scope.currentData()
+        if scope == "article":
+            if self.reader.article is None:
+                return self.tr("No article is open.")
+            return self.tr("This article names no photos.")
+        if scope == "search":
+            return self.tr("No photo caption holds the words searched (or they are filtered out).")
+        return self.tr("The archive has no photos.")
 
     def selected_photos(self) -> list[PhotoEntry]:
         rows = sorted({i.row() for i in self.grid.selectionModel().selectedIndexes()})

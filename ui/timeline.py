@@ -7,7 +7,15 @@ import calendar
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from library import NONE, Filters, SearchResult
@@ -92,7 +100,7 @@ class Timeline(QWidget):
         self.setMinimumHeight(64)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(self.tr("Timeline of the articles found"))
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(400, 72)
@@ -161,6 +169,9 @@ class Timeline(QWidget):
         top = QRect(4, 0, self.width() - 8, 13)
         p.drawText(top, Qt.AlignmentFlag.AlignLeft, self.zoomed or self.tr("Articles per year"))
         p.drawText(top, Qt.AlignmentFlag.AlignRight, number(high))
+        if self.hasFocus():  # where the keyboard is
+            p.setPen(pal.color(QPalette.ColorRole.Highlight))
+            p.drawRect(self.rect().adjusted(0, 0, -1, -1))
 
     def _chosen_range(self) -> tuple[int, int] | None:
         if self._pressed is None or self._hover is None:
@@ -188,10 +199,16 @@ class Timeline(QWidget):
         if event.button() != Qt.MouseButton.LeftButton or self._pressed is None:
             return
         end = self._at(event.position().toPoint())
-        start, self._pressed = self._pressed, None
+        if end is not None:
+            self._choose(self._pressed, end)
+        else:
+            self._pressed = None
+            self.update()
+
+    def _choose(self, start: int, end: int) -> None:
+        """Filter by the dates from bar *start* to bar *end* (either order)."""
+        self._pressed = None
         self.update()
-        if end is None:
-            return
         first, last = self.bars[min(start, end)], self.bars[max(start, end)]
         if first.key == UNDATED:
             self.undated_chosen.emit()
@@ -199,6 +216,41 @@ class Timeline(QWidget):
         if last.key == UNDATED:  # a drag onto the undated bar keeps the dated part
             last = self.bars[max(start, end) - 1]
         self.span_chosen.emit(*span_of(first.key, last.key))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Left and Right move along the bars (Shift: widen the range), Enter keeps
+        the dates of the bars chosen."""
+        if not self.bars:
+            return super().keyPressEvent(event)
+        key, shift = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End):
+            at = self._hover if self._hover is not None else len(self.bars) - 1
+            at = {
+                Qt.Key.Key_Left: at - 1,
+                Qt.Key.Key_Right: at + 1,
+                Qt.Key.Key_Home: 0,
+                Qt.Key.Key_End: len(self.bars) - 1,
+            }[Qt.Key(key)]
+            at = max(0, min(len(self.bars) - 1, at))
+            if not shift or self._pressed is None:
+                self._pressed = at
+            self._hover = at
+            bar = self.bars[at]
+            label = self.tr("undated") if bar.key == UNDATED else bar.key
+            self.setAccessibleDescription(fmt(self.tr("%1: %2 articles"), label, number(bar.count)))
+            self.update()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._hover is not None:
+            self._choose(self._pressed if self._pressed is not None else self._hover, self._hover)
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.update()
 
     def leaveEvent(self, _event: object) -> None:  # noqa: N802
         self._hover = None

@@ -368,3 +368,22 @@ def test_secondary_text_follows_the_palette(qtbot, window) -> None:  # type: ign
         app.setPalette(before)
     for text in ("Search words", "Order"):
         assert text in {w.accessibleName() for w in (window.search_edit, window.sort_combo)}
+
+
+def test_timeline_by_keyboard_and_empty_photo_scopes_say_why(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    _search(qtbot, window, "")
+    timeline = window.results.timeline
+    assert [b.key for b in timeline.bars] == ["2022", "2023", "2024"]
+    timeline.setFocus()
+    qtbot.keyClick(timeline, Qt.Key.Key_Home)
+    qtbot.keyClick(timeline, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    with qtbot.waitSignal(window.search_done, timeout=20000):
+        qtbot.keyClick(timeline, Qt.Key.Key_Return)
+    f = window.filters()
+    assert (f.date_from, f.date_to) == ("2022-01-01", "2023-12-31")
+    # a search whose words no caption holds: the grid says why it is empty
+    window.tabs.setCurrentIndex(1)
+    window.grid_scope.setCurrentIndex(1)
+    _search(qtbot, window, "zzxqy")
+    qtbot.waitUntil(lambda: "No photo caption" in window.side.grid_label.text(), timeout=20000)
+    assert window.grid_model.rowCount() == 0

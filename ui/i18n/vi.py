@@ -357,4 +357,10 @@ VI: dict[str, str] = {
     "Organization": "Tổ chức",
     "Search words": "Từ cần tìm",
     "Which photos": "Những ảnh nào",
+    "No article is open.": "Chưa mở bài nào.",
+    "This article names no photos.": "Bài này không có ảnh nào.",
+    "No photo caption holds the words searched (or they are filtered out).": (
+        "Không chú thích ảnh nào có các từ đã tìm (hoặc chúng bị lọc bỏ)."
+    ),
+    "The archive has no photos.": "Kho không có ảnh nào.",
 }
