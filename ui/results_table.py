@@ -55,8 +55,9 @@ class ResultsTable(QTableView):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
-        for column, width in ((Column.DATE, 100), (Column.OUTLET, 140), (Column.PHOTOS, 60)):
-            self.setColumnWidth(column, width)
+        for column in (Column.DATE, Column.PHOTOS):  # as wide as their values, no wider
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.setColumnWidth(Column.OUTLET, 110)
         self.setColumnHidden(Column.FOLDER, True)
         self.setAccessibleName(self.tr("Results table"))
 
