@@ -163,8 +163,10 @@ class Timeline(QWidget):
                 p.drawText(full, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, "↑")
             if i % label_every == 0 or bar.key == UNDATED:
                 p.setPen(pal.color(QPalette.ColorRole.Text))
-                label_rect = QRect(full.left() - 20, full.bottom() + 2, full.width() + 40, 14)
-                p.drawText(label_rect, Qt.AlignmentFlag.AlignHCenter, bar.label)
+                text_w = p.fontMetrics().horizontalAdvance(bar.label) + 2
+                left = full.center().x() - text_w // 2  # kept inside the widget's edges
+                left = max(0, min(self.width() - text_w, left))
+                p.drawText(QRect(left, full.bottom() + 2, text_w, 14), 0, bar.label)
         p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
         top = QRect(4, 0, self.width() - 8, 13)
         p.drawText(top, Qt.AlignmentFlag.AlignLeft, self.zoomed or self.tr("Articles per year"))
