@@ -61,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--archive", required=True, metavar="ROOT")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("cite", help="print articles as a bibliography cites them")
+    p.add_argument("ids", nargs="+", metavar="ID", help="articles (paths relative to the archive)")
+    p.add_argument("--archive", required=True, metavar="ROOT")
+    p.add_argument("--style", choices=list(library.CITATION_STYLES), default="apa")
+
     p = sub.add_parser("index", help="build or update the search index of an archive")
     p.add_argument("root", metavar="ROOT")
     p.add_argument("--index-dir")
@@ -212,9 +217,22 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_cite(args: argparse.Namespace) -> int:
+    lib = library.Library(existing_dir(args.archive))
+    try:
+        for ident in args.ids:
+            path = resolve_article(lib, ident)
+            article = lib.article(path.relative_to(lib.root).as_posix())
+            print(library.citation(article, args.style))
+    finally:
+        lib.close()
+    return 0
+
+
 COMMANDS = {
     "scan": cmd_scan,
     "show": cmd_show,
+    "cite": cmd_cite,
 }
 
 

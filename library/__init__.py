@@ -9,7 +9,8 @@ below it; it imports no Qt.
 from __future__ import annotations
 
 from archive.article import canonical_outlet
-from archive.citation import citation
+from archive.citation import STYLES as CITATION_STYLES
+from archive.citation import citation, csl_item
 from archive.errors import Failure
 from archive.export import ExportError, ExportFormat, ExportReport, TargetExists, export
 from archive.export import formats as export_formats
@@ -61,6 +62,7 @@ from library.library import (
 )
 
 __all__ = [
+    "CITATION_STYLES",
     "ENGINES",
     "NONE",
     "PROBLEM_KINDS",
@@ -111,6 +113,7 @@ __all__ = [
     "article_folder",
     "basket_file",
     "citation",
+    "csl_item",
     "read_photo_info",
     "scan",
     "thumbnail_jpeg",

@@ -148,7 +148,10 @@ class MainWindow(WindowParts, QMainWindow):
         results.basket_requested.connect(self.add_results_to_basket)
         results.export_requested.connect(lambda: self.export_results(selected=True))
         results.citation_requested.connect(
-            lambda: self.searches.cite([h.id for h in self.results.selected_hits()])
+            lambda: self.searches.cite(
+                [h.id for h in self.results.selected_hits()],
+                str(cfg.read(self.settings, "cite/style")),
+            )
         )
         results.span_chosen.connect(self.filters_panel.set_span)
         results.undated_chosen.connect(lambda: self.filters_panel.set_year(library.NONE))

@@ -86,6 +86,15 @@ def build_menus(w: MainWindow) -> QMenu:
     languages = menu.addMenu(tr("Language"))
     for code, name in LANGUAGES.items():
         act(languages, name, "", lambda _c=False, c=code: w.language_requested.emit(c))
+    styles = menu.addMenu(tr("Citation style"))
+    group = QActionGroup(w)
+    for name, (_file, label) in library.CITATION_STYLES.items():
+        action = act(
+            styles, label, "", lambda _c=False, n=name: cfg.write(w.settings, "cite/style", n)
+        )
+        action.setCheckable(True)
+        action.setChecked(name == cfg.read(w.settings, "cite/style"))
+        group.addAction(action)
     engines = menu.addMenu(tr("Search engine"))
     labels = {"whoosh": tr("Whoosh (built in)"), "tantivy": tr("tantivy (faster)")}
     chosen = cfg.read(w.settings, "index/engine")

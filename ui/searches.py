@@ -112,12 +112,12 @@ class Searches(QObject):
                 pool=self.pool,
             )
 
-    def cite(self, article_ids: list[str]) -> None:
-        """Cite these articles (read from their files), one paragraph each."""
+    def cite(self, article_ids: list[str], style: str = "apa") -> None:
+        """Cite these articles (read from their files) in *style*, one paragraph each."""
         lib = self.library
         if lib is not None and article_ids:
             run_job(
-                lambda: "\n\n".join(citation(lib.article(i)) for i in article_ids),
+                lambda: "\n\n".join(citation(lib.article(i), style) for i in article_ids),
                 lambda text: self.cited.emit(text, len(article_ids)),
                 self.article_failed.emit,
                 pool=self.pool,

@@ -24,6 +24,7 @@ DEFAULTS: dict[str, Any] = {
     "results/header": b"",  # the table's columns: order, widths, hidden ones, sorting
     "results/timeline": True,
     "ui/filters": True,  # the filters panel is shown
+    "cite/style": "apa",  # "apa" or "chicago"
 }
 
 HISTORY_LENGTH = 30

@@ -110,3 +110,14 @@ def test_subprocess_main_py() -> None:
     assert proc.returncode == 0, proc.stderr
     assert "Nông dân vào mùa gặt lúa xuân" in proc.stdout
     assert "Author:   Thu Hà" in proc.stdout
+
+
+def test_cite_in_two_styles(capsys: pytest.CaptureFixture[str]) -> None:
+    folder = "2024/03/hoi-nghi-doan-ket"
+    assert main(["cite", folder, "--archive", str(SAMPLE)]) == 0
+    apa = capsys.readouterr().out.strip()
+    assert apa.startswith("Minh Anh. (2024, March 21). Hội nghị tổng kết")
+    assert main(["cite", folder, "--archive", str(SAMPLE), "--style", "chicago"]) == 0
+    chicago = capsys.readouterr().out.strip()
+    assert chicago.startswith("Minh Anh. 2024. “Hội nghị tổng kết") and chicago != apa
+    assert main(["cite", "no/such/article.txt", "--archive", str(SAMPLE)]) != 0

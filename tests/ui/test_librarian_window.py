@@ -136,6 +136,8 @@ def test_results_dragged_into_the_basket(qtbot, window) -> None:  # type: ignore
 
 
 def test_context_menu_copies_path_and_citation(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMenu
+
     _search(qtbot, window, "doan ket")
     view = window.results_view
     assert window.results_model.ids()[0] == HNDK
@@ -146,7 +148,13 @@ def test_context_menu_copies_path_and_citation(qtbot, window) -> None:  # type: 
     _action(view, "Copy citation").trigger()
     qtbot.waitUntil(lambda: clipboard.text() != "", timeout=10000)
     title = window.current_article.title
-    assert title in clipboard.text() and "(2024, March" in clipboard.text()
+    assert title in clipboard.text() and "(2024, March" in clipboard.text()  # APA
+    styles = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "Citation style")
+    next(a for a in styles.actions() if a.text().startswith("Chicago")).trigger()
+    clipboard.setText("")
+    _action(view, "Copy citation").trigger()
+    qtbot.waitUntil(lambda: clipboard.text() != "", timeout=10000)
+    assert f"2024. “{title}”" in clipboard.text()
     texts = {a.text() for a in view.actions()}
     assert {"Open", "Open the folder", "Add to basket", "Export these…"} <= texts
     dialog = _action(view, "Export these…")

@@ -363,4 +363,7 @@ VI: dict[str, str] = {
         "Không chú thích ảnh nào có các từ đã tìm (hoặc chúng bị lọc bỏ)."
     ),
     "The archive has no photos.": "Kho không có ảnh nào.",
+    "RIS references (Zotero, EndNote)": "Tài liệu tham khảo RIS (Zotero, EndNote)",
+    "CSL-JSON references": "Tài liệu tham khảo CSL-JSON",
+    "Citation style": "Kiểu trích dẫn",
 }
