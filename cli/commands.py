@@ -66,6 +66,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--archive", required=True, metavar="ROOT")
     p.add_argument("--style", choices=list(library.CITATION_STYLES), default="apa")
 
+    p = sub.add_parser("tag", help="add or remove a tag on articles or photos (ID#photo)")
+    p.add_argument("ids", nargs="+", metavar="ID")
+    p.add_argument("--archive", required=True, metavar="ROOT")
+    p.add_argument("--add", metavar="TAG")
+    p.add_argument("--remove", metavar="TAG")
+
+    p = sub.add_parser("note", help="print, or with --set write, the note of an article or photo")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--archive", required=True, metavar="ROOT")
+    p.add_argument("--set", metavar="TEXT", help="the note ('' removes it)")
+
+    p = sub.add_parser("tags", help="list the tags with how many items carry each")
+    p.add_argument("--archive", metavar="ROOT", help="only this archive's (default: all)")
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("index", help="build or update the search index of an archive")
     p.add_argument("root", metavar="ROOT")
     p.add_argument("--index-dir")
@@ -241,6 +256,10 @@ def _lazy(name: str, gui: GuiRunner | None) -> Any:
         from cli import search_commands
 
         return getattr(search_commands, f"cmd_{name}")
+    if name in ("tag", "note", "tags"):
+        from cli import annotations_commands
+
+        return getattr(annotations_commands, f"cmd_{name}")
     if name == "export":
         from cli import export_command
 

@@ -70,6 +70,8 @@ class Filters:
     """Restrictions of a search. Dates are ``YYYY-MM-DD`` strings (inclusive).
 
     ``outlet=NONE`` keeps the articles without an outlet, ``year=NONE`` the undated ones.
+    ``ids`` keeps only the documents of these IDs (articles' IDs, or ``ID#photo``
+    for photos); an empty set keeps nothing.
     """
 
     date_from: str | None = None
@@ -77,6 +79,7 @@ class Filters:
     outlet: str | None = None
     year: str | None = None
     has_photos: bool = False
+    ids: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,11 +8,12 @@ below it; it imports no Qt.
 
 from __future__ import annotations
 
+from archive.annotations import Annotations, clean_tag
 from archive.article import canonical_outlet
 from archive.citation import STYLES as CITATION_STYLES
 from archive.citation import citation, csl_item
 from archive.errors import Failure
-from archive.export import ExportError, ExportFormat, ExportReport, TargetExists, export
+from archive.export import ExportError, ExportFormat, ExportReport, TargetExists
 from archive.export import formats as export_formats
 from archive.fold import fold
 from archive.locate import OutsideArchive, article_file, article_folder, photo_file
@@ -48,16 +49,20 @@ from library.library import (
     ItemDetails,
     Library,
     PhotoEntry,
+    annotations_file,
     basket_file,
     engine_names,
+    export,
     item_details,
     item_size,
     item_title,
     load_engines,
     mark,
     photo_jpeg,
+    split_annotations,
     thumbnail_jpeg,
     thumbnail_pixels,
+    user_annotations,
     user_basket,
 )
 
@@ -66,6 +71,7 @@ __all__ = [
     "ENGINES",
     "NONE",
     "PROBLEM_KINDS",
+    "Annotations",
     "Article",
     "ArticleNotFound",
     "Basket",
@@ -85,6 +91,9 @@ __all__ = [
     "Item",
     "ItemDetails",
     "Library",
+    "annotations_file",
+    "split_annotations",
+    "user_annotations",
     "OutsideArchive",
     "PhotoEntry",
     "PhotoHit",
@@ -112,6 +121,7 @@ __all__ = [
     "article_file",
     "article_folder",
     "basket_file",
+    "clean_tag",
     "citation",
     "csl_item",
     "read_photo_info",

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from archive.annotations import Annotations, annotations_path
 from archive.article import load_article
 from archive.errors import Failure
+from archive.export import ExportReport
+from archive.export import export as export_items
 from archive.locate import OutsideArchive, article_file, article_folder, locate, photo_file
 from archive.model import Article, CancelToken, Problem
 from archive.paths import data_dir
@@ -64,8 +68,10 @@ class Library:
         *,
         index_dir: str | os.PathLike[str] | None = None,
         engine: str | None = None,
+        annotations: Annotations | None = None,
     ) -> None:
         self.root = Path(root).expanduser().resolve()
+        self._annotations = annotations
         self.index_dir = Path(index_dir) if index_dir else None
         self.index_path = index_dir_for(self.root, self.index_dir)
         self.engine = engine
@@ -105,12 +111,48 @@ class Library:
 
     # -- searching
 
+    @property
+    def annotations(self) -> Annotations:
+        """The user's tags and notes (shared by every archive)."""
+        if self._annotations is None:
+            self._annotations = user_annotations()
+        return self._annotations
+
     def search(self, query: str, **options: Any) -> SearchResult:
-        """Articles matching *query* (see `index.engine.Searcher.search` for options)."""
-        return self.searcher().search(query, **options)
+        """Articles matching *query* (see `index.engine.Searcher.search` for options).
+
+        ``tag:NAME`` / ``tag:"two words"`` and ``note:WORD`` in *query* keep the articles
+        so tagged or noted (with or without diacritics); the other words search the text.
+        """
+        words, options = self._annotated(query, options)
+        result = self.searcher().search(words, **options)
+        result.query = query
+        return result
 
     def search_photos(self, query: str, **options: Any) -> SearchResult:
-        return self.searcher().search_photos(query, **options)
+        words, options = self._annotated(query, options)
+        result = self.searcher().search_photos(words, **options)
+        result.query = query
+        return result
+
+    def _annotated(self, query: str, options: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+        """*query* without its ``tag:`` and ``note:`` parts, and the IDs they leave
+        as a filter."""
+        words, asked = split_annotations(query)
+        if not asked:
+            return query, options
+        ids: set[str] | None = None
+        root = str(self.root)
+        for field, value in asked:
+            found = (
+                self.annotations.with_tag(root, value)
+                if field == "tag"
+                else self.annotations.with_note(root, value)
+            )
+            ids = found if ids is None else ids & found
+        f: Filters = options.get("filters") or Filters()
+        both = frozenset(ids or ()) if f.ids is None else frozenset(ids or ()) & f.ids
+        return words, {**options, "filters": replace(f, ids=both)}
 
     def more_like(self, article_id: str, *, limit: int = 10) -> list[Hit]:
         return self.searcher().more_like(article_id, limit=limit)
@@ -326,6 +368,42 @@ def item_details(item: Item) -> ItemDetails:
         size,
         thumb,
     )
+
+
+_ANNOTATED = re.compile(r'(?<!\S)(tag|note):(?:"([^"]*)"|(\S+))', re.IGNORECASE)
+
+
+def split_annotations(query: str) -> tuple[str, list[tuple[str, str]]]:
+    """*query* without its ``tag:`` and ``note:`` parts, and those parts as (field, value)."""
+    asked = [
+        (m.group(1).lower(), (m.group(2) if m.group(2) is not None else m.group(3)).strip())
+        for m in _ANNOTATED.finditer(query)
+    ]
+    return " ".join(_ANNOTATED.sub(" ", query).split()), [(f, v) for f, v in asked if v]
+
+
+_annotations: dict[Path, Annotations] = {}
+
+
+def annotations_file() -> Path:
+    """Where the user's tags and notes are kept (the per-user data folder)."""
+    return annotations_path(data_dir())
+
+
+def user_annotations(path: str | os.PathLike[str] | None = None) -> Annotations:
+    """The user's tags and notes (one store per file in this process)."""
+    where = Path(path) if path else annotations_file()
+    if where not in _annotations:
+        _annotations[where] = Annotations(where)
+    return _annotations[where]
+
+
+def export(
+    items: list[Item], fmt: str, target: str | os.PathLike[str], **options: Any
+) -> ExportReport:
+    """Export *items* (see `archive.export.export`), with the user's tags and notes."""
+    options.setdefault("annotations", user_annotations())
+    return export_items(items, fmt, Path(target), **options)
 
 
 def item_title(item: Item) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from archive.annotations import Annotations
 from archive.export.common import (
     ExportError,
     Progress,
@@ -77,8 +78,9 @@ def export(
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
     options: dict[str, str] | None = None,
+    annotations: Annotations | None = None,
 ) -> ExportReport:
-    """Export *items* as *fmt* to *target*.
+    """Export *items* as *fmt* to *target* (with the tags and notes of *annotations*).
 
     Raises:
         TargetExists: *target* exists and *force* is false.
@@ -92,6 +94,7 @@ def export(
     roots = sorted({i.root for i in items})
     check_target(target, roots, force=force)
     resolved = resolve(items, cancel=cancel)
+    resolved.annotations = annotations
     if not resolved.articles and not resolved.photos:
         raise ExportError(
             "None of the chosen items could be found; nothing was exported.", code="nothing-found"

@@ -46,11 +46,18 @@ def write_bag(
         ),
         "Bag-Software-Agent": "Tàng Thư",
     }
+    tags = sorted(
+        {t for item, art in resolved.articles for t in resolved.marks(item.root, art.id)[0]}
+    )
+    if tags:  # the user's tags on the articles, as the bag's keywords
+        info["Keywords"] = "; ".join(tags)
     try:
         bag = bagit.make_bag(str(out), bag_info=info, checksums=["sha256", "sha512"])
         meta = out / "metadata"
         meta.mkdir()
-        records = [dublin_core(art) for _item, art in resolved.articles]
+        records = [
+            dublin_core(art, *resolved.marks(item.root, art.id)) for item, art in resolved.articles
+        ]
         (meta / "dc.json").write_text(
             json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8"
         )

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from archive.annotations import Annotations
 from archive.article import FolderListing, load_article
 from archive.errors import Failure
 from archive.locate import OutsideArchive, article_file, article_folder, photo_file
@@ -81,6 +82,15 @@ class Resolved:
     articles: list[tuple[Item, Article]] = field(default_factory=list)
     photos: list[SinglePhoto] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    #: the user's tags and notes, carried into the records of the export
+    annotations: Annotations | None = None
+
+    def marks(self, root: str, key: str) -> tuple[tuple[str, ...], str]:
+        """The tags and the note of the item *key* (``ID`` or ``ID#photo``) of *root*."""
+        if self.annotations is None:
+            return (), ""
+        item = Item(root, *key.split("#", 1)) if "#" in key else Item(root, key)
+        return self.annotations.tags(item), self.annotations.note(item)
 
 
 def resolve(items: list[Item], *, cancel: CancelToken | None = None) -> Resolved:
@@ -192,8 +202,9 @@ def shown_date(article: Article) -> str:
     return article.date
 
 
-def dublin_core(article: Article) -> dict[str, str]:
-    """The article's Dublin Core record (empty values left out)."""
+def dublin_core(article: Article, tags: tuple[str, ...] = (), note: str = "") -> dict[str, str]:
+    """The article's Dublin Core record (empty values left out); the user's *tags* join
+    its subject, and the user's *note* comes after its description."""
     record = {
         "title": article.title,
         "creator": article.author or "",
@@ -202,9 +213,9 @@ def dublin_core(article: Article) -> dict[str, str]:
         "publisher": article.outlet or "",
         "source": article.source_url or "",
         "identifier": article.id,
-        "description": article.lead,
+        "description": "\n\n".join(x for x in (article.lead, note and f"Ghi chú: {note}") if x),
         "relation": "; ".join(r.title for r in article.related),
-        "subject": article.subject or "",
+        "subject": "; ".join(x for x in (article.subject, *tags) if x),
         "type": "Text",
         "language": "vi",
     }
@@ -345,10 +356,17 @@ def tick(progress: Progress | None, cancel: CancelToken | None, done: int, total
 
 
 def photo_record(
-    photo_path: Path | None, ref: PhotoRef | None, article: Article | None, item: Item
+    photo_path: Path | None,
+    ref: PhotoRef | None,
+    article: Article | None,
+    item: Item,
+    marks: tuple[tuple[str, ...], str] = ((), ""),
 ) -> dict[str, Any]:
+    """A photo's row; *marks* are the user's tags and note on it."""
     info = ref.info if ref and ref.info else (read_photo_info(photo_path) if photo_path else None)
     return {
+        "tags": "; ".join(marks[0]),
+        "note": marks[1],
         "kind": "photo",
         "identifier": f"{article.id if article else item.article_id}#"
         f"{ref.file if ref else item.file}",

@@ -81,7 +81,8 @@ def write_html(
     for n, (_item, art) in enumerate(resolved.articles, start=1):
         tick(progress, cancel, n - 1, total)
         page = f"articles/{n:04d}.html"
-        (out / page).write_text(_article_page(art, image), encoding="utf-8")
+        marks = resolved.marks(_item.root, art.id)
+        (out / page).write_text(_article_page(art, image, marks), encoding="utf-8")
         written.append(page)
         listing.append(
             f"<tr><td>{n}</td><td><a href='{page}'>{html.escape(art.title)}</a></td>"
@@ -120,7 +121,8 @@ def write_html(
     return ["index.html", *written]
 
 
-def _article_page(art: Article, image) -> str:  # type: ignore[no-untyped-def]
+def _article_page(art: Article, image, marks=((), "")) -> str:  # type: ignore[no-untyped-def]
+    """An article's page; *marks* are the user's tags and note on it."""
     e = html.escape
     refs = {p.file: p for p in art.photos}
     parts = ["<p><a href='../index.html'>← Tàng Thư</a></p>", f"<h1>{e(art.title)}</h1>"]
@@ -129,6 +131,11 @@ def _article_page(art: Article, image) -> str:  # type: ignore[no-untyped-def]
         parts.append(f"<p class='meta'>{meta}</p>")
     if art.source_url:
         parts.append(f"<p class='source'>Nguồn: <code>{e(art.source_url)}</code></p>")
+    tags, note = marks
+    if tags:
+        parts.append(f"<p class='meta'>Nhãn: {e('; '.join(tags))}</p>")
+    if note:
+        parts.append(f"<p class='about'>Ghi chú: {e(note)}</p>")
     if art.lead:
         parts.append(f"<p><strong>{e(art.lead)}</strong></p>")
     for block in art.blocks:

@@ -147,7 +147,13 @@ def _photos_block(parts: list[Any]) -> Any:
     return PhotosBlock(0, 0, parts, mode="shrink")
 
 
-def _article_flow(art: Article, width: float, st: dict[str, ParagraphStyle]) -> list[Any]:
+def _article_flow(
+    art: Article,
+    width: float,
+    st: dict[str, ParagraphStyle],
+    marks: tuple[tuple[str, ...], str] = ((), ""),
+) -> list[Any]:
+    """An article's flowables; *marks* are the user's tags and note on it."""
     from reportlab.platypus import Spacer
 
     flow: list[Any] = [_p(art.title, st["title"])]
@@ -156,6 +162,11 @@ def _article_flow(art: Article, width: float, st: dict[str, ParagraphStyle]) -> 
         flow.append(_p(meta, st["meta"]))
     if art.source_url:
         flow.append(_p(f"Nguồn: {art.source_url}", st["meta"]))
+    tags, note = marks
+    if tags:
+        flow.append(_p(f"Nhãn: {'; '.join(tags)}", st["meta"]))
+    if note:
+        flow.append(_p(f"Ghi chú: {note}", st["meta"]))
     flow.append(Spacer(1, 4))
     if art.lead:
         flow.append(_p(art.lead, st["lead"]))
@@ -273,11 +284,11 @@ def write_pdf(
     flow: list[Any] = []
     total = len(resolved.articles) + len(resolved.photos)
     done = 0
-    for n, (_item, art) in enumerate(resolved.articles):
+    for n, (item, art) in enumerate(resolved.articles):
         tick(progress, cancel, done, total)
         if flow:
             flow.append(PageBreak())
-        article = _article_flow(art, width, st)
+        article = _article_flow(art, width, st, resolved.marks(item.root, art.id))
         article[0].bookmark = f"article-{n}"
         flow += article
         done += 1

@@ -17,14 +17,16 @@ from archive.export.registry import ExportFormat
 from archive.model import Article, CancelToken
 
 
-def _articles(resolved: Resolved) -> list[Article]:
-    """The articles of the export, each once, in the export's order."""
-    seen: dict[str, Article] = {}
+def _articles(resolved: Resolved) -> list[tuple[str, Article]]:
+    """The articles of the export (with their archive), each once, in the export's order."""
+    seen: dict[str, tuple[str, Article]] = {}
     for item, art in resolved.articles:
-        seen.setdefault(f"{item.root}\0{art.id}", art)
+        seen.setdefault(f"{item.root}\0{art.id}", (item.root, art))
     for photo in resolved.photos:
         if photo.article is not None:
-            seen.setdefault(f"{photo.item.root}\0{photo.article.id}", photo.article)
+            seen.setdefault(
+                f"{photo.item.root}\0{photo.article.id}", (photo.item.root, photo.article)
+            )
     return list(seen.values())
 
 
@@ -32,8 +34,11 @@ def _ris_line(tag: str, value: str) -> str:
     return f"{tag}  - {' '.join(value.split())}"
 
 
-def ris_record(article: Article, accessed: dt.date) -> list[str]:
-    """One RIS record (type NEWS) for *article*; the lines end without a newline."""
+def ris_record(
+    article: Article, accessed: dt.date, tags: tuple[str, ...] = (), note: str = ""
+) -> list[str]:
+    """One RIS record (type NEWS) for *article*, with the user's *tags* as keywords and
+    *note* as its note; the lines end without a newline."""
     item = csl_item(article, accessed=accessed)
     lines = [_ris_line("TY", "NEWS"), _ris_line("TI", article.title)]
     if article.author:
@@ -49,6 +54,9 @@ def ris_record(article: Article, accessed: dt.date) -> list[str]:
         lines.append(_ris_line("Y2", accessed.strftime("%Y/%m/%d")))
     if article.lead:
         lines.append(_ris_line("AB", article.lead))
+    lines += [_ris_line("KW", tag) for tag in tags]
+    if note:
+        lines.append(_ris_line("N1", note))
     lines.append(_ris_line("LA", "vi"))
     lines.append(_ris_line("ID", article.id))
     lines.append("ER  - ")
@@ -57,12 +65,14 @@ def ris_record(article: Article, accessed: dt.date) -> list[str]:
 
 def _each(
     resolved: Resolved, progress: Progress | None, cancel: CancelToken | None
-) -> Iterator[Article]:
-    """The articles to cite, with the progress told and the cancel button heard."""
+) -> Iterator[tuple[Article, tuple[str, ...], str]]:
+    """The articles to cite with their tags and note, telling the progress and hearing
+    the cancel button."""
     articles = _articles(resolved)
-    for n, art in enumerate(articles):
+    for n, (root, art) in enumerate(articles):
         tick(progress, cancel, n, len(articles))
-        yield art
+        tags, note = resolved.marks(root, art.id)
+        yield art, tags, note
     tick(progress, cancel, len(articles), len(articles))
 
 
@@ -75,7 +85,11 @@ def write_ris(
     cancel: CancelToken | None = None,
 ) -> list[str]:
     today = dt.date.today()
-    lines = [line for art in _each(resolved, progress, cancel) for line in ris_record(art, today)]
+    lines = [
+        line
+        for art, tags, note in _each(resolved, progress, cancel)
+        for line in ris_record(art, today, tags, note)
+    ]
     # UTF-8, and CRLF line ends as the format asks; a blank line after each record.
     out.write_bytes("\r\n".join(lines).replace("ER  - \r\n", "ER  - \r\n\r\n").encode("utf-8"))
     return [out.name]
@@ -90,7 +104,10 @@ def write_csljson(
     cancel: CancelToken | None = None,
 ) -> list[str]:
     today = dt.date.today()
-    items = [csl_item(art, accessed=today) for art in _each(resolved, progress, cancel)]
+    items = [
+        csl_item(art, accessed=today, tags=tags, note=note)
+        for art, tags, note in _each(resolved, progress, cancel)
+    ]
     out.write_text(json.dumps(items, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return [out.name]
 

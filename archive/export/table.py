@@ -32,6 +32,8 @@ FIELDS = [
     "height",
     "taken",
     "bytes",
+    "tags",
+    "note",
 ]
 
 
@@ -44,13 +46,17 @@ def records(
     done = 0
     for item, art in resolved.articles:
         tick(progress, cancel, done, total)
-        out.append({"kind": "article", **dublin_core(art)})
+        tags, note = resolved.marks(item.root, art.id)
+        record = dublin_core(art, tags, note)
+        out.append({"kind": "article", **record, "tags": "; ".join(tags), "note": note})
         for ref in art.photos:
-            out.append(photo_record(Path(ref.path) if ref.path else None, ref, art, item))
+            marks = resolved.marks(item.root, f"{art.id}#{ref.file}")
+            out.append(photo_record(Path(ref.path) if ref.path else None, ref, art, item, marks))
         done += 1
     for photo in resolved.photos:
         tick(progress, cancel, done, total)
-        out.append(photo_record(photo.path, photo.ref, photo.article, photo.item))
+        marks = resolved.marks(photo.item.root, photo.item.key)
+        out.append(photo_record(photo.path, photo.ref, photo.article, photo.item, marks))
         done += 1
     tick(progress, cancel, total, total)
     return out

@@ -207,6 +207,13 @@ class TantivySearcher:
             out.append((Occur.Must, Query.term_query(self._schema, "year", year)))
         if f.has_photos:
             out.append((Occur.Must, Query.term_query(self._schema, "has_photos", 1)))
+        if f.ids is not None:
+            ids = sorted(f.ids)  # those documents, and the photos of those articles
+            either = [
+                (Occur.Should, Query.term_set_query(self._schema, field, ids))
+                for field in ("id", "aid")
+            ]
+            out.append((Occur.Must, Query.boolean_query(either)))
         return out
 
     def _within(self, q: Query, filters: Filters | None, kind: int) -> Query:
@@ -398,7 +405,9 @@ class TantivySearcher:
             "year": Filters(year=f.year),
             "photos": Filters(has_photos=f.has_photos),
         }
-        active = {name: one for name, one in parts.items() if one != Filters()}
+        # the IDs (of tags and notes asked for in the query) go with the words
+        active = {name: replace(one, ids=f.ids) for name, one in parts.items() if one != Filters()}
+        words = Filters(ids=f.ids) if f.ids is not None else None
         if not active:
             return []
         modes = (False,) if exact else (True, False) if marked else (True,)
@@ -407,7 +416,7 @@ class TantivySearcher:
             qs = [(Occur.Should, self._within(self._compile(node, m), flt, ARTICLE)) for m in modes]
             return self._count(Query.boolean_query(qs))
 
-        if count(None) == 0:
+        if count(words) == 0:
             return []
         alone = [name for name, one in active.items() if count(one) == 0]
         return alone or ["together"]

@@ -24,6 +24,7 @@ from typing import Any, TypeAlias
 import numpy as np
 import numpy.typing as npt
 from whoosh import index as whoosh_index
+from whoosh.reading import TermNotFound
 
 from archive.model import Article
 from index.analysis import fold_term, tokens
@@ -431,7 +432,23 @@ class WhooshSearcher:
                 mask &= (v.date // 10000) == year
         if f.has_photos:
             mask &= v.has_photos
+        if f.ids is not None:
+            mask &= self._with_ids(seg, f.ids, len(mask))
         return np.asarray(mask, dtype=np.bool_)
+
+    @staticmethod
+    def _with_ids(seg: _Segment, ids: frozenset[str], size: int) -> BoolArray:
+        """The documents of *ids*: those IDs, and the photos of those articles."""
+        chosen = np.zeros(size, dtype=np.bool_)
+        reader = seg.reader
+        for ident in ids:
+            terms = [ident, *(t for t in reader.expand_prefix("id", ident + "#"))]
+            for term in terms:
+                try:
+                    chosen[list(reader.postings("id", term).all_ids())] = True
+                except TermNotFound:
+                    continue
+        return chosen
 
     def _filtered(self, matches: list[_Match], filters: Filters | None, kind: int) -> list[_Match]:
         out = []
@@ -652,10 +669,12 @@ class WhooshSearcher:
             "year": Filters(year=f.year),
             "photos": Filters(has_photos=f.has_photos),
         }
-        active = {name: one for name, one in parts.items() if one != Filters()}
+        # the IDs (of tags and notes asked for in the query) go with the words
+        active = {name: replace(one, ids=f.ids) for name, one in parts.items() if one != Filters()}
+        words = Filters(ids=f.ids) if f.ids is not None else None
         if not active:
             return []
-        if self._how_many(node, None, modes) == 0:
+        if self._how_many(node, words, modes) == 0:
             return []
         alone = [name for name, one in active.items() if self._how_many(node, one, modes) == 0]
         return alone or ["together"]

@@ -71,3 +71,45 @@ def test_csljson_is_read_and_formatted_by_citeproc(tmp_path: Path) -> None:
     for a in articles:
         assert a.title in text
     assert articles[0].author in text and "2024" in text
+
+
+def test_tags_and_notes_go_into_every_export_that_carries_metadata(tmp_path: Path) -> None:
+    import csv
+
+    import bagit
+    import rispy
+
+    from archive.annotations import Annotations
+
+    store = Annotations(tmp_path / "annotations.json")
+    article = Item(str(SAMPLE), HNDK)
+    photo = Item(str(SAMPLE), HNDK, "hoi-nghi-1.jpg")
+    store.add_tag([article], "Lũ lụt")
+    store.add_tag([article, photo], "Đoàn kết")
+    store.set_note(article, "Đối chiếu với bản in")
+    items = [article]
+
+    export(items, "ris", tmp_path / "a.ris", annotations=store)
+    with (tmp_path / "a.ris").open(encoding="utf-8") as f:
+        (entry,) = rispy.load(f)
+    assert entry["keywords"] == ["Lũ lụt", "Đoàn kết"] and entry["notes"] == [
+        "Đối chiếu với bản in"
+    ]
+    export(items, "csljson", tmp_path / "a.json", annotations=store)
+    (record,) = json.loads((tmp_path / "a.json").read_text("utf-8"))
+    assert record["keyword"] == "Lũ lụt, Đoàn kết" and record["note"] == "Đối chiếu với bản in"
+    export(items, "csv", tmp_path / "a.csv", annotations=store)
+    with (tmp_path / "a.csv").open(encoding="utf-8-sig") as f:
+        rows = list(csv.DictReader(f))
+    assert rows[0]["tags"] == "Lũ lụt; Đoàn kết" and rows[0]["note"] == "Đối chiếu với bản in"
+    assert "Lũ lụt; Đoàn kết" in rows[0]["subject"]  # Dublin Core subject
+    assert rows[0]["description"].endswith("Ghi chú: Đối chiếu với bản in")
+    one = next(r for r in rows if r["file"] == "hoi-nghi-1.jpg")
+    assert one["tags"] == "Đoàn kết"  # the photo's own tag
+    export(items, "bagit", tmp_path / "bag", annotations=store)
+    assert bagit.Bag(str(tmp_path / "bag")).info["Keywords"] == "Lũ lụt; Đoàn kết"
+    dc = json.loads((tmp_path / "bag" / "metadata" / "dc.json").read_text("utf-8"))
+    assert "Đoàn kết" in dc[0]["subject"]
+    export(items, "html", tmp_path / "site", annotations=store)
+    page = (tmp_path / "site" / "articles" / "0001.html").read_text("utf-8")
+    assert "Nhãn: Lũ lụt; Đoàn kết" in page and "Ghi chú: Đối chiếu với bản in" in page

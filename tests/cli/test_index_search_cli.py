@@ -189,3 +189,34 @@ def test_subprocess_index_and_search(tmp_path: Path) -> None:
     )
     assert p.returncode == 0, p.stderr
     assert json.loads(p.stdout)["hits"][0]["id"] == "2023/12/le-hoi-hoa-da-quy/article.txt"
+
+
+def test_tags_and_notes_from_the_command_line_and_in_searches(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TANGTHU_DATA_DIR", str(tmp_path / "data"))
+    ixdir = tmp_path / "ix"
+    assert main(["index", str(SAMPLE), "--index-dir", str(ixdir), "--jobs", "1"]) == 0
+    a, b = "2024/03/hoi-nghi-doan-ket", "2024/09/cuu-tro-sau-bao/article.txt"
+    assert main(["tag", a, b, "--archive", str(SAMPLE), "--add", "Lũ  lụt"]) == 0
+    assert main(["tag", b + "#cuu-tro-1.jpg", "--archive", str(SAMPLE), "--add", "ảnh đẹp"]) == 0
+    assert main(["note", b, "--archive", str(SAMPLE), "--set", "Đối chiếu bản in"]) == 0
+    capsys.readouterr()
+    assert main(["tags", "--archive", str(SAMPLE), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"Lũ lụt": 2, "ảnh đẹp": 1}
+    args = ["--archive", str(SAMPLE), "--index-dir", str(ixdir), "--json"]
+
+    def ids(query: str) -> set[str]:
+        assert main(["search", query, *args]) == 0
+        return {h["id"] for h in json.loads(capsys.readouterr().out)["hits"]}
+
+    both = {f"{a}/article.txt", b}
+    assert ids('tag:"lu lut"') == both  # without diacritics too
+    assert ids('tag:"Lũ lụt" note:"ban in"') == {b}
+    assert ids('tag:"lũ lụt" sáng tạo') == {f"{a}/article.txt"}  # with the words
+    assert ids("tag:nosuch") == set()  # an empty set is an answer
+    assert main(["tag", a, "--archive", str(SAMPLE), "--remove", "lu lut"]) == 0
+    capsys.readouterr()
+    assert ids('tag:"lũ lụt"') == {b}
+    assert main(["tag", "no/such", "--archive", str(SAMPLE), "--add", "x"]) == 1
+    assert main(["tag", a, "--archive", str(SAMPLE)]) == 2  # neither --add nor --remove

@@ -1,0 +1,196 @@
+"""Tags and notes on articles and photos, kept in the per-user data folder.
+
+They are tied to the archive's folder and the item's ID (``ID`` or ``ID#photo``), so
+they outlive any rebuild of the index. The store is one JSON file, written whole to
+a temporary file, flushed to disk and renamed over the old one: a kill at any moment
+leaves the old file or the new one, never half of one. A file that cannot be read is
+set aside under another name (never emptied in place) and the store starts over,
+saying so in `damaged`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+import threading
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from archive.fold import fold
+from archive.selection import Item
+
+VERSION = 1
+
+
+def clean_tag(tag: str) -> str:
+    """A tag as it is kept: NFC, spaces collapsed, no leading or trailing space."""
+    return " ".join(unicodedata.normalize("NFC", tag).split())
+
+
+def _root_key(root: str) -> str:
+    return unicodedata.normalize("NFC", str(Path(root).expanduser().resolve()))
+
+
+def tag_key(tag: str) -> str:
+    """What makes two tags the same: case and diacritics set aside (``Lũ lụt`` = ``lu lut``)."""
+    return fold(clean_tag(tag).casefold())
+
+
+class Annotations:
+    """Tags and a note per item, over every archive the user opened."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self._lock = threading.Lock()
+        #: (root key, item key) -> {"tags": [...], "note": "..."}
+        self._items: dict[tuple[str, str], dict[str, Any]] = {}
+        #: where an unreadable store was set aside (None: it read well, or there was none)
+        self.damaged: Path | None = None
+        self._load()
+
+    # -- storage
+
+    def _load(self) -> None:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return
+        except OSError:
+            raw = b""
+        try:
+            data = json.loads(raw.decode("utf-8"))
+            entries = data["items"] if isinstance(data, dict) else None
+            if not isinstance(entries, list):
+                raise ValueError("no item list")
+            for e in entries:
+                key = (str(e["root"]), str(e["id"]))
+                tags = [clean_tag(str(t)) for t in e.get("tags", []) if clean_tag(str(t))]
+                self._items[key] = {"tags": tags, "note": str(e.get("note") or "")}
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+            self._items = {}
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            aside = self.path.with_name(f"{self.path.stem}.damaged-{stamp}{self.path.suffix}")
+            try:
+                os.replace(self.path, aside)
+                self.damaged = aside
+            except OSError:
+                self.damaged = self.path
+
+    def _save(self) -> None:
+        entries = [
+            {"root": root, "id": ident, "tags": v["tags"], "note": v["note"]}
+            for (root, ident), v in sorted(self._items.items())
+            if v["tags"] or v["note"]
+        ]
+        data = json.dumps({"version": VERSION, "items": entries}, ensure_ascii=False, indent=1)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".annotations-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        if hasattr(os, "O_DIRECTORY"):  # the rename itself reaches the disk
+            dir_fd = os.open(self.path.parent, os.O_DIRECTORY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+
+    def _entry(self, item: Item) -> dict[str, Any]:
+        return self._items.setdefault((_root_key(item.root), item.key), {"tags": [], "note": ""})
+
+    # -- reading
+
+    def tags(self, item: Item) -> tuple[str, ...]:
+        entry = self._items.get((_root_key(item.root), item.key))
+        return tuple(entry["tags"]) if entry else ()
+
+    def note(self, item: Item) -> str:
+        entry = self._items.get((_root_key(item.root), item.key))
+        return str(entry["note"]) if entry else ""
+
+    def tag_counts(self, root: str | None = None) -> dict[str, int]:
+        """Each tag (as first written) and how many items carry it, most used first."""
+        want = _root_key(root) if root is not None else None
+        counts: dict[str, int] = {}
+        names: dict[str, str] = {}
+        for (r, _ident), v in self._items.items():
+            if want is not None and r != want:
+                continue
+            for tag in v["tags"]:
+                k = tag_key(tag)
+                names.setdefault(k, tag)
+                counts[k] = counts.get(k, 0) + 1
+        return {
+            names[k]: n for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], names[kv[0]]))
+        }
+
+    def with_tag(self, root: str, tag: str) -> set[str]:
+        """Keys (``ID`` or ``ID#photo``) in *root* tagged *tag* (case and marks aside)."""
+        want, k = _root_key(root), tag_key(tag)
+        return {
+            ident
+            for (r, ident), v in self._items.items()
+            if r == want and any(tag_key(t) == k for t in v["tags"])
+        }
+
+    def with_note(self, root: str, words: str) -> set[str]:
+        """Keys in *root* whose note holds every word of *words* (case and marks aside)."""
+        want = _root_key(root)
+        needles = [fold(w.casefold()) for w in clean_tag(words).split()]
+        return {
+            ident
+            for (r, ident), v in self._items.items()
+            if r == want
+            and v["note"]
+            and all(n in fold(unicodedata.normalize("NFC", v["note"]).casefold()) for n in needles)
+        }
+
+    # -- changing
+
+    def add_tag(self, items: Iterable[Item], tag: str) -> int:
+        """Tag *items*; returns how many did not have the tag yet."""
+        tag = clean_tag(tag)
+        if not tag:
+            return 0
+        added = 0
+        with self._lock:
+            for item in items:
+                entry = self._entry(item)
+                if all(tag_key(t) != tag_key(tag) for t in entry["tags"]):
+                    entry["tags"].append(tag)
+                    added += 1
+            if added:
+                self._save()
+        return added
+
+    def remove_tag(self, items: Iterable[Item], tag: str) -> int:
+        removed = 0
+        with self._lock:
+            for item in items:
+                entry = self._entry(item)
+                kept = [t for t in entry["tags"] if tag_key(t) != tag_key(tag)]
+                removed += len(entry["tags"]) - len(kept)
+                entry["tags"] = kept
+            if removed:
+                self._save()
+        return removed
+
+    def set_note(self, item: Item, text: str) -> None:
+        """Set (an empty *text*: remove) the note of *item*."""
+        with self._lock:
+            self._entry(item)["note"] = unicodedata.normalize("NFC", text.strip())
+            self._save()
+
+
+def annotations_path(data_dir: str | os.PathLike[str]) -> Path:
+    return Path(data_dir) / "annotations.json"

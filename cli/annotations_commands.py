@@ -1,0 +1,66 @@
+"""The ``tag``, ``note`` and ``tags`` commands: the user's tags and notes on articles
+and photos (kept in the per-user data folder, never in the archive)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+import library
+from cli.commands import resolve_article
+from cli.errors import CommandFailed, UsageError, existing_dir
+
+
+def _items(lib: library.Library, idents: list[str]) -> list[library.Item]:
+    """The items named on the command line: article IDs or folders, or ``ID#photo``."""
+    items = []
+    for ident in idents:
+        article, _, photo = ident.partition("#")
+        rel = resolve_article(lib, article).relative_to(lib.root).as_posix()
+        if photo and library.photo_file(lib.root, rel, photo) is None:
+            raise CommandFailed(f"{rel} names no photo {photo!r}.")
+        items.append(library.Item(str(lib.root), rel, photo))
+    return items
+
+
+def _store() -> library.Annotations:
+    store = library.user_annotations()
+    if store.damaged is not None:
+        print(f"The tags and notes file could not be read; it was kept as {store.damaged}.")
+    return store
+
+
+def cmd_tag(args: argparse.Namespace) -> int:
+    if bool(args.add) == bool(args.remove):
+        raise UsageError("give --add TAG or --remove TAG")
+    lib = library.Library(existing_dir(args.archive))
+    items = _items(lib, args.ids)
+    store = _store()
+    if args.add:
+        n = store.add_tag(items, args.add)
+        print(f"Tagged {n} of {len(items)} with {library.clean_tag(args.add)!r}.")
+    else:
+        n = store.remove_tag(items, args.remove)
+        print(f"Removed {args.remove!r} from {n} of {len(items)}.")
+    return 0
+
+
+def cmd_note(args: argparse.Namespace) -> int:
+    lib = library.Library(existing_dir(args.archive))
+    (item,) = _items(lib, [args.id])
+    store = _store()
+    if args.set is not None:
+        store.set_note(item, args.set)
+    print(store.note(item))
+    return 0
+
+
+def cmd_tags(args: argparse.Namespace) -> int:
+    root = str(existing_dir(args.archive)) if args.archive else None
+    counts = _store().tag_counts(root)
+    if args.json:
+        print(json.dumps(counts, ensure_ascii=False, indent=2))
+    else:
+        for tag, n in counts.items():
+            print(f"{n:6d}  {tag}")
+    return 0
