@@ -27,9 +27,11 @@ class FiltersPanel(QGroupBox):
 
     Signals:
         changed(): a filter was set or removed.
+        tag_chosen(str): a tag of the tag list was clicked.
     """
 
     changed = Signal()
+    tag_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +60,11 @@ class FiltersPanel(QGroupBox):
         layout.addWidget(self.photos_check)
         self.outlet_model, self.outlet_view = self._facet_list(layout, self.tr("Outlet"))
         self.year_model, self.year_view = self._facet_list(layout, self.tr("Year"))
+        self.tag_model, self.tag_view = self._facet_list(layout, self.tr("Your tags"))
+        self.tag_view.clicked.disconnect()
+        self.tag_view.clicked.connect(
+            lambda index: self.tag_chosen.emit(str(index.data(Qt.ItemDataRole.UserRole)))
+        )
         clear = QPushButton(self.tr("Clear filters"), self)
         clear.clicked.connect(self.clear)
         layout.addWidget(clear)
@@ -73,6 +80,14 @@ class FiltersPanel(QGroupBox):
         view.clicked.connect(lambda _i: self.changed.emit())
         layout.addWidget(view, 2)
         return model, view
+
+    def show_tags(self, counts: dict[str, int]) -> None:
+        """The user's tags on this archive, with how many items carry each."""
+        self.tag_model.clear()
+        for tag, n in counts.items():
+            item = QStandardItem(f"{tag}  ({number(n)})")
+            item.setData(tag, Qt.ItemDataRole.UserRole)
+            self.tag_model.appendRow(item)
 
     def filters(self) -> Filters:
         def day(check: QCheckBox, edit: QDateEdit) -> str | None:

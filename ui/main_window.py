@@ -38,6 +38,7 @@ from ui.reading_side import ReadingSide
 from ui.results_pane import PAGE, ResultsPane
 from ui.search_bar import SearchBar
 from ui.searches import Searches
+from ui.tags import wire_tagging
 from ui.thumbnails import ThumbnailLoader
 from ui.window_parts import WindowParts
 
@@ -50,12 +51,14 @@ class MainWindow(WindowParts, QMainWindow):
         article_shown(str): the reader shows this article.
         indexing_done(): a background indexing run ended (finished, failed or cancelled).
         language_requested(str): the user chose another interface language.
+        archive_opened(): another archive is shown.
     """
 
     search_done = Signal()
     article_shown = Signal(str)
     indexing_done = Signal()
     language_requested = Signal(str)
+    archive_opened = Signal()
 
     def __init__(
         self,
@@ -93,6 +96,7 @@ class MainWindow(WindowParts, QMainWindow):
         self.basket_model = self.basket_dock.model
         self._lay_out()
         self._connect()
+        self.tagging = wire_tagging(self)
         self.recent_menu = build_menus(self)
         fill_recent(self.recent_menu, self.settings, self.open_archive)
         geometry = cfg.read(self.settings, "ui/geometry")
@@ -219,6 +223,7 @@ class MainWindow(WindowParts, QMainWindow):
         else:
             self.status_label.setText(self.tr("Building the index for the first time…"))
         self.start_indexing()
+        self.archive_opened.emit()
 
     def _engine(self) -> str:
         engine = str(cfg.read(self.settings, "index/engine"))

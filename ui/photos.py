@@ -132,11 +132,13 @@ class PhotoViewer(QDialog):
         current_changed(int): the row now shown.
         article_requested(str): the user clicked the photo's article title.
         basket_requested(object): "Add to basket" for the `PhotoItem` shown.
+        marks_requested(object): "Tags and note…" for the `PhotoItem` shown.
     """
 
     current_changed = Signal(int)
     article_requested = Signal(str)
     basket_requested = Signal(object)
+    marks_requested = Signal(object)
 
     def __init__(
         self,
@@ -201,6 +203,11 @@ class PhotoViewer(QDialog):
                 self.tr("Add to basket"),
                 QKeySequence("Ctrl+B"),
                 lambda: self.basket_requested.emit(self._items[self._row]),
+            ),
+            (
+                self.tr("Tags…"),
+                QKeySequence("Ctrl+Shift+T"),
+                lambda: self.marks_requested.emit(self._items[self._row]),
             ),
         ]
         for text, shortcut, slot in actions:

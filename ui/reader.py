@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QGuiApplication,
     QImage,
     QKeySequence,
-    QPalette,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
@@ -34,150 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from library import Article, PhotoRef, article_folder, mark
+from library import Article, article_folder
+from ui.article_page import PHOTO_PX, article_html, muted
 from ui.desktop import copy_text, open_with_system
 from ui.i18n import fmt
-from ui.marks import OPEN, marked_html
 from ui.thumbnails import ThumbnailLoader
-
-PHOTO_PX = 640
-#: The reader shows at most this much text of one article (a whole newspaper year
-#: pasted into one file would freeze any text view); the rest is announced.
-MAX_SHOWN_CHARS = 300_000
-_HIT_OPEN = OPEN
-
-
-def _muted() -> str:
-    """Secondary text's colour (dates, sources, captions), from the palette: it reads
-    on light and on dark."""
-    return str(QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText).name())
-
-
-def _mark(text: str, terms: set[str]) -> str:
-    return marked_html(text, mark(text, terms)) if terms else html.escape(text)
-
-
-def article_html(
-    article: Article,
-    terms: set[str],
-    tr: Callable[[str], str],
-    *,
-    width: int = 640,
-) -> tuple[str, int]:
-    """The reader's HTML for *article*, and how many search hits it marks.
-
-    Every text of the article is escaped; photos are ``photo:N`` images (N is the
-    index in ``article.photos``), missing ones a labelled placeholder.
-    """
-    refs = {p.file: (i, p) for i, p in enumerate(article.photos)}
-    out = [f"<h1 style='font-size:19pt; margin-bottom:4px'>{_mark(article.title, terms)}</h1>"]
-    meta = []
-    if article.date:
-        source = {
-            "text": tr("date in the text"),
-            "text+year": tr("day in the text, year from the text"),
-            "text+folder": tr("day in the text, year from the folder"),
-            "text+exif": tr("estimated: day in the text, year from the photos' EXIF"),
-            "folder": tr("from the folder name"),
-            "exif": tr("estimated from the photos' EXIF dates"),
-            "sidecar": tr("from the metadata file"),
-        }.get(article.date_source or "", article.date_source or "")
-        shown = f"≈ {article.date}" if article.date_estimated else article.date
-        meta.append(f"{html.escape(shown)} <span style='color:{_muted()}'>({source})</span>")
-    byline = " / ".join(html.escape(x) for x in (article.author, article.outlet) if x)
-    if byline:
-        meta.append(byline)
-    if meta:
-        out.append(f"<p style='color:{_muted()}'>{' · '.join(meta)}</p>")
-    if article.source_url:
-        out.append(
-            f"<p style='color:{_muted()}; font-size:9pt'>{html.escape(tr('Source:'))} "
-            f"<span style='font-family:monospace'>{html.escape(article.source_url)}</span></p>"
-        )
-    budget = MAX_SHOWN_CHARS
-    if article.lead:
-        out.append(f"<p style='font-weight:600'>{_mark(article.lead[:budget], terms)}</p>")
-        budget -= len(article.lead)
-    for block in article.blocks:
-        if budget <= 0:
-            note = tr("The article is too long to show whole; export it to read the rest.")
-            out.append(f"<p style='color:#a33'>{html.escape(note)}</p>")
-            break
-        if block.type == "text":
-            out.append(f"<p>{_mark(block.text[:budget], terms)}</p>")
-            budget -= len(block.text)
-            continue
-        cells = []
-        photo_width = max(120, min(480, (width - 30) // max(1, len(block.files)) - 12))
-        for name in block.files:
-            i, ref = refs.get(name, (-1, None))
-            cells.append(_photo_cell(i, ref, name, photo_width, tr))
-        caption = (
-            f"<p style='color:{_muted()}; font-style:italic; margin-top:2px'>"
-            f"{_mark(block.caption, terms)}</p>"
-            if block.caption
-            else ""
-        )
-        out.append(
-            "<table cellspacing='6' style='margin-top:6px'><tr>"
-            + "".join(cells)
-            + f"</tr></table>{caption}"
-        )
-    if article.related:
-        out.append(f"<h3>{html.escape(tr('Related articles'))}</h3><ul>")
-        for item in article.related:
-            title = html.escape(item.title)
-            link = (
-                f"<a href='article:{html.escape(item.id, quote=True)}'>{title}</a>"
-                if item.id
-                else title
-            )
-            summary = (
-                f"<br><span style='color:{_muted()}'>{html.escape(item.summary)}</span>"
-                if item.summary
-                else ""
-            )
-            out.append(f"<li>{link}{summary}</li>")
-        out.append("</ul>")
-    if article.problems:
-        out.append(f"<h3 style='color:#a33'>{html.escape(tr('Problems'))}</h3><ul>")
-        out += [
-            f"<li>{html.escape(p.detail)} "
-            f"<span style='color:{_muted()}'>({html.escape(p.kind)})</span></li>"
-            for p in article.problems
-        ]
-        out.append("</ul>")
-    body = "\n".join(out)
-    count = 0
-
-    def number(_m: re.Match[str]) -> str:
-        nonlocal count
-        count += 1
-        return f"<a name='hit-{count - 1}'></a>{_HIT_OPEN}"
-
-    body = body.replace(_HIT_OPEN, "\0")
-    body = re.sub("\0", number, body)
-    return f"<html><body style='font-size:11pt'>{body}</body></html>", count
-
-
-def _photo_cell(
-    i: int, ref: PhotoRef | None, name: str, width: int, tr: Callable[[str], str]
-) -> str:
-    if ref is None or not ref.exists:
-        label = html.escape(fmt(tr("Missing photo: %1"), name))
-        return (
-            f"<td width='{width}' height='{width * 3 // 4}' bgcolor='#ece6d8' align='center' "
-            f"style='color:#8a4a3a'>{label}</td>"
-        )
-    info = ref.info
-    w, h = (info.width, info.height) if info and info.width and info.height else (4, 3)
-    if info and info.orientation in (5, 6, 7, 8):
-        w, h = h, w
-    height = max(1, round(width * h / w))
-    return (
-        f"<td><a href='photo-open:{i}'><img src='photo:{i}' width='{width}' height='{height}'></a>"
-        f"<br><span style='color:{_muted()}; font-size:8pt'>{html.escape(name)}</span></td>"
-    )
 
 
 class ArticleBrowser(QTextBrowser):
@@ -258,6 +118,7 @@ class ReaderView(QWidget):
     photo_requested = Signal(int)
     basket_requested = Signal()
     photo_to_basket = Signal(int)
+    marks_requested = Signal()
 
     def __init__(self, loader: ThumbnailLoader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -292,6 +153,7 @@ class ReaderView(QWidget):
             ("basket", self.tr("Add to basket"), QKeySequence(), self.basket_requested.emit),
             ("print", self.tr("Print…"), QKeySequence.StandardKey.Print, self.print_article),
             ("pdf", self.tr("PDF…"), QKeySequence("Ctrl+Shift+P"), self.save_pdf),
+            ("marks", self.tr("Tags…"), QKeySequence(), self.marks_requested.emit),
             ("folder", self.tr("Open folder"), QKeySequence(), self.open_folder),
             ("copy_url", self.tr("Copy source URL"), QKeySequence(), self.copy_url),
         ]
@@ -309,6 +171,7 @@ class ReaderView(QWidget):
                 "zoom_in": self.tr("Larger text"),
                 "zoom_out": self.tr("Smaller text"),
                 "pdf": self.tr("Save as PDF…"),
+                "marks": self.tr("Your tags and note on this article"),
             }
             if key in tips:
                 action.setToolTip(tips[key])
@@ -317,6 +180,11 @@ class ReaderView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.bar)
+        self.marks = QLabel(self)
+        self.marks.setWordWrap(True)
+        self.marks.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.marks.hide()
+        layout.addWidget(self.marks)
         layout.addWidget(self.browser, 1)
         self.show_article(None, None, set())
 
@@ -325,7 +193,7 @@ class ReaderView(QWidget):
         if article is None:
             self.browser.set_photo_paths({})
             self.browser.setHtml(
-                f"<p style='color:{_muted()}; margin:40px'>"
+                f"<p style='color:{muted()}; margin:40px'>"
                 f"{html.escape(self.tr('Choose a result to read it here.'))}</p>"
             )
             self._hits = 0
@@ -342,7 +210,8 @@ class ReaderView(QWidget):
             self.actions_[key].setEnabled(self._hits > 0)
         for key in ("copy_url",):
             self.actions_[key].setEnabled(bool(article and article.source_url))
-        for key in ("folder", "print", "pdf", "basket"):
+        self.show_marks((), "")
+        for key in ("folder", "print", "pdf", "basket", "marks"):
             self.actions_[key].setEnabled(article is not None)
         self._update_hit_label()
 
@@ -377,6 +246,16 @@ class ReaderView(QWidget):
                 self.photo_requested.emit(int(url.path()))
             except ValueError:
                 pass
+
+    def show_marks(self, tags: tuple[str, ...], note: str) -> None:
+        """The user's tags and note on the article shown (hidden when there are none)."""
+        parts = []
+        if tags:
+            parts.append(fmt(self.tr("Tags: %1"), "; ".join(tags)))
+        if note:
+            parts.append(fmt(self.tr("Note: %1"), note))
+        self.marks.setText("   ".join(parts))
+        self.marks.setVisible(bool(parts))
 
     def _photo_menu(self, index: int, menu: QMenu) -> None:
         """The context menu of the article's photo *index*."""

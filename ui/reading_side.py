@@ -41,6 +41,7 @@ class ReadingSide(QTabWidget):
         photo_to_basket(object): the viewer's or the reader's "Add to basket" (a
             `PhotoEntry`).
         photos_export(object): "Export these…" on the grid (a list of `PhotoEntry`).
+        photo_marks_requested(object): the viewer's "Tags…" (a `PhotoEntry`).
     """
 
     article_requested = Signal(str)
@@ -49,6 +50,7 @@ class ReadingSide(QTabWidget):
     photos_to_basket = Signal()
     photo_to_basket = Signal(object)
     photos_export = Signal(object)
+    photo_marks_requested = Signal(object)
 
     def __init__(
         self, loader: ThumbnailLoader, thumb_px: int, parent: QWidget | None = None
@@ -197,6 +199,7 @@ class ReadingSide(QTabWidget):
         viewer.article_requested.connect(self.article_requested)
         viewer.article_requested.connect(lambda _id: self.setCurrentIndex(READER))
         viewer.basket_requested.connect(self.photo_to_basket)
+        viewer.marks_requested.connect(self.photo_marks_requested)
         viewer.show()
         self.viewer = viewer
         return viewer

@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDropEvent, QGuiApplication
 
 from library import NONE
+from tests.ui.test_basket import _select_rows
 from tests.ui.test_window import HNDK, _search
 from ui.results import Column, Role
 
@@ -395,3 +396,33 @@ def test_timeline_by_keyboard_and_empty_photo_scopes_say_why(qtbot, window) -> N
     _search(qtbot, window, "zzxqy")
     qtbot.waitUntil(lambda: "No photo caption" in window.side.grid_label.text(), timeout=20000)
     assert window.grid_model.rowCount() == 0
+
+
+def test_tags_and_notes_in_the_window(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QInputDialog
+
+    import library
+
+    _search(qtbot, window, "")
+    _select_rows(window.results_view, [0, 1])
+    first, second = window.results_model.ids()[:2]
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Lũ lụt", True))
+    with qtbot.waitSignal(window.tagging.changed, timeout=10000):
+        _action(window.results_view, "Tag…").trigger()
+    assert window.filters_panel.tag_model.item(0).text() == "Lũ lụt  (2)"
+    # a click in the tag list searches for it, with or without marks
+    with qtbot.waitSignal(window.search_done, timeout=20000):
+        window.filters_panel.tag_chosen.emit("Lũ lụt")
+    assert window.search_edit.text() == 'tag:"Lũ lụt"'
+    assert set(window.results_model.ids()) == {first, second}
+    # the reader shows them, and edits them with the note
+    qtbot.waitUntil(lambda: window.reader.marks.isVisibleTo(window), timeout=10000)
+    assert "Lũ lụt" in window.reader.marks.text()
+    dialog = window.tagging.edit(window, library.Item(str(window.root), first), "x")
+    dialog.tags.setText("Lũ lụt, Lào Cai")
+    dialog.note.setPlainText("Đối chiếu bản in")
+    with qtbot.waitSignal(window.tagging.changed, timeout=10000):
+        dialog.accept()
+    store = window.tagging.store()
+    item = library.Item(str(window.root), first)
+    assert store.tags(item) == ("Lũ lụt", "Lào Cai") and store.note(item) == "Đối chiếu bản in"

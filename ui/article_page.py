@@ -1,0 +1,154 @@
+"""The article as the reader shows it: HTML with its photos in place, captions under
+them, the words found marked. Everything is escaped; photos are ``photo:N`` images
+that the reader serves itself."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+
+from PySide6.QtGui import QGuiApplication, QPalette
+
+from library import Article, PhotoRef, mark
+from ui.i18n import fmt
+from ui.marks import OPEN, marked_html
+
+PHOTO_PX = 640
+#: The reader shows at most this much text of one article (a whole newspaper year
+#: pasted into one file would freeze any text view); the rest is announced.
+MAX_SHOWN_CHARS = 300_000
+_HIT_OPEN = OPEN
+
+
+def muted() -> str:
+    """Secondary text's colour (dates, sources, captions), from the palette: it reads
+    on light and on dark."""
+    return str(QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText).name())
+
+
+def _mark(text: str, terms: set[str]) -> str:
+    return marked_html(text, mark(text, terms)) if terms else html.escape(text)
+
+
+def article_html(
+    article: Article,
+    terms: set[str],
+    tr: Callable[[str], str],
+    *,
+    width: int = 640,
+) -> tuple[str, int]:
+    """The reader's HTML for *article*, and how many search hits it marks.
+
+    Every text of the article is escaped; photos are ``photo:N`` images (N is the
+    index in ``article.photos``), missing ones a labelled placeholder.
+    """
+    refs = {p.file: (i, p) for i, p in enumerate(article.photos)}
+    out = [f"<h1 style='font-size:19pt; margin-bottom:4px'>{_mark(article.title, terms)}</h1>"]
+    meta = []
+    if article.date:
+        source = {
+            "text": tr("date in the text"),
+            "text+year": tr("day in the text, year from the text"),
+            "text+folder": tr("day in the text, year from the folder"),
+            "text+exif": tr("estimated: day in the text, year from the photos' EXIF"),
+            "folder": tr("from the folder name"),
+            "exif": tr("estimated from the photos' EXIF dates"),
+            "sidecar": tr("from the metadata file"),
+        }.get(article.date_source or "", article.date_source or "")
+        shown = f"≈ {article.date}" if article.date_estimated else article.date
+        meta.append(f"{html.escape(shown)} <span style='color:{muted()}'>({source})</span>")
+    byline = " / ".join(html.escape(x) for x in (article.author, article.outlet) if x)
+    if byline:
+        meta.append(byline)
+    if meta:
+        out.append(f"<p style='color:{muted()}'>{' · '.join(meta)}</p>")
+    if article.source_url:
+        out.append(
+            f"<p style='color:{muted()}; font-size:9pt'>{html.escape(tr('Source:'))} "
+            f"<span style='font-family:monospace'>{html.escape(article.source_url)}</span></p>"
+        )
+    budget = MAX_SHOWN_CHARS
+    if article.lead:
+        out.append(f"<p style='font-weight:600'>{_mark(article.lead[:budget], terms)}</p>")
+        budget -= len(article.lead)
+    for block in article.blocks:
+        if budget <= 0:
+            note = tr("The article is too long to show whole; export it to read the rest.")
+            out.append(f"<p style='color:#a33'>{html.escape(note)}</p>")
+            break
+        if block.type == "text":
+            out.append(f"<p>{_mark(block.text[:budget], terms)}</p>")
+            budget -= len(block.text)
+            continue
+        cells = []
+        photo_width = max(120, min(480, (width - 30) // max(1, len(block.files)) - 12))
+        for name in block.files:
+            i, ref = refs.get(name, (-1, None))
+            cells.append(_photo_cell(i, ref, name, photo_width, tr))
+        caption = (
+            f"<p style='color:{muted()}; font-style:italic; margin-top:2px'>"
+            f"{_mark(block.caption, terms)}</p>"
+            if block.caption
+            else ""
+        )
+        out.append(
+            "<table cellspacing='6' style='margin-top:6px'><tr>"
+            + "".join(cells)
+            + f"</tr></table>{caption}"
+        )
+    if article.related:
+        out.append(f"<h3>{html.escape(tr('Related articles'))}</h3><ul>")
+        for item in article.related:
+            title = html.escape(item.title)
+            link = (
+                f"<a href='article:{html.escape(item.id, quote=True)}'>{title}</a>"
+                if item.id
+                else title
+            )
+            summary = (
+                f"<br><span style='color:{muted()}'>{html.escape(item.summary)}</span>"
+                if item.summary
+                else ""
+            )
+            out.append(f"<li>{link}{summary}</li>")
+        out.append("</ul>")
+    if article.problems:
+        out.append(f"<h3 style='color:#a33'>{html.escape(tr('Problems'))}</h3><ul>")
+        out += [
+            f"<li>{html.escape(p.detail)} "
+            f"<span style='color:{muted()}'>({html.escape(p.kind)})</span></li>"
+            for p in article.problems
+        ]
+        out.append("</ul>")
+    body = "\n".join(out)
+    count = 0
+
+    def number(_m: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        return f"<a name='hit-{count - 1}'></a>{_HIT_OPEN}"
+
+    body = body.replace(_HIT_OPEN, "\0")
+    body = re.sub("\0", number, body)
+    return f"<html><body style='font-size:11pt'>{body}</body></html>", count
+
+
+def _photo_cell(
+    i: int, ref: PhotoRef | None, name: str, width: int, tr: Callable[[str], str]
+) -> str:
+    if ref is None or not ref.exists:
+        label = html.escape(fmt(tr("Missing photo: %1"), name))
+        return (
+            f"<td width='{width}' height='{width * 3 // 4}' bgcolor='#ece6d8' align='center' "
+            f"style='color:#8a4a3a'>{label}</td>"
+        )
+    info = ref.info
+    w, h = (info.width, info.height) if info and info.width and info.height else (4, 3)
+    if info and info.orientation in (5, 6, 7, 8):
+        w, h = h, w
+    height = max(1, round(width * h / w))
+    return (
+        f"<td><a href='photo-open:{i}'><img src='photo:{i}' width='{width}' height='{height}'></a>"
+        f"<br><span style='color:{muted()}; font-size:8pt'>{html.escape(name)}</span></td>"
+    )

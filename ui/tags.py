@@ -1,0 +1,194 @@
+"""Tags and notes in the window: tag what is selected, edit an item's tags and note.
+
+The store is the user's (`library.user_annotations`); it is written off the GUI
+thread, and `Tagging.changed` tells the window to show the new tags.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+import library
+from library import Annotations, Item
+from ui.desktop import view_action
+from ui.errors import error_text
+from ui.i18n import fmt
+from ui.jobs import run_job
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+def split_tags(text: str) -> list[str]:
+    """Tags typed in one field, separated by commas or semicolons."""
+    return [t for t in (library.clean_tag(p) for p in text.replace(";", ",").split(",")) if t]
+
+
+class TagsDialog(QDialog):
+    """An item's tags (comma-separated) and its note."""
+
+    def __init__(self, title: str, tags: tuple[str, ...], note: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Tags and note"))
+        self.tags = QLineEdit(", ".join(tags), self)
+        self.tags.setPlaceholderText(self.tr("lũ lụt, Lào Cai"))
+        self.tags.setAccessibleName(self.tr("Tags"))
+        self.note = QPlainTextEdit(note, self)
+        self.note.setAccessibleName(self.tr("Note"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        heading = QLabel(title, self)
+        heading.setWordWrap(True)
+        form.addRow(heading)
+        form.addRow(self.tr("Tags (separated by commas):"), self.tags)
+        form.addRow(self.tr("Note:"), self.note)
+        form.addRow(buttons)
+        self.resize(520, 320)
+
+
+class Tagging(QObject):
+    """Changes the user's tags and notes for the window.
+
+    Signals:
+        changed(): tags or notes were written (the window shows them anew).
+        failed(str): writing them failed (the message, in the user's language).
+    """
+
+    changed = Signal()
+    failed = Signal(str)
+
+    def __init__(self, pool: QThreadPool, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = pool
+
+    @staticmethod
+    def store() -> Annotations:
+        return library.user_annotations()
+
+    def ask_and_tag(self, parent: QWidget, items: list[Item]) -> None:
+        """Ask for a tag and put it on *items*."""
+        if not items:
+            return
+        counts = self.store().tag_counts()
+        tag, ok = QInputDialog.getItem(
+            parent,
+            self.tr("Tag"),
+            fmt(self.tr("Tag for %1 items:"), len(items)),
+            list(counts),
+            0,
+            True,
+        )
+        if ok and library.clean_tag(tag):
+            self._write(lambda: self.store().add_tag(items, tag))
+
+    def edit(self, parent: QWidget, item: Item, title: str) -> TagsDialog:
+        """Edit *item*'s tags and note in a dialog (written when it is accepted)."""
+        store = self.store()
+        old = store.tags(item)
+        dialog = TagsDialog(title, old, store.note(item), parent)
+
+        def apply() -> None:
+            new = split_tags(dialog.tags.text())
+            note = dialog.note.toPlainText()
+
+            def write() -> None:
+                for tag in old:
+                    if library.clean_tag(tag) not in new:
+                        store.remove_tag([item], tag)
+                for tag in new:
+                    store.add_tag([item], tag)
+                store.set_note(item, note)
+
+            self._write(write)
+
+        dialog.accepted.connect(apply)
+        dialog.open()
+        return dialog
+
+    def _write(self, call: object) -> None:
+        run_job(
+            call,  # type: ignore[arg-type]
+            lambda _r: self.changed.emit(),
+            lambda error: self.failed.emit(error_text(error, self.tr)),
+            pool=self.pool,
+        )
+
+
+def wire_tagging(w: MainWindow) -> Tagging:
+    """Give the window's rooms their tag and note actions (results, reader, grid,
+    basket, viewer) and the tag list its counts; returns the `Tagging` they share."""
+    tagging = Tagging(w.searches.pool, w)
+
+    def root() -> str:
+        return str(w.root) if w.root is not None else ""
+
+    def refresh_marks() -> None:
+        a = w.current_article
+        if a is not None and w.root is not None:
+            store = tagging.store()
+            item = Item(root(), a.id)
+            w.reader.show_marks(store.tags(item), store.note(item))
+
+    def refresh() -> None:
+        if w.root is None:
+            return
+        store = tagging.store()
+        w.filters_panel.show_tags(store.tag_counts(root()))
+        refresh_marks()
+        if library.split_annotations(w.search_bar.query())[1]:
+            w.run_search(refresh=True)
+
+    def chosen_tag(tag: str) -> None:
+        words = library.split_annotations(w.search_bar.query())[0]
+        quoted = tag.replace('"', "")
+        w.set_query(f'tag:"{quoted}" {words}'.strip())
+
+    def edit_article() -> None:
+        a = w.current_article
+        if a is not None and w.root is not None:
+            tagging.edit(w, Item(root(), a.id), a.title)
+
+    tagging.changed.connect(refresh)
+    tagging.failed.connect(w.status_label.setText)
+    w.filters_panel.tag_chosen.connect(chosen_tag)
+
+    w.article_shown.connect(lambda _id: refresh_marks())
+
+    w.reader.marks_requested.connect(edit_article)
+    for view in (w.results.view, w.results.table):
+        view_action(
+            view,
+            w.tr("Tag…"),
+            lambda: tagging.ask_and_tag(w, [Item(root(), h.id) for h in w.results.selected_hits()]),
+            "Ctrl+Shift+T",
+        )
+    view_action(
+        w.grid,
+        w.tr("Tag…"),
+        lambda: tagging.ask_and_tag(
+            w, [Item(root(), p.article_id, p.file) for p in w.side.selected_photos()]
+        ),
+    )
+    basket = w.basket_dock.panel
+    view_action(basket.view, w.tr("Tag…"), lambda: tagging.ask_and_tag(w, basket.chosen()))
+    w.side.photo_marks_requested.connect(
+        lambda p: tagging.edit(w, Item(root(), p.article_id, p.file), f"{p.file} — {p.title}")
+    )
+    w.archive_opened.connect(refresh)
+    return tagging
