@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import tempfile
 import threading
 import unicodedata
 from collections.abc import Iterable
@@ -22,6 +21,7 @@ from typing import Any
 
 from archive.fold import fold
 from archive.selection import Item
+from archive.storage import write_atomically
 
 VERSION = 1
 
@@ -87,23 +87,7 @@ class Annotations:
             if v["tags"] or v["note"]
         ]
         data = json.dumps({"version": VERSION, "items": entries}, ensure_ascii=False, indent=1)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".annotations-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        if hasattr(os, "O_DIRECTORY"):  # the rename itself reaches the disk
-            dir_fd = os.open(self.path.parent, os.O_DIRECTORY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
+        write_atomically(self.path, data)
 
     def _entry(self, item: Item) -> dict[str, Any]:
         return self._items.setdefault((_root_key(item.root), item.key), {"tags": [], "note": ""})

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from archive.errors import Failure
+from archive.storage import write_atomically
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -89,11 +89,7 @@ class Basket:
             "basket": [i.to_dict() for i in self._items],
             "collections": {k: [i.to_dict() for i in v] for k, v in self._collections.items()},
         }
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".basket-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, indent=1)
-        os.replace(tmp, self.path)
+        write_atomically(self.path, json.dumps(data, ensure_ascii=False, indent=1))
 
     # -- the basket
 

@@ -29,6 +29,7 @@ from archive.model import (
     Related,
 )
 from archive.photo import read_photo_info
+from archive.saved_searches import SavedSearch, SavedSearchError, SavedSearches
 from archive.scan import ScanReport, scan
 from archive.selection import Basket, Item, SelectionError
 from index.engine import (
@@ -59,11 +60,13 @@ from library.library import (
     load_engines,
     mark,
     photo_jpeg,
+    saved_filters,
     split_annotations,
     thumbnail_jpeg,
     thumbnail_pixels,
     user_annotations,
     user_basket,
+    user_saved_searches,
 )
 
 __all__ = [
@@ -92,6 +95,11 @@ __all__ = [
     "ItemDetails",
     "Library",
     "annotations_file",
+    "saved_filters",
+    "user_saved_searches",
+    "SavedSearch",
+    "SavedSearches",
+    "SavedSearchError",
     "split_annotations",
     "user_annotations",
     "OutsideArchive",

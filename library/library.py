@@ -19,6 +19,7 @@ from archive.locate import OutsideArchive, article_file, article_folder, locate,
 from archive.model import Article, CancelToken, Problem
 from archive.paths import data_dir
 from archive.photo import make_thumbnail, rgb_pixels
+from archive.saved_searches import SavedSearch, SavedSearches, saved_searches_path
 from archive.selection import Basket, Item, basket_path
 from archive.thumbs import cached_thumbnail
 from index import background, engines
@@ -153,6 +154,17 @@ class Library:
         f: Filters = options.get("filters") or Filters()
         both = frozenset(ids or ()) if f.ids is None else frozenset(ids or ()) & f.ids
         return words, {**options, "filters": replace(f, ids=both)}
+
+    def count(self, search: SavedSearch) -> int:
+        """How many articles a saved search finds in this archive now."""
+        result = self.search(
+            search.query,
+            filters=saved_filters(search),
+            exact=search.exact,
+            pagesize=1,
+            snippets=False,
+        )
+        return result.total
 
     def more_like(self, article_id: str, *, limit: int = 10) -> list[Hit]:
         return self.searcher().more_like(article_id, limit=limit)
@@ -383,6 +395,16 @@ def split_annotations(query: str) -> tuple[str, list[tuple[str, str]]]:
 
 
 _annotations: dict[Path, Annotations] = {}
+
+
+def user_saved_searches(path: str | os.PathLike[str] | None = None) -> SavedSearches:
+    """The user's saved searches (from *path*, default the per-user data folder)."""
+    return SavedSearches(path or saved_searches_path(data_dir()))
+
+
+def saved_filters(search: SavedSearch) -> Filters:
+    """The filters a saved search keeps, as a search takes them."""
+    return Filters(**search.filters)
 
 
 def annotations_file() -> Path:

@@ -48,6 +48,9 @@ MESSAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "collection-exists": ("A collection named %1 already exists.", ("name",)),
     "no-collection": ("There is no collection named %1.", ("name",)),
     "collection-needs-name": ("A collection needs a name.", ()),
+    "saved-search-name": ("A saved search needs a name.", ()),
+    "saved-search-exists": ("A saved search is already called %1.", ("name",)),
+    "saved-search-file": ("%1 is not a file of saved searches.", ("path",)),
 }
 
 

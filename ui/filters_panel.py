@@ -138,6 +138,41 @@ class FiltersPanel(QGroupBox):
         self.year_view.setCurrentIndex(QModelIndex())
         self.changed.emit()
 
+    def set_filters(self, f: Filters) -> None:
+        """Show *f* (no search follows): dates, photos, outlet and year."""
+        for check, edit, day in (
+            (self.from_check, self.from_date, f.date_from),
+            (self.to_check, self.to_date, f.date_to),
+        ):
+            for w in (check, edit):
+                w.blockSignals(True)
+            if day:
+                edit.setDate(QDate.fromString(day, "yyyy-MM-dd"))
+            check.setChecked(bool(day))
+            for w in (check, edit):
+                w.blockSignals(False)
+        self.photos_check.blockSignals(True)
+        self.photos_check.setChecked(f.has_photos)
+        self.photos_check.blockSignals(False)
+        for model, view, value in (
+            (self.outlet_model, self.outlet_view, f.outlet),
+            (self.year_model, self.year_view, f.year),
+        ):
+            view.setCurrentIndex(QModelIndex())
+            if not value:
+                continue
+            rows = [
+                r
+                for r in range(model.rowCount())
+                if model.item(r).data(Qt.ItemDataRole.UserRole) == value
+            ]
+            if not rows:  # not among the last counts: shown with 0 until the search counts it
+                item = QStandardItem(f"{value}  (0)")
+                item.setData(value, Qt.ItemDataRole.UserRole)
+                model.appendRow(item)
+                rows = [model.rowCount() - 1]
+            view.setCurrentIndex(model.index(rows[0], 0))
+
     def set_year(self, value: str) -> None:
         """Keep the articles of the year *value* (``NONE``: the undated)."""
         for row in range(self.year_model.rowCount()):

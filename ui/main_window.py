@@ -36,6 +36,7 @@ from ui.photos import PhotoViewer
 from ui.problems import ProblemsDock
 from ui.reading_side import ReadingSide
 from ui.results_pane import PAGE, ResultsPane
+from ui.saved_searches import wire_saved_searches
 from ui.search_bar import SearchBar
 from ui.searches import Searches
 from ui.tags import wire_tagging
@@ -97,6 +98,7 @@ class MainWindow(WindowParts, QMainWindow):
         self._lay_out()
         self._connect()
         self.tagging = wire_tagging(self)
+        self.saved = wire_saved_searches(self)
         self.recent_menu = build_menus(self)
         fill_recent(self.recent_menu, self.settings, self.open_archive)
         geometry = cfg.read(self.settings, "ui/geometry")
@@ -109,17 +111,21 @@ class MainWindow(WindowParts, QMainWindow):
 
     def show_filters(self, on: bool) -> None:
         """Show or fold away the filters panel (kept in the settings)."""
-        self.filters_panel.setVisible(on)
+        self.left_column.setVisible(on)
         cfg.write(self.settings, "ui/filters", on)
 
     def _lay_out(self) -> None:
         self.splitter = QSplitter(self)
-        for part, stretch in ((self.filters_panel, 0), (self.results, 2), (self.side, 3)):
+        self.left_column = QWidget(self)
+        self.left_layout = QVBoxLayout(self.left_column)
+        self.left_layout.setContentsMargins(0, 0, 0, 0)
+        self.left_layout.addWidget(self.filters_panel, 3)
+        for part, stretch in ((self.left_column, 0), (self.results, 2), (self.side, 3)):
             self.splitter.addWidget(part)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
         self.splitter.setSizes([240, 430, 650])
         self.splitter.setChildrenCollapsible(False)
-        self.filters_panel.setVisible(bool(cfg.read(self.settings, "ui/filters")))
+        self.left_column.setVisible(bool(cfg.read(self.settings, "ui/filters")))
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -201,13 +207,13 @@ class MainWindow(WindowParts, QMainWindow):
             self.open_archive(Path(folder))
 
     def index_path(self) -> Path:
-        assert self.library is not None
-        return self.library.index_path
+        return self.library.index_path  # type: ignore[union-attr]
 
     def open_archive(self, root: Path) -> None:
         """Show *root*: search its index at once if it has one, and update it in the background."""
         self.cancel_indexing()
-        self.library = Library(root, index_dir=self.index_dir_override, engine=self._engine())
+        engine = cfg.engine(self.settings)
+        self.library = Library(root, index_dir=self.index_dir_override, engine=engine)
         self.searches.open(self.library)
         cfg.remember_root(self.settings, str(self.library.root))
         fill_recent(self.recent_menu, self.settings, self.open_archive)
@@ -224,10 +230,6 @@ class MainWindow(WindowParts, QMainWindow):
             self.status_label.setText(self.tr("Building the index for the first time…"))
         self.start_indexing()
         self.archive_opened.emit()
-
-    def _engine(self) -> str:
-        engine = str(cfg.read(self.settings, "index/engine"))
-        return engine if engine in library.engine_names() else library.engine_names()[0]
 
     def start_indexing(self, rebuild: bool = False) -> None:
         if self.library is not None:

@@ -117,6 +117,18 @@ class SearchBar(QWidget):
         self.history.setStringList(cfg.remember_query(self.settings, self.edit.text()))
         self.submitted.emit()
 
+    def set_order(self, sort: str, exact: bool) -> None:
+        """Order and exact accents as chosen (no search follows: `set_query` does it)."""
+        for w in (self.sort, self.exact):
+            w.blockSignals(True)
+        i = self.sort.findData(sort)
+        if i >= 0:
+            self.sort.setCurrentIndex(i)
+            self._chosen_sort = sort
+        self.exact.setChecked(exact)
+        for w in (self.sort, self.exact):
+            w.blockSignals(False)
+
     def set_query(self, query: str) -> None:
         self.edit.setText(query)
         self.submit()

@@ -9,6 +9,8 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 
+import library
+
 DEFAULTS: dict[str, Any] = {
     "archives/roots": "[]",  # JSON list of archive folders
     "archives/current": "",
@@ -99,3 +101,9 @@ def remember_root(s: QSettings, root: str | Path) -> list[str]:
     write_list(s, "archives/roots", roots[:10])
     write(s, "archives/current", key)
     return roots[:10]
+
+
+def engine(s: QSettings) -> str:
+    """The search engine chosen, if it is installed; else the first one that is."""
+    chosen = str(read(s, "index/engine"))
+    return chosen if chosen in library.engine_names() else library.engine_names()[0]

@@ -426,3 +426,32 @@ def test_tags_and_notes_in_the_window(qtbot, window, monkeypatch) -> None:  # ty
     store = window.tagging.store()
     item = library.Item(str(window.root), first)
     assert store.tags(item) == ("Lũ lụt", "Lào Cai") and store.note(item) == "Đối chiếu bản in"
+
+
+def test_saved_searches_keep_query_filters_and_order_and_count(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    import library
+
+    panel = window.saved
+    _search(qtbot, window, "hội nghị")
+    with qtbot.waitSignal(window.search_done, timeout=20000):
+        window.filters_panel.set_span("2024-01-01", "2024-12-31")
+    window.sort_combo.setCurrentIndex(window.sort_combo.findData("date"))
+    qtbot.waitUntil(lambda: not window.busy(), timeout=20000)
+    total = window.result.total
+    panel.save_requested.emit("Hội nghị 2024")
+    saved = library.user_saved_searches().get("Hội nghị 2024")
+    assert saved is not None and saved.query == "hội nghị"
+    assert saved.filters == {"date_from": "2024-01-01", "date_to": "2024-12-31"}
+    assert saved.sort == "date"
+    qtbot.waitUntil(lambda: panel.counts.get("Hội nghị 2024") == total, timeout=20000)
+    assert panel.list.item(0).text() == f"Hội nghị 2024  ({total})"
+    # elsewhere, then back with one click
+    window.clear_filters()
+    window.sort_combo.setCurrentIndex(window.sort_combo.findData("relevance"))
+    _search(qtbot, window, "bão")
+    with qtbot.waitSignal(window.search_done, timeout=20000):
+        panel.list.itemClicked.emit(panel.list.item(0))
+    assert window.search_edit.text() == "hội nghị" and window.sort_combo.currentData() == "date"
+    f = window.filters()
+    assert (f.date_from, f.date_to) == ("2024-01-01", "2024-12-31")
+    assert window.result.total == total
