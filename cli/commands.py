@@ -93,6 +93,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="search engine to build with (default: the index's own, else whoosh; "
         "tantivy needs the 'fast' extra)",
     )
+    p.add_argument(
+        "--watch",
+        action="store_true",
+        help="then keep the index up to date as articles are added, changed or removed",
+    )
+    p.add_argument(
+        "--interval",
+        type=float,
+        default=600.0,
+        metavar="SECONDS",
+        help="with --watch: rescan this often too (for drives that send no change events)",
+    )
     p.add_argument("--json", action="store_true", help="print a final summary as JSON")
 
     p = sub.add_parser("search", help="search an indexed archive")

@@ -6,6 +6,7 @@ import argparse
 import json
 import re
 import sys
+import threading
 from collections import Counter
 from datetime import date
 
@@ -31,9 +32,39 @@ def cmd_index(args: argparse.Namespace) -> int:
             )
     except KeyboardInterrupt:
         raise library.Cancelled from None
-    if args.json:
-        print(json.dumps(summary.to_dict(), ensure_ascii=False))
+    _report(summary, args.json)
+    if args.watch:
+        return _watch(lib, args)
+    return 0
+
+
+def _watch(lib: library.Library, args: argparse.Namespace) -> int:
+    """Keep the index up to date as the archive changes, until Ctrl+C."""
+    changed = threading.Event()
+    watcher = library.ArchiveWatcher(lib.root, changed.set)
+    if not watcher.start():
+        print(
+            f"No change events for {lib.root}; rescanning every {args.interval:g} s.",
+            file=sys.stderr,
+        )
+    print(f"Watching {lib.root} (Ctrl+C to stop).", file=sys.stderr, flush=True)
+    try:
+        while True:
+            changed.wait(args.interval)
+            changed.clear()
+            summary = lib.update_index(jobs=args.jobs, cancel=library.CancelToken())
+            if summary.added or summary.updated or summary.deleted:
+                _report(summary, args.json)
+    except KeyboardInterrupt:
         return 0
+    finally:
+        watcher.stop()
+
+
+def _report(summary: library.IndexSummary, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(summary.to_dict(), ensure_ascii=False), flush=True)
+        return
     d = summary.to_dict()
     print(f"Index:     {summary.index_dir}")
     print(f"Articles:  {d['articles']}  (photos {d['photos']})")
@@ -44,8 +75,7 @@ def cmd_index(args: argparse.Namespace) -> int:
         f"Problems:  {d['problems']}"
         + (f" ({listed}; see: main.py scan ROOT --problems)" if listed else "")
     )
-    print(f"Seconds:   {d['seconds']:.2f}")
-    return 0
+    print(f"Seconds:   {d['seconds']:.2f}", flush=True)
 
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

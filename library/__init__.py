@@ -32,6 +32,7 @@ from archive.photo import read_photo_info
 from archive.saved_searches import SavedSearch, SavedSearchError, SavedSearches
 from archive.scan import ScanReport, scan
 from archive.selection import Basket, Item, SelectionError
+from archive.watch import ArchiveWatcher
 from index.engine import (
     NONE,
     Filters,
@@ -75,6 +76,7 @@ __all__ = [
     "NONE",
     "PROBLEM_KINDS",
     "Annotations",
+    "ArchiveWatcher",
     "Article",
     "ArticleNotFound",
     "Basket",

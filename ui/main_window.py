@@ -41,6 +41,7 @@ from ui.search_bar import SearchBar
 from ui.searches import Searches
 from ui.tags import wire_tagging
 from ui.thumbnails import ThumbnailLoader
+from ui.watching import wire_watching
 from ui.window_parts import WindowParts
 
 
@@ -99,6 +100,7 @@ class MainWindow(WindowParts, QMainWindow):
         self._connect()
         self.tagging = wire_tagging(self)
         self.saved = wire_saved_searches(self)
+        self.watching = wire_watching(self)
         self.recent_menu = build_menus(self)
         fill_recent(self.recent_menu, self.settings, self.open_archive)
         geometry = cfg.read(self.settings, "ui/geometry")
@@ -260,7 +262,7 @@ class MainWindow(WindowParts, QMainWindow):
         self.problems_dock.show_problems(summary.problems)
         self.searches.index_replaced()
         if summary.added or summary.updated or summary.deleted or self.result is None:
-            self.run_search()
+            self.run_search(refresh=self.current_article is not None)  # reading goes on
 
     def _indexing_ended(self) -> None:
         self._show_count()
@@ -410,6 +412,7 @@ class MainWindow(WindowParts, QMainWindow):
 
     def shutdown(self) -> None:
         """Cancel work, wait for it, close the index (on quit)."""
+        self.watching.stop()
         self.cancel_indexing()
         self.index_status.wait()
         self.export_pool.waitForDone()

@@ -67,6 +67,9 @@ class ResultsPane(QWidget):
         super().__init__(parent)
         self.settings = settings
         self.result: SearchResult | None = None
+        #: what the last update of the index brought ("2 new articles, …"), until the
+        #: next search of the user's own
+        self.news = ""
         self.model = ResultsModel(loader, self)
         self.view = QListView(self)
         self.view.setModel(self.model)
@@ -200,6 +203,8 @@ class ResultsPane(QWidget):
         it stays selected and nothing else is opened. Else the first hit is opened.
         """
         self.result = result
+        if result.page == 1 and reading is None:
+            self.news = ""
         if result.page == 1:
             self.model.set_hits(result.hits, thumbs)
             self.chips.show_filters(filters)
@@ -232,6 +237,8 @@ class ResultsPane(QWidget):
         text = count_line(self.result, self.tr) if self.result is not None else ""
         if indexing is not None and indexing[1]:
             text += "  " + fmt(self.tr("— indexing %1 / %2"), *map(number, indexing))
+        if self.news:
+            text += "  — " + self.news
         self._count_text = text
         self._show_sorting()
 

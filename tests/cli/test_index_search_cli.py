@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -220,3 +222,43 @@ def test_tags_and_notes_from_the_command_line_and_in_searches(
     assert ids('tag:"lũ lụt"') == {b}
     assert main(["tag", "no/such", "--archive", str(SAMPLE), "--add", "x"]) == 1
     assert main(["tag", a, "--archive", str(SAMPLE)]) == 2  # neither --add nor --remove
+
+
+def test_index_watch_follows_the_archive(tmp_path: Path) -> None:
+    import shutil
+    import signal
+    import threading
+
+    from tests.conftest import REPO, write_article
+
+    pytest.importorskip("watchdog", reason="watchdog is not installed")
+    root = tmp_path / "kho"
+    shutil.copytree(SAMPLE, root)
+    cmd = [sys.executable, str(REPO / "main.py"), "index", str(root), "--index-dir"]
+    proc = subprocess.Popen(
+        [*cmd, str(tmp_path / "ix"), "--jobs", "1", "--json", "--watch"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "TANGTHU_DATA_DIR": str(tmp_path / "data")},
+    )
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(proc.stdout), daemon=True)  # type: ignore[arg-type]
+    reader.start()
+    try:
+        deadline = time.monotonic() + 60
+        while not lines and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert json.loads(lines[0])["added"] == 7  # the first build
+        time.sleep(1.0)  # the watch has begun
+        write_article(root / "2024" / "11" / "bai-moi", "Bài mới\n\nVừa chép vào kho.\n")
+        while len(lines) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        update = json.loads(lines[1])
+        assert (update["added"], update["articles"]) == (1, 8)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=20) == 0  # Ctrl+C ends the watch quietly
+        reader.join(timeout=10)
+        proc.stdout.close()  # type: ignore[union-attr]
+        proc.stderr.close()  # type: ignore[union-attr]

@@ -455,3 +455,21 @@ def test_saved_searches_keep_query_filters_and_order_and_count(qtbot, window) ->
     f = window.filters()
     assert (f.date_from, f.date_to) == ("2024-01-01", "2024-12-31")
     assert window.result.total == total
+
+
+def test_an_article_added_while_the_window_is_open_appears(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import write_article
+
+    _search(qtbot, window, "")
+    reading = window.current_article.id
+    before = window.result.total
+    write_article(
+        window.root / "2024" / "11" / "bai-moi",
+        "Thư viện nhận sách mới\n\nThư viện tỉnh vừa nhận thêm sách quý.\n",
+    )
+    qtbot.waitUntil(lambda: window.result.total == before + 1, timeout=30000)
+    assert "2024/11/bai-moi/article.txt" in window.results_model.ids()
+    assert window.current_article.id == reading  # the article being read stays
+    qtbot.waitUntil(
+        lambda: "updated: 1 new, 0 changed" in window.results_header.text(), timeout=10000
+    )

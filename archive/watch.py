@@ -1,0 +1,71 @@
+"""Watching an archive folder for new, changed and removed files (read only).
+
+`ArchiveWatcher` calls back once things have been quiet for a moment after a burst
+of changes (a folder copied in is one change, not a hundred). Where the system sends
+no events (network drives) nothing arrives: callers also rescan now and then.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+
+class ArchiveWatcher:
+    """Calls *on_change* (from a thread of its own) after changes under *root*."""
+
+    def __init__(
+        self, root: str | os.PathLike[str], on_change: Callable[[], None], *, quiet: float = 1.5
+    ) -> None:
+        self.root = Path(root)
+        self.on_change = on_change
+        self.quiet = quiet
+        self._timer: threading.Timer | None = None
+        self._lock = threading.Lock()
+        self._observer: Any = None
+
+    def start(self) -> bool:
+        """Start watching; False when the system cannot watch this folder."""
+        try:
+            from watchdog.events import FileSystemEventHandler
+            from watchdog.observers import Observer
+        except ImportError:
+            return False
+        watcher = self
+
+        class Handler(FileSystemEventHandler):
+            def on_any_event(self, event: Any) -> None:
+                if event.event_type in ("opened", "closed", "closed_no_write"):
+                    return  # reading is not changing
+                watcher._changed()
+
+        try:
+            observer = Observer()
+            observer.daemon = True
+            observer.schedule(Handler(), str(self.root), recursive=True)
+            observer.start()
+        except (OSError, RuntimeError):  # too many folders for the system's watches, …
+            return False
+        self._observer = observer
+        return True
+
+    def _changed(self) -> None:
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+            self._timer = threading.Timer(self.quiet, self.on_change)
+            self._timer.daemon = True
+            self._timer.start()
+
+    def stop(self) -> None:
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+        if self._observer is not None:
+            self._observer.stop()
+            self._observer.join(timeout=5)
+            self._observer = None
