@@ -293,3 +293,21 @@ def rgb_pixels(data: bytes) -> tuple[int, int, bytes]:
             raise ValueError(f"{im.width}×{im.height} pixels is too many to open safely")
         rgb = im.convert("RGB")
     return rgb.width, rgb.height, rgb.tobytes()
+
+
+def perceptual_hash(path: str | os.PathLike[str]) -> int | None:
+    """Two 64-bit perceptual hashes of the photo (imagehash's DCT hash, then its
+    gradient hash) in one 128-bit number, from a small decoded copy: the same picture
+    re-saved, resized or lightly retouched hashes within a few bits of each; pictures
+    that only look alike in their broad shapes differ in the second. None for a file
+    that cannot be read as a picture."""
+    import imagehash
+
+    try:
+        with Image.open(path) as im:
+            im.draft("L", (64, 64))  # a JPEG decodes at 1/8 size: ~1 ms a photo
+            im.load()
+            dct, gradient = imagehash.phash(im), imagehash.dhash(im)
+    except Exception:  # any broken, truncated or hostile file: no hash, no crash
+        return None
+    return (int(str(dct), 16) << 64) | int(str(gradient), 16)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import threading
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,9 @@ class ArchiveWatcher:
                     return  # reading is not changing
                 watcher._changed()
 
+        # watchdog's inotify thread warns when a new folder's watch is set up twice (it
+        # keeps the newer): a note for its own developers, not a problem of the archive.
+        warnings.filterwarnings("ignore", "Callback with id", RuntimeWarning)
         try:
             observer = Observer()
             observer.daemon = True

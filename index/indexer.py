@@ -17,7 +17,7 @@ from typing import Any
 
 from archive.model import CancelToken, Problem
 from archive.scan import Inventory, walk
-from index import engines
+from index import engines, photo_hashes
 from index.documents import cpu_jobs
 from index.engine import CommitCallback, IndexBusy, Progress
 from index.store import (
@@ -140,12 +140,14 @@ def update_index(
         "articles": {k: v for k, v in indexed.items() if k in current},
         "problems": [p.to_dict() for p in _unique(inv.problems + kept)],
         "complete": complete,
-        "counts": manifest.get("counts") or {"articles": 0, "photos": 0},
+        # None: not known (a run ended after a commit and before it could count)
+        "counts": manifest.get("counts"),
     }
     building = not complete  # a first build (or its rest): commit in chunks, searchable early
 
     def on_commit(done: dict[str, str]) -> None:
         state["articles"].update(done)
+        state["counts"] = None  # the index holds more now: counted again when it ends
         write_manifest(target, state)
         if committed is not None:
             committed(done)
@@ -170,14 +172,17 @@ def update_index(
                 remove_tree(target)  # the old index stays as it was
             raise
         state["problems"] = [p.to_dict() for p in _unique(inv.problems + kept + new_problems)]
+        state["counts"] = None
+    state["articles"] = {k: v for k, v in state["articles"].items() if k in current}
+    recounted = state["counts"] is None
+    if recounted:
         with eng.searcher(target, root_s) as searcher:
             state["counts"] = {
                 "articles": searcher.article_count(),
                 "photos": searcher.photo_count(),
             }
-    state["articles"] = {k: v for k, v in state["articles"].items() if k in current}
     if (
-        not (to_index or to_delete or swap)
+        not (to_index or to_delete or swap or recounted)
         and complete
         and state["problems"] == manifest.get("problems")
     ):
@@ -187,6 +192,9 @@ def update_index(
         write_manifest(target, state)
     if swap:
         swap_in(target, path)
+    # The photos of the articles not hashed yet (those written now, and those of a run
+    # stopped before it hashed them): to find the same photo in several articles.
+    photo_hashes.update(path, root_s, inv.articles, jobs=cpu_jobs(jobs), cancel=cancel)
     summary.articles = int(state["counts"]["articles"])
     summary.photos = int(state["counts"]["photos"])
     summary.problems = [Problem(**p) for p in state["problems"]]

@@ -22,7 +22,7 @@ from archive.photo import make_thumbnail, rgb_pixels
 from archive.saved_searches import SavedSearch, SavedSearches, saved_searches_path
 from archive.selection import Basket, Item, basket_path
 from archive.thumbs import cached_thumbnail
-from index import background, engines
+from index import background, engines, photo_hashes
 from index.engine import Filters, Hit, IndexMissing, Searcher, SearchResult
 from index.indexer import IndexSummary, index_state, indexed_problems, update_index
 from index.search import ArchiveSearcher
@@ -73,6 +73,7 @@ class Library:
     ) -> None:
         self.root = Path(root).expanduser().resolve()
         self._annotations = annotations
+        self._hash_cache: tuple[int, dict[str, int]] | None = None
         self.index_dir = Path(index_dir) if index_dir else None
         self.index_path = index_dir_for(self.root, self.index_dir)
         self.engine = engine
@@ -193,6 +194,43 @@ class Library:
                 )
             )
         return out
+
+    # -- the same photo in several articles
+
+    def _hashes(self) -> dict[str, int]:
+        """The photos' perceptual hashes the last index run left (read again when new)."""
+        path = self.index_path / photo_hashes.FILE
+        try:
+            stamp = path.stat().st_mtime_ns
+        except OSError:
+            return {}
+        if self._hash_cache is None or self._hash_cache[0] != stamp:
+            self._hash_cache = (stamp, photo_hashes.load(self.index_path))
+        return self._hash_cache[1]
+
+    def same_photos(self, article_id: str, file: str) -> list[PhotoEntry]:
+        """The same photo (re-published, resized, re-compressed) in other articles."""
+        hashes = self._hashes()
+        key = f"{article_id}#{file}"
+        mine = hashes.get(key)
+        if mine is None:
+            return []
+        keys = [
+            k for k, h in hashes.items() if k != key and (h ^ mine).bit_count() <= photo_hashes.SAME
+        ]
+        return self._entries_of(keys)
+
+    def duplicate_photos(self, limit: int = 20000) -> list[PhotoEntry]:
+        """Photos used more than once, the copies of one photo side by side."""
+        keys = [k for group in photo_hashes.groups(self._hashes()) for k in group][:limit]
+        return self._entries_of(keys)
+
+    def _entries_of(self, keys: list[str]) -> list[PhotoEntry]:
+        if not keys:
+            return []
+        found = self.photo_entries("", filters=Filters(ids=frozenset(keys)), limit=len(keys))
+        order = {k: i for i, k in enumerate(keys)}
+        return sorted(found, key=lambda e: order.get(e.id, len(order)))
 
     def thumbnail_paths(self, hits: Iterable[Hit]) -> dict[str, str]:
         """Article ID -> the file of its list thumbnail (looked up on disk)."""

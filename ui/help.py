@@ -4,6 +4,7 @@ every keyboard shortcut of the window."""
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -74,6 +75,15 @@ class QueryHelp(QDialog):
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
         self.resize(560, 520)
+
+    @classmethod
+    def show_for(cls, window: QWidget, search: Callable[[str], None]) -> QueryHelp:
+        """Show the help beside *window*; a click on an example calls *search*."""
+        dialog = cls(window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.example_chosen.connect(search)
+        dialog.show()
+        return dialog
 
     def _clicked(self, url: QUrl) -> None:
         text = url.toString()

@@ -181,6 +181,8 @@ class MainWindow(WindowParts, QMainWindow):
             lambda error: self.status_label.setText(error_text(error, self.tr))
         )
         self.searches.photos_found.connect(self.side.set_photos)
+        self.searches.same_found.connect(self.side.show_same)
+        side.same_wanted.connect(self.searches.same_photos)
         self.searches.cited.connect(self._citations_copied)
         status = self.index_status
         status.committed.connect(self._index_grew)
@@ -327,7 +329,7 @@ class MainWindow(WindowParts, QMainWindow):
 
     def _find_photos(self, scope: str) -> None:
         query = self.search_bar.query() if scope == "search" else ""
-        self.searches.find_photos(query, self.filters())
+        self.searches.find_photos(query, self.filters(), duplicates=scope == "duplicates")
 
     # ------------------------------------------------------------------ reading
 
@@ -404,11 +406,7 @@ class MainWindow(WindowParts, QMainWindow):
     # ------------------------------------------------------------------ help and closing
 
     def show_query_help(self) -> QueryHelp:
-        dialog = QueryHelp(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.example_chosen.connect(self.set_query)
-        dialog.show()
-        return dialog
+        return QueryHelp.show_for(self, self.set_query)
 
     def shutdown(self) -> None:
         """Cancel work, wait for it, close the index (on quit)."""

@@ -227,6 +227,11 @@ class PhotoViewer(QDialog):
         lv.addWidget(self.caption)
         lv.addWidget(self.embedded)
         lv.addWidget(self.article_link)
+        self.same = QLabel(self)
+        self.same.setWordWrap(True)
+        self.same.linkActivated.connect(lambda link: self.article_requested.emit(link))
+        self.same.hide()
+        lv.addWidget(self.same)
         self.strip: PhotoGrid | None = None
         if loader is not None and len(items) > 1:
             strip_model = PhotoGridModel(loader, self, px=96)
@@ -256,6 +261,23 @@ class PhotoViewer(QDialog):
     def row(self) -> int:
         return self._row
 
+    def current(self) -> PhotoItem:
+        return self._items[self._row]
+
+    def show_same(self, entries: list[PhotoItem]) -> None:
+        """Where else the photo shown is used (links to those articles)."""
+        articles = list(dict.fromkeys((e.article_id, e.title) for e in entries))
+        if not articles:
+            self.same.hide()
+            return
+        links = ", ".join(
+            f"<a href='{html.escape(aid, quote=True)}'>{html.escape(title or aid)}</a>"
+            for aid, title in articles[:8]
+        )
+        more = fmt(self.tr(" and %1 more"), len(articles) - 8) if len(articles) > 8 else ""
+        self.same.setText(fmt(self.tr("Also in %1 articles: %2"), len(articles), links + more))
+        self.same.show()
+
     def show_row(self, row: int) -> None:
         """Show photo *row*: a cached smaller copy at once, the large one when it is made."""
         if not self._items:
@@ -263,6 +285,8 @@ class PhotoViewer(QDialog):
         self._row = row % len(self._items)
         item = self._items[self._row]
         self._large_key = None
+        if hasattr(self, "same"):
+            self.same.hide()
         image = None
         if item.path and item.exists and self._loader is not None:
             large = self._loader.pixmap(item.path, VIEW_PX)

@@ -42,6 +42,8 @@ class ReadingSide(QTabWidget):
             `PhotoEntry`).
         photos_export(object): "Export these…" on the grid (a list of `PhotoEntry`).
         photo_marks_requested(object): the viewer's "Tags…" (a `PhotoEntry`).
+        same_wanted(object): the viewer shows this `PhotoEntry`: whoever searches should
+            call `show_same` with the same photo elsewhere.
     """
 
     article_requested = Signal(str)
@@ -51,6 +53,7 @@ class ReadingSide(QTabWidget):
     photo_to_basket = Signal(object)
     photos_export = Signal(object)
     photo_marks_requested = Signal(object)
+    same_wanted = Signal(object)
 
     def __init__(
         self, loader: ThumbnailLoader, thumb_px: int, parent: QWidget | None = None
@@ -75,6 +78,7 @@ class ReadingSide(QTabWidget):
         self.scope.addItem(self.tr("Photos of this article"), "article")
         self.scope.addItem(self.tr("Photos whose captions match the search"), "search")
         self.scope.addItem(self.tr("All photos of the archive"), "archive")
+        self.scope.addItem(self.tr("Photos used in several articles"), "duplicates")
         self.scope.currentIndexChanged.connect(lambda _i: self.refresh_photos())
         self.grid_label = QLabel(self)
         self.size_slider = QSlider(Qt.Orientation.Horizontal, self)
@@ -178,6 +182,8 @@ class ReadingSide(QTabWidget):
             return self.tr("This article names no photos.")
         if scope == "search":
             return self.tr("No photo caption holds the words searched (or they are filtered out).")
+        if scope == "duplicates":
+            return self.tr("No photo is used in more than one article (or the index is older).")
         return self.tr("The archive has no photos.")
 
     def selected_photos(self) -> list[PhotoEntry]:
@@ -193,6 +199,15 @@ class ReadingSide(QTabWidget):
         rows = [i for i, it in enumerate(items) if it.file == name]
         self.show_viewer(items, rows[0] if rows else 0)
 
+    def _viewer_gone(self, viewer: PhotoViewer) -> None:
+        if self.viewer is viewer:
+            self.viewer = None
+
+    def show_same(self, key: str, entries: list[PhotoEntry]) -> None:
+        """The same photo elsewhere, for the viewer (if it still shows that photo)."""
+        if self.viewer is not None and self.viewer.current().id == key:
+            self.viewer.show_same(entries)
+
     def show_viewer(self, items: list[PhotoEntry], row: int) -> PhotoViewer:
         viewer = PhotoViewer(items, row, self.window(), loader=self.loader)
         viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -200,6 +215,9 @@ class ReadingSide(QTabWidget):
         viewer.article_requested.connect(lambda _id: self.setCurrentIndex(READER))
         viewer.basket_requested.connect(self.photo_to_basket)
         viewer.marks_requested.connect(self.photo_marks_requested)
+        viewer.current_changed.connect(lambda row: self.same_wanted.emit(viewer.current()))
         viewer.show()
         self.viewer = viewer
+        viewer.destroyed.connect(lambda _o=None, v=viewer: self._viewer_gone(v))
+        self.same_wanted.emit(viewer.current())
         return viewer

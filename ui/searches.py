@@ -28,6 +28,8 @@ class Searches(QObject):
         article_failed(object): the article could not be read (the exception).
         photos_found(object): the list of `PhotoEntry` asked for.
         cited(str, int): the citations of the articles asked for, and how many.
+        same_found(str, object): the same photo (its key ``ID#file``) elsewhere: a list
+            of `PhotoEntry`.
     """
 
     found = Signal(object, object, bool)
@@ -36,6 +38,7 @@ class Searches(QObject):
     article_failed = Signal(object)
     photos_found = Signal(object)
     cited = Signal(str, int)
+    same_found = Signal(str, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -102,13 +105,27 @@ class Searches(QObject):
                 pool=self.pool,
             )
 
-    def find_photos(self, query: str, filters: Filters) -> None:
-        """Photos whose captions match *query* (all of them for an empty query)."""
+    def find_photos(self, query: str, filters: Filters, *, duplicates: bool = False) -> None:
+        """Photos whose captions match *query* (all of them for an empty query), or
+        the photos used more than once."""
         lib = self.library
         if lib is not None:
             run_job(
-                lambda: lib.photo_entries(query, filters=filters, limit=MAX_PHOTOS),
+                (lambda: lib.duplicate_photos(MAX_PHOTOS))
+                if duplicates
+                else (lambda: lib.photo_entries(query, filters=filters, limit=MAX_PHOTOS)),
                 self._photos,
+                pool=self.pool,
+            )
+
+    def same_photos(self, photo: PhotoEntry) -> None:
+        """The same photo in other places of the archive."""
+        lib = self.library
+        if lib is not None:
+            run_job(
+                lambda: lib.same_photos(photo.article_id, photo.file),
+                lambda found: self.same_found.emit(photo.id, found),
+                lambda _e: None,
                 pool=self.pool,
             )
 

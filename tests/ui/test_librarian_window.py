@@ -473,3 +473,50 @@ def test_an_article_added_while_the_window_is_open_appears(qtbot, window) -> Non
     qtbot.waitUntil(
         lambda: "updated: 1 new, 0 changed" in window.results_header.text(), timeout=10000
     )
+
+
+def test_the_same_photo_elsewhere_in_the_viewer_and_the_grid(qtbot, tmp_path, qsettings) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from index.indexer import update_index
+    from tests.conftest import SAMPLE
+    from ui.main_window import MainWindow
+
+    root = tmp_path / "kho"
+    shutil.copytree(SAMPLE, root)
+    again = root / "2024" / "10" / "dang-lai"  # the same photo, re-published
+    write_article_with_photo = (
+        "Đăng lại: hội nghị\n\nBài đăng lại.\nhoi-nghi-1.jpg\nẢnh đăng lại.\n"
+    )
+    from tests.conftest import write_article
+
+    write_article(again, write_article_with_photo)
+    shutil.copy(root / "2024/03/hoi-nghi-doan-ket/hoi-nghi-1.jpg", again / "hoi-nghi-1.jpg")
+    ix = tmp_path / "ix"
+    update_index(root, ix, jobs=1)
+    w = MainWindow(None, index_dir=ix, settings=qsettings)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.indexing_done, timeout=30000):
+        w.open_archive(root)
+    try:
+        with qtbot.waitSignal(w.article_shown, timeout=20000):
+            w.open_article(HNDK)
+        viewer = w._show_viewer(w._article_items(), 0)
+        qtbot.addWidget(viewer)
+        qtbot.waitUntil(lambda: viewer.same.isVisibleTo(viewer), timeout=20000)
+        assert (
+            "Also in 1 articles" in viewer.same.text()
+            and "Đăng lại: hội nghị" in viewer.same.text()
+        )
+        viewer.next()  # another photo: no copies elsewhere
+        qtbot.wait(300)
+        assert not viewer.same.isVisibleTo(viewer)
+        w.tabs.setCurrentIndex(1)
+        w.grid_scope.setCurrentIndex(w.grid_scope.findData("duplicates"))
+        qtbot.waitUntil(lambda: w.grid_model.rowCount() == 2, timeout=20000)
+        assert {p.article_id for p in w.grid_model.items()} == {
+            HNDK,
+            "2024/10/dang-lai/article.txt",
+        }
+    finally:
+        w.shutdown()

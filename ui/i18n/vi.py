@@ -393,4 +393,10 @@ VI: dict[str, str] = {
     "Share as a file…": "Chia sẻ thành tệp…",
     "Share saved searches": "Chia sẻ các tìm kiếm đã lưu",
     "updated: %1 new, %2 changed, %3 removed": "vừa cập nhật: %1 bài mới, %2 bài đổi, %3 bài bị bỏ",
+    " and %1 more": " và %1 bài nữa",
+    "Also in %1 articles: %2": "Cũng có trong %1 bài: %2",
+    "No photo is used in more than one article (or the index is older).": (
+        "Không ảnh nào dùng trong hơn một bài (hoặc chỉ mục đã cũ)."
+    ),
+    "Photos used in several articles": "Ảnh dùng trong nhiều bài",
 }
