@@ -44,9 +44,9 @@ class Watching(QObject):
         root = self.window.root
         if root is None:
             return
+        # set up off the GUI thread; where it cannot watch, the quiet rescans still come
         self.watcher = ArchiveWatcher(root, self.changed.emit)
-        if not self.watcher.start():
-            self.watcher = None  # the quiet rescans still come
+        self.watcher.start_in_background()
         self.timer.start()
 
     def _update(self) -> None:
