@@ -110,6 +110,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", help="search an indexed archive")
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--archive", required=True, metavar="ROOT")
+    p.add_argument(
+        "--also",
+        action="append",
+        default=[],
+        metavar="ROOT",
+        help="search this archive too, with its own index in the data folder (repeatable)",
+    )
     p.add_argument("--index-dir")
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--page", type=int, default=1)

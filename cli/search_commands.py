@@ -9,6 +9,7 @@ import sys
 import threading
 from collections import Counter
 from datetime import date
+from typing import Any
 
 import library
 from cli.errors import UsageError, existing_dir, searching
@@ -178,14 +179,23 @@ def cmd_search(args: argparse.Namespace) -> int:
                 args.query, filters=filters, page=args.page, pagesize=args.limit
             )
         else:
-            result = lib.search(
-                args.query,
+            options: dict[str, Any] = dict(
                 filters=filters,
                 sort=args.sort,
                 page=args.page,
                 pagesize=args.limit,
                 exact=args.exact,
             )
+            others = [library.Library(existing_dir(r)) for r in args.also]
+            try:
+                result = (
+                    library.search_archives([lib, *others], args.query, facets=True, **options)
+                    if others
+                    else lib.search(args.query, **options)
+                )
+            finally:
+                for other in others:
+                    other.close()
         known = lib.known_outlets() if result is not None and "outlet" in result.emptied_by else {}
     if result is None:
         data = {
@@ -202,7 +212,11 @@ def cmd_search(args: argparse.Namespace) -> int:
                 print(f"{h.score:7.2f}  {h.date or '':10}  {h.title}\n         {h.id}")
         return 0
     if args.json:
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        data = result.to_dict()
+        if args.also:  # several archives: each hit says which
+            for d, h in zip(data["hits"], result.hits, strict=True):
+                d["archive"] = h.archive
+        print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     out = sys.stdout
     first = (result.page - 1) * result.pagesize
@@ -225,6 +239,7 @@ def cmd_search(args: argparse.Namespace) -> int:
             meta = " · ".join(
                 x for x in (h.date, h.outlet, plural(h.photos, "photo") if h.photos else "") if x
             )
-            lines = [f"{n:3}. {h.title}", meta, h.id, bracketed(h.snippet, h.snippet_marks)]
+            where = f"{h.archive}: {h.id}" if args.also else h.id
+            lines = [f"{n:3}. {h.title}", meta, where, bracketed(h.snippet, h.snippet_marks)]
             print("\n     ".join(line for line in lines if line), file=out)
     return 0

@@ -100,6 +100,8 @@ class Hit:
     #: where the words found are, in the snippet and in the title (character spans)
     snippet_marks: tuple[tuple[int, int], ...] = ()
     title_marks: tuple[tuple[int, int], ...] = ()
+    #: the archive folder the hit is of (set above the engines, where several are searched)
+    archive: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -69,6 +69,7 @@ from library.library import (
     user_basket,
     user_saved_searches,
 )
+from library.shelf import search_archives
 
 __all__ = [
     "CITATION_STYLES",
@@ -98,6 +99,7 @@ __all__ = [
     "Library",
     "annotations_file",
     "saved_filters",
+    "search_archives",
     "user_saved_searches",
     "SavedSearch",
     "SavedSearches",

@@ -129,6 +129,8 @@ class Library:
         words, options = self._annotated(query, options)
         result = self.searcher().search(words, **options)
         result.query = query
+        root = str(self.root)
+        result.hits = [replace(h, archive=root) for h in result.hits]
         return result
 
     def search_photos(self, query: str, **options: Any) -> SearchResult:

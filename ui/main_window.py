@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 import library
 from library import Article, Filters, IndexSummary, Item, Library, PhotoEntry, SearchResult
 from ui import settings as cfg
+from ui.archives import wire_archives
 from ui.basket import BasketDock
 from ui.desktop import copy_text
 from ui.errors import error_text
@@ -101,6 +102,7 @@ class MainWindow(WindowParts, QMainWindow):
         self.tagging = wire_tagging(self)
         self.saved = wire_saved_searches(self)
         self.watching = wire_watching(self)
+        self.archives = wire_archives(self)
         self.recent_menu = build_menus(self)
         fill_recent(self.recent_menu, self.settings, self.open_archive)
         geometry = cfg.read(self.settings, "ui/geometry")
@@ -153,7 +155,7 @@ class MainWindow(WindowParts, QMainWindow):
         bar.open_requested.connect(self.choose_archive)
         bar.help_requested.connect(self.show_query_help)
         self.filters_panel.changed.connect(self.run_search)
-        results.article_chosen.connect(self.open_article)
+        results.article_chosen.connect(lambda i: self.open_article(i, results.chosen_archive))
         results.more_wanted.connect(lambda page: self.run_search(page=page))
         results.suggestion_chosen.connect(self.set_query)
         results.filter_removed.connect(self.filters_panel.remove)
@@ -161,7 +163,7 @@ class MainWindow(WindowParts, QMainWindow):
         results.export_requested.connect(lambda: self.export_results(selected=True))
         results.citation_requested.connect(
             lambda: self.searches.cite(
-                [h.id for h in self.results.selected_hits()],
+                [(h.archive, h.id) for h in self.results.selected_hits()],
                 str(cfg.read(self.settings, "cite/style")),
             )
         )
@@ -190,7 +192,6 @@ class MainWindow(WindowParts, QMainWindow):
         status.finished.connect(self._index_finished)
         status.ended.connect(self._indexing_ended)
         self.basket_dock.export_requested.connect(self.open_export)
-        self.basket_dock.open_requested.connect(self._open_item)
         side.photos_export.connect(
             lambda photos: self.open_export(
                 [Item(str(self.root), p.article_id, p.file) for p in photos]
@@ -333,8 +334,9 @@ class MainWindow(WindowParts, QMainWindow):
 
     # ------------------------------------------------------------------ reading
 
-    def open_article(self, article_id: str) -> None:
-        self.searches.load_article(article_id)
+    def open_article(self, article_id: str, archive: str | None = None) -> None:
+        """Read an article of the archive shown (or of *archive*, searched with it)."""
+        self.searches.load_article(article_id, archive)
 
     def _show_article(self, article: Article | None) -> None:
         """Read *article* (None: nothing) with the words of the search marked."""
@@ -343,7 +345,8 @@ class MainWindow(WindowParts, QMainWindow):
             self.side.show_article(None, None, set())
             return
         result = self.results.result
-        self.side.show_article(article, self.root, result.terms if result else set())
+        root = Path(self.searches.article_root or str(self.root))
+        self.side.show_article(article, root, result.terms if result else set())
         self.article_shown.emit(article.id)
 
     # ------------------------------------------------------------------ basket and export
@@ -355,13 +358,14 @@ class MainWindow(WindowParts, QMainWindow):
     def add_results_to_basket(self) -> None:
         if self.root is not None:
             hits = self.results.selected_hits()
-            items = [Item(str(self.root), h.id) for h in hits]
+            items = [Item(h.archive or str(self.root), h.id) for h in hits]
             self._add_to_basket(items, {h.id: h.title for h in hits})
 
     def add_article_to_basket(self) -> None:
         a = self.current_article
         if a is not None and self.root is not None:
-            self._add_to_basket([Item(str(self.root), a.id)], {a.id: a.title})
+            root = self.searches.article_root or str(self.root)
+            self._add_to_basket([Item(root, a.id)], {a.id: a.title})
 
     def add_photos_to_basket(self, photos: list[PhotoEntry] | None = None) -> None:
         """Put *photos* (the grid's selection by default) in the basket."""
@@ -370,12 +374,6 @@ class MainWindow(WindowParts, QMainWindow):
             items = [Item(str(self.root), p.article_id, p.file) for p in photos]
             self._add_to_basket(items, {p.article_id: p.title for p in photos})
 
-    def _open_item(self, item: Item) -> None:
-        """Read a basket item's article (opening its archive when it is another)."""
-        if self.root is None or cfg.archive_key(item.root) != cfg.archive_key(self.root):
-            self.open_archive(Path(item.root))
-        self.open_article(item.article_id)
-
     def export_basket(self) -> ExportDialog | None:
         return self.open_export(self.basket_model.items())
 
@@ -383,9 +381,9 @@ class MainWindow(WindowParts, QMainWindow):
         """Export the hits loaded in the list (*selected*: the selected ones)."""
         if self.root is None:
             return None
-        ids = [h.id for h in self.results.selected_hits()] if selected else self.results.model.ids()
+        hits = self.results.selected_hits() if selected else self.results.model.hits()
         about = search_line(self.search_bar.query(), self.filters(), self.tr)
-        return self.open_export([Item(str(self.root), i) for i in ids], about)
+        return self.open_export([Item(h.archive or str(self.root), h.id) for h in hits], about)
 
     def _citations_copied(self, text: str, count: int) -> None:
         copy_text(text)

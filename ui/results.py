@@ -48,6 +48,7 @@ class Column(IntEnum):
     OUTLET = 2
     PHOTOS = 3
     FOLDER = 4
+    ARCHIVE = 5
 
 
 class ResultsModel(QAbstractTableModel):
@@ -88,6 +89,9 @@ class ResultsModel(QAbstractTableModel):
     def ids(self) -> list[str]:
         return [h.id for h in self._hits]
 
+    def hits(self) -> list[Hit]:
+        return list(self._hits)
+
     def index(self, row: int, column: int = 0, parent: ModelIndex = QModelIndex()) -> QModelIndex:
         return super().index(row, column, parent)
 
@@ -108,6 +112,7 @@ class ResultsModel(QAbstractTableModel):
             Column.OUTLET: self.tr("Outlet"),
             Column.PHOTOS: self.tr("Photos"),
             Column.FOLDER: self.tr("Folder"),
+            Column.ARCHIVE: self.tr("Archive"),
         }
         return names.get(Column(section)) if 0 <= section < len(Column) else None
 
@@ -125,8 +130,8 @@ class ResultsModel(QAbstractTableModel):
         rows = sorted({i.row() for i in indexes if i.isValid()})
         hits = [h for h in (self.hit(r) for r in rows) if h is not None]
         return items_mime(
-            [(self.root or "", h.id, None) for h in hits],
-            [f for f in (folder_of(self.root, h.id) for h in hits) if f is not None],
+            [(h.archive or self.root or "", h.id, None) for h in hits],
+            [f for f in (folder_of(h.archive or self.root, h.id) for h in hits) if f],
         )
 
     def _thumb_path(self, hit: Hit) -> str | None:
@@ -178,6 +183,8 @@ def _cell(hit: Hit, column: Column, sorting: bool) -> Any:
         return (hit.outlet or "").casefold() if sorting else hit.outlet or ""
     if column == Column.PHOTOS:
         return hit.photos if sorting else (str(hit.photos) if hit.photos else "")
+    if column == Column.ARCHIVE:
+        return Path(hit.archive).name if hit.archive else ""
     return hit.folder or str(Path(hit.id).parent)
 
 

@@ -24,7 +24,7 @@ from ui.chips import FilterChips
 from ui.desktop import add_file_actions, view_action
 from ui.i18n import fmt, number, photos_count
 from ui.messages import count_line, emptied_line, empty_help
-from ui.results import ResultDelegate, ResultsModel, Role
+from ui.results import Column, ResultDelegate, ResultsModel, Role
 from ui.results_table import ResultsTable
 from ui.thumbnails import ThumbnailLoader
 from ui.timeline import Timeline
@@ -70,6 +70,8 @@ class ResultsPane(QWidget):
         #: what the last update of the index brought ("2 new articles, …"), until the
         #: next search of the user's own
         self.news = ""
+        #: the archive of the hit last chosen ("" for the archive shown)
+        self.chosen_archive = ""
         self.model = ResultsModel(loader, self)
         self.view = QListView(self)
         self.view.setModel(self.model)
@@ -92,7 +94,7 @@ class ResultsPane(QWidget):
         for view in (self.view, self.table):
             self.stack.addWidget(view)
             view.selectionModel().currentRowChanged.connect(self._current_row)
-            view.activated.connect(lambda index: self.article_chosen.emit(index.data(Role.ID)))
+            view.activated.connect(lambda index: self._current_row(index, index))
             view.verticalScrollBar().valueChanged.connect(self._scrolled)
             add_basket_action(view, self.basket_requested.emit)
             self._add_actions(view)
@@ -205,9 +207,13 @@ class ResultsPane(QWidget):
         self.result = result
         if result.page == 1 and reading is None:
             self.news = ""
+        #: the archive of the hit last chosen ("" for the archive shown)
+        self.chosen_archive = ""
         if result.page == 1:
             self.model.set_hits(result.hits, thumbs)
             self.chips.show_filters(filters)
+            several = len(result.facets.get("archive", {})) > 1  # the archive column
+            self.table.setColumnHidden(Column.ARCHIVE, not several)
             self.timeline.show_result(result, filters)
         else:
             self.model.append_hits(result.hits, thumbs)
@@ -267,17 +273,21 @@ class ResultsPane(QWidget):
 
     def _current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
+            hit = current.data(Role.HIT)
+            self.chosen_archive = hit.archive if hit is not None else ""
             self.article_chosen.emit(current.data(Role.ID))
 
     def _open_current(self) -> None:
         hits = self.selected_hits()
         if hits:
+            self.chosen_archive = hits[0].archive
             self.article_chosen.emit(hits[0].id)
 
     def _file(self, hit: Hit) -> Path | None:
         """The text file of *hit* on disk, if it is there."""
         try:
-            return article_file(self.model.root, hit.id) if self.model.root else None
+            root = hit.archive or self.model.root
+            return article_file(root, hit.id) if root else None
         except OutsideArchive:
             return None
 

@@ -7,9 +7,11 @@ still on its way is dropped).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QObject, Signal
 
-from library import Filters, Library, PhotoEntry, SearchResult, citation
+from library import Filters, Library, PhotoEntry, SearchResult, citation, search_archives
 from ui.jobs import cancel_all, make_pool, pending, run_job
 
 #: Photos a grid shows at most for a search (or the whole archive).
@@ -44,7 +46,27 @@ class Searches(QObject):
         super().__init__(parent)
         self.pool = make_pool(1, keep_threads=True)
         self.library: Library | None = None
+        #: archives searched together with the one shown (each with its own index)
+        self.others: list[Library] = []
+        #: the archive folder of the article loaded last
+        self.article_root = ""
         self.generation = 0
+
+    def search_with(self, roots: list[str], index_dir: object = None) -> None:
+        """Search these archives too (the ones before are closed in the search thread)."""
+        old = self.others
+        self.others = [Library(r, index_dir=index_dir) for r in roots]  # type: ignore[arg-type]
+        for lib in old:
+            run_job(lib.close, _ignore, pool=self.pool)
+
+    def _library(self, root: str | None) -> Library | None:
+        """The open library of *root* (the one shown for None or "")."""
+        if not root or self.library is None:
+            return self.library
+        key = Path(root).expanduser().resolve()
+        if key == self.library.root:
+            return self.library
+        return next((lib for lib in self.others if lib.root == key), None)
 
     def open(self, library: Library) -> None:
         """Search *library* from now on (the one before is closed in the search thread)."""
@@ -72,17 +94,21 @@ class Searches(QObject):
             self.generation += 1
         generation = self.generation
 
+        libraries = [lib, *self.others]
+
         def call() -> tuple[SearchResult, dict[str, str]]:
-            result = lib.search(
-                query,
-                filters=filters,
-                sort=sort,
-                page=page,
-                pagesize=pagesize,
-                facets=page == 1,
-                exact=exact,
+            options = dict(
+                filters=filters, sort=sort, page=page, pagesize=pagesize, facets=page == 1
             )
-            return result, lib.thumbnail_paths(result.hits)
+            if len(libraries) == 1:
+                result = lib.search(query, exact=exact, **options)
+            else:
+                result = search_archives(libraries, query, exact=exact, **options)
+            thumbs: dict[str, str] = {}
+            for one in libraries:
+                mine = [h for h in result.hits if h.archive in ("", str(one.root))]
+                thumbs.update(one.thumbnail_paths(mine))
+            return result, thumbs
 
         def done(found: tuple[SearchResult, dict[str, str]]) -> None:
             if generation == self.generation:
@@ -94,16 +120,18 @@ class Searches(QObject):
 
         run_job(call, done, fail, pool=self.pool)
 
-    def load_article(self, article_id: str) -> None:
-        """Read an article (its related titles linked to articles of the archive)."""
-        lib = self.library
+    def load_article(self, article_id: str, archive: str | None = None) -> None:
+        """Read an article of the archive shown, or of *archive* searched with it (its
+        related titles linked to articles of its archive)."""
+        lib = self._library(archive)
         if lib is not None and article_id:
-            run_job(
-                lambda: lib.article(article_id),
-                self.article_loaded.emit,
-                self.article_failed.emit,
-                pool=self.pool,
-            )
+            root = str(lib.root)
+
+            def done(article: object) -> None:
+                self.article_root = root
+                self.article_loaded.emit(article)
+
+            run_job(lambda: lib.article(article_id), done, self.article_failed.emit, pool=self.pool)
 
     def find_photos(self, query: str, filters: Filters, *, duplicates: bool = False) -> None:
         """Photos whose captions match *query* (all of them for an empty query), or
@@ -129,13 +157,14 @@ class Searches(QObject):
                 pool=self.pool,
             )
 
-    def cite(self, article_ids: list[str], style: str = "apa") -> None:
-        """Cite these articles (read from their files) in *style*, one paragraph each."""
-        lib = self.library
-        if lib is not None and article_ids:
+    def cite(self, articles: list[tuple[str, str]], style: str = "apa") -> None:
+        """Cite these articles ((archive or "", ID); read from their files) in *style*,
+        one paragraph each."""
+        found = [(lib, i) for root, i in articles if (lib := self._library(root)) is not None]
+        if found:
             run_job(
-                lambda: "\n\n".join(citation(lib.article(i), style) for i in article_ids),
-                lambda text: self.cited.emit(text, len(article_ids)),
+                lambda: "\n\n".join(citation(lib.article(i), style) for lib, i in found),
+                lambda text: self.cited.emit(text, len(found)),
                 self.article_failed.emit,
                 pool=self.pool,
             )
@@ -162,8 +191,9 @@ class Searches(QObject):
         """Stop what is queued, close the searcher in its thread, wait for the thread."""
         cancel_all(self.pool)
         lib, self.library = self.library, None
-        if lib is not None:
-            run_job(lib.close, _ignore, pool=self.pool)
+        for one in [*([lib] if lib is not None else []), *self.others]:
+            run_job(one.close, _ignore, pool=self.pool)
+        self.others = []
         self.pool.waitForDone()
 
 

@@ -14,6 +14,7 @@ import library
 DEFAULTS: dict[str, Any] = {
     "archives/roots": "[]",  # JSON list of archive folders
     "archives/current": "",
+    "archives/together": "[]",  # JSON list: archives searched with the current one
     "search/history": "[]",  # JSON list, newest first
     "search/sort": "relevance",
     "ui/language": "",  # "" follows the system locale

@@ -175,7 +175,9 @@ def wire_tagging(w: MainWindow) -> Tagging:
         view_action(
             view,
             w.tr("Tag…"),
-            lambda: tagging.ask_and_tag(w, [Item(root(), h.id) for h in w.results.selected_hits()]),
+            lambda: tagging.ask_and_tag(
+                w, [Item(h.archive or root(), h.id) for h in w.results.selected_hits()]
+            ),
             "Ctrl+Shift+T",
         )
     view_action(

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from main import main
-from tests.conftest import REPO, SAMPLE, SEED
+from tests.conftest import REPO, SAMPLE, SEED, write_article
 
 
 @pytest.fixture
@@ -229,7 +229,7 @@ def test_index_watch_follows_the_archive(tmp_path: Path) -> None:
     import signal
     import threading
 
-    from tests.conftest import REPO, write_article
+    from tests.conftest import REPO
 
     pytest.importorskip("watchdog", reason="watchdog is not installed")
     root = tmp_path / "kho"
@@ -262,3 +262,24 @@ def test_index_watch_follows_the_archive(tmp_path: Path) -> None:
         reader.join(timeout=10)
         proc.stdout.close()  # type: ignore[union-attr]
         proc.stderr.close()  # type: ignore[union-attr]
+
+
+def test_search_several_archives(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TANGTHU_DATA_DIR", str(tmp_path / "data"))
+    other = tmp_path / "bao-b"
+    for n in range(3):
+        write_article(other / f"2021/hoi-nghi-{n}", f"Hội nghị lần {n}\n\nHội nghị số {n}.\n")
+    assert main(["index", str(other), "--jobs", "1"]) == 0  # its index in the data folder
+    ixdir = tmp_path / "ix"
+    assert main(["index", str(SAMPLE), "--index-dir", str(ixdir), "--jobs", "1"]) == 0
+    capsys.readouterr()
+    args = ["--archive", str(SAMPLE), "--index-dir", str(ixdir), "--json"]
+    assert main(["search", "hội nghị", *args]) == 0
+    alone = json.loads(capsys.readouterr().out)
+    assert main(["search", "hội nghị", *args, "--also", str(other), "--limit", "50"]) == 0
+    both = json.loads(capsys.readouterr().out)
+    assert both["total"] == alone["total"] + 3
+    assert {h["archive"] for h in both["hits"]} == {str(SAMPLE.resolve()), str(other.resolve())}
+    assert "archive" not in alone["hits"][0]  # one archive: the hits as before

@@ -520,3 +520,60 @@ def test_the_same_photo_elsewhere_in_the_viewer_and_the_grid(qtbot, tmp_path, qs
         }
     finally:
         w.shutdown()
+
+
+def test_two_archives_searched_together(qtbot, tmp_path, qsettings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from PySide6.QtCore import Qt as QtNS
+
+    from index.indexer import update_index
+    from index.store import index_dir_for
+    from tests.conftest import SAMPLE, write_article
+    from ui import settings as cfg
+    from ui.main_window import MainWindow
+
+    a = tmp_path / "bao-a"
+    shutil.copytree(SAMPLE, a)
+    b = tmp_path / "bao-b"
+    for n in range(3):
+        write_article(b / f"2021/0{n + 1}/hoi-nghi-{n}", f"Hội nghị lần {n}\n\nHội nghị số {n}.\n")
+    update_index(a, tmp_path / "ix-a", jobs=1)
+    update_index(b, index_dir_for(b.resolve(), None), jobs=1)  # where the window looks
+    cfg.remember_root(qsettings, b)
+    w = MainWindow(None, index_dir=tmp_path / "ix-a", settings=qsettings)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.indexing_done, timeout=30000):
+        w.open_archive(a)
+    try:
+        _search(qtbot, w, "hội nghị")
+        alone = w.result.total
+        panel = w.archives
+        rows = {panel.list.item(r).data(QtNS.ItemDataRole.UserRole): r for r in range(2)}
+        other = panel.list.item(rows[str(b.resolve())])
+        with qtbot.waitSignal(w.search_done, timeout=20000):
+            other.setCheckState(QtNS.CheckState.Checked)  # search both
+        qtbot.waitUntil(lambda: not w.busy(), timeout=20000)
+        assert w.result.total == alone + 3
+        assert w.result.facets["archive"] == {str(a.resolve()): alone, str(b.resolve()): 3}
+        assert "(3)" in panel.list.item(rows[str(b.resolve())]).text()
+        # the table shows the archive of each hit; a hit of the other archive opens there
+        w.results.show_view("table")
+        assert not w.results.table.isColumnHidden(5)
+        row = next(r for r, h in enumerate(w.results_model.hits()) if h.archive == str(b.resolve()))
+        hit = w.results_model.hit(row)
+        table = w.results.table
+        table.setCurrentIndex(table.model().index(table.proxy_row(row), 0))
+        qtbot.waitUntil(
+            lambda: getattr(w.current_article, "title", None) == hit.title, timeout=20000
+        )
+        assert w.current_article.title == hit.title and w.searches.article_root == str(b.resolve())
+        w.add_article_to_basket()
+        assert w.basket_model.items()[-1].root == str(b.resolve())
+        # unticked: the archive shown alone again
+        with qtbot.waitSignal(w.search_done, timeout=20000):
+            panel.list.item(rows[str(b.resolve())]).setCheckState(QtNS.CheckState.Unchecked)
+        qtbot.waitUntil(lambda: not w.busy(), timeout=20000)
+        assert w.result.total == alone
+    finally:
+        w.shutdown()

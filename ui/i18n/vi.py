@@ -399,4 +399,9 @@ VI: dict[str, str] = {
         "Không ảnh nào dùng trong hơn một bài (hoặc chỉ mục đã cũ)."
     ),
     "Photos used in several articles": "Ảnh dùng trong nhiều bài",
+    "Archive": "Kho",
+    "Archives": "Các kho",
+    "Tick archives to search them with this one; double-click one to show it": (
+        "Đánh dấu các kho để tìm cùng kho này; bấm đúp một kho để mở nó"
+    ),
 }

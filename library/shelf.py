@@ -1,0 +1,74 @@
+"""Searching several archives at once: each with its own index, one list of hits.
+
+Each archive answers the first pages of the search; the hits are merged in the
+order asked (relevance: exact spellings first, then score; dates: newest or oldest
+first), and the counts are added up, with the archive as one more facet.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from index.engine import IndexMissing, SearchResult, ordered_counts
+from library.library import Library
+
+
+def _order(sort: str) -> Any:
+    if sort == "date":
+        return lambda h: (not h.date, "".join(chr(0x10FFFF - ord(c)) for c in (h.date or "")))
+    if sort == "date-asc":
+        return lambda h: (not h.date, h.date or "")
+    return lambda h: (not h.exact, -h.score)
+
+
+def search_archives(libraries: list[Library], query: str, **options: Any) -> SearchResult:
+    """*query* in every archive of *libraries* that has an index (see `Library.search`).
+
+    The facet ``archive`` counts the hits of each archive (by folder); an archive
+    without an index yet is left out, and counted as 0.
+    """
+    page = int(options.get("page", 1))
+    pagesize = int(options.get("pagesize", 20))
+    each = {**options, "page": 1, "pagesize": page * pagesize}
+    sort = str(options.get("sort", "relevance"))
+    if sort == "relevance" and not query.strip():
+        sort = "date"  # without words every engine lists the newest first
+    results: list[tuple[str, SearchResult]] = []
+    for lib in libraries:
+        try:
+            results.append((str(lib.root), lib.search(query, **each)))
+        except IndexMissing:
+            results.append((str(lib.root), SearchResult(query=query)))
+    hits = sorted((h for _root, r in results for h in r.hits), key=_order(sort))
+    merged = SearchResult(
+        query=query,
+        total=sum(r.total for _root, r in results),
+        hits=hits[(page - 1) * pagesize : page * pagesize],
+        page=page,
+        pagesize=pagesize,
+        seconds=sum(r.seconds for _root, r in results),
+        indexed=sum(r.indexed for _root, r in results),
+        exact_only=any(r.exact_only for _root, r in results),
+    )
+    exact = [r.exact_total for _root, r in results if r.exact_total is not None]
+    merged.exact_total = sum(exact) if exact else None
+    merged.suggestion = next((r.suggestion for _root, r in results if r.suggestion), None)
+    for _root, r in results:
+        merged.terms |= r.terms
+    if merged.total == 0:
+        merged.emptied_by = sorted({n for _root, r in results for n in r.emptied_by})
+    if options.get("facets"):
+        facets: dict[str, dict[str, int]] = {}
+        for _root, r in results:
+            for name, counts in r.facets.items():
+                into = facets.setdefault(name, {})
+                for value, n in counts.items():
+                    into[value] = into.get(value, 0) + n
+        for name in ("outlet", "year"):
+            if name in facets:
+                facets[name] = ordered_counts(facets[name])
+        if "month" in facets:
+            facets["month"] = dict(sorted(facets["month"].items()))
+        facets["archive"] = {root: r.total for root, r in results}
+        merged.facets = facets
+    return merged
