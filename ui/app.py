@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, QTranslator
-from PySide6.QtGui import QImageReader
+from PySide6.QtGui import QIcon, QImageReader
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ui import desktop_check
@@ -190,6 +190,8 @@ def run(
     # Qt's image plugins are loaded here, on the GUI thread, before any worker runs.
     QImageReader.supportedImageFormats()
     app.setApplicationName("Tàng Thư")
+    app.setDesktopFileName("tangthu")  # the menu entry `make install-desktop` puts in place
+    app.setWindowIcon(QIcon(str(Path(__file__).resolve().parent / "icons" / "tangthu.svg")))
     app.setOrganizationName("TangThu")
     # A screenshot reads the settings (language, geometry) but leaves them as they were.
     holder = App(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -69,12 +70,7 @@ class QueryHelp(QDialog):
             rows.append(f"<p>{html.escape(rule)}{link}</p>")
         hint = html.escape(self.tr("Click an example to search for it."))
         self.browser.setHtml(f"<p><i>{hint}</i></p>{''.join(rows)}")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.browser, 1)
-        layout.addWidget(buttons)
-        self.resize(560, 520)
+        _with_close_button(self, self.browser, 560, 520, delete_on_close=False)
 
     @classmethod
     def show_for(cls, window: QWidget, search: Callable[[str], None]) -> QueryHelp:
@@ -115,10 +111,38 @@ class ShortcutsHelp(QDialog):
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
-        self.resize(520, 560)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        _with_close_button(self, self.table, 520, 560)
+
+
+GUIDES = Path(__file__).resolve().parent / "guide"
+
+
+class UserGuide(QDialog):
+    """The user guide, in the interface's language, read offline."""
+
+    def __init__(self, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("User guide"))
+        name = "huong-dan.md" if language == "vi" else "user-guide.md"
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenExternalLinks(False)
+        self.browser.setAccessibleName(self.tr("User guide"))
+        try:
+            self.browser.setMarkdown((GUIDES / name).read_text(encoding="utf-8"))
+        except OSError:
+            self.browser.setPlainText(self.tr("The user guide is missing from this installation."))
+        _with_close_button(self, self.browser, 760, 680)
+
+
+def _with_close_button(
+    dialog: QDialog, body: QWidget, width: int, height: int, *, delete_on_close: bool = True
+) -> None:
+    """Lay *dialog* out: *body*, and a Close button under it."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.close)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(body, 1)
+    layout.addWidget(buttons)
+    dialog.resize(width, height)
+    if delete_on_close:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

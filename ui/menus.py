@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 import library
 from ui import settings as cfg
-from ui.help import ShortcutsHelp
-from ui.i18n import LANGUAGES
+from ui.help import ShortcutsHelp, UserGuide
+from ui.i18n import LANGUAGES, current_language
 from ui.reading_side import PHOTOS, READER
 
 if TYPE_CHECKING:
@@ -107,6 +107,7 @@ def build_menus(w: MainWindow) -> QMenu:
 
     menu = w.menuBar().addMenu(tr("&Help"))
     act(menu, tr("Query &syntax"), std.HelpContents, w.show_query_help)
+    act(menu, tr("&User guide"), "Shift+F1", lambda: UserGuide(current_language(), w).show())
     act(menu, tr("&Keyboard shortcuts"), "Ctrl+/", lambda: ShortcutsHelp(w).show())
     # keyboard: Ctrl+F / Ctrl+L to the search field, Esc back to the results
     act(w, tr("Go to the search field"), "Ctrl+F", w.search_bar.focus)

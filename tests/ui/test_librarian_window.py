@@ -577,3 +577,20 @@ def test_two_archives_searched_together(qtbot, tmp_path, qsettings, monkeypatch)
         assert w.result.total == alone
     finally:
         w.shutdown()
+
+
+def test_the_user_guide_in_both_languages(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMenu
+
+    from ui.help import UserGuide
+
+    vi, en = UserGuide("vi"), UserGuide("en")
+    for dialog in (vi, en):
+        qtbot.addWidget(dialog)
+    assert vi.browser.toPlainText().startswith("Hướng dẫn sử dụng Tàng Thư")
+    assert "không bao giờ ghi vào kho" in vi.browser.toPlainText()
+    assert en.browser.toPlainText().startswith("Tàng Thư user guide")
+    for text in ('tag:"lũ lụt"', "Ctrl+Shift+T", "F5"):  # what the guide teaches exists
+        assert text in vi.browser.toPlainText() and text in en.browser.toPlainText()
+    help_menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "&Help")
+    assert "&User guide" in [a.text() for a in help_menu.actions()]

@@ -46,6 +46,11 @@ def translator(language: str) -> DictTranslator | None:
     return DictTranslator(VI) if language == "vi" else None
 
 
+def current_language() -> str:
+    """The interface language in use ("vi" or "en")."""
+    return _current
+
+
 def fmt(text: str, *args: object) -> str:
     """*text* (already translated) with ``%1``, ``%2``… replaced by *args*."""
     # From the highest number down, so %1 never eats the start of %10.

@@ -404,4 +404,7 @@ VI: dict[str, str] = {
     "Tick archives to search them with this one; double-click one to show it": (
         "Đánh dấu các kho để tìm cùng kho này; bấm đúp một kho để mở nó"
     ),
+    "&User guide": "&Hướng dẫn sử dụng",
+    "User guide": "Hướng dẫn sử dụng",
+    "The user guide is missing from this installation.": "Bản cài đặt này thiếu hướng dẫn sử dụng.",
 }
