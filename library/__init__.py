@@ -28,6 +28,7 @@ from archive.model import (
     Problem,
     Related,
 )
+from archive.paths import cache_dir, data_dir
 from archive.photo import read_photo_info
 from archive.saved_searches import SavedSearch, SavedSearchError, SavedSearches
 from archive.scan import ScanReport, scan
@@ -133,6 +134,8 @@ __all__ = [
     "article_file",
     "article_folder",
     "basket_file",
+    "cache_dir",
+    "data_dir",
     "clean_tag",
     "citation",
     "csl_item",

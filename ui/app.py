@@ -20,6 +20,7 @@ from ui import settings as cfg
 from ui.i18n import language_for, translator
 from ui.main_window import MainWindow
 from ui.reading_side import PHOTOS
+from ui.welcome import Welcome
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample"
 
@@ -200,6 +201,7 @@ def run(
         settings=cfg.settings(read_only=bool(screenshot)),
     )
     holder.set_language(language or cfg.read(holder.settings, "ui/language"))
+    first_start = not roots and not cfg.read_list(holder.settings, "archives/roots")
     root = Path(roots[0]) if roots else default_root(holder.settings)
     window = holder.open(root, query)
     # What exists now lives as long as the window: the cyclic garbage collector need
@@ -215,5 +217,9 @@ def run(
         window.close()
         return code
     window.show()
+    if first_start:  # what Tàng Thư is, where its files go; the sample is open behind
+        welcome = Welcome(holder.settings.fileName(), window)
+        welcome.open_requested.connect(window.choose_archive)
+        welcome.open()
     code = app.exec()
     return code

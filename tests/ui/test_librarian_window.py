@@ -594,3 +594,24 @@ def test_the_user_guide_in_both_languages(qtbot, window) -> None:  # type: ignor
         assert text in vi.browser.toPlainText() and text in en.browser.toPlainText()
     help_menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "&Help")
     assert "&User guide" in [a.text() for a in help_menu.actions()]
+
+
+def test_the_first_start_says_where_things_go_and_offers_the_own_archive(
+    qtbot, window, qsettings, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QPushButton
+
+    import library
+    from ui.welcome import Welcome
+
+    welcome = Welcome(qsettings.fileName(), window)
+    qtbot.addWidget(welcome)
+    text = welcome.text.text()
+    assert "never written to" in text
+    assert str(library.data_dir()) in text and qsettings.fileName() in text
+    opened: list[bool] = []
+    monkeypatch.setattr(window, "choose_archive", lambda: opened.append(True))
+    welcome.open_requested.connect(window.choose_archive)
+    own = next(b for b in welcome.findChildren(QPushButton) if "archive" in b.text())
+    own.click()
+    assert opened == [True] and not welcome.isVisible()

@@ -407,4 +407,27 @@ VI: dict[str, str] = {
     "&User guide": "&Hướng dẫn sử dụng",
     "User guide": "Hướng dẫn sử dụng",
     "The user guide is missing from this installation.": "Bản cài đặt này thiếu hướng dẫn sử dụng.",
+    "Explore the sample": "Xem thử kho mẫu",
+    "Indexes, your basket, tags, notes and saved searches": (
+        "Chỉ mục, giỏ chọn, nhãn, ghi chú và tìm kiếm đã lưu"
+    ),
+    "Open your archive…": "Mở kho của bạn…",
+    "Settings": "Cài đặt",
+    "The sample archive is open now, to try things out.": "Kho mẫu đang mở để bạn dùng thử.",
+    "The user guide is in the Help menu (%1).": (
+        "Hướng dẫn sử dụng nằm trong trình đơn Trợ giúp (%1)."
+    ),
+    "Thumbnails": "Ảnh thu nhỏ",
+    "Welcome to Tàng Thư": "Chào mừng đến với Tàng Thư",
+    "Your archive is never written to.": "Tàng Thư không bao giờ ghi vào kho của bạn.",
+    (
+        "Tàng Thư searches, reads and exports press archives kept as folders: one "
+        "folder per article, with its text file and its photos. It works without internet."
+    ): (
+        "Tàng Thư tìm, đọc và xuất kho báo lưu thành thư mục: mỗi bài một thư mục, gồm "
+        "tệp văn bản và ảnh của bài. Không cần Internet."
+    ),
+    "Nothing in it is changed, renamed or added. What Tàng Thư makes is kept here:": (
+        "Không tệp nào trong kho bị sửa, đổi tên hay thêm vào. Những gì Tàng Thư tạo ra nằm ở đây:"
+    ),
 }
