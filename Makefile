@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test bench bench-scale lint clean install-desktop uninstall-desktop
+.PHONY: install run test bench bench-scale lint clean install-desktop uninstall-desktop dist
 
 install: $(STAMP)
 
@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
 	  echo "Python could not make a virtual environment; on Debian/Ubuntu: sudo apt-get install python3-venv"; exit 1; }
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,fast]'
+	$(PY) -m pip install --quiet -e '.[test,fast,dist]'
 	touch $(STAMP)
 
 run: install
@@ -55,5 +55,10 @@ uninstall-desktop:
 	rm -f $(DATA_HOME)/applications/tangthu.desktop $(DATA_HOME)/icons/hicolor/scalable/apps/tangthu.svg
 	for s in $(ICON_SIZES); do rm -f $(DATA_HOME)/icons/hicolor/$${s}x$${s}/apps/tangthu.png; done
 
+# A one-folder bundle of the program for this machine: dist/tangthu/tangthu
+dist: install
+	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller tangthu.spec
+	@echo "Bundle: dist/tangthu (run dist/tangthu/tangthu; $$(du -sh dist/tangthu | cut -f1))"
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,72 @@
+"""The application bundle (`make dist`): built in a temporary folder, then run the way a
+librarian would, from the command line and to a first painted window."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+pytest.importorskip("PyInstaller", reason="PyInstaller (the 'dist' extra) is not installed")
+
+
+@pytest.mark.slow
+def test_the_bundle_scans_and_opens_the_window(tmp_path: Path) -> None:
+    started = time.perf_counter()
+    build = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(tmp_path / "dist"),
+            "--workpath",
+            str(tmp_path / "build"),
+            str(REPO / "tangthu.spec"),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=1500,
+    )
+    assert build.returncode == 0, build.stderr[-3000:]
+    built = time.perf_counter() - started
+    program = tmp_path / "dist" / "tangthu" / ("tangthu.exe" if os.name == "nt" else "tangthu")
+    sample = next((tmp_path / "dist" / "tangthu").rglob("sample"))
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "TANGTHU_DATA_DIR": str(tmp_path / "data"),
+        "TANGTHU_CACHE_DIR": str(tmp_path / "cache"),
+    }
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(program), *args], capture_output=True, text=True, env=env, timeout=300
+        )
+
+    scan = run("scan", str(sample), "--json")
+    assert scan.returncode == 0, scan.stderr
+    assert json.loads(scan.stdout)["articles"] == 7
+    cite = run("cite", "2024/03/hoi-nghi-doan-ket", "--archive", str(sample))  # bundled styles
+    assert cite.returncode == 0 and cite.stdout.startswith("Minh Anh. (2024, March 21)")
+    shot = tmp_path / "out.png"
+    t = time.perf_counter()
+    gui = run("gui", str(sample), "-q", "hội nghị", "--screenshot", str(shot))
+    first_window = time.perf_counter() - t
+    assert gui.returncode == 0, gui.stderr[-3000:]
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 50_000
+    size = sum(f.stat().st_size for f in (tmp_path / "dist").rglob("*") if f.is_file())
+    print(
+        f"bundle built in {built:.0f} s, {size / 1e6:.0f} MB; first window in {first_window:.1f} s"
+    )
