@@ -56,7 +56,8 @@ class App(QObject):
         window.language_requested.connect(self.change_language)
         if query:
             window.search_edit.setText(query)
-        window.open_archive(root)
+        if root.is_dir():  # (an installation without the sample opens empty)
+            window.open_archive(root)
         self.window = window
         return window
 
@@ -218,7 +219,7 @@ def run(
         return code
     window.show()
     if first_start:  # what Tàng Thư is, where its files go; the sample is open behind
-        welcome = Welcome(holder.settings.fileName(), window)
+        welcome = Welcome(holder.settings.fileName(), window, sample=SAMPLE.is_dir())
         welcome.open_requested.connect(window.choose_archive)
         welcome.open()
     code = app.exec()

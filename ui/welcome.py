@@ -21,7 +21,9 @@ class Welcome(QDialog):
 
     open_requested = Signal()
 
-    def __init__(self, settings_file: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings_file: str, parent: QWidget | None = None, *, sample: bool = True
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Welcome to Tàng Thư"))
         e = html.escape
@@ -42,12 +44,12 @@ class Welcome(QDialog):
         kept = self.tr(
             "Nothing in it is changed, renamed or added. What Tàng Thư makes is kept here:"
         )
-        sample = self.tr("The sample archive is open now, to try things out.")
+        sample_line = self.tr("The sample archive is open now, to try things out.")
         guide = fmt(self.tr("The user guide is in the Help menu (%1)."), "Shift+F1")
         text = (
             f"<h2>{e(self.windowTitle())}</h2><p>{e(about)}</p>"
             f"<p><b>{e(never)}</b> {e(kept)}</p><table>{rows}</table>"
-            f"<p>{e(sample)} {e(guide)}</p>"
+            f"<p>{e(sample_line) if sample else ''} {e(guide)}</p>"
         )
         self.text = QLabel(text, self)
         self.text.setWordWrap(True)
@@ -55,10 +57,11 @@ class Welcome(QDialog):
         own = QPushButton(self.tr("Open your archive…"), self)
         own.setDefault(True)
         own.clicked.connect(self._open)
-        try_it = QPushButton(self.tr("Explore the sample"), self)
-        try_it.clicked.connect(self.accept)
         buttons.addButton(own, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(try_it, QDialogButtonBox.ButtonRole.RejectRole)
+        if sample:
+            try_it = QPushButton(self.tr("Explore the sample"), self)
+            try_it.clicked.connect(self.accept)
+            buttons.addButton(try_it, QDialogButtonBox.ButtonRole.RejectRole)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addStretch(1)

@@ -615,3 +615,20 @@ def test_the_first_start_says_where_things_go_and_offers_the_own_archive(
     own = next(b for b in welcome.findChildren(QPushButton) if "archive" in b.text())
     own.click()
     assert opened == [True] and not welcome.isVisible()
+
+
+def test_without_the_sample_the_window_opens_empty_and_says_so(qtbot, qsettings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    from ui.app import App
+    from ui.welcome import Welcome
+
+    holder = App(QApplication.instance(), index_dir=None, settings=qsettings)  # type: ignore[arg-type]
+    window = holder.open(tmp_path / "no-sample-here")  # as a pipx installation has none
+    qtbot.addWidget(window)
+    assert window.library is None and window.root is None
+    welcome = Welcome(qsettings.fileName(), window, sample=False)
+    qtbot.addWidget(welcome)
+    assert [b.text() for b in welcome.findChildren(QPushButton)] == ["Open your archive…"]
+    assert "sample archive is open" not in welcome.text.text()
+    window.shutdown()
