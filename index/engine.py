@@ -9,7 +9,7 @@ No object of an engine's own library leaves it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -254,3 +254,28 @@ class Writer(Protocol):
         cancel: CancelToken | None,
         committed: CommitCallback | None,
     ) -> list[Problem]: ...
+
+
+def month_key(yyyymm: int) -> str:
+    """A month facet's value: ``202403`` as ``2024-03``."""
+    return f"{yyyymm // 100:04d}-{yyyymm % 100:02d}"
+
+
+def emptied_by(filters: Filters | None, count: Callable[[Filters | None], int]) -> list[str]:
+    """Which of the active filters leave nothing, each alone; ["together"] when only
+    their combination does; [] when the words alone find nothing (or no filter is on).
+
+    *count* tells how many articles the words find under a set of filters (None: none).
+    The IDs of ``filters`` (named by tags and notes in the query) go with the words.
+    """
+    f = filters or Filters()
+    parts = {
+        "date": Filters(date_from=f.date_from, date_to=f.date_to),
+        "outlet": Filters(outlet=f.outlet),
+        "year": Filters(year=f.year),
+        "photos": Filters(has_photos=f.has_photos),
+    }
+    active = {name: replace(one, ids=f.ids) for name, one in parts.items() if one != Filters()}
+    if not active or count(Filters(ids=f.ids) if f.ids is not None else None) == 0:
+        return []
+    return [name for name, one in active.items() if count(one) == 0] or ["together"]

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from library import PhotoEntry
-from ui.results import items_mime
+from ui.results import ITEMS_MIME, items_mime
 from ui.thumbnails import ThumbnailLoader
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -100,7 +100,7 @@ class PhotoGridModel(QAbstractListModel):
         return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
 
     def mimeTypes(self) -> list[str]:  # noqa: N802
-        return ["application/x-tangthu-items", "text/uri-list"]
+        return [ITEMS_MIME, "text/uri-list"]
 
     def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
         return Qt.DropAction.CopyAction

@@ -16,8 +16,6 @@ from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
-    QDesktopServices,
-    QGuiApplication,
     QImage,
     QKeySequence,
     QTextDocument,
@@ -272,7 +270,7 @@ class ReaderView(QWidget):
 
     def copy_url(self) -> None:
         if self.article and self.article.source_url:
-            QGuiApplication.clipboard().setText(self.article.source_url)
+            copy_text(self.article.source_url)
 
     def folder_path(self) -> Path | None:
         if self.article is None or self.root is None:
@@ -282,7 +280,7 @@ class ReaderView(QWidget):
     def open_folder(self) -> None:
         folder = self.folder_path()
         if folder is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+            open_with_system(folder)
 
     def print_article(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter

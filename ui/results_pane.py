@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from library import Filters, Hit, OutsideArchive, SearchResult, article_file
+from library import Filters, Hit, Item, SearchResult
 from ui import settings as cfg
 from ui.basket import add_basket_action
+from ui.basket_model import item_path
 from ui.chips import FilterChips
 from ui.desktop import add_file_actions, view_action
 from ui.i18n import fmt, number, photos_count
@@ -285,11 +286,8 @@ class ResultsPane(QWidget):
 
     def _file(self, hit: Hit) -> Path | None:
         """The text file of *hit* on disk, if it is there."""
-        try:
-            root = hit.archive or self.model.root
-            return article_file(root, hit.id) if root else None
-        except OutsideArchive:
-            return None
+        root = hit.archive or self.model.root
+        return item_path(Item(root, hit.id)) if root else None
 
     def _files(self) -> list[Path]:
         return [f for f in map(self._file, self.selected_hits()) if f is not None]

@@ -16,7 +16,17 @@ from tantivy import Occur, Query
 from archive.model import Article
 from index.analysis import fold_term, tokens
 from index.documents import title_key
-from index.engine import NONE, Filters, Hit, IndexMissing, PhotoHit, SearchResult, ordered_counts
+from index.engine import (
+    NONE,
+    Filters,
+    Hit,
+    IndexMissing,
+    PhotoHit,
+    SearchResult,
+    emptied_by,
+    month_key,
+    ordered_counts,
+)
 from index.query import (
     And,
     Every,
@@ -285,7 +295,9 @@ class TantivySearcher:
         if result.total == 0:
             if not wordless:
                 result.suggestion = self.suggest(query)
-            result.emptied_by = self._emptied_by(node, filters, exact, marked)
+            result.emptied_by = emptied_by(
+                filters, lambda f: self._count_words(node, f, exact, marked)
+            )
         result.seconds = time.perf_counter() - started
         return result
 
@@ -387,39 +399,18 @@ class TantivySearcher:
         for b in found["month"]["buckets"]:
             ym = int(b["key"]) // 100
             if ym and int(b["doc_count"]):
-                name = f"{ym // 100:04d}-{ym % 100:02d}"
-                months[name] = months.get(name, 0) + int(b["doc_count"])
+                months[month_key(ym)] = months.get(month_key(ym), 0) + int(b["doc_count"])
         return {
             "outlet": ordered_counts(outlets),
             "year": ordered_counts(years),
             "month": dict(sorted(months.items())),
         }
 
-    def _emptied_by(
-        self, node: Node, filters: Filters | None, exact: bool, marked: bool
-    ) -> list[str]:
-        f = filters or Filters()
-        parts = {
-            "date": Filters(date_from=f.date_from, date_to=f.date_to),
-            "outlet": Filters(outlet=f.outlet),
-            "year": Filters(year=f.year),
-            "photos": Filters(has_photos=f.has_photos),
-        }
-        # the IDs (of tags and notes asked for in the query) go with the words
-        active = {name: replace(one, ids=f.ids) for name, one in parts.items() if one != Filters()}
-        words = Filters(ids=f.ids) if f.ids is not None else None
-        if not active:
-            return []
+    def _count_words(self, node: Node, filters: Filters | None, exact: bool, marked: bool) -> int:
+        """How many articles the list would show for *node* under *filters*."""
         modes = (False,) if exact else (True, False) if marked else (True,)
-
-        def count(flt: Filters | None) -> int:
-            qs = [(Occur.Should, self._within(self._compile(node, m), flt, ARTICLE)) for m in modes]
-            return self._count(Query.boolean_query(qs))
-
-        if count(words) == 0:
-            return []
-        alone = [name for name, one in active.items() if count(one) == 0]
-        return alone or ["together"]
+        qs = [(Occur.Should, self._within(self._compile(node, m), filters, ARTICLE)) for m in modes]
+        return self._count(Query.boolean_query(qs))
 
     def suggest(self, query: str) -> str | None:
         node = parse(query)

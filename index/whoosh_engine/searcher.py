@@ -28,7 +28,17 @@ from whoosh.reading import TermNotFound
 
 from archive.model import Article
 from index.analysis import fold_term, tokens
-from index.engine import NONE, Filters, Hit, IndexMissing, PhotoHit, SearchResult, ordered_counts
+from index.engine import (
+    NONE,
+    Filters,
+    Hit,
+    IndexMissing,
+    PhotoHit,
+    SearchResult,
+    emptied_by,
+    month_key,
+    ordered_counts,
+)
 from index.query import (
     And,
     Every,
@@ -531,7 +541,7 @@ class WhooshSearcher:
             if not wordless:
                 result.suggestion = self.suggest(query)
             modes = (False,) if exact else (True, False) if marked else (True,)
-            result.emptied_by = self._emptied_by(node, filters, modes)
+            result.emptied_by = emptied_by(filters, lambda f: self._how_many(node, f, modes))
         result.seconds = time.perf_counter() - started
         return result
 
@@ -649,35 +659,12 @@ class WhooshSearcher:
             ms, counts = np.unique(v.date[docs] // 100, return_counts=True)
             for ym, n in zip(ms.tolist(), counts.tolist(), strict=True):
                 if ym:
-                    name = f"{ym // 100:04d}-{ym % 100:02d}"
-                    months[name] = months.get(name, 0) + n
+                    months[month_key(ym)] = months.get(month_key(ym), 0) + n
         return {
             "outlet": ordered_counts(outlets),
             "year": ordered_counts(years),
             "month": dict(sorted(months.items())),
         }
-
-    def _emptied_by(
-        self, node: Node, filters: Filters | None, modes: tuple[bool, ...]
-    ) -> list[str]:
-        """Which of the active filters leave nothing, each alone; ["together"] when only
-        their combination does; [] when the words alone find nothing."""
-        f = filters or Filters()
-        parts = {
-            "date": Filters(date_from=f.date_from, date_to=f.date_to),
-            "outlet": Filters(outlet=f.outlet),
-            "year": Filters(year=f.year),
-            "photos": Filters(has_photos=f.has_photos),
-        }
-        # the IDs (of tags and notes asked for in the query) go with the words
-        active = {name: replace(one, ids=f.ids) for name, one in parts.items() if one != Filters()}
-        words = Filters(ids=f.ids) if f.ids is not None else None
-        if not active:
-            return []
-        if self._how_many(node, words, modes) == 0:
-            return []
-        alone = [name for name, one in active.items() if self._how_many(node, one, modes) == 0]
-        return alone or ["together"]
 
     def suggest(self, query: str) -> str | None:
         """A respelling of *query* from the index's words, or None."""
