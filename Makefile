@@ -31,7 +31,7 @@ bench-scale: install
 
 lint: install
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/mypy archive index library cli ui main.py bench
+	$(VENV)/bin/mypy tangthu main.py bench
 
 # The menu entry and icon for the current user (XDG desktops: GNOME, KDE, Xfce, …);
 # the entry starts this checkout's .venv.

@@ -19,9 +19,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from archive.fold import fold
-from archive.selection import Item
-from archive.storage import write_atomically
+from tangthu.archive.fold import fold
+from tangthu.archive.selection import Item
+from tangthu.archive.storage import write_atomically
 
 VERSION = 1
 

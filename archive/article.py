@@ -16,10 +16,10 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from archive.decode import DecodeError, decode
-from archive.fold import fold
-from archive.model import Article, Block, PhotoInfo, PhotoRef, Problem, Related
-from archive.photo import IMAGE_EXTENSIONS, read_photo_info
+from tangthu.archive.decode import DecodeError, decode
+from tangthu.archive.fold import fold
+from tangthu.archive.model import Article, Block, PhotoInfo, PhotoRef, Problem, Related
+from tangthu.archive.photo import IMAGE_EXTENSIONS, read_photo_info
 
 #: Article files larger than this are not parsed (a 50 KB article is long).
 MAX_ARTICLE_BYTES = 16 * 1024 * 1024

@@ -13,7 +13,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from archive.model import Article
+from tangthu.archive.model import Article
 
 STYLES_DIR = Path(__file__).resolve().parent / "csl"
 #: style name -> (file, what a user reads)

@@ -12,8 +12,8 @@ import os
 import unicodedata
 from pathlib import Path
 
-from archive.article import nfc_key
-from archive.errors import Failure
+from tangthu.archive.article import nfc_key
+from tangthu.archive.errors import Failure
 
 
 class OutsideArchive(Failure, ValueError):

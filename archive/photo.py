@@ -16,7 +16,7 @@ from typing import Any
 
 from PIL import Image, ImageOps, IptcImagePlugin, UnidentifiedImageError
 
-from archive.model import GPS, PhotoInfo, Problem
+from tangthu.archive.model import GPS, PhotoInfo, Problem
 
 log = logging.getLogger(__name__)
 

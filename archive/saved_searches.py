@@ -11,8 +11,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from archive.errors import Failure
-from archive.storage import write_atomically
+from tangthu.archive.errors import Failure
+from tangthu.archive.storage import write_atomically
 
 FORMAT = "tangthu-saved-searches"
 #: the filters a saved search keeps (those of `index.engine.Filters` a user sets)

@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from archive.article import FolderListing, load_article, nfc_key, unreferenced_photos
-from archive.model import Article, CancelToken, Problem
-from archive.photo import IMAGE_EXTENSIONS, read_photo_info
+from tangthu.archive.article import FolderListing, load_article, nfc_key, unreferenced_photos
+from tangthu.archive.model import Article, CancelToken, Problem
+from tangthu.archive.photo import IMAGE_EXTENSIONS, read_photo_info
 
 ARTICLE_EXTENSIONS = frozenset({".txt"})
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from archive.errors import Failure
-from archive.storage import write_atomically
+from tangthu.archive.errors import Failure
+from tangthu.archive.storage import write_atomically
 
 
 @dataclass(frozen=True, slots=True, order=True)

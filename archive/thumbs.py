@@ -7,8 +7,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from archive.paths import cache_dir
-from archive.photo import make_thumbnail
+from tangthu.archive.paths import cache_dir
+from tangthu.archive.photo import make_thumbnail
 
 
 def _key(path: Path, px: int) -> str:

@@ -19,11 +19,11 @@ import sys
 import time
 from pathlib import Path
 
-from archive.fold import fold
-from archive.scan import walk
-from index.analysis import words
-from index.documents import parsed
-from index.query import Phrase, Word, leaves, parse
+from tangthu.archive.fold import fold
+from tangthu.archive.scan import walk
+from tangthu.index.analysis import words
+from tangthu.index.documents import parsed
+from tangthu.index.query import Phrase, Word, leaves, parse
 
 
 def _texts(job: tuple[str, list]) -> list[tuple[str, str, str]]:  # type: ignore[type-arg]

@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from bench.scale_queries import make
-    from ui.main_window import MainWindow
+    from tangthu.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     if args.fresh and args.index_dir is not None:

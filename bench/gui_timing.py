@@ -27,7 +27,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from PySide6.QtTest import QTest
 app = QApplication([])
-from ui.main_window import MainWindow
+from tangthu.ui.main_window import MainWindow
 root, ix, settings = sys.argv[1], sys.argv[2], sys.argv[3]
 w = MainWindow(None, index_dir=ix, settings=QSettings(settings, QSettings.Format.IniFormat))
 w.show()

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from bench.generate import generate
 from bench.vocab import SYLLABLES
-from index.indexer import update_index
-from index.search import ArchiveSearcher
+from tangthu.index.indexer import update_index
+from tangthu.index.search import ArchiveSearcher
 
 
 def _pct(values: list[float], p: float) -> float:
@@ -32,7 +32,7 @@ def _pct(values: list[float], p: float) -> float:
 def _queries(rng: random.Random, n: int) -> dict[str, list[str]]:
     common = SYLLABLES[20:400]
     out: dict[str, list[str]] = {"one word": [], "two words": [], "phrase": [], "folded": []}
-    from archive.fold import fold
+    from tangthu.archive.fold import fold
 
     for _ in range(n):
         a, b = rng.sample(common, 2)

@@ -318,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--gui", action="store_true")
     p.add_argument("--json", type=Path, default=None)
     args = p.parse_args(argv)
-    from index import engines
+    from tangthu.index import engines
 
     names = args.engines.split(",") if args.engines else engines.available()
     names = [n for n in names if n and n != "none"]

@@ -12,7 +12,7 @@ import random
 import re
 from pathlib import Path
 
-from archive.fold import fold
+from tangthu.archive.fold import fold
 
 KINDS = ("one word", "two words", "phrase", "folded")
 _WORD = re.compile(r"^[^\W\d_]{2,}$")

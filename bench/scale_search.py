@@ -34,7 +34,7 @@ def main(argv: list[str]) -> int:
     index_path, root, query_file = Path(argv[0]), Path(argv[1]), Path(argv[2])
     queries: dict[str, list[str]] = json.loads(query_file.read_text(encoding="utf-8"))
     started = time.perf_counter()
-    from index.search import ArchiveSearcher, Filters
+    from tangthu.index.search import ArchiveSearcher, Filters
 
     imported = time.perf_counter() - started
     opened = []

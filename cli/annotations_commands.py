@@ -6,9 +6,9 @@ from __future__ import annotations
 import argparse
 import json
 
-import library
-from cli.commands import resolve_article
-from cli.errors import CommandFailed, UsageError, existing_dir
+from tangthu import library
+from tangthu.cli.commands import resolve_article
+from tangthu.cli.errors import CommandFailed, UsageError, existing_dir
 
 
 def _items(lib: library.Library, idents: list[str]) -> list[library.Item]:

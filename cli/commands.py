@@ -1,4 +1,6 @@
-"""Argument parsing and the subcommands of ``main.py`` (English output, no Qt).
+"""Argument parsing and the subcommands of ``tangthu`` (``main.py`` in a checkout).
+
+English output, no Qt.
 
 Exit codes: 0 done (problems in files are reported, not fatal), 1 a runtime
 failure, 2 bad usage. Errors go to stderr as one sentence.
@@ -15,17 +17,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import library
-from cli.errors import CommandFailed, UsageError, existing_dir
-from cli.progress import ProgressBar
+from tangthu import library
+from tangthu.cli.errors import CommandFailed, UsageError, existing_dir
+from tangthu.cli.progress import ProgressBar
 
-#: Opens the window for the ``gui`` command (given by ``main.py``, which may import Qt).
+#: Opens the window for the ``gui`` command (given by `tangthu.launch`, which may import Qt).
 GuiRunner = Callable[..., int]
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="main.py",
+        prog=library.command_name(),
         description="Tàng Thư: browse, search and export folders of news articles and photos.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -272,19 +274,19 @@ COMMANDS = {
 
 def _lazy(name: str, gui: GuiRunner | None) -> Any:
     if name in ("index", "search"):
-        from cli import search_commands
+        from tangthu.cli import search_commands
 
         return getattr(search_commands, f"cmd_{name}")
     if name in ("tag", "note", "tags"):
-        from cli import annotations_commands
+        from tangthu.cli import annotations_commands
 
         return getattr(annotations_commands, f"cmd_{name}")
     if name == "export":
-        from cli import export_command
+        from tangthu.cli import export_command
 
         return export_command.cmd_export
     if name == "gui":
-        from cli.gui_command import gui_command
+        from tangthu.cli.gui_command import gui_command
 
         return gui_command(gui)
     return COMMANDS[name]
@@ -312,19 +314,20 @@ def run(argv: list[str], *, gui: GuiRunner | None = None) -> int:
         return int(exc.code or 0)
     if args.command is None:
         args = parser.parse_args(["gui"])
+    who = f"{library.command_name()} {args.command}"  # begins each error message
     try:
         return int(_lazy(args.command, gui)(args))
     except UsageError as exc:
-        print(f"main.py {args.command}: {exc}", file=sys.stderr)
+        print(f"{who}: {exc}", file=sys.stderr)
         return 2
     except (CommandFailed, library.Failure) as exc:
-        print(f"main.py {args.command}: {exc}", file=sys.stderr)
+        print(f"{who}: {exc}", file=sys.stderr)
         return 1
     except library.Cancelled:
-        print(f"main.py {args.command}: cancelled.", file=sys.stderr)
+        print(f"{who}: cancelled.", file=sys.stderr)
         return 130
     except KeyboardInterrupt:
-        print(f"main.py {args.command}: interrupted.", file=sys.stderr)
+        print(f"{who}: interrupted.", file=sys.stderr)
         return 130
     except BrokenPipeError:
         # Whoever read the output stopped reading (`search ... | head -1`): stop quietly,
@@ -333,7 +336,7 @@ def run(argv: list[str], *, gui: GuiRunner | None = None) -> int:
         return 0
     except OSError as exc:
         print(
-            f"main.py {args.command}: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
+            f"{who}: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
             file=sys.stderr,
         )
         return 1

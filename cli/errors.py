@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import library
+from tangthu import library
 
 
 class UsageError(Exception):
@@ -37,7 +37,7 @@ def searching(root: Path, index_dir: str | None, shown: str) -> Iterator[library
     try:
         yield lib
     except library.IndexMissing as exc:
-        raise CommandFailed(f"{exc} (main.py index {shown})") from exc
+        raise CommandFailed(f"{exc} ({library.command_name()} index {shown})") from exc
     except library.QueryError as exc:
         raise UsageError(str(exc)) from exc
     finally:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-import library
-from cli.errors import CommandFailed, UsageError, existing_dir, searching
-from cli.progress import ProgressBar
-from cli.text import plural
+from tangthu import library
+from tangthu.cli.errors import CommandFailed, UsageError, existing_dir, searching
+from tangthu.cli.progress import ProgressBar
+from tangthu.cli.text import plural
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@ import argparse
 import re
 from collections.abc import Callable
 
-from cli.errors import CommandFailed, UsageError, existing_dir
+from tangthu.cli.errors import CommandFailed, UsageError, existing_dir
 
 
 def gui_command(open_window: Callable[..., int] | None) -> Callable[[argparse.Namespace], int]:

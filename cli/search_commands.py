@@ -11,11 +11,11 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
-import library
-from cli.errors import UsageError, existing_dir, searching
-from cli.progress import ProgressBar
-from cli.text import plural
-from library import NONE, Filters, SearchResult
+from tangthu import library
+from tangthu.cli.errors import UsageError, existing_dir, searching
+from tangthu.cli.progress import ProgressBar
+from tangthu.cli.text import plural
+from tangthu.library import NONE, Filters, SearchResult
 
 
 def cmd_index(args: argparse.Namespace) -> int:
@@ -74,7 +74,7 @@ def _report(summary: library.IndexSummary, as_json: bool) -> None:
     listed = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
     print(
         f"Problems:  {d['problems']}"
-        + (f" ({listed}; see: main.py scan ROOT --problems)" if listed else "")
+        + (f" ({listed}; see: {library.command_name()} scan ROOT --problems)" if listed else "")
     )
     print(f"Seconds:   {d['seconds']:.2f}", flush=True)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from archive.fold import FOLD_TABLE
+from tangthu.archive.fold import FOLD_TABLE
 
 _WORD = re.compile(r"\w+(?:[/.,:\-]\w+)*")
 _PART = re.compile(r"\w+")

@@ -14,9 +14,9 @@ import queue
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from archive.model import Cancelled, CancelToken
-from index.engine import IndexFailure
-from index.indexer import IndexSummary, update_index
+from tangthu.archive.model import Cancelled, CancelToken
+from tangthu.index.engine import IndexFailure
+from tangthu.index.indexer import IndexSummary, update_index
 
 
 class _StopToken(CancelToken):
@@ -37,7 +37,7 @@ class _StopToken(CancelToken):
 
 
 def _run(kwargs: dict[str, Any], events: Any, stop: Any, parent: int) -> None:
-    from index.processes import orphan_guard
+    from tangthu.index.processes import orphan_guard
 
     orphan_guard(parent)
     try:

@@ -6,10 +6,10 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
-from archive.article import load_article
-from archive.model import Article, CancelToken, Problem
-from archive.scan import ArticleEntry
-from index.analysis import positions
+from tangthu.archive.article import load_article
+from tangthu.archive.model import Article, CancelToken, Problem
+from tangthu.archive.scan import ArticleEntry
+from tangthu.index.analysis import positions
 
 #: Text beyond this many characters of one article is not indexed (a 50 KB article is
 #: long; megabytes in one file are a data dump, and would stall the writer).

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
-from archive.errors import Failure
-from archive.model import Article, CancelToken, Problem
-from archive.scan import ArticleEntry
-from index.query import QueryError
+from tangthu.archive.errors import Failure
+from tangthu.archive.model import Article, CancelToken, Problem
+from tangthu.archive.scan import ArticleEntry
+from tangthu.index.query import QueryError
 
 __all__ = [
     "NONE",

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from index.engine import IndexFailure, Searcher, Writer
+from tangthu.index.engine import IndexFailure, Searcher, Writer
 
 DEFAULT = "whoosh"
 #: Every engine this code knows, installed here or not.
@@ -25,14 +25,14 @@ class Engine:
 
 
 def _whoosh() -> Engine:
-    from index import whoosh_engine as w
+    from tangthu.index import whoosh_engine as w
 
     return Engine(w.NAME, "Whoosh", w.WhooshSearcher, w.WhooshWriter, w.create, w.opens)
 
 
 def _tantivy() -> Engine | None:
     try:
-        from index import tantivy_engine as t
+        from tangthu.index import tantivy_engine as t
     except ImportError:
         return None
     return Engine(t.NAME, "tantivy", t.TantivySearcher, t.TantivyWriter, t.create, t.opens)

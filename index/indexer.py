@@ -15,12 +15,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from archive.model import CancelToken, Problem
-from archive.scan import Inventory, walk
-from index import engines, photo_hashes
-from index.documents import cpu_jobs
-from index.engine import CommitCallback, IndexBusy, Progress
-from index.store import (
+from tangthu.archive.model import CancelToken, Problem
+from tangthu.archive.scan import Inventory, walk
+from tangthu.index import engines, photo_hashes
+from tangthu.index.documents import cpu_jobs
+from tangthu.index.engine import CommitCallback, IndexBusy, Progress
+from tangthu.index.store import (
     index_dir_for,
     read_manifest,
     recover,

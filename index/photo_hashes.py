@@ -10,10 +10,10 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from archive.model import CancelToken
-from archive.photo import is_image_name, perceptual_hash
-from archive.scan import ArticleEntry
-from archive.storage import write_atomically
+from tangthu.archive.model import CancelToken
+from tangthu.archive.photo import is_image_name, perceptual_hash
+from tangthu.archive.scan import ArticleEntry
+from tangthu.archive.storage import write_atomically
 
 FILE = "photo-hashes.json"
 #: photos are the same when their DCT hashes differ in at most SAME of 64 bits (three:
@@ -68,7 +68,7 @@ def _hash(path: str) -> int | None:
 
 
 def _init_worker(parent: int) -> None:
-    from index.processes import orphan_guard
+    from tangthu.index.processes import orphan_guard
 
     orphan_guard(parent)
 

@@ -13,9 +13,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from archive.errors import Failure
-from archive.fold import has_marks
-from index.analysis import normalize, tokens
+from tangthu.archive.errors import Failure
+from tangthu.archive.fold import has_marks
+from tangthu.index.analysis import normalize, tokens
 
 MAX_QUERY_CHARS = 1000
 MAX_QUERY_TERMS = 64

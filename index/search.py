@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from index.engine import (
+from tangthu.index.engine import (
     NONE,
     Filters,
     Hit,
@@ -19,8 +19,8 @@ from index.engine import (
     Searcher,
     SearchResult,
 )
-from index.snippets import Marked, mark, match_spans, snippet
-from index.store import MANIFEST, read_manifest
+from tangthu.index.snippets import Marked, mark, match_spans, snippet
+from tangthu.index.store import MANIFEST, read_manifest
 
 __all__ = [
     "NONE",
@@ -54,6 +54,6 @@ def ArchiveSearcher(index_path: str | Path, root: str | Path | None = None) -> S
                 path=str(path),
             )
         raise IndexMissing(f"No usable index at {path}; run the index command.", path=str(path))
-    from index import engines
+    from tangthu.index import engines
 
     return engines.get(manifest.get("engine") or "whoosh").searcher(path, root)

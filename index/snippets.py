@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from archive.fold import fold
+from tangthu.archive.fold import fold
 
 SNIPPET_CHARS = 240
 SNIPPET_SCAN_CHARS = 100_000
@@ -124,8 +124,8 @@ def _cut_end(text: str, width: int, start: int = 0) -> int:
 def article_body(root: Path, article_id: str) -> str:
     """An article's lead and paragraphs, read from its file for its snippet (empty
     when the file cannot be read any more)."""
-    from archive.article import load_article
-    from archive.locate import OutsideArchive, article_file
+    from tangthu.archive.article import load_article
+    from tangthu.archive.locate import OutsideArchive, article_file
 
     try:
         path = article_file(root, article_id)

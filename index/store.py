@@ -11,8 +11,8 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from archive.paths import data_dir
-from index.engine import IndexBusy, IndexFailure, IndexMissing
+from tangthu.archive.paths import data_dir
+from tangthu.index.engine import IndexBusy, IndexFailure, IndexMissing
 
 __all__ = [
     "MANIFEST",
@@ -30,7 +30,8 @@ __all__ = [
 MANIFEST = "tangthu-manifest.json"
 
 #: Bump when what an index holds changes (any engine): an index of another version is rebuilt.
-SCHEMA_VERSION = 5
+#: 6: the modules moved under ``tangthu.`` and Whoosh's index names its classes by module.
+SCHEMA_VERSION = 6
 
 
 def index_dir_for(

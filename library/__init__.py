@@ -8,16 +8,19 @@ below it; it imports no Qt.
 
 from __future__ import annotations
 
-from archive.annotations import Annotations, clean_tag
-from archive.article import canonical_outlet
-from archive.citation import STYLES as CITATION_STYLES
-from archive.citation import citation, csl_item
-from archive.errors import Failure
-from archive.export import ExportError, ExportFormat, ExportReport, TargetExists
-from archive.export import formats as export_formats
-from archive.fold import fold
-from archive.locate import OutsideArchive, article_file, article_folder, photo_file
-from archive.model import (
+import sys
+from pathlib import Path
+
+from tangthu.archive.annotations import Annotations, clean_tag
+from tangthu.archive.article import canonical_outlet
+from tangthu.archive.citation import STYLES as CITATION_STYLES
+from tangthu.archive.citation import citation, csl_item
+from tangthu.archive.errors import Failure
+from tangthu.archive.export import ExportError, ExportFormat, ExportReport, TargetExists
+from tangthu.archive.export import formats as export_formats
+from tangthu.archive.fold import fold
+from tangthu.archive.locate import OutsideArchive, article_file, article_folder, photo_file
+from tangthu.archive.model import (
     PROBLEM_KINDS,
     Article,
     Block,
@@ -28,13 +31,13 @@ from archive.model import (
     Problem,
     Related,
 )
-from archive.paths import cache_dir, data_dir
-from archive.photo import read_photo_info
-from archive.saved_searches import SavedSearch, SavedSearchError, SavedSearches
-from archive.scan import ScanReport, scan
-from archive.selection import Basket, Item, SelectionError
-from archive.watch import ArchiveWatcher
-from index.engine import (
+from tangthu.archive.paths import cache_dir, data_dir
+from tangthu.archive.photo import read_photo_info
+from tangthu.archive.saved_searches import SavedSearch, SavedSearchError, SavedSearches
+from tangthu.archive.scan import ScanReport, scan
+from tangthu.archive.selection import Basket, Item, SelectionError
+from tangthu.archive.watch import ArchiveWatcher
+from tangthu.index.engine import (
     NONE,
     Filters,
     Hit,
@@ -44,10 +47,10 @@ from index.engine import (
     PhotoHit,
     SearchResult,
 )
-from index.engines import KNOWN as ENGINES
-from index.indexer import IndexSummary
-from index.query import QueryError
-from library.library import (
+from tangthu.index.engines import KNOWN as ENGINES
+from tangthu.index.indexer import IndexSummary
+from tangthu.index.query import QueryError
+from tangthu.library.library import (
     ArticleNotFound,
     ItemDetails,
     Library,
@@ -70,9 +73,17 @@ from library.library import (
     user_basket,
     user_saved_searches,
 )
-from library.shelf import search_archives
+from tangthu.library.shelf import search_archives
+
+
+def command_name() -> str:
+    """What the user types to run this program: ``main.py`` from a source checkout,
+    ``tangthu`` when installed or bundled (for messages that name a command)."""
+    return "main.py" if Path(sys.argv[0]).name == "main.py" else "tangthu"
+
 
 __all__ = [
+    "command_name",
     "CITATION_STYLES",
     "ENGINES",
     "NONE",

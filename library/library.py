@@ -10,24 +10,24 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from archive.annotations import Annotations, annotations_path
-from archive.article import load_article
-from archive.errors import Failure
-from archive.export import ExportReport
-from archive.export import export as export_items
-from archive.locate import OutsideArchive, article_file, article_folder, locate, photo_file
-from archive.model import Article, CancelToken, Problem
-from archive.paths import data_dir
-from archive.photo import make_thumbnail, rgb_pixels
-from archive.saved_searches import SavedSearch, SavedSearches, saved_searches_path
-from archive.selection import Basket, Item, basket_path
-from archive.thumbs import cached_thumbnail
-from index import background, engines, photo_hashes
-from index.engine import Filters, Hit, IndexMissing, Searcher, SearchResult
-from index.indexer import IndexSummary, index_state, indexed_problems, update_index
-from index.search import ArchiveSearcher
-from index.snippets import match_spans
-from index.store import index_dir_for
+from tangthu.archive.annotations import Annotations, annotations_path
+from tangthu.archive.article import load_article
+from tangthu.archive.errors import Failure
+from tangthu.archive.export import ExportReport
+from tangthu.archive.export import export as export_items
+from tangthu.archive.locate import OutsideArchive, article_file, article_folder, locate, photo_file
+from tangthu.archive.model import Article, CancelToken, Problem
+from tangthu.archive.paths import data_dir
+from tangthu.archive.photo import make_thumbnail, rgb_pixels
+from tangthu.archive.saved_searches import SavedSearch, SavedSearches, saved_searches_path
+from tangthu.archive.selection import Basket, Item, basket_path
+from tangthu.archive.thumbs import cached_thumbnail
+from tangthu.index import background, engines, photo_hashes
+from tangthu.index.engine import Filters, Hit, IndexMissing, Searcher, SearchResult
+from tangthu.index.indexer import IndexSummary, index_state, indexed_problems, update_index
+from tangthu.index.search import ArchiveSearcher
+from tangthu.index.snippets import match_spans
+from tangthu.index.store import index_dir_for
 
 Progress = Callable[[int, int], None]
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from index.engine import IndexMissing, SearchResult, ordered_counts
-from library.library import Library
+from tangthu.index.engine import IndexMissing, SearchResult, ordered_counts
+from tangthu.library.library import Library
 
 
 def _order(sort: str) -> Any:

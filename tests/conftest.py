@@ -28,7 +28,7 @@ def corpus() -> Path:
 @pytest.fixture(scope="session")
 def corpus_index(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The corpus indexed once per test session."""
-    from index.indexer import update_index
+    from tangthu.index.indexer import update_index
 
     path = tmp_path_factory.mktemp("corpus-index")
     update_index(corpus, path)

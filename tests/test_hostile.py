@@ -10,12 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from archive.article import parse_text
-from archive.decode import DecodeError, decode
-from archive.scan import scan, walk
-from index.documents import MAX_INDEXED_CHARS
-from index.indexer import update_index
-from index.search import ArchiveSearcher, QueryError
+from tangthu.archive.article import parse_text
+from tangthu.archive.decode import DecodeError, decode
+from tangthu.archive.scan import scan, walk
+from tangthu.index.documents import MAX_INDEXED_CHARS
+from tangthu.index.indexer import update_index
+from tangthu.index.search import ArchiveSearcher, QueryError
 from tests.conftest import make_jpeg, write_article
 
 GOOD = "Bài tốt\n\nĐoàn kết là sức mạnh.\n"

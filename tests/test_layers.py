@@ -1,4 +1,8 @@
-"""The layers import downward only: archive and index never import Qt, only index imports whoosh."""
+"""The layers import downward only: archive and index never import Qt, only index imports whoosh.
+
+Every module is imported under the one name ``tangthu`` (``tangthu.archive`` …): the
+folders' own names (``archive``, ``index`` …) are never imported bare.
+"""
 
 from __future__ import annotations
 
@@ -13,18 +17,23 @@ from tests.conftest import REPO
 
 def test_core_imports_no_qt() -> None:
     code = (
-        "import sys, archive.scan, archive.article, archive.photo, library, cli.commands;"
+        "import sys, tangthu.archive.scan, tangthu.archive.article, tangthu.archive.photo,"
+        " tangthu.library, tangthu.cli.commands;"
         "sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
 
 
 def test_only_index_imports_whoosh_and_archive_imports_nothing_above() -> None:
-    pattern = re.compile(r"^\s*(?:from|import)\s+(whoosh|PySide6|index|ui|cli)\b", re.M)
+    pattern = re.compile(
+        r"^\s*(?:from\s+(?:tangthu\.)?|import\s+(?:tangthu\.)?|from\s+tangthu\s+import\s+)"
+        r"(whoosh|PySide6|index|ui|cli)\b",
+        re.M,
+    )
     offenders = []
     for path in REPO.glob("*/**/*.py"):
         top = path.relative_to(REPO).parts[0]
-        if top in (".venv", "tests", "bench", "build"):
+        if top in (".venv", "tests", "bench", "build", "tangthu"):
             continue
         for m in pattern.finditer(path.read_text(encoding="utf-8")):
             mod = m.group(1)
@@ -37,7 +46,9 @@ def test_only_index_imports_whoosh_and_archive_imports_nothing_above() -> None:
     assert offenders == []
 
 
-PROJECT = {"archive", "index", "library", "ui", "cli", "main"}
+PROJECT = {"archive", "index", "library", "ui", "cli", "launch"}
+#: The names the project's folders would have as top-level modules.
+BARE = {"archive", "index", "library", "ui", "cli"}
 #: The project's packages each may import (besides itself).
 MAY_IMPORT = {
     "archive": set(),
@@ -48,15 +59,22 @@ MAY_IMPORT = {
 }
 
 
-def _imports(path: Path) -> set[str]:
-    """The top-level project packages *path* imports, wherever in the file."""
+def _modules(path: Path) -> set[str]:
+    """Every absolute module name *path* imports, wherever in the file."""
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
-            found |= {alias.name.split(".")[0] for alias in node.names}
+            found |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            found.add(node.module.split(".")[0])
-    return found & PROJECT
+            found.add(node.module)
+            if node.module == "tangthu":
+                found |= {f"tangthu.{alias.name}" for alias in node.names}
+    return found
+
+
+def _imports(path: Path) -> set[str]:
+    """The project packages (``tangthu.<name>``) *path* imports, wherever in the file."""
+    return {m.split(".")[1] for m in _modules(path) if m.startswith("tangthu.")} & PROJECT
 
 
 def test_each_floor_imports_only_the_floors_below_it() -> None:
@@ -73,8 +91,24 @@ def test_each_floor_imports_only_the_floors_below_it() -> None:
 
 def test_the_layer_check_sees_a_wrong_import(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
-    bad.write_text("def f():\n    from index.search import Filters\n    import archive.scan\n")
-    assert _imports(bad) == {"index", "archive"}
+    bad.write_text(
+        "def f():\n    from tangthu.index.search import Filters\n"
+        "    import tangthu.archive.scan\n    from tangthu import ui\n"
+    )
+    assert _imports(bad) == {"index", "archive", "ui"}
+
+
+def test_nothing_imports_a_folder_by_its_bare_name() -> None:
+    files = [REPO / "main.py", *REPO.glob("tangthu/*.py")]
+    for folder in (*BARE, "tests", "bench"):
+        files += (REPO / folder).rglob("*.py")
+    bare = {
+        f"{path.relative_to(REPO)}: {module}"
+        for path in files
+        for module in _modules(path)
+        if module.split(".")[0] in BARE
+    }
+    assert bare == set()
 
 
 def test_no_window_file_is_over_450_lines() -> None:

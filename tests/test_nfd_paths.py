@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from archive.locate import OutsideArchive, article_file, article_folder, locate, photo_file
-from archive.selection import Item
-from index.indexer import update_index
 from main import main
+from tangthu.archive.locate import OutsideArchive, article_file, article_folder, locate, photo_file
+from tangthu.archive.selection import Item
+from tangthu.index.indexer import update_index
 from tests.conftest import make_jpeg, write_article
 
 FOLDER = "2024/Đoàn kết sáng tạo"
@@ -70,8 +70,8 @@ def test_window_reader_results_and_basket(  # type: ignore[no-untyped-def]
     pytest.importorskip("PySide6")
     from PySide6.QtCore import QSettings
 
-    from library import item_size
-    from ui.main_window import MainWindow
+    from tangthu.library import item_size
+    from tangthu.ui.main_window import MainWindow
 
     monkeypatch.setenv("TANGTHU_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("TANGTHU_CACHE_DIR", str(tmp_path / "cache"))

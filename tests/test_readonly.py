@@ -91,8 +91,8 @@ def test_window_leaves_the_archive_untouched(
 ) -> None:
     from PySide6.QtCore import QSettings
 
-    from archive.selection import Item
-    from ui.main_window import MainWindow
+    from tangthu.archive.selection import Item
+    from tangthu.ui.main_window import MainWindow
 
     monkeypatch.setenv("TANGTHU_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("TANGTHU_CACHE_DIR", str(tmp_path / "cache"))
@@ -116,7 +116,7 @@ def test_window_leaves_the_archive_untouched(
     viewer.next()
     viewer.close()
     warned: list[str] = []
-    monkeypatch.setattr("ui.reader.QMessageBox.warning", lambda *a: warned.append(a[2]))
+    monkeypatch.setattr("tangthu.ui.reader.QMessageBox.warning", lambda *a: warned.append(a[2]))
     assert w.reader.save_pdf(str(root / "x.pdf")) is None  # refused: inside the archive
     assert warned and "never writes" in warned[0]
     w.basket_model.add([Item(str(root), w.current_article.id)])

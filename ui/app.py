@@ -15,12 +15,13 @@ from PySide6.QtCore import QObject, QTimer, QTranslator
 from PySide6.QtGui import QIcon, QImageReader
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ui import desktop_check
-from ui import settings as cfg
-from ui.i18n import language_for, translator
-from ui.main_window import MainWindow
-from ui.reading_side import PHOTOS
-from ui.welcome import Welcome
+from tangthu import library
+from tangthu.ui import desktop_check
+from tangthu.ui import settings as cfg
+from tangthu.ui.i18n import language_for, translator
+from tangthu.ui.main_window import MainWindow
+from tangthu.ui.reading_side import PHOTOS
+from tangthu.ui.welcome import Welcome
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample"
 
@@ -108,7 +109,8 @@ class Screenshot(QObject):
         w = self.window
         if time.monotonic() > self.deadline:
             print(
-                f"main.py gui: the window had not settled after {self.timeout:.0f} s; "
+                f"{library.command_name()} gui: the window had not settled after "
+                f"{self.timeout:.0f} s; "
                 f"{self.path} shows it as it was.",
                 file=sys.stderr,
             )
@@ -155,7 +157,7 @@ def _watchdog(seconds: float, path: str) -> None:
 
     def give_up() -> None:
         print(
-            f"main.py gui: nothing was rendered within {seconds:.0f} s; "
+            f"{library.command_name()} gui: nothing was rendered within {seconds:.0f} s; "
             f"no screenshot was written to {path}.",
             file=sys.stderr,
             flush=True,

@@ -11,12 +11,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from library import Item
-from ui import settings as cfg
-from ui.i18n import number
+from tangthu.library import Item
+from tangthu.ui import settings as cfg
+from tangthu.ui.i18n import number
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from tangthu.ui.main_window import MainWindow
 
 
 class ArchivesPanel(QWidget):

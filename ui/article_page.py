@@ -10,9 +10,9 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QGuiApplication, QPalette
 
-from library import Article, PhotoRef, mark
-from ui.i18n import fmt
-from ui.marks import OPEN, marked_html
+from tangthu.library import Article, PhotoRef, mark
+from tangthu.ui.i18n import fmt
+from tangthu.ui.marks import OPEN, marked_html
 
 PHOTO_PX = 640
 #: The reader shows at most this much text of one article (a whole newspaper year

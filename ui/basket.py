@@ -31,12 +31,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from library import Basket, Item, SelectionError
-from ui.basket_model import THUMB_PX, BasketColumn, BasketModel, BasketRole, human_size, item_path
-from ui.desktop import add_file_actions, view_action
-from ui.errors import error_text
-from ui.i18n import articles_and_photos, fmt
-from ui.thumbnails import ThumbnailLoader
+from tangthu.library import Basket, Item, SelectionError
+from tangthu.ui.basket_model import (
+    THUMB_PX,
+    BasketColumn,
+    BasketModel,
+    BasketRole,
+    human_size,
+    item_path,
+)
+from tangthu.ui.desktop import add_file_actions, view_action
+from tangthu.ui.errors import error_text
+from tangthu.ui.i18n import articles_and_photos, fmt
+from tangthu.ui.thumbnails import ThumbnailLoader
 
 __all__ = ["BasketDock", "BasketModel", "BasketPanel", "BasketRole", "add_basket_action"]
 

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from library import (
+from tangthu.library import (
     Basket,
     Item,
     ItemDetails,
@@ -28,10 +28,10 @@ from library import (
     item_details,
     photo_file,
 )
-from ui.i18n import fmt
-from ui.jobs import make_pool, pending, run_job
-from ui.results import ITEMS_MIME, folder_of, items_mime, mime_items
-from ui.thumbnails import ThumbnailLoader
+from tangthu.ui.i18n import fmt
+from tangthu.ui.jobs import make_pool, pending, run_job
+from tangthu.ui.results import ITEMS_MIME, folder_of, items_mime, mime_items
+from tangthu.ui.thumbnails import ThumbnailLoader
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 #: Rows of the basket dragged within it (JSON list of row numbers).

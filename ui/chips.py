@@ -7,8 +7,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
-from library import NONE, Filters
-from ui.i18n import fmt
+from tangthu.library import NONE, Filters
+from tangthu.ui.i18n import fmt
 
 
 def chip_texts(f: Filters, tr: Callable[[str], str]) -> list[tuple[str, str]]:

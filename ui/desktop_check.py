@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tangthu import library
+
 #: Library file -> the Debian/Ubuntu package that holds it.
 PACKAGES: dict[str, str] = {
     "libxcb-cursor.so.0": "libxcb-cursor0",
@@ -102,7 +104,7 @@ def problem() -> str | None:
     if not os.environ.get("DISPLAY"):
         return (
             "There is no display to open the window on (DISPLAY is not set). Start Tàng Thư "
-            "from a desktop session, or use the command line (python main.py --help)."
+            f"from a desktop session, or use the command line ({library.command_name()} --help)."
         )
     missing = missing_libraries()
     if not missing:

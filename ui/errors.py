@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
-from ui.i18n import fmt
+from tangthu.ui.i18n import fmt
 
 #: code -> (sentence with %1, %2…, the parameters that fill them, in order)
 MESSAGES: dict[str, tuple[str, tuple[str, ...]]] = {

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import library
-from library import ExportFormat, ExportReport, Item
-from ui.errors import error_text
-from ui.i18n import articles_and_photos, fmt
-from ui.jobs import Job, make_pool, run_job
+from tangthu import library
+from tangthu.library import ExportFormat, ExportReport, Item
+from tangthu.ui.errors import error_text
+from tangthu.ui.i18n import articles_and_photos, fmt
+from tangthu.ui.jobs import Job, make_pool, run_job
 
 
 def format_label(f: ExportFormat) -> str:

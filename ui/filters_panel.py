@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from library import NONE, Filters, SearchResult
-from ui.i18n import number
+from tangthu.library import NONE, Filters, SearchResult
+from tangthu.ui.i18n import number
 
 
 class FiltersPanel(QGroupBox):

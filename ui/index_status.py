@@ -8,10 +8,10 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QWidget
 
-from library import IndexSummary, Library
-from ui.errors import error_text
-from ui.i18n import fmt, number
-from ui.jobs import Job, make_pool, run_job
+from tangthu.library import IndexSummary, Library
+from tangthu.ui.errors import error_text
+from tangthu.ui.i18n import fmt, number
+from tangthu.ui.jobs import Job, make_pool, run_job
 
 
 class IndexStatus(QWidget):

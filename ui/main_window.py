@@ -18,32 +18,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import library
-from library import Article, Filters, IndexSummary, Item, Library, PhotoEntry, SearchResult
-from ui import settings as cfg
-from ui.archives import wire_archives
-from ui.basket import BasketDock
-from ui.desktop import copy_text
-from ui.errors import error_text
-from ui.export_dialog import ExportDialog
-from ui.filters_panel import FiltersPanel
-from ui.help import QueryHelp
-from ui.i18n import fmt, number
-from ui.index_status import IndexStatus
-from ui.jobs import make_pool
-from ui.menus import build_menus, fill_recent
-from ui.messages import search_line
-from ui.photos import PhotoViewer
-from ui.problems import ProblemsDock
-from ui.reading_side import ReadingSide
-from ui.results_pane import PAGE, ResultsPane
-from ui.saved_searches import wire_saved_searches
-from ui.search_bar import SearchBar
-from ui.searches import Searches
-from ui.tags import wire_tagging
-from ui.thumbnails import ThumbnailLoader
-from ui.watching import wire_watching
-from ui.window_parts import WindowParts
+from tangthu import library
+from tangthu.library import Article, Filters, IndexSummary, Item, Library, PhotoEntry, SearchResult
+from tangthu.ui import settings as cfg
+from tangthu.ui.archives import wire_archives
+from tangthu.ui.basket import BasketDock
+from tangthu.ui.desktop import copy_text
+from tangthu.ui.errors import error_text
+from tangthu.ui.export_dialog import ExportDialog
+from tangthu.ui.filters_panel import FiltersPanel
+from tangthu.ui.help import QueryHelp
+from tangthu.ui.i18n import fmt, number
+from tangthu.ui.index_status import IndexStatus
+from tangthu.ui.jobs import make_pool
+from tangthu.ui.menus import build_menus, fill_recent
+from tangthu.ui.messages import search_line
+from tangthu.ui.photos import PhotoViewer
+from tangthu.ui.problems import ProblemsDock
+from tangthu.ui.reading_side import ReadingSide
+from tangthu.ui.results_pane import PAGE, ResultsPane
+from tangthu.ui.saved_searches import wire_saved_searches
+from tangthu.ui.search_bar import SearchBar
+from tangthu.ui.searches import Searches
+from tangthu.ui.tags import wire_tagging
+from tangthu.ui.thumbnails import ThumbnailLoader
+from tangthu.ui.watching import wire_watching
+from tangthu.ui.window_parts import WindowParts
 
 
 class MainWindow(WindowParts, QMainWindow):

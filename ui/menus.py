@@ -10,14 +10,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
-import library
-from ui import settings as cfg
-from ui.help import ShortcutsHelp, UserGuide
-from ui.i18n import LANGUAGES, current_language
-from ui.reading_side import PHOTOS, READER
+from tangthu import library
+from tangthu.ui import settings as cfg
+from tangthu.ui.help import ShortcutsHelp, UserGuide
+from tangthu.ui.i18n import LANGUAGES, current_language
+from tangthu.ui.reading_side import PHOTOS, READER
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from tangthu.ui.main_window import MainWindow
 
 
 def add_action(

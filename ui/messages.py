@@ -5,9 +5,9 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from library import NONE, Filters, SearchResult
-from ui.chips import chip_texts
-from ui.i18n import fmt, number
+from tangthu.library import NONE, Filters, SearchResult
+from tangthu.ui.chips import chip_texts
+from tangthu.ui.i18n import fmt, number
 
 Tr = Callable[[str], str]
 

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from library import PhotoEntry
-from ui.results import ITEMS_MIME, items_mime
-from ui.thumbnails import ThumbnailLoader
+from tangthu.library import PhotoEntry
+from tangthu.ui.results import ITEMS_MIME, items_mime
+from tangthu.ui.thumbnails import ThumbnailLoader
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 #: The tile sizes the slider steps through (few, so that thumbnails made once serve).

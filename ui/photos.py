@@ -37,10 +37,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from library import photo_jpeg, read_photo_info
-from ui.i18n import fmt
-from ui.photo_grid import PhotoGrid, PhotoGridModel, PhotoItem
-from ui.thumbnails import ThumbnailLoader, image_from_jpeg
+from tangthu.library import photo_jpeg, read_photo_info
+from tangthu.ui.i18n import fmt
+from tangthu.ui.photo_grid import PhotoGrid, PhotoGridModel, PhotoItem
+from tangthu.ui.thumbnails import ThumbnailLoader, image_from_jpeg
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 VIEW_PX = 2000  # the viewer's copy (made off the GUI thread, cached on disk)

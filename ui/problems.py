@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from library import PROBLEM_KINDS, Problem
-from ui.i18n import fmt, number
+from tangthu.library import PROBLEM_KINDS, Problem
+from tangthu.ui.i18n import fmt, number
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

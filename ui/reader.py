@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from library import Article, article_folder
-from ui.article_page import PHOTO_PX, article_html, muted
-from ui.desktop import copy_text, open_with_system
-from ui.i18n import fmt
-from ui.thumbnails import ThumbnailLoader
+from tangthu.library import Article, article_folder
+from tangthu.ui.article_page import PHOTO_PX, article_html, muted
+from tangthu.ui.desktop import copy_text, open_with_system
+from tangthu.ui.i18n import fmt
+from tangthu.ui.thumbnails import ThumbnailLoader
 
 
 class ArticleBrowser(QTextBrowser):

@@ -16,14 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from library import Article, PhotoEntry
-from ui.basket import add_basket_action
-from ui.desktop import add_file_actions
-from ui.i18n import photos_count
-from ui.photo_grid import SIZES, PhotoGrid, PhotoGridModel
-from ui.photos import PhotoViewer
-from ui.reader import ReaderView
-from ui.thumbnails import ThumbnailLoader
+from tangthu.library import Article, PhotoEntry
+from tangthu.ui.basket import add_basket_action
+from tangthu.ui.desktop import add_file_actions
+from tangthu.ui.i18n import photos_count
+from tangthu.ui.photo_grid import SIZES, PhotoGrid, PhotoGridModel
+from tangthu.ui.photos import PhotoViewer
+from tangthu.ui.reader import ReaderView
+from tangthu.ui.thumbnails import ThumbnailLoader
 
 READER, PHOTOS = 0, 1
 

@@ -22,9 +22,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from library import Hit, OutsideArchive, article_folder
-from ui.marks import marked_html
-from ui.thumbnails import ThumbnailLoader, placeholder
+from tangthu.library import Hit, OutsideArchive, article_folder
+from tangthu.ui.marks import marked_html
+from tangthu.ui.thumbnails import ThumbnailLoader, placeholder
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 THUMB_PX = 72

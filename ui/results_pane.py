@@ -17,18 +17,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from library import Filters, Hit, Item, SearchResult
-from ui import settings as cfg
-from ui.basket import add_basket_action
-from ui.basket_model import item_path
-from ui.chips import FilterChips
-from ui.desktop import add_file_actions, view_action
-from ui.i18n import fmt, number, photos_count
-from ui.messages import count_line, emptied_line, empty_help
-from ui.results import Column, ResultDelegate, ResultsModel, Role
-from ui.results_table import ResultsTable
-from ui.thumbnails import ThumbnailLoader
-from ui.timeline import Timeline
+from tangthu.library import Filters, Hit, Item, SearchResult
+from tangthu.ui import settings as cfg
+from tangthu.ui.basket import add_basket_action
+from tangthu.ui.basket_model import item_path
+from tangthu.ui.chips import FilterChips
+from tangthu.ui.desktop import add_file_actions, view_action
+from tangthu.ui.i18n import fmt, number, photos_count
+from tangthu.ui.messages import count_line, emptied_line, empty_help
+from tangthu.ui.results import Column, ResultDelegate, ResultsModel, Role
+from tangthu.ui.results_table import ResultsTable
+from tangthu.ui.thumbnails import ThumbnailLoader
+from tangthu.ui.timeline import Timeline
 
 #: Hits fetched per page; scrolling near the end of the list asks for the next page.
 PAGE = 50

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QPoint, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
-from ui.results import Column, ResultsModel, Role
+from tangthu.ui.results import Column, ResultsModel, Role
 
 
 class _TextOnly(QSortFilterProxyModel):

@@ -20,15 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import library
-from library import Filters, Library, SavedSearch, SavedSearchError, SavedSearches
-from ui.desktop import view_action
-from ui.errors import error_text
-from ui.i18n import number
-from ui.jobs import run_job
+from tangthu import library
+from tangthu.library import Filters, Library, SavedSearch, SavedSearchError, SavedSearches
+from tangthu.ui.desktop import view_action
+from tangthu.ui.errors import error_text
+from tangthu.ui.i18n import number
+from tangthu.ui.jobs import run_job
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from tangthu.ui.main_window import MainWindow
 
 
 def saved_from(name: str, query: str, filters: Filters, sort: str, exact: bool) -> SavedSearch:

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import settings as cfg
-from ui.i18n import fmt
+from tangthu.ui import settings as cfg
+from tangthu.ui.i18n import fmt
 
 
 class SearchBar(QWidget):

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from library import Filters, Library, PhotoEntry, SearchResult, citation, search_archives
-from ui.jobs import cancel_all, make_pool, pending, run_job
+from tangthu.library import Filters, Library, PhotoEntry, SearchResult, citation, search_archives
+from tangthu.ui.jobs import cancel_all, make_pool, pending, run_job
 
 #: Photos a grid shows at most for a search (or the whole archive).
 MAX_PHOTOS = 20000

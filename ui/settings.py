@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 
-import library
+from tangthu import library
 
 DEFAULTS: dict[str, Any] = {
     "archives/roots": "[]",  # JSON list of archive folders

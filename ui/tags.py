@@ -20,15 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import library
-from library import Annotations, Item
-from ui.desktop import view_action
-from ui.errors import error_text
-from ui.i18n import fmt
-from ui.jobs import run_job
+from tangthu import library
+from tangthu.library import Annotations, Item
+from tangthu.ui.desktop import view_action
+from tangthu.ui.errors import error_text
+from tangthu.ui.i18n import fmt
+from tangthu.ui.jobs import run_job
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from tangthu.ui.main_window import MainWindow
 
 
 def split_tags(text: str) -> list[str]:

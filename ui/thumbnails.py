@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 
-from library import thumbnail_jpeg, thumbnail_pixels
+from tangthu.library import thumbnail_jpeg, thumbnail_pixels
 
 
 def image_from_jpeg(data: bytes) -> QImage:

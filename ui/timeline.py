@@ -18,8 +18,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from library import NONE, Filters, SearchResult
-from ui.i18n import fmt, number
+from tangthu.library import NONE, Filters, SearchResult
+from tangthu.ui.i18n import fmt, number
 
 #: The bar of the undated articles: its key, and how it is labelled.
 UNDATED = NONE

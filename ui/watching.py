@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from library import ArchiveWatcher, IndexSummary
-from ui.i18n import fmt, number
+from tangthu.library import ArchiveWatcher, IndexSummary
+from tangthu.ui.i18n import fmt, number
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from tangthu.ui.main_window import MainWindow
 
 #: A quiet rescan this often (milliseconds), for drives that send no change events.
 RESCAN_MS = 10 * 60 * 1000

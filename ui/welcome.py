@@ -8,8 +8,8 @@ import html
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-import library
-from ui.i18n import fmt
+from tangthu import library
+from tangthu.ui.i18n import fmt
 
 
 class Welcome(QDialog):

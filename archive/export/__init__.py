@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from archive.annotations import Annotations
-from archive.export.common import (
+from tangthu.archive.annotations import Annotations
+from tangthu.archive.export.common import (
     ExportError,
     Progress,
     Resolved,
@@ -23,9 +23,9 @@ from archive.export.common import (
     safe_name,
     safe_relpath,
 )
-from archive.export.registry import ExportFormat, formats
-from archive.model import CancelToken
-from archive.selection import Item
+from tangthu.archive.export.registry import ExportFormat, formats
+from tangthu.archive.model import CancelToken
+from tangthu.archive.selection import Item
 
 
 @dataclass(slots=True)

@@ -8,10 +8,10 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from archive.export.common import ExportError, Progress, Resolved, dublin_core, tick
-from archive.export.files import write_folder
-from archive.export.registry import ExportFormat
-from archive.model import CancelToken
+from tangthu.archive.export.common import ExportError, Progress, Resolved, dublin_core, tick
+from tangthu.archive.export.files import write_folder
+from tangthu.archive.export.registry import ExportFormat
+from tangthu.archive.model import CancelToken
 
 
 def write_bag(

@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from archive.annotations import Annotations
-from archive.article import FolderListing, load_article
-from archive.errors import Failure
-from archive.locate import OutsideArchive, article_file, article_folder, photo_file
-from archive.model import Article, CancelToken, PhotoRef
-from archive.photo import read_photo_info
-from archive.selection import Item
+from tangthu.archive.annotations import Annotations
+from tangthu.archive.article import FolderListing, load_article
+from tangthu.archive.errors import Failure
+from tangthu.archive.locate import OutsideArchive, article_file, article_folder, photo_file
+from tangthu.archive.model import Article, CancelToken, PhotoRef
+from tangthu.archive.photo import read_photo_info
+from tangthu.archive.selection import Item
 
 Progress = Callable[[int, int], None]
 

@@ -8,10 +8,10 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from archive.export.common import Progress, Resolved, copy_file, payload, sha256_of, tick
-from archive.export.registry import ExportFormat
-from archive.model import CancelToken
-from archive.selection import Item
+from tangthu.archive.export.common import Progress, Resolved, copy_file, payload, sha256_of, tick
+from tangthu.archive.export.registry import ExportFormat
+from tangthu.archive.model import CancelToken
+from tangthu.archive.selection import Item
 
 MANIFEST_FIELDS = ["path", "kind", "article_id", "title", "bytes", "sha256"]
 

@@ -9,7 +9,7 @@ import datetime as dt
 import html
 from pathlib import Path
 
-from archive.export.common import (
+from tangthu.archive.export.common import (
     Progress,
     Resolved,
     copy_file,
@@ -17,8 +17,8 @@ from archive.export.common import (
     shown_date,
     tick,
 )
-from archive.export.registry import ExportFormat
-from archive.model import Article, CancelToken
+from tangthu.archive.export.registry import ExportFormat
+from tangthu.archive.model import Article, CancelToken
 
 CSS = """
 body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; max-width: 52em; margin: 2em auto;

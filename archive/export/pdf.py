@@ -15,10 +15,10 @@ if TYPE_CHECKING:  # ReportLab itself is imported when a PDF is written (it take
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Image, Paragraph
 
-from archive.export.common import Progress, Resolved, shown_date, tick
-from archive.export.registry import ExportFormat
-from archive.model import Article, CancelToken, PhotoRef
-from archive.photo import make_thumbnail, read_photo_info
+from tangthu.archive.export.common import Progress, Resolved, shown_date, tick
+from tangthu.archive.export.registry import ExportFormat
+from tangthu.archive.model import Article, CancelToken, PhotoRef
+from tangthu.archive.photo import make_thumbnail, read_photo_info
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 PHOTO_PX = 1400  # photos are scaled to this many pixels on their long side

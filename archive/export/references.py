@@ -11,10 +11,10 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from archive.citation import csl_item
-from archive.export.common import Progress, Resolved, tick
-from archive.export.registry import ExportFormat
-from archive.model import Article, CancelToken
+from tangthu.archive.citation import csl_item
+from tangthu.archive.export.common import Progress, Resolved, tick
+from tangthu.archive.export.registry import ExportFormat
+from tangthu.archive.model import Article, CancelToken
 
 
 def _articles(resolved: Resolved) -> list[tuple[str, Article]]:

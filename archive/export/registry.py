@@ -46,7 +46,7 @@ class ExportFormat:
 @lru_cache(maxsize=1)
 def formats() -> dict[str, ExportFormat]:
     """Every export format, in the order lists show them."""
-    import archive.export as package
+    import tangthu.archive.export as package
 
     found: list[ExportFormat] = []
     for info in pkgutil.iter_modules(package.__path__):

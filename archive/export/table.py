@@ -8,9 +8,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from archive.export.common import Progress, Resolved, dublin_core, photo_record, tick
-from archive.export.registry import ExportFormat
-from archive.model import CancelToken
+from tangthu.archive.export.common import Progress, Resolved, dublin_core, photo_record, tick
+from tangthu.archive.export.registry import ExportFormat
+from tangthu.archive.model import CancelToken
 
 FIELDS = [
     "kind",

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import tantivy  # noqa: F401  (an ImportError here means the extra is not installed)
 
-from index.tantivy_engine.schema import build_schema, open_index
-from index.tantivy_engine.searcher import TantivySearcher
-from index.tantivy_engine.writer import TantivyWriter
+from tangthu.index.tantivy_engine.schema import build_schema, open_index
+from tangthu.index.tantivy_engine.searcher import TantivySearcher
+from tangthu.index.tantivy_engine.writer import TantivyWriter
 
 NAME = "tantivy"
 

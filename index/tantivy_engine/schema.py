@@ -7,9 +7,9 @@ from typing import Any
 
 import tantivy
 
-from index.analysis import fold_term
-from index.documents import IndexDoc
-from index.engine import NONE
+from tangthu.index.analysis import fold_term
+from tangthu.index.documents import IndexDoc
+from tangthu.index.engine import NONE
 
 
 def open_index(path: str) -> tantivy.Index:

@@ -13,10 +13,10 @@ from typing import Any
 import tantivy
 from tantivy import Occur, Query
 
-from archive.model import Article
-from index.analysis import fold_term, tokens
-from index.documents import title_key
-from index.engine import (
+from tangthu.archive.model import Article
+from tangthu.index.analysis import fold_term, tokens
+from tangthu.index.documents import title_key
+from tangthu.index.engine import (
     NONE,
     Filters,
     Hit,
@@ -27,7 +27,7 @@ from index.engine import (
     month_key,
     ordered_counts,
 )
-from index.query import (
+from tangthu.index.query import (
     And,
     Every,
     Node,
@@ -41,9 +41,9 @@ from index.query import (
     positive_leaves,
     typed_with_marks,
 )
-from index.snippets import article_body, mark, snippet
-from index.store import read_manifest
-from index.tantivy_engine.schema import (
+from tangthu.index.snippets import article_body, mark, snippet
+from tangthu.index.store import read_manifest
+from tangthu.index.tantivy_engine.schema import (
     ARTICLE,
     FIELDS,
     PHOTO,

@@ -8,11 +8,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from archive.model import CancelToken, Problem
-from archive.scan import ArticleEntry
-from index.documents import parsed
-from index.engine import CommitCallback, IndexBusy, Progress
-from index.tantivy_engine.schema import flatten, open_index, to_document
+from tangthu.archive.model import CancelToken, Problem
+from tangthu.archive.scan import ArticleEntry
+from tangthu.index.documents import parsed
+from tangthu.index.engine import CommitCallback, IndexBusy, Progress
+from tangthu.index.tantivy_engine.schema import flatten, open_index, to_document
 
 #: From this many articles on, parsing is done by worker processes.
 BULK = 400
@@ -20,7 +20,7 @@ HEAP = 256_000_000
 
 
 def _init_worker(parent: int) -> None:
-    from index.processes import orphan_guard
+    from tangthu.index.processes import orphan_guard
 
     orphan_guard(parent)
 

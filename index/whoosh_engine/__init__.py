@@ -8,9 +8,9 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
-from index.whoosh_engine.schema import build_schema
-from index.whoosh_engine.searcher import WhooshSearcher
-from index.whoosh_engine.writer import WhooshWriter
+from tangthu.index.whoosh_engine.schema import build_schema
+from tangthu.index.whoosh_engine.searcher import WhooshSearcher
+from tangthu.index.whoosh_engine.writer import WhooshWriter
 
 NAME = "whoosh"
 

@@ -6,10 +6,10 @@ bytes of wrapping, more than the positions it holds. Here both are varints in on
 byte string each: document numbers as gaps; for positional fields, the number of
 positions of each posting, a zero, then every position gap (each posting's value
 is itself a run of varint gaps). The index is about a third smaller and a block
-decodes in a few array operations (`index.whoosh_engine.postings`). Everything
+decodes in a few array operations (`tangthu.index.whoosh_engine.postings`). Everything
 else (terms, stored fields, blocks' statistics) is Whoosh's. Whoosh stores the
 codec with each segment, so the classes must keep their module path and names
-(`SCHEMA_VERSION` changes when they change).
+(`tangthu.index.store.SCHEMA_VERSION` changes when they change).
 """
 
 from __future__ import annotations

@@ -17,8 +17,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from index.analysis import tokens
-from index.whoosh_engine.schema import ARTICLE, LEXICON, PHOTO
+from tangthu.index.analysis import tokens
+from tangthu.index.whoosh_engine.schema import ARTICLE, LEXICON, PHOTO
 
 PREFIX = "tangthu-"
 SUFFIX = ".npz"

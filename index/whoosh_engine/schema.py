@@ -1,7 +1,8 @@
 """The Whoosh schema: compact positional fields filled from our own analysis.
 
 Whoosh pickles the field types and formats into the index, so these classes must
-keep their module path and names; `SCHEMA_VERSION` changes when they change.
+keep their module path and names; `tangthu.index.store.SCHEMA_VERSION` changes
+when they change.
 
 Layout (measured on 100,000 real articles; see bench/scale.py):
 
@@ -27,9 +28,6 @@ from typing import Any
 from whoosh.fields import ID, STORED, FieldType, Schema
 from whoosh.formats import Format
 from whoosh.system import emptybytes
-
-#: Bump when fields or encodings change: an index of another version is rebuilt.
-SCHEMA_VERSION = 5
 
 #: Query-syntax field -> the exact field it searches.
 FIELD_OF = {"text": "x", "title": "tx", "caption": "cx", "author": "aux", "outlet": "olx"}

@@ -26,9 +26,9 @@ import numpy.typing as npt
 from whoosh import index as whoosh_index
 from whoosh.reading import TermNotFound
 
-from archive.model import Article
-from index.analysis import fold_term, tokens
-from index.engine import (
+from tangthu.archive.model import Article
+from tangthu.index.analysis import fold_term, tokens
+from tangthu.index.engine import (
     NONE,
     Filters,
     Hit,
@@ -39,7 +39,7 @@ from index.engine import (
     month_key,
     ordered_counts,
 )
-from index.query import (
+from tangthu.index.query import (
     And,
     Every,
     Node,
@@ -54,10 +54,10 @@ from index.query import (
     positive_leaves,
     typed_with_marks,
 )
-from index.snippets import article_body, mark, snippet
-from index.store import read_manifest
-from index.whoosh_engine import docvalues, postings
-from index.whoosh_engine.schema import ARTICLE, FIELD_OF, PHOTO, SEPARATOR, title_hash
+from tangthu.index.snippets import article_body, mark, snippet
+from tangthu.index.store import read_manifest
+from tangthu.index.whoosh_engine import docvalues, postings
+from tangthu.index.whoosh_engine.schema import ARTICLE, FIELD_OF, PHOTO, SEPARATOR, title_hash
 
 IntArray: TypeAlias = npt.NDArray[np.int64]
 FloatArray: TypeAlias = npt.NDArray[np.float64]
@@ -760,7 +760,7 @@ class WhooshSearcher:
         """*article* with each related item linked to the archive article of that title."""
         if not article.related:
             return article
-        from index.documents import title_key
+        from tangthu.index.documents import title_key
 
         items = []
         for item in article.related:

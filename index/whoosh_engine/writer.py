@@ -25,15 +25,15 @@ from whoosh.index import Index, LockError
 from whoosh.query import Prefix
 from whoosh.writing import NO_MERGE, SegmentWriter
 
-from archive.model import Cancelled, CancelToken, Problem
-from archive.scan import ArticleEntry
-from index.analysis import fold_term
-from index.documents import IndexDoc, parsed
-from index.engine import CommitCallback, IndexBusy, Progress
-from index.processes import orphan_guard
-from index.whoosh_engine import docvalues
-from index.whoosh_engine.codec import PackedCodec
-from index.whoosh_engine.schema import FIELD_OF, LEXICON_ID, SEPARATOR, title_hash
+from tangthu.archive.model import Cancelled, CancelToken, Problem
+from tangthu.archive.scan import ArticleEntry
+from tangthu.index.analysis import fold_term
+from tangthu.index.documents import IndexDoc, parsed
+from tangthu.index.engine import CommitCallback, IndexBusy, Progress
+from tangthu.index.processes import orphan_guard
+from tangthu.index.whoosh_engine import docvalues
+from tangthu.index.whoosh_engine.codec import PackedCodec
+from tangthu.index.whoosh_engine.schema import FIELD_OF, LEXICON_ID, SEPARATOR, title_hash
 
 
 def _codec() -> PackedCodec:

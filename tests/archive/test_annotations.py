@@ -10,8 +10,8 @@ import sys
 import time
 from pathlib import Path
 
-from archive.annotations import Annotations
-from archive.selection import Item
+from tangthu.archive.annotations import Annotations
+from tangthu.archive.selection import Item
 from tests.conftest import REPO
 
 
@@ -55,8 +55,8 @@ def test_a_damaged_store_is_set_aside_not_emptied(tmp_path: Path) -> None:
 
 WRITER = """
 import sys
-from archive.annotations import Annotations
-from archive.selection import Item
+from tangthu.archive.annotations import Annotations
+from tangthu.archive.selection import Item
 store = Annotations(sys.argv[1])
 n = 0
 print("ready", flush=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.article import (
+from tangthu.archive.article import (
     FolderListing,
     find_full_date,
     find_partial_date,
@@ -429,7 +429,7 @@ def test_seed_json_has_data_model_keys(seed) -> None:  # type: ignore[no-untyped
 
 
 def test_folder_year_completes_partial_date_before_exif() -> None:
-    from archive.article import folder_date
+    from tangthu.archive.article import folder_date
 
     p = parse_text("T\n\nSáng 3/12, lễ chào cờ.\n")
     folder = folder_date("2018/12/pho-chu-tich/article.txt")
@@ -443,7 +443,7 @@ def test_folder_month_when_text_has_no_date() -> None:
 
 
 def test_numeric_folder_names_are_not_years() -> None:
-    from archive.article import folder_date
+    from tangthu.archive.article import folder_date
 
     assert folder_date("21473676/article.txt") is None
     assert folder_date("khong-ro-ngay/x/article.txt") is None

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from archive.citation import STYLES, citation, csl_item
-from archive.model import Article
+from tangthu.archive.citation import STYLES, citation, csl_item
+from tangthu.archive.model import Article
 
 ARTICLE = Article(
     id="x/article.txt",

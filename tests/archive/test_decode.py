@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from archive.decode import DecodeError, decode
+from tangthu.archive.decode import DecodeError, decode
 
 TEXT = "Đoàn kết sáng tạo\n\nỦy ban MTTQ Việt Nam tỉnh tổ chức hội nghị tổng kết.\n"
 

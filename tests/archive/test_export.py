@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from archive.export import ExportError, TargetExists, export, safe_name, safe_relpath
-from archive.model import Cancelled, CancelToken
-from archive.selection import Item
+from tangthu.archive.export import ExportError, TargetExists, export, safe_name, safe_relpath
+from tangthu.archive.model import Cancelled, CancelToken
+from tangthu.archive.selection import Item
 from tests.conftest import SAMPLE, SEED
 
 HNDK = "2024/03/hoi-nghi-doan-ket/article.txt"
@@ -143,7 +143,7 @@ def test_pdf_export_text_and_captions(
 ) -> None:
     import unicodedata
 
-    from archive.article import load_article
+    from tangthu.archive.article import load_article
 
     target = tmp_path / "out.pdf"
     export(corpus_items, "pdf", target)
@@ -171,7 +171,7 @@ def test_pdf_has_bookmarks_contents_headers_and_its_own_title(
 ) -> None:
     from pypdf import PdfReader
 
-    from archive.article import load_article
+    from tangthu.archive.article import load_article
 
     target = tmp_path / "Lũ lụt 2024.pdf"
     export(corpus_items, "pdf", target)
@@ -314,7 +314,7 @@ def test_full_disk_leaves_nothing(
 ) -> None:
     import errno
 
-    import archive.export.files as files
+    import tangthu.archive.export.files as files
 
     def full(src: Path, dst: Path) -> int:
         raise OSError(errno.ENOSPC, "No space left on device")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from archive.photo import exif_date, make_thumbnail, read_photo_info
+from tangthu.archive.photo import exif_date, make_thumbnail, read_photo_info
 from tests.conftest import make_jpeg
 
 
@@ -107,7 +107,7 @@ def test_corpus_iptc_and_xmp_caption(corpus: Path) -> None:
 
 
 def test_corpus_orientation(corpus: Path) -> None:
-    from archive.scan import scan
+    from tangthu.archive.scan import scan
 
     report = scan(corpus / "nhan-rong-cac-dien-hinh-tien-tien-trong-phong-trao-doan-ket-sang-tao")
     assert report.articles[0].photos[2].info.gps is not None

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from archive.export import export
-from archive.selection import Item
+from tangthu.archive.export import export
+from tangthu.archive.selection import Item
 from tests.conftest import SAMPLE
 
 HNDK = "2024/03/hoi-nghi-doan-ket/article.txt"
@@ -21,7 +21,7 @@ ITEMS = [
 
 
 def _articles() -> list:  # type: ignore[type-arg]
-    from archive.article import load_article
+    from tangthu.archive.article import load_article
 
     ids = [HNDK, "2024/09/cuu-tro-sau-bao/article.txt", "2023/12/le-hoi-hoa-da-quy/article.txt"]
     return [load_article(SAMPLE, SAMPLE / i) for i in ids]
@@ -79,7 +79,7 @@ def test_tags_and_notes_go_into_every_export_that_carries_metadata(tmp_path: Pat
     import bagit
     import rispy
 
-    from archive.annotations import Annotations
+    from tangthu.archive.annotations import Annotations
 
     store = Annotations(tmp_path / "annotations.json")
     article = Item(str(SAMPLE), HNDK)

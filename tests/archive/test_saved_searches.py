@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.saved_searches import SavedSearch, SavedSearchError, SavedSearches
+from tangthu.archive.saved_searches import SavedSearch, SavedSearchError, SavedSearches
 
 
 def test_save_rename_delete_and_keep(tmp_path: Path) -> None:

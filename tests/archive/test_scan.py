@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from archive.article import load_article
-from archive.scan import scan, walk
+from tangthu.archive.article import load_article
+from tangthu.archive.scan import scan, walk
 from tests.conftest import SEED, make_jpeg, write_article
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.selection import Basket, Item, SelectionError
+from tangthu.archive.selection import Basket, Item, SelectionError
 
 
 def test_basket_keeps_items_across_restarts(tmp_path: Path) -> None:

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from archive.article import canonical_outlet, infer_date, load_article, parse_text
-from archive.export import export
-from archive.selection import Item
+from tangthu.archive.article import canonical_outlet, infer_date, load_article, parse_text
+from tangthu.archive.export import export
+from tangthu.archive.selection import Item
 from tests.conftest import SAMPLE, make_jpeg, write_article
 
 BODY = "T\n\nMở đầu.\nĐoạn một dài.\nĐoạn hai dài.\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.watch import ArchiveWatcher
+from tangthu.archive.watch import ArchiveWatcher
 from tests.conftest import write_article
 
 pytest.importorskip("watchdog", reason="watchdog is not installed")

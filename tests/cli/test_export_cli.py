@@ -139,7 +139,7 @@ def test_export_usage(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
 def test_export_formats_come_from_the_writers(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from library import export_formats
+    from tangthu.library import export_formats
 
     names = list(export_formats())
     assert names == ["folder", "zip", "bagit", "pdf", "html", "csv", "json", "ris", "csljson"]

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from archive.article import load_article
-from archive.fold import fold
 from bench.generate import generate
-from index.indexer import update_index
 from main import main
+from tangthu.archive.article import load_article
+from tangthu.archive.fold import fold
+from tangthu.index.indexer import update_index
 from tests.conftest import REPO, SAMPLE, make_jpeg, write_article
 
 

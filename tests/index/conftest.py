@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from index import engines
-from index.indexer import update_index
-from index.search import ArchiveSearcher
+from tangthu.index import engines
+from tangthu.index.indexer import update_index
+from tangthu.index.search import ArchiveSearcher
 from tests.conftest import make_jpeg, write_article
 
 ARTICLES = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from index.analysis import positions, tokens, words
+from tangthu.index.analysis import positions, tokens, words
 
 
 def test_exact_lowercases_and_keeps_marks() -> None:

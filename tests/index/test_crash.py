@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from bench.generate import generate
-from index.indexer import update_index
-from index.search import ArchiveSearcher
+from tangthu.index.indexer import update_index
+from tangthu.index.search import ArchiveSearcher
 from tests.conftest import REPO, write_article
 
 KILLS = 20

@@ -16,12 +16,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from archive.fold import fold, has_marks
-from archive.model import Article
-from archive.scan import scan
-from index import engines
-from index.indexer import update_index
-from index.search import NONE, ArchiveSearcher, Filters
+from tangthu.archive.fold import fold, has_marks
+from tangthu.archive.model import Article
+from tangthu.archive.scan import scan
+from tangthu.index import engines
+from tangthu.index.indexer import update_index
+from tangthu.index.search import NONE, ArchiveSearcher, Filters
 from tests.conftest import make_jpeg, write_article
 
 # Words that fold onto each other (đoàn/đoán/doan), with and without marks, and đ.

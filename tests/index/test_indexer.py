@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from archive.model import Cancelled, CancelToken
-from index.indexer import update_index
-from index.search import ArchiveSearcher
-from index.store import MANIFEST, IndexBusy, IndexMissing, index_dir_for
+from tangthu.archive.model import Cancelled, CancelToken
+from tangthu.index.indexer import update_index
+from tangthu.index.search import ArchiveSearcher
+from tangthu.index.store import MANIFEST, IndexBusy, IndexMissing, index_dir_for
 from tests.conftest import write_article
 from tests.index.conftest import build_archive
 
@@ -188,8 +188,8 @@ def test_problems_are_kept_between_runs(archive: Path, index_dir: Path) -> None:
 def test_a_run_killed_between_commit_and_manifest_leaves_no_duplicates(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from index import indexer
-    from index.search import ArchiveSearcher
+    from tangthu.index import indexer
+    from tangthu.index.search import ArchiveSearcher
 
     root = build_archive(tmp_path / "archive")
     ix = tmp_path / "ix"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from PIL import Image
 
-from index.indexer import update_index
-from index.photo_hashes import groups, load
-from library import Library
+from tangthu.index.indexer import update_index
+from tangthu.index.photo_hashes import groups, load
+from tangthu.library import Library
 from tests.conftest import SAMPLE, write_article
 
 

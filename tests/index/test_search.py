@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from index.search import NONE, ArchiveSearcher, Filters, QueryError, snippet
+from tangthu.index.search import NONE, ArchiveSearcher, Filters, QueryError, snippet
 from tests.conftest import SEED
 
 
@@ -163,7 +163,7 @@ def test_more_like_this(searcher: ArchiveSearcher) -> None:
 
 
 def test_related_titles_link_to_articles(searcher: ArchiveSearcher, archive: Path) -> None:
-    from archive.article import load_article
+    from tangthu.archive.article import load_article
 
     art = load_article(archive, archive / "khac/ĐOÀN/article.txt")
     linked = searcher.link_related(art)
@@ -228,7 +228,7 @@ def test_corpus_seed_first_for_folded_query(corpus_index: Path) -> None:
 
 
 def test_corpus_phrases_find_their_article(corpus_index: Path, corpus: Path) -> None:
-    from archive.scan import scan
+    from tangthu.archive.scan import scan
 
     report = scan(corpus)
     rng = random.Random(2024)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from index.indexer import update_index
-from library import Filters, Library, search_archives
+from tangthu.index.indexer import update_index
+from tangthu.library import Filters, Library, search_archives
 from tests.conftest import SAMPLE, write_article
 
 

@@ -9,11 +9,11 @@ import numpy as np
 import pytest
 from whoosh import index as whoosh_index
 
-from index.indexer import update_index
-from index.search import ArchiveSearcher
-from index.whoosh_engine import postings
-from index.whoosh_engine.codec import split_values, unvarints, varints
-from index.whoosh_engine.schema import decode_positions, encode_positions
+from tangthu.index.indexer import update_index
+from tangthu.index.search import ArchiveSearcher
+from tangthu.index.whoosh_engine import postings
+from tangthu.index.whoosh_engine.codec import split_values, unvarints, varints
+from tangthu.index.whoosh_engine.schema import decode_positions, encode_positions
 from tests.conftest import write_article
 
 
@@ -95,7 +95,7 @@ def test_merged_segments_search_as_a_fresh_build(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_first_build_is_searchable_while_it_runs(tmp_path: Path, jobs: int) -> None:
-    from index import indexer
+    from tangthu.index import indexer
 
     root = _archive(tmp_path / "kho", 900)
     seen: list[int] = []

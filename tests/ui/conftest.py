@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from index.indexer import update_index
+from tangthu.index.indexer import update_index
 from tests.conftest import SAMPLE
 
 
@@ -40,7 +40,7 @@ def indexed(sample_copy: Path, tmp_path: Path) -> tuple[Path, Path]:
 
 @pytest.fixture
 def window(qtbot, indexed, qsettings):  # type: ignore[no-untyped-def]
-    from ui.main_window import MainWindow
+    from tangthu.ui.main_window import MainWindow
 
     root, ix = indexed
     w = MainWindow(None, index_dir=ix, settings=qsettings)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel
 
-from archive.selection import Basket, Item
+from tangthu.archive.selection import Basket, Item
+from tangthu.ui.basket import BasketModel
 from tests.conftest import SAMPLE
-from ui.basket import BasketModel
 
 
 def _select_rows(view, rows: list[int]) -> None:  # type: ignore[no-untyped-def]
@@ -77,7 +77,7 @@ def test_select_and_export_zip_through_the_dialog(qtbot, window, tmp_path: Path)
 
 
 def test_export_dialog_cancel_writes_nothing(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from ui.export_dialog import ExportDialog
+    from tangthu.ui.export_dialog import ExportDialog
 
     items = [Item(str(window.root), i) for i in window.results_model.ids()] or [
         Item(str(window.root), "2024/03/hoi-nghi-doan-ket/article.txt")

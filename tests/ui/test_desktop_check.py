@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
+from tangthu.ui import desktop_check
 from tests.conftest import REPO, SAMPLE
-from ui import desktop_check
 
 LDD = """\
 /x/libqxcb.so:

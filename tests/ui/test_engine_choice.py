@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from index import engines
-from index.store import read_manifest
+from tangthu.index import engines
+from tangthu.index.store import read_manifest
 
 
 @pytest.mark.skipif(

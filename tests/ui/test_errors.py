@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from index.query import MAX_QUERY_CHARS, parse
-from library import Basket, Failure, Item, QueryError, SelectionError, export
-from ui.errors import MESSAGES, error_text
-from ui.i18n.vi import VI
+from tangthu.index.query import MAX_QUERY_CHARS, parse
+from tangthu.library import Basket, Failure, Item, QueryError, SelectionError, export
+from tangthu.ui.errors import MESSAGES, error_text
+from tangthu.ui.i18n.vi import VI
 
 
 def vietnamese(text: str) -> str:

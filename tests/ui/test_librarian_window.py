@@ -6,10 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDropEvent, QGuiApplication
 
-from library import NONE
+from tangthu.library import NONE
+from tangthu.ui.results import Column, Role
 from tests.ui.test_basket import _select_rows
 from tests.ui.test_window import HNDK, _search
-from ui.results import Column, Role
 
 
 def _drop(target, data):  # type: ignore[no-untyped-def]
@@ -194,7 +194,7 @@ def test_grid_size_slider_and_ctrl_wheel(qtbot, window, qsettings) -> None:  # t
     from PySide6.QtCore import QPointF
     from PySide6.QtGui import QWheelEvent
 
-    from ui.photo_grid import SIZES
+    from tangthu.ui.photo_grid import SIZES
 
     _search(qtbot, window, "đoàn kết")
     window.show()
@@ -222,7 +222,7 @@ def test_grid_size_slider_and_ctrl_wheel(qtbot, window, qsettings) -> None:  # t
 
 
 def test_grid_marks_a_missing_photo_and_drags_photos(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    from ui.photo_grid import PhotoRole
+    from tangthu.ui.photo_grid import PhotoRole
 
     _search(qtbot, window, "")
     window.tabs.setCurrentIndex(1)
@@ -240,7 +240,7 @@ def test_grid_marks_a_missing_photo_and_drags_photos(qtbot, window) -> None:  # 
 
 
 def test_viewer_filmstrip_title_link_and_basket(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    from ui.photos import orientation_text
+    from tangthu.ui.photos import orientation_text
 
     with qtbot.waitSignal(window.article_shown, timeout=20000):
         window.open_article(HNDK)
@@ -269,8 +269,8 @@ def test_viewer_filmstrip_title_link_and_basket(qtbot, window) -> None:  # type:
 def test_basket_rows_reorder_by_drag_and_carry_their_files_out(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QModelIndex
 
-    from library import Item
-    from ui.basket_model import BasketColumn
+    from tangthu.library import Item
+    from tangthu.ui.basket_model import BasketColumn
 
     _search(qtbot, window, "")
     root = str(window.root)
@@ -292,7 +292,7 @@ def test_basket_rows_reorder_by_drag_and_carry_their_files_out(qtbot, window) ->
 def test_query_help_examples_search_and_shortcuts_are_listed(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QUrl
 
-    from ui.help import ShortcutsHelp
+    from tangthu.ui.help import ShortcutsHelp
 
     help_ = window.show_query_help()
     qtbot.addWidget(help_)
@@ -316,7 +316,7 @@ def test_query_help_examples_search_and_shortcuts_are_listed(qtbot, window) -> N
 def test_grid_basket_and_reader_photos_have_context_menus(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QMenu
 
-    from library import Item
+    from tangthu.library import Item
 
     with qtbot.waitSignal(window.article_shown, timeout=20000):
         window.open_article(HNDK)
@@ -401,7 +401,7 @@ def test_timeline_by_keyboard_and_empty_photo_scopes_say_why(qtbot, window) -> N
 def test_tags_and_notes_in_the_window(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QInputDialog
 
-    import library
+    from tangthu import library
 
     _search(qtbot, window, "")
     _select_rows(window.results_view, [0, 1])
@@ -429,7 +429,7 @@ def test_tags_and_notes_in_the_window(qtbot, window, monkeypatch) -> None:  # ty
 
 
 def test_saved_searches_keep_query_filters_and_order_and_count(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    import library
+    from tangthu import library
 
     panel = window.saved
     _search(qtbot, window, "hội nghị")
@@ -478,9 +478,9 @@ def test_an_article_added_while_the_window_is_open_appears(qtbot, window) -> Non
 def test_the_same_photo_elsewhere_in_the_viewer_and_the_grid(qtbot, tmp_path, qsettings) -> None:  # type: ignore[no-untyped-def]
     import shutil
 
-    from index.indexer import update_index
+    from tangthu.index.indexer import update_index
+    from tangthu.ui.main_window import MainWindow
     from tests.conftest import SAMPLE
-    from ui.main_window import MainWindow
 
     root = tmp_path / "kho"
     shutil.copytree(SAMPLE, root)
@@ -527,11 +527,11 @@ def test_two_archives_searched_together(qtbot, tmp_path, qsettings, monkeypatch)
 
     from PySide6.QtCore import Qt as QtNS
 
-    from index.indexer import update_index
-    from index.store import index_dir_for
+    from tangthu.index.indexer import update_index
+    from tangthu.index.store import index_dir_for
+    from tangthu.ui import settings as cfg
+    from tangthu.ui.main_window import MainWindow
     from tests.conftest import SAMPLE, write_article
-    from ui import settings as cfg
-    from ui.main_window import MainWindow
 
     a = tmp_path / "bao-a"
     shutil.copytree(SAMPLE, a)
@@ -582,7 +582,7 @@ def test_two_archives_searched_together(qtbot, tmp_path, qsettings, monkeypatch)
 def test_the_user_guide_in_both_languages(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QMenu
 
-    from ui.help import UserGuide
+    from tangthu.ui.help import UserGuide
 
     vi, en = UserGuide("vi"), UserGuide("en")
     for dialog in (vi, en):
@@ -601,8 +601,8 @@ def test_the_first_start_says_where_things_go_and_offers_the_own_archive(
 ) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QPushButton
 
-    import library
-    from ui.welcome import Welcome
+    from tangthu import library
+    from tangthu.ui.welcome import Welcome
 
     welcome = Welcome(qsettings.fileName(), window)
     qtbot.addWidget(welcome)
@@ -620,8 +620,8 @@ def test_the_first_start_says_where_things_go_and_offers_the_own_archive(
 def test_without_the_sample_the_window_opens_empty_and_says_so(qtbot, qsettings, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication, QPushButton
 
-    from ui.app import App
-    from ui.welcome import Welcome
+    from tangthu.ui.app import App
+    from tangthu.ui.welcome import Welcome
 
     holder = App(QApplication.instance(), index_dir=None, settings=qsettings)  # type: ignore[arg-type]
     window = holder.open(tmp_path / "no-sample-here")  # as a pipx installation has none

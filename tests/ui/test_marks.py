@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ui.marks import OPEN, marked_html
+from tangthu.ui.marks import OPEN, marked_html
 
 
 def test_marks_escape_the_text_and_wrap_the_words() -> None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from archive.model import Problem
-from index.search import Hit
+from tangthu.archive.model import Problem
+from tangthu.index.search import Hit
+from tangthu.ui.photo_grid import PhotoGridModel, PhotoItem
+from tangthu.ui.problems import ProblemsModel
+from tangthu.ui.results import ResultsModel, Role
+from tangthu.ui.thumbnails import ThumbnailLoader
 from tests.conftest import SAMPLE
-from ui.photo_grid import PhotoGridModel, PhotoItem
-from ui.problems import ProblemsModel
-from ui.results import ResultsModel, Role
-from ui.thumbnails import ThumbnailLoader
 
 
 def _hits() -> list[Hit]:

@@ -75,7 +75,7 @@ def test_screenshot_that_cannot_settle_exits_1_with_a_message(tmp_path: Path) ->
 
 def test_watchdog_ends_a_stuck_process(tmp_path: Path) -> None:
     code = (
-        "import time; from ui.app import _watchdog; "
+        "import time; from tangthu.ui.app import _watchdog; "
         f"_watchdog(1.0, {str(tmp_path / 'x.png')!r}); time.sleep(60)"
     )
     t = time.monotonic()

@@ -11,9 +11,9 @@ import pytest
 
 from PySide6.QtCore import QDate
 
-from index.indexer import update_index
+from tangthu.index.indexer import update_index
+from tangthu.ui import settings as cfg
 from tests.conftest import REPO, SAMPLE, make_jpeg, write_article
-from ui import settings as cfg
 
 ARTICLES = {
     "a/dung-dau": "Đoàn kết là sức mạnh\n\nNgày 2/3/2020, đoàn kết toàn dân.\n"
@@ -36,7 +36,7 @@ def kho(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def win(qtbot, kho: Path, tmp_path: Path, qsettings):  # type: ignore[no-untyped-def]
-    from ui.main_window import MainWindow
+    from tangthu.ui.main_window import MainWindow
 
     ix = tmp_path / "ix"
     update_index(kho, ix, jobs=1)
@@ -114,7 +114,7 @@ def test_a_date_from_the_photos_is_shown_as_an_estimate(qtbot, win) -> None:  # 
     _settle(qtbot, win)
     hit = win.result.hits[0]
     assert (hit.id, hit.date, hit.date_estimated) == ("d/anh/article.txt", "2019-08-07", True)
-    from ui.results import Role
+    from tangthu.ui.results import Role
 
     assert win.results_model.data(win.results_model.index(0), Role.META) == "≈ 2019-08-07"
     qtbot.waitUntil(lambda: win.current_article is not None, timeout=20000)

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QApplication
 
-from index.indexer import update_index
+from tangthu.index.indexer import update_index
 from tests.conftest import write_article
 
 HNDK = "2024/03/hoi-nghi-doan-ket/article.txt"
@@ -156,7 +156,7 @@ def test_filters_and_suggestion(qtbot, window) -> None:  # type: ignore[no-untyp
 
 
 def test_background_indexing_reports_progress_and_cancels(qtbot, qsettings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from ui.main_window import MainWindow
+    from tangthu.ui.main_window import MainWindow
 
     root = tmp_path / "big"
     for i in range(400):
@@ -187,7 +187,7 @@ def test_background_indexing_reports_progress_and_cancels(qtbot, qsettings, tmp_
 
 
 def test_job_signals_arrive_on_the_gui_thread(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from ui.jobs import Job, make_pool
+    from tangthu.ui.jobs import Job, make_pool
 
     pool = make_pool(1)
     threads = []
@@ -203,7 +203,7 @@ def test_job_signals_arrive_on_the_gui_thread(qtbot) -> None:  # type: ignore[no
 
 
 def test_article_text_is_shown_as_text_and_loads_nothing(qtbot, qsettings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from ui.main_window import MainWindow
+    from tangthu.ui.main_window import MainWindow
 
     root = tmp_path / "hostile"
     write_article(
@@ -238,8 +238,8 @@ def test_article_text_is_shown_as_text_and_loads_nothing(qtbot, qsettings, tmp_p
 
 
 def test_vietnamese_interface(qtbot, qsettings, indexed) -> None:  # type: ignore[no-untyped-def]
-    from ui.i18n import translator
-    from ui.main_window import MainWindow
+    from tangthu.ui.i18n import translator
+    from tangthu.ui.main_window import MainWindow
 
     app = QApplication.instance()
     tr = translator("vi")
@@ -300,10 +300,10 @@ def test_every_interface_string_has_a_vietnamese_translation() -> None:
     import ast
     import re
 
-    from library import export_formats
+    from tangthu.library import export_formats
+    from tangthu.ui.errors import MESSAGES
+    from tangthu.ui.i18n.vi import VI
     from tests.conftest import REPO
-    from ui.errors import MESSAGES
-    from ui.i18n.vi import VI
 
     found = {f.label for f in export_formats().values()}
     found |= {text for text, _params in MESSAGES.values()}
@@ -318,7 +318,7 @@ def test_every_interface_string_has_a_vietnamese_translation() -> None:
 
 
 def test_every_problem_advice_is_translated() -> None:
-    from archive.model import PROBLEM_KINDS
-    from ui.i18n.vi import VI
+    from tangthu.archive.model import PROBLEM_KINDS
+    from tangthu.ui.i18n.vi import VI
 
     assert [a for a in PROBLEM_KINDS.values() if a not in VI] == []

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QLocale, QObject, QTranslator
 
-from ui.i18n.vi import VI
+from tangthu.ui.i18n.vi import VI
 
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 
