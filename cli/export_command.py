@@ -3,11 +3,31 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from tangthu import library
 from tangthu.cli.errors import CommandFailed, UsageError, existing_dir, searching
 from tangthu.cli.progress import ProgressBar
 from tangthu.cli.text import plural
+
+
+def _items(root: Path, keys: list[str]) -> list[library.Item]:
+    """The items *keys* name (``ID`` or ``ID#photo.jpg``; an ID may be the article's
+    folder, as for ``show`` and ``cite``). One not found is kept as typed: the export
+    reports it and goes on with the rest."""
+    lib = library.Library(root)
+    try:
+        items = []
+        for key in keys:
+            item = library.Item.parse(str(root), key)
+            try:
+                found = lib.find_article(item.article_id).relative_to(lib.root).as_posix()
+            except (library.ArticleNotFound, library.OutsideArchive):
+                found = item.article_id
+            items.append(library.Item(item.root, found, item.file))
+        return items
+    finally:
+        lib.close()
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -18,7 +38,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if bool(args.ids) == bool(args.query):
         raise UsageError("give article IDs (ID or ID#photo.jpg) or --query, not both or neither")
     if args.ids:
-        items = [library.Item.parse(str(root), key) for key in args.ids]
+        items = _items(root, args.ids)
     else:
         with searching(root, args.index_dir, args.archive) as lib:
             items = lib.items_for_query(args.query, limit=args.limit)

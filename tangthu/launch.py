@@ -6,6 +6,7 @@ the ``gui`` command runs.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
@@ -29,4 +30,13 @@ def start() -> None:
     import multiprocessing
 
     multiprocessing.freeze_support()  # a bundled program's worker processes start here
+    _give_streams()
     sys.exit(main())
+
+
+def _give_streams() -> None:
+    """A program started without a console (the bundle's ``tangthuw.exe`` on Windows)
+    has no standard output or error: what would be written there is dropped."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))

@@ -149,3 +149,16 @@ def test_export_formats_come_from_the_writers(
     assert not (tmp_path / "x").exists()
     assert main(["export", "--help"]) == 0
     assert ", ".join(names) in " ".join(capsys.readouterr().out.split())  # help wraps lines
+
+
+def test_export_takes_article_folders_as_show_and_cite_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "out"
+    args = ["export", "--archive", str(SAMPLE), "--format", "folder", "--to", str(target)]
+    ids = ["2024/03/hoi-nghi-doan-ket", "2023/12/le-hoi-hoa-da-quy#da-quy-2.jpg", "nosuch/x"]
+    assert main([*args, *ids]) == 0
+    out = capsys.readouterr().out
+    assert "1 article, 4 photos" in out and "Problem: nosuch/x" in out
+    assert (target / "2024/03/hoi-nghi-doan-ket/article.txt").is_file()
+    assert (target / "2023/12/le-hoi-hoa-da-quy/da-quy-2.jpg").is_file()
