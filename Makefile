@@ -34,26 +34,14 @@ lint: install
 	$(VENV)/bin/mypy tangthu main.py bench
 
 # The menu entry and icon for the current user (XDG desktops: GNOME, KDE, Xfce, …);
-# the entry starts this checkout's .venv.
+# the entry starts this checkout's .venv (the same as `tangthu desktop-entry` elsewhere).
 DATA_HOME ?= $(or $(XDG_DATA_HOME),$(HOME)/.local/share)
-ICON_SIZES := 16 24 32 48 64 128 256
 
 install-desktop: install
-	mkdir -p $(DATA_HOME)/applications $(DATA_HOME)/icons/hicolor/scalable/apps
-	sed 's|@EXEC@|$(abspath $(PY)) $(abspath main.py)|' packaging/linux/tangthu.desktop \
-	  > $(DATA_HOME)/applications/tangthu.desktop
-	cp ui/icons/tangthu.svg $(DATA_HOME)/icons/hicolor/scalable/apps/tangthu.svg
-	for s in $(ICON_SIZES); do mkdir -p $(DATA_HOME)/icons/hicolor/$${s}x$${s}/apps; \
-	  cp packaging/icons/tangthu-$$s.png $(DATA_HOME)/icons/hicolor/$${s}x$${s}/apps/tangthu.png; done
-	@if command -v update-desktop-database >/dev/null; then \
-	  update-desktop-database $(DATA_HOME)/applications; fi
-	@if command -v gtk-update-icon-cache >/dev/null; then \
-	  gtk-update-icon-cache -q -t $(DATA_HOME)/icons/hicolor || true; fi
-	@echo "Tàng Thư is in the applications menu (entry: $(DATA_HOME)/applications/tangthu.desktop)"
+	$(PY) main.py desktop-entry --data-home $(DATA_HOME)
 
-uninstall-desktop:
-	rm -f $(DATA_HOME)/applications/tangthu.desktop $(DATA_HOME)/icons/hicolor/scalable/apps/tangthu.svg
-	for s in $(ICON_SIZES); do rm -f $(DATA_HOME)/icons/hicolor/$${s}x$${s}/apps/tangthu.png; done
+uninstall-desktop: install
+	$(PY) main.py desktop-entry --remove --data-home $(DATA_HOME)
 
 # A one-folder bundle of the program for this machine: dist/tangthu/tangthu
 dist: install

@@ -83,6 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--archive", metavar="ROOT", help="only this archive's (default: all)")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser(
+        "desktop-entry", help="put Tàng Thư in the applications menu (Linux desktops)"
+    )
+    p.add_argument("--remove", action="store_true", help="take the entry away again")
+    p.add_argument("--data-home", metavar="DIR", help="instead of $XDG_DATA_HOME")
+
     p = sub.add_parser("index", help="build or update the search index of an archive")
     p.add_argument("root", metavar="ROOT")
     p.add_argument("--index-dir")
@@ -285,6 +291,10 @@ def _lazy(name: str, gui: GuiRunner | None) -> Any:
         from tangthu.cli import export_command
 
         return export_command.cmd_export
+    if name == "desktop-entry":
+        from tangthu.cli.gui_command import cmd_desktop_entry
+
+        return cmd_desktop_entry
     if name == "gui":
         from tangthu.cli.gui_command import gui_command
 

@@ -1,16 +1,20 @@
-"""The ``gui`` command: checks its arguments, then hands them to the window."""
+"""The ``gui`` command (checks its arguments, then hands them to the window) and
+``desktop-entry``, which puts the window in the applications menu."""
 
 from __future__ import annotations
 
 import argparse
 import re
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
+from tangthu import library
 from tangthu.cli.errors import CommandFailed, UsageError, existing_dir
 
 
 def gui_command(open_window: Callable[..., int] | None) -> Callable[[argparse.Namespace], int]:
-    """The ``gui`` command, opening the window with *open_window* (from ``main.py``)."""
+    """The ``gui`` command, opening the window with *open_window* (from `tangthu.launch`)."""
 
     def cmd_gui(args: argparse.Namespace) -> int:
         for root in args.roots:
@@ -33,3 +37,21 @@ def gui_command(open_window: Callable[..., int] | None) -> Callable[[argparse.Na
         )
 
     return cmd_gui
+
+
+def cmd_desktop_entry(args: argparse.Namespace) -> int:
+    """Put the menu entry and icons in place for the user (or take them away)."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        raise CommandFailed(
+            "the applications-menu entry is for Linux desktops; on Windows make a shortcut "
+            "to tangthuw.exe, on macOS drag 'Tàng Thư.app' to Applications"
+        )
+    home = Path(args.data_home) if args.data_home else None
+    if args.remove:
+        removed = library.remove_desktop_entry(home)
+        print(f"Removed {len(removed)} files." if removed else "There was no menu entry.")
+        return 0
+    written = library.install_desktop_entry(home)
+    print(f"Tàng Thư is in the applications menu: {written[0]}")
+    print(f"It starts: {library.desktop_exec_line()}")
+    return 0

@@ -50,6 +50,12 @@ from tangthu.index.engine import (
 from tangthu.index.engines import KNOWN as ENGINES
 from tangthu.index.indexer import IndexSummary
 from tangthu.index.query import QueryError
+from tangthu.library.desktop_entry import exec_line as _exec_line
+from tangthu.library.desktop_entry import (
+    install_desktop_entry,
+    remove_desktop_entry,
+)
+from tangthu.library.desktop_entry import launcher as _launcher
 from tangthu.library.library import (
     ArticleNotFound,
     ItemDetails,
@@ -76,6 +82,11 @@ from tangthu.library.library import (
 from tangthu.library.shelf import search_archives
 
 
+def desktop_exec_line() -> str:
+    """The command line the menu entry starts (this copy of the program)."""
+    return _exec_line(_launcher())
+
+
 def command_name() -> str:
     """What the user types to run this program: ``main.py`` from a source checkout,
     ``tangthu`` when installed or bundled (for messages that name a command)."""
@@ -83,6 +94,9 @@ def command_name() -> str:
 
 
 __all__ = [
+    "desktop_exec_line",
+    "install_desktop_entry",
+    "remove_desktop_entry",
     "command_name",
     "CITATION_STYLES",
     "ENGINES",

@@ -21,7 +21,7 @@ def main() -> int:
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     renderer = QSvgRenderer(str(REPO / "ui" / "icons" / "tangthu.svg"))
-    out = REPO / "packaging" / "icons"
+    out = REPO / "ui" / "icons"
     out.mkdir(exist_ok=True)
     for px in SIZES:
         image = QImage(px, px, QImage.Format.Format_ARGB32)

@@ -67,6 +67,12 @@ def test_the_bundle_scans_and_opens_the_window(tmp_path: Path) -> None:
     assert again.returncode == 0 and json.loads(again.stdout) == {
         **json.loads(scan.stdout), "seconds": json.loads(again.stdout)["seconds"]
     }
+    if sys.platform.startswith("linux"):  # menu entries are for Linux desktops
+        menu = run("desktop-entry", "--data-home", str(tmp_path / "menu"))
+        assert menu.returncode == 0, menu.stderr
+        entry = (tmp_path / "menu" / "applications" / "tangthu.desktop").read_text("utf-8")
+        assert f"\nExec={program.resolve()}\n" in entry
+        assert (tmp_path / "menu/icons/hicolor/256x256/apps/tangthu.png").stat().st_size > 5000
     cite = run("cite", "2024/03/hoi-nghi-doan-ket", "--archive", str(sample))  # bundled styles
     assert cite.returncode == 0 and cite.stdout.startswith("Minh Anh. (2024, March 21)")
     shot = tmp_path / "out.png"

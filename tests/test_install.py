@@ -181,6 +181,14 @@ def test_installed_beside_a_distribution_owning_the_folders_names(
     assert as_module.returncode == 0, as_module.stderr
     assert as_module.stdout.startswith("Minh Anh. (2024, March 21)")
 
+    # The menu entry starts the installed command, with the installed icons.
+    if sys.platform.startswith("linux"):  # menu entries are for Linux desktops
+        menu = run(str(program), "desktop-entry", "--data-home", str(tmp_path / "menu"))
+        assert menu.returncode == 0, menu.stderr
+        entry = (tmp_path / "menu" / "applications" / "tangthu.desktop").read_text("utf-8")
+        assert f"\nExec={program}\n" in entry
+        assert (tmp_path / "menu/icons/hicolor/48x48/apps/tangthu.png").stat().st_size > 500
+
     # No archive named: the first start opens the installed sample (and indexes it).
     shot = tmp_path / "first.png"
     gui = run(str(program), "gui", "--screenshot", str(shot))
