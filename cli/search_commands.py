@@ -236,9 +236,8 @@ def cmd_search(args: argparse.Namespace) -> int:
             if h.embedded_caption:
                 print(f"     Embedded caption: {h.embedded_caption}", file=out)
         else:
-            meta = " · ".join(
-                x for x in (h.date, h.outlet, plural(h.photos, "photo") if h.photos else "") if x
-            )
+            photos = plural(h.photos, "photo") if h.photos else ""
+            meta = " · ".join(x for x in (h.date, h.author, h.outlet, photos) if x)
             where = f"{h.archive}: {h.id}" if args.also else h.id
             lines = [f"{n:3}. {h.title}", meta, where, bracketed(h.snippet, h.snippet_marks)]
             print("\n     ".join(line for line in lines if line), file=out)

@@ -67,6 +67,7 @@ def article_documents(article: Article, fingerprint: str) -> list[IndexDoc]:
                 "date": article.date or "",
                 "date_est": article.date_estimated,
                 "outlet": outlet,
+                "author": article.author or "",
                 "photos": len(article.photos),
                 "has_photos": bool(existing),
                 "thumb": existing[0].file if existing else "",

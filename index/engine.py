@@ -102,6 +102,8 @@ class Hit:
     title_marks: tuple[tuple[int, int], ...] = ()
     #: the archive folder the hit is of (set above the engines, where several are searched)
     archive: str = ""
+    #: the byline's author, as the article gives it
+    author: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -110,6 +112,7 @@ class Hit:
             "date": self.date,
             "date_estimated": self.date_estimated,
             "outlet": self.outlet,
+            "author": self.author,
             "score": round(self.score, 4),
             "snippet": self.snippet,
             "photos": self.photos,

@@ -30,7 +30,8 @@ __all__ = [
 MANIFEST = "tangthu-manifest.json"
 
 #: Bump when what an index holds changes (any engine): an index of another version is rebuilt.
-#: 6: the modules moved under ``tangthu.`` and Whoosh's index names its classes by module.
+#: 6: the modules moved under ``tangthu.`` (Whoosh's index names its classes by module);
+#: the author is stored for lists.
 SCHEMA_VERSION = 6
 
 

@@ -49,6 +49,7 @@ class Column(IntEnum):
     PHOTOS = 3
     FOLDER = 4
     ARCHIVE = 5
+    BYLINE = 6
 
 
 class ResultsModel(QAbstractTableModel):
@@ -113,6 +114,7 @@ class ResultsModel(QAbstractTableModel):
             Column.PHOTOS: self.tr("Photos"),
             Column.FOLDER: self.tr("Folder"),
             Column.ARCHIVE: self.tr("Archive"),
+            Column.BYLINE: self.tr("Author"),
         }
         return names.get(Column(section)) if 0 <= section < len(Column) else None
 
@@ -159,7 +161,7 @@ class ResultsModel(QAbstractTableModel):
         if role == Role.SNIPPET:
             return hit.snippet
         if role == Role.META:
-            return " · ".join(x for x in (shown_date(hit), hit.outlet) if x)
+            return meta_line(hit)
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             path = self._thumb_path(hit)
             if path is None or self._loader is None:
@@ -185,6 +187,8 @@ def _cell(hit: Hit, column: Column, sorting: bool) -> Any:
         return hit.photos if sorting else (str(hit.photos) if hit.photos else "")
     if column == Column.ARCHIVE:
         return Path(hit.archive).name if hit.archive else ""
+    if column == Column.BYLINE:
+        return (hit.author or "").casefold() if sorting else hit.author or ""
     return hit.folder or str(Path(hit.id).parent)
 
 
@@ -229,6 +233,11 @@ def shown_date(hit: Hit) -> str:
     return f"≈ {hit.date}" if hit.date_estimated else hit.date
 
 
+def meta_line(hit: Hit) -> str:
+    """What a card says under its title: date, author, outlet."""
+    return " · ".join(x for x in (shown_date(hit), hit.author, hit.outlet) if x)
+
+
 def _meta_colour(option: QStyleOptionViewItem, selected: bool) -> str:
     """The date and outlet line's colour, from the palette (light or dark alike)."""
     role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
@@ -266,7 +275,7 @@ class ResultDelegate(QStyledItemDelegate):
         doc = QTextDocument()
         doc.setDocumentMargin(0)
         doc.setDefaultFont(option.font)
-        meta = html.escape(" · ".join(x for x in (shown_date(hit), hit.outlet) if x))
+        meta = html.escape(meta_line(hit))
         if hit.photos:
             meta = (
                 f"{meta} · {self._photos_label(hit.photos)}"

@@ -58,6 +58,8 @@ class ResultsTable(QTableView):
         for column in (Column.DATE, Column.PHOTOS):  # as wide as their values, no wider
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.setColumnWidth(Column.OUTLET, 110)
+        self.setColumnWidth(Column.BYLINE, 120)
+        header.moveSection(header.visualIndex(Column.BYLINE), header.visualIndex(Column.OUTLET))
         self.setColumnHidden(Column.FOLDER, True)
         self.setAccessibleName(self.tr("Results table"))
 

@@ -38,6 +38,7 @@ _STORED_TEXT = (
     "title",
     "date",
     "outlet",
+    "author",
     "thumb",
     "folder",
     "fingerprint",

@@ -358,6 +358,7 @@ class TantivySearcher:
             title=title,
             date=_first(d, "date") or None,
             outlet=_first(d, "outlet") or None,
+            author=_first(d, "author") or None,
             score=float(score),
             snippet=found.text if found else "",
             photos=int(_first(d, "photos") or 0),

@@ -162,6 +162,7 @@ def build_schema() -> Schema:
         date=STORED(),
         date_est=STORED(),
         outlet=STORED(),
+        author=STORED(),
         photos=STORED(),
         has_photos=STORED(),
         n=STORED(),  # tokens in x

@@ -611,6 +611,7 @@ class WhooshSearcher:
             title=title,
             date=d.get("date") or None,
             outlet=d.get("outlet") or None,
+            author=d.get("author") or None,
             score=float(score),
             snippet=found.text if found else "",
             photos=int(d.get("photos") or 0),

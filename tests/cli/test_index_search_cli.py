@@ -65,9 +65,10 @@ def test_search_json_contract(ixdir: Path, capsys: pytest.CaptureFixture[str]) -
         "emptied_by",
     }
     assert set(out["hits"][0]) == {
-        "id", "title", "date", "date_estimated", "outlet", "score", "snippet", "photos"
+        "id", "title", "date", "date_estimated", "outlet", "author", "score", "snippet", "photos"
     }  # fmt: skip
     assert out["hits"][0]["id"] == "2024/03/hoi-nghi-doan-ket/article.txt"
+    assert out["hits"][0]["author"] == "Minh Anh"
 
 
 def test_search_photos_json(ixdir: Path, capsys: pytest.CaptureFixture[str]) -> None:

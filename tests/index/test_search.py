@@ -59,6 +59,13 @@ def test_field_queries(searcher: ArchiveSearcher) -> None:
     assert set(ids(searcher.search("title:doan"))) == {"2024/03/dk", "khac/ĐOÀN"}
 
 
+def test_hits_carry_the_byline(searcher: ArchiveSearcher) -> None:
+    (hit,) = searcher.search("author:ngọc").hits
+    assert hit.author == "Trần Tuấn Ngọc" and hit.to_dict()["author"] == "Trần Tuấn Ngọc"
+    (plain,) = searcher.search("khong dau").hits
+    assert plain.id.startswith("2023/05/khong-dau/") and plain.author is None
+
+
 def test_or_not_minus_prefix_fuzzy(searcher: ArchiveSearcher) -> None:
     assert set(ids(searcher.search("tàu OR thanh"))) == {"2021/07/quyet-dinh", "2022/01/rai-rac"}
     both = set(ids(searcher.search("đoàn")))

@@ -44,6 +44,15 @@ def test_table_sorts_by_a_column_and_the_choice_is_kept(qtbot, window, qsettings
     table.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
     first = table.model().index(0, 0).data(Role.HIT)
     assert first.date == max(h.date for h in (window.results_model.hit(r) for r in range(7)))
+    # the byline has its column, between the date and the outlet
+    header = table.horizontalHeader()
+    assert table.model().headerData(Column.BYLINE, Qt.Orientation.Horizontal) == "Author"
+    assert header.visualIndex(Column.BYLINE) == header.visualIndex(Column.OUTLET) - 1
+    bylines = {
+        table.model().index(r, 0).data(Role.ID): table.model().index(r, Column.BYLINE).data()
+        for r in range(7)
+    }
+    assert bylines["2024/03/hoi-nghi-doan-ket/article.txt"] == "Minh Anh"
     # the current row is the article read; moving in the table opens that one
     fourth = table.model().index(3, 0).data(Role.ID)
     table.setCurrentIndex(table.model().index(3, 0))

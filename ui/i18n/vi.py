@@ -400,6 +400,7 @@ VI: dict[str, str] = {
     ),
     "Photos used in several articles": "Ảnh dùng trong nhiều bài",
     "Archive": "Kho",
+    "Author": "Tác giả",
     "Archives": "Các kho",
     "Tick archives to search them with this one; double-click one to show it": (
         "Đánh dấu các kho để tìm cùng kho này; bấm đúp một kho để mở nó"
