@@ -206,7 +206,10 @@ class MainWindow(WindowParts, QMainWindow):
 
     def choose_archive(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Open an archive folder"), str(self.root or Path.home())
+            self,
+            self.tr("Open an archive folder"),
+            str(self.root or Path.home()),
+            QFileDialog.Option.ShowDirsOnly | QFileDialog.Option.ReadOnly,  # nothing renamed
         )
         if folder:
             self.open_archive(Path(folder))

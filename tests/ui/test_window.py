@@ -322,3 +322,35 @@ def test_every_problem_advice_is_translated() -> None:
     from tangthu.ui.i18n.vi import VI
 
     assert [a for a in PROBLEM_KINDS.values() if a not in VI] == []
+
+
+def test_qt_own_dialogs_speak_vietnamese_and_the_archive_picker_renames_nothing(
+    qtbot, window, monkeypatch  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
+
+    from tangthu.ui.i18n import translator
+
+    vi = translator("vi")
+    QApplication.instance().installTranslator(vi)
+    try:
+        box = QMessageBox(
+            QMessageBox.Icon.Question, "x", "y", QMessageBox.StandardButton.Yes
+            | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel,
+        )  # fmt: skip
+        assert sorted(b.text() for b in box.buttons()) == ["&Có", "&Không", "Hủy"]
+        dialog = QFileDialog(None, "x", str(window.root))
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        labels = {label.text() for label in dialog.findChildren(QLabel)}
+        assert {"&Tìm trong:", "Thư mục:", "&Kiểu tệp:"} <= labels
+        box.deleteLater()
+        dialog.deleteLater()
+    finally:
+        QApplication.instance().removeTranslator(vi)
+    asked = []
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", lambda *args: asked.append(args) or ""
+    )
+    window.choose_archive()
+    assert asked and asked[0][3] & QFileDialog.Option.ReadOnly
