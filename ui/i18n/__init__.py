@@ -11,6 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QLocale, QObject, QTranslator
 
 from tangthu.ui.i18n.vi import VI
+from tangthu.ui.i18n.vi_qt import QT_VI
 
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 
@@ -43,7 +44,7 @@ def translator(language: str) -> DictTranslator | None:
     """The translator to install for *language* (None for English, the source)."""
     global _current
     _current = language if language in LANGUAGES else "en"
-    return DictTranslator(VI) if language == "vi" else None
+    return DictTranslator({**QT_VI, **VI}) if language == "vi" else None
 
 
 def current_language() -> str:
