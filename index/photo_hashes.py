@@ -4,6 +4,7 @@ several articles: re-published, resized, re-compressed."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing as mp
 import os
@@ -16,6 +17,9 @@ from tangthu.archive.scan import ArticleEntry
 from tangthu.archive.storage import write_atomically
 
 FILE = "photo-hashes.json"
+#: a digest of the articles (and fingerprints) FILE was last brought up to date with:
+#: when it matches, a run with nothing new need not read FILE (17 MB at 100,000 articles)
+STAMP = "photo-hashes.stamp"
 #: photos are the same when their DCT hashes differ in at most SAME of 64 bits (three:
 #: then two such hashes always share one of their four 16-bit quarters exactly) and
 #: their gradient hashes in at most SAME_GRADIENT
@@ -84,10 +88,14 @@ def update(
     """Bring the hashes up to date with *articles* (all the archive's): hash the photos
     of those new or changed since they were hashed, forget those of articles gone, save.
     Returns how many photos were hashed."""
-    done, hashes = _read(target)
     current = {e.id: e.fingerprint for e in articles}
+    stamp = _digest(current)
+    if _stamp(target) == stamp and (target / FILE).is_file():
+        return 0
+    done, hashes = _read(target)
     written = [e for e in articles if done.get(e.id) != e.fingerprint]
     if not written and set(done) == set(current):
+        write_atomically(target / STAMP, stamp)
         return 0
     stale = {a for a in done if current.get(a) != done[a]}
     hashes = {k: v for k, v in hashes.items() if k.split("#", 1)[0] not in stale}
@@ -116,7 +124,22 @@ def update(
         "hashes": {k: f"{v:032x}" for k, v in sorted(hashes.items())},
     }
     write_atomically(target / FILE, json.dumps(data, separators=(",", ":")))
+    write_atomically(target / STAMP, stamp)  # after FILE: a kill between leaves it stale
     return len(todo)
+
+
+def _digest(current: dict[str, str]) -> str:
+    h = hashlib.blake2b(f"v{VERSION}".encode(), digest_size=16)
+    for article_id in sorted(current):
+        h.update(f"{article_id}\0{current[article_id]}\n".encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
+
+
+def _stamp(target: Path) -> str | None:
+    try:
+        return (target / STAMP).read_text(encoding="utf-8")
+    except OSError:
+        return None
 
 
 def groups(hashes: dict[str, int]) -> list[list[str]]:

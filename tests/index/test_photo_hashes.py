@@ -5,8 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
+from tangthu.index import photo_hashes
 from tangthu.index.indexer import update_index
 from tangthu.index.photo_hashes import groups, load
 from tangthu.library import Library
@@ -56,3 +58,27 @@ def test_copies_resized_and_recompressed_are_found_and_others_are_not(tmp_path: 
     update_index(root, ix, jobs=1)
     assert "dang-lai/article.txt#lai.jpg" not in load(ix)
     assert groups(load(ix)) == []
+
+
+def test_a_run_with_nothing_new_does_not_read_the_hashes_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "kho"
+    _article(root, "goc", "anh.jpg")
+    shutil.copy(SAMPLE / "2023/12/le-hoi-hoa-da-quy/da-quy-1.jpg", root / "goc" / "anh.jpg")
+    ix = tmp_path / "ix"
+    update_index(root, ix, jobs=1)
+    assert set(load(ix)) == {"goc/article.txt#anh.jpg"}
+    reads = []
+    real_read = photo_hashes._read
+    monkeypatch.setattr(photo_hashes, "_read", lambda p: reads.append(p) or real_read(p))
+    update_index(root, ix, jobs=1)
+    assert reads == []  # nothing new: the stamp says the file is up to date
+    _article(root, "moi", "moi.jpg")  # a new article: the hashes are read and extended
+    shutil.copy(SAMPLE / "2022/06/bao-tang-tinh/bao-tang.jpg", root / "moi" / "moi.jpg")
+    update_index(root, ix, jobs=1)
+    assert reads and set(load(ix)) == {"goc/article.txt#anh.jpg", "moi/article.txt#moi.jpg"}
+    reads.clear()
+    (ix / photo_hashes.FILE).unlink()  # lost: made again, whatever the stamp says
+    update_index(root, ix, jobs=1)
+    assert set(load(ix)) == {"goc/article.txt#anh.jpg", "moi/article.txt#moi.jpg"}
