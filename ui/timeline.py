@@ -122,6 +122,26 @@ class Timeline(QWidget):
         top, bottom = 14, self.height() - 16
         return QRect(int(4 + i * slot + 1), top, max(1, int(slot) - 2), bottom - top)
 
+    def label_places(self) -> list[tuple[int, QRect]]:
+        """The bars whose label is written, with where (its top at 0): under the bar,
+        inside the widget's edges, never over another label (the undated one wins)."""
+        metrics = self.fontMetrics()
+        every = max(1, int(36 // max(1.0, self._slot())) + 1)
+        places: list[tuple[int, QRect]] = []
+        for i, bar in enumerate(self.bars):
+            if i % every and bar.key != UNDATED:
+                continue
+            width = metrics.horizontalAdvance(bar.label) + 2
+            left = self.bar_rect(i).center().x() - width // 2
+            left = max(0, min(self.width() - width, left))
+            while places and places[-1][1].right() + 6 > left:
+                if bar.key != UNDATED:
+                    break
+                places.pop()  # the undated bar's label matters more than a year's
+            else:
+                places.append((i, QRect(left, 0, width, 14)))
+        return places
+
     def _at(self, pos: QPoint) -> int | None:
         if not self.bars:
             return None
@@ -146,7 +166,7 @@ class Timeline(QWidget):
         chosen = self._chosen_range()
         accent = pal.color(QPalette.ColorRole.Highlight)
         undated = QColor(150, 150, 150)
-        label_every = max(1, int(36 // max(1.0, self._slot())) + 1)
+        labels = dict(self.label_places())
         for i, bar in enumerate(self.bars):
             full = self.bar_rect(i)
             h = min(full.height(), round(full.height() * bar.count / high))
@@ -161,12 +181,9 @@ class Timeline(QWidget):
             if bar.key == UNDATED and bar.count > high:
                 p.setPen(pal.color(QPalette.ColorRole.HighlightedText))
                 p.drawText(full, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, "↑")
-            if i % label_every == 0 or bar.key == UNDATED:
+            if i in labels:
                 p.setPen(pal.color(QPalette.ColorRole.Text))
-                text_w = p.fontMetrics().horizontalAdvance(bar.label) + 2
-                left = full.center().x() - text_w // 2  # kept inside the widget's edges
-                left = max(0, min(self.width() - text_w, left))
-                p.drawText(QRect(left, full.bottom() + 2, text_w, 14), 0, bar.label)
+                p.drawText(labels[i].translated(0, full.bottom() + 2), 0, bar.label)
         p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
         top = QRect(4, 0, self.width() - 8, 13)
         p.drawText(top, Qt.AlignmentFlag.AlignLeft, self.zoomed or self.tr("Articles per year"))

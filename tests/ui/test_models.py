@@ -64,3 +64,19 @@ def test_problems_model(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     model.set_problems([Problem("missing-photo", str(Path("/a/b.jpg")), "not there")])
     qtmodeltester.check(model)
     assert model.data(model.index(0, 1)) == str(Path("/a/b.jpg"))
+
+
+def test_timeline_labels_never_overlap_and_the_undated_one_stays(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from tangthu.ui.timeline import UNDATED, Bar, Timeline
+
+    timeline = Timeline()
+    qtbot.addWidget(timeline)
+    for width in (240, 300, 410, 640, 1000):
+        for years in (range(1950, 2027), range(2001, 2027), range(2019, 2025)):
+            timeline.resize(width, 72)
+            timeline.bars = [Bar(str(y), str(y), 1) for y in years] + [Bar(UNDATED, "?", 5)]
+            places = timeline.label_places()
+            rects = [rect for _i, rect in places]
+            assert all(a.right() + 6 <= b.left() for a, b in zip(rects, rects[1:], strict=False))
+            assert all(0 <= r.left() and r.right() < width for r in rects)
+            assert places[0][0] == 0 and places[-1][0] == len(timeline.bars) - 1
