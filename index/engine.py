@@ -17,6 +17,7 @@ from tangthu.archive.errors import Failure
 from tangthu.archive.model import Article, CancelToken, Problem
 from tangthu.archive.scan import ArticleEntry
 from tangthu.index.query import QueryError
+from tangthu.index.snippets import article_body, mark, snippet
 
 __all__ = [
     "NONE",
@@ -257,6 +258,33 @@ class Writer(Protocol):
         cancel: CancelToken | None,
         committed: CommitCallback | None,
     ) -> list[Problem]: ...
+
+
+def stored_hit(
+    stored: Callable[[str], Any], root: Path, score: float, exact: bool, terms: set[str] | None
+) -> Hit:
+    """An article's hit from its stored fields (*stored* reads one, "" when absent),
+    with its snippet read from the file and its words marked when *terms* are given."""
+    title = stored("title") or ""
+    article_id = stored("aid") or ""
+    found = snippet(article_body(root, article_id), terms) if terms is not None else None
+    titled = mark(title, terms) if terms is not None else None
+    return Hit(
+        id=article_id,
+        title=title,
+        date=stored("date") or None,
+        outlet=stored("outlet") or None,
+        author=stored("author") or None,
+        score=float(score),
+        snippet=found.text if found else "",
+        photos=int(stored("photos") or 0),
+        thumb=stored("thumb") or None,
+        folder=stored("folder") or "",
+        exact=bool(exact),
+        date_estimated=bool(stored("date_est")),
+        snippet_marks=found.spans if found else (),
+        title_marks=titled.spans if titled else (),
+    )
 
 
 def month_key(yyyymm: int) -> str:

@@ -26,6 +26,7 @@ from tangthu.index.engine import (
     emptied_by,
     month_key,
     ordered_counts,
+    stored_hit,
 )
 from tangthu.index.query import (
     And,
@@ -41,7 +42,7 @@ from tangthu.index.query import (
     positive_leaves,
     typed_with_marks,
 )
-from tangthu.index.snippets import article_body, mark, snippet
+from tangthu.index.snippets import article_body
 from tangthu.index.store import read_manifest
 from tangthu.index.tantivy_engine.schema import (
     ARTICLE,
@@ -349,26 +350,7 @@ class TantivySearcher:
 
     def _hit(self, score: float, address: Any, exact: bool, terms: set[str] | None) -> Hit:
         d = self._searcher.doc(address)
-        title = _first(d, "title")
-        aid = _first(d, "aid")
-        found = snippet(article_body(self.root, aid), terms) if terms is not None else None
-        titled = mark(title, terms) if terms is not None else None
-        return Hit(
-            id=aid,
-            title=title,
-            date=_first(d, "date") or None,
-            outlet=_first(d, "outlet") or None,
-            author=_first(d, "author") or None,
-            score=float(score),
-            snippet=found.text if found else "",
-            photos=int(_first(d, "photos") or 0),
-            thumb=_first(d, "thumb") or None,
-            folder=_first(d, "folder"),
-            exact=exact,
-            date_estimated=bool(_first(d, "date_est")),
-            snippet_marks=found.spans if found else (),
-            title_marks=titled.spans if titled else (),
-        )
+        return stored_hit(lambda name: _first(d, name), self.root, score, exact, terms)
 
     def _marked_terms(self, node: Node) -> set[str]:
         out: set[str] = set()

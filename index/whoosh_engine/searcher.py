@@ -38,6 +38,7 @@ from tangthu.index.engine import (
     emptied_by,
     month_key,
     ordered_counts,
+    stored_hit,
 )
 from tangthu.index.query import (
     And,
@@ -54,7 +55,7 @@ from tangthu.index.query import (
     positive_leaves,
     typed_with_marks,
 )
-from tangthu.index.snippets import article_body, mark, snippet
+from tangthu.index.snippets import article_body
 from tangthu.index.store import read_manifest
 from tangthu.index.whoosh_engine import docvalues, postings
 from tangthu.index.whoosh_engine.schema import ARTICLE, FIELD_OF, PHOTO, SEPARATOR, title_hash
@@ -603,25 +604,7 @@ class WhooshSearcher:
 
     def _hit(self, docnum: int, score: float, exact: bool, terms: set[str] | None) -> Hit:
         d = self._searcher.stored_fields(int(docnum))
-        title = d.get("title") or ""
-        found = snippet(self._body(d.get("aid") or ""), terms) if terms is not None else None
-        titled = mark(title, terms) if terms is not None else None
-        return Hit(
-            id=d.get("aid") or "",
-            title=title,
-            date=d.get("date") or None,
-            outlet=d.get("outlet") or None,
-            author=d.get("author") or None,
-            score=float(score),
-            snippet=found.text if found else "",
-            photos=int(d.get("photos") or 0),
-            thumb=d.get("thumb") or None,
-            folder=d.get("folder") or "",
-            exact=bool(exact),
-            date_estimated=bool(d.get("date_est")),
-            snippet_marks=found.spans if found else (),
-            title_marks=titled.spans if titled else (),
-        )
+        return stored_hit(d.get, self.root, score, exact, terms)
 
     def _body(self, article_id: str) -> str:
         return article_body(self.root, article_id)
