@@ -8,9 +8,6 @@ below it; it imports no Qt.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from tangthu.archive.annotations import Annotations, clean_tag
 from tangthu.archive.article import canonical_outlet
 from tangthu.archive.citation import STYLES as CITATION_STYLES
@@ -50,12 +47,6 @@ from tangthu.index.engine import (
 from tangthu.index.engines import KNOWN as ENGINES
 from tangthu.index.indexer import IndexSummary
 from tangthu.index.query import QueryError
-from tangthu.library.desktop_entry import exec_line as _exec_line
-from tangthu.library.desktop_entry import (
-    install_desktop_entry,
-    remove_desktop_entry,
-)
-from tangthu.library.desktop_entry import launcher as _launcher
 from tangthu.library.library import (
     ArticleNotFound,
     ItemDetails,
@@ -79,19 +70,13 @@ from tangthu.library.library import (
     user_basket,
     user_saved_searches,
 )
+from tangthu.library.program import (
+    command_name,
+    desktop_exec_line,
+    install_desktop_entry,
+    remove_desktop_entry,
+)
 from tangthu.library.shelf import search_archives
-
-
-def desktop_exec_line() -> str:
-    """The command line the menu entry starts (this copy of the program)."""
-    return _exec_line(_launcher())
-
-
-def command_name() -> str:
-    """What the user types to run this program: ``main.py`` from a source checkout,
-    ``tangthu`` when installed or bundled (for messages that name a command)."""
-    return "main.py" if Path(sys.argv[0]).name == "main.py" else "tangthu"
-
 
 __all__ = [
     "desktop_exec_line",

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from main import main
-from tangthu.library import desktop_entry
+from tangthu.library import program as desktop_entry
 from tests.conftest import REPO
 
 

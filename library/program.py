@@ -1,9 +1,10 @@
-"""The applications-menu entry on Linux desktops (GNOME, KDE, Xfce …), for the user.
+"""This copy of the program: how it was started, and its applications-menu entry.
 
-It starts this copy of the program however it was installed: the bundle's
-executable, the ``tangthu`` command of pip or pipx, or ``main.py`` of a checkout
-with the Python that runs it. The entry and the icons go under the user's
-``$XDG_DATA_HOME`` (``~/.local/share``), never anywhere else.
+A copy is the bundle's executable, the ``tangthu`` command of pip or pipx, or
+``main.py`` of a checkout run by some Python. Messages name the command the user
+types (`command_name`); the menu entry on Linux desktops (GNOME, KDE, Xfce …)
+starts the copy that wrote it (`launcher`). The entry and the icons go under the
+user's ``$XDG_DATA_HOME`` (``~/.local/share``), never anywhere else.
 """
 
 from __future__ import annotations
@@ -37,13 +38,24 @@ StartupWMClass=Tàng Thư
 """
 
 
+def _checkout_script(path: Path) -> bool:
+    """True when *path* is a checkout's ``main.py`` (not an installed command)."""
+    return path.name == "main.py"
+
+
+def command_name() -> str:
+    """What the user types to run this program: ``main.py`` from a source checkout,
+    ``tangthu`` when installed or bundled (for messages that name a command)."""
+    return "main.py" if _checkout_script(Path(sys.argv[0])) else "tangthu"
+
+
 def launcher() -> list[str]:
     """The command that starts this copy of the program again."""
     if getattr(sys, "frozen", False):  # the bundle
         return [str(Path(sys.executable).resolve())]
     started = Path(sys.argv[0]).resolve()
     python = str(Path(sys.executable).absolute())  # a venv's python: not its target
-    if started.name == "main.py":  # a checkout
+    if _checkout_script(started):
         return [python, str(started)]
     if started.name == "__main__.py":  # python -m tangthu
         return [python, "-m", "tangthu"]
@@ -61,6 +73,11 @@ def exec_line(argv: list[str]) -> str:
             word = '"' + "".join("\\" + c if c in '"`$\\' else c for c in arg) + '"'
         words.append(word.replace("%", "%%"))
     return " ".join(words).replace("\\", "\\\\")  # the value is a string: one more level
+
+
+def desktop_exec_line() -> str:
+    """The command line the menu entry starts (this copy of the program)."""
+    return exec_line(launcher())
 
 
 def data_home() -> Path:
@@ -84,7 +101,7 @@ def install_desktop_entry(home: Path | None = None) -> list[Path]:
     written = []
     for target, source in _targets(home).items():
         if source is None:
-            write_atomically(target, TEMPLATE.format(exec=exec_line(launcher())))
+            write_atomically(target, TEMPLATE.format(exec=desktop_exec_line()))
         else:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
