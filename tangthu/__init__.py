@@ -13,31 +13,33 @@ this folder.
 
 from __future__ import annotations
 
-import importlib.abc
-import importlib.machinery
-import importlib.util
 import sys
 from collections.abc import Sequence
+from importlib.machinery import ModuleSpec
 from pathlib import Path
 from types import ModuleType
 
 FOLDERS = ("archive", "index", "library", "ui", "cli")
 
 
-class _BesideFinder(importlib.abc.MetaPathFinder):
-    """Finds ``tangthu.<folder>`` in the checkout's folder of that name."""
+class _BesideFinder:
+    """Finds ``tangthu.<folder>`` in the checkout's folder of that name (a meta path
+    finder: only `find_spec` is asked of it; ``importlib.abc`` would cost every start
+    some 10 ms for a case most never meet)."""
 
     def __init__(self, checkout: Path) -> None:
         self.checkout = checkout
 
     def find_spec(
         self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
-    ) -> importlib.machinery.ModuleSpec | None:
+    ) -> ModuleSpec | None:
         parent, _, name = fullname.rpartition(".")
         if parent != __name__ or name not in FOLDERS:
             return None
+        from importlib.util import spec_from_file_location
+
         folder = self.checkout / name
-        return importlib.util.spec_from_file_location(
+        return spec_from_file_location(
             fullname, folder / "__init__.py", submodule_search_locations=[str(folder)]
         )
 
