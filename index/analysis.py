@@ -2,7 +2,10 @@
 
 NFC, lowercase and (for folded forms) diacritic folding are done once on the whole
 text, then one regular expression cuts tokens. Numbers and codes such as ``21/3`` or
-``999/QĐ-TTg`` stay searchable whole, and their parts are tokens at the same position.
+``999/QĐ-TTg`` stay searchable whole; their parts are words of their own, each at its
+own position, so that a phrase matches where its words follow each other in the text
+whatever punctuation joins them (``"Việt Nam"`` in ``Việt Nam-Vũng Tàu``, ``"Nam Vũng"``
+too). The whole code takes the position of its first part.
 """
 
 from __future__ import annotations
@@ -30,15 +33,20 @@ def fold_term(term: str) -> str:
 
 
 def tokens(text: str, *, folded: bool = False) -> list[tuple[str, int]]:
-    """``(token, position)`` pairs of *text*; a compound's parts share its position."""
+    """``(token, position)`` pairs of *text*: a compound, then each of its parts at a
+    position of its own (the compound at its first part's)."""
     out: list[tuple[str, int]] = []
     pos = 0
     for m in _WORD.finditer(normalize(text, folded=folded)):
         word = m.group()
+        if word.isalnum():
+            out.append((word, pos))
+            pos += 1
+            continue
         out.append((word, pos))
-        if not word.isalnum():
-            out.extend((p, pos) for p in _PART.findall(word) if p != word)
-        pos += 1
+        for part in _PART.findall(word):
+            out.append((part, pos))
+            pos += 1
     return out
 
 
@@ -56,8 +64,8 @@ def positions(text: str, *, start: int = 0) -> tuple[dict[str, list[int]], int]:
         found.setdefault(word, []).append(pos)
         if not word.isalnum():
             for part in _PART.findall(word):
-                seen = found.setdefault(part, [])
-                if part != word and (not seen or seen[-1] != pos):
-                    seen.append(pos)
+                found.setdefault(part, []).append(pos)
+                pos += 1
+            continue
         pos += 1
     return found, pos

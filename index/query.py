@@ -148,12 +148,18 @@ def _word_node(tok: _Tok) -> Node | None:
     elif chunk.endswith("*") and chunk.strip("*"):
         chunk, mode = chunk.rstrip("*"), "prefix"
     found = [t for t, _pos in tokens(chunk.replace("*", " ").replace("~", " "))]
-    found = _whole(found)
-    if not found:
+    whole = _whole(found)
+    if not whole:
         return None
-    if len(found) == 1:
-        return Word(found[0], tok.field, mode, distance)
-    return Phrase(tuple(found), tok.field)  # "x's", "a+b": the pieces side by side
+    if len(whole) == 1:
+        return Word(whole[0], tok.field, mode, distance)
+    return _phrase(found, tok.field)  # "x's", "a+b": the pieces side by side
+
+
+def _phrase(found: list[str], field: str) -> Phrase:
+    """The words side by side: a code's parts each in its place, as the text is indexed
+    (``"công văn 999/QĐ-TTg"`` is công, văn, 999, qđ, ttg)."""
+    return Phrase(tuple(t for t in found if t.isalnum()), field)
 
 
 def _whole(found: list[str]) -> list[str]:
@@ -219,12 +225,13 @@ class _Parser:
                 inner = _in_field(inner, tok.field)
             return inner
         if tok.kind == "phrase":
-            found = _whole([t for t, _pos in tokens(tok.text)])
-            if not found:
+            found = [t for t, _pos in tokens(tok.text)]
+            whole = _whole(found)
+            if not whole:
                 return None
-            if len(found) == 1:
-                return Word(found[0], tok.field)
-            return Phrase(tuple(found), tok.field)
+            if len(whole) == 1:
+                return Word(whole[0], tok.field)  # one word, or one code whole ("21/3")
+            return _phrase(found, tok.field)
         if tok.kind == "word":
             return _word_node(tok)
         return None  # a stray ")" or operator

@@ -31,8 +31,9 @@ MANIFEST = "tangthu-manifest.json"
 
 #: Bump when what an index holds changes (any engine): an index of another version is rebuilt.
 #: 6: the modules moved under ``tangthu.`` (Whoosh's index names its classes by module);
-#: the author is stored for lists.
-SCHEMA_VERSION = 6
+#: the author is stored for lists. 7: a code's parts each have a position of their own
+#: (phrases match across punctuation, alike in every engine).
+SCHEMA_VERSION = 7
 
 
 def index_dir_for(

@@ -56,10 +56,11 @@ def build_schema() -> tantivy.Schema:
     b.add_text_field("aid", stored=True, tokenizer_name="raw")
     b.add_text_field("title_key", tokenizer_name="raw")
     for exact, folded in FIELDS.values():
-        # whole tokens in order, split at spaces: our analysis made them already
+        # the words in order (a code's parts each in its place), split at spaces: our
+        # analysis made them already
         b.add_text_field(exact, tokenizer_name="whitespace", index_option="position")
         b.add_text_field(folded, tokenizer_name="whitespace", index_option="position")
-    # the parts of codes (999/qđ-ttg: 999, qđ, ttg): found as words, not in phrases
+    # codes whole (999/qđ-ttg, 21/3): found as words; phrases go by their parts
     b.add_text_field("xp", tokenizer_name="whitespace", index_option="freq")
     b.add_text_field("wp", tokenizer_name="whitespace", index_option="freq")
     b.add_integer_field("kind", indexed=True, fast=True)
@@ -94,15 +95,17 @@ def date_number(date: str) -> int:
 
 
 def _sequence(placed: dict[str, list[int]]) -> tuple[list[str], list[str]]:
-    """The whole tokens of a text in order, and the parts of its codes."""
+    """The words of a text in order (a code's parts each at its place: `analysis`), and
+    the codes whole, once per occurrence (kept apart: tantivy holds one word a place)."""
     at: dict[int, str] = {}
+    codes: list[str] = []
     for term, positions in placed.items():
-        for pos in positions:
-            if len(term) > len(at.get(pos, "")):
+        if term.isalnum():
+            for pos in positions:
                 at[pos] = term
-    whole = [at[p] for p in sorted(at)]
-    kept = set(whole)
-    return whole, [t for t in placed if t not in kept]
+        else:
+            codes.extend([term] * len(positions))
+    return [at[p] for p in sorted(at)], codes
 
 
 def flatten(doc: IndexDoc) -> dict[str, Any]:

@@ -22,12 +22,22 @@ def test_nfd_input_gives_the_same_tokens() -> None:
     assert tokens(nfd, folded=True) == tokens(text, folded=True)
 
 
-def test_numbers_and_codes_stay_whole_with_parts_at_same_position() -> None:
+def test_codes_stay_whole_and_their_parts_follow_each_other() -> None:
     toks = tokens("số 999/QĐ-TTg ngày 21/3")
-    assert ("999/qđ-ttg", 1) in toks
-    assert ("999", 1) in toks and ("ttg", 1) in toks
-    assert ("21/3", 3) in toks
-    assert toks[-1][1] == 3
+    assert toks == [
+        ("số", 0),
+        ("999/qđ-ttg", 1),  # the code whole, at its first part's position
+        ("999", 1),
+        ("qđ", 2),
+        ("ttg", 3),
+        ("ngày", 4),
+        ("21/3", 5),
+        ("21", 5),
+        ("3", 6),
+    ]
+    placed, length = positions("Việt Nam-Vũng Tàu")
+    assert placed["nam-vũng"] == [1] and placed["nam"] == [1] and placed["vũng"] == [2]
+    assert length == 4
 
 
 def test_plain_words_have_consecutive_positions() -> None:
@@ -48,5 +58,5 @@ def test_words_helper() -> None:
 
 def test_positions_of_every_token_ascending_and_once() -> None:
     found, end = positions("1.1 đoàn 1.1 đoàn")
-    assert found == {"1.1": [0, 2], "1": [0, 2], "đoàn": [1, 3]}
-    assert end == 4
+    assert found == {"1.1": [0, 3], "1": [0, 1, 3, 4], "đoàn": [2, 5]}
+    assert end == 6

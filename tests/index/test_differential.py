@@ -235,3 +235,62 @@ def check(searcher: ArchiveSearcher, articles: list[Article], q: Query, f: Filte
         }
         assert {h.id for h in pr.hits} == want_photos, (q.text(), f)
         assert pr.total == len(want_photos)
+
+
+# --- phrases over real text ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def real_text(tmp_path_factory: pytest.TempPathFactory, corpus: Path) -> tuple[Path, list[Article]]:
+    """200 corpus articles, those with joined words (Việt Nam-Vũng Tàu, 21/3, 999/QĐ-TTg)
+    first, copied into an archive of their own."""
+    import shutil
+
+    joined = re.compile(r"\w[-/.]\w")
+    folders = sorted(p.parent for p in corpus.glob("*/article.txt"))
+    rich = [f for f in folders if joined.search((f / "article.txt").read_text("utf-8", "replace"))]
+    chosen = (rich[:90] + [f for f in folders if f not in rich][:30])[:120]
+    root = tmp_path_factory.mktemp("real") / "kho"
+    for f in chosen:
+        shutil.copytree(f, root / f.name)
+    return root, scan(root).articles
+
+
+def _phrases(articles: list[Article]) -> list[list[str]]:
+    """Two- and three-word phrases of the real text: around joined words and from titles."""
+    found: list[list[str]] = []
+    for art in articles:
+        text = unicodedata.normalize("NFC", searchable(art))
+        for m in re.finditer(r"(\w+)\s+(\w+)[-/.](\w+)", text):
+            found.append([m.group(1), m.group(2)])  # "Việt Nam" of "Việt Nam-Vũng"
+            found.append([m.group(2), m.group(3)])  # "Nam Vũng": across the hyphen
+            break
+        words = re.findall(r"\w+", art.title)
+        if len(words) >= 3:
+            found.append(words[:3])
+    return found
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("engine", engines.available())
+def test_phrases_of_real_text_equal_a_plain_scan(
+    engine: str, real_text: tuple[Path, list[Article]], tmp_path: Path
+) -> None:
+    root, articles = real_text
+    update_index(root, tmp_path / "ix", jobs=1, engine=engine)
+    phrases = _phrases(articles)
+    assert len(phrases) > 150
+    # the oracle's tokens joined by spaces: a phrase holds where " its words " occur
+    exact_text = {a.id: f" {' '.join(tokens(searchable(a), False))} " for a in articles}
+    folded_text = {i: fold(t) for i, t in exact_text.items()}
+    with ArchiveSearcher(tmp_path / "ix") as searcher:
+        for words in phrases:
+            for typed in (words, [fold(w) for w in words]):
+                q = Query(plain=[], phrase=typed, negated=None, exact=False)
+                low = " ".join(w.lower() for w in typed)
+                folded = {i for i, t in folded_text.items() if f" {fold(low)} " in t}
+                exact = {i for i, t in exact_text.items() if f" {low} " in t}
+                want = exact | folded if has_marks(" ".join(typed)) else folded
+                r = searcher.search(q.text(), pagesize=300, facets=False, snippets=False)
+                assert {h.id for h in r.hits} == want, q.text()
+                assert r.total == len(want)
