@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,6 +14,23 @@ REPO = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("TANGTHU_CORPUS", REPO.parent / "shared" / "corpus" / "vn-news"))
 SEED = "nhan-rong-cac-dien-hinh-tien-tien-trong-phong-trao-doan-ket-sang-tao"
 SAMPLE = REPO / "sample"
+
+
+@pytest.fixture(autouse=True)
+def _no_user_folders(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every test has data, cache and settings folders of its own: none reads or writes
+    the user's (indexes, tags, saved searches, the window's settings)."""
+    home = tmp_path_factory.mktemp("user")
+    for name, sub in (
+        ("TANGTHU_DATA_DIR", "data"),
+        ("TANGTHU_CACHE_DIR", "cache"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_DATA_HOME", "share"),
+        ("XDG_CACHE_HOME", "xdg-cache"),
+    ):
+        monkeypatch.setenv(name, str(home / sub))
 
 
 @pytest.fixture(scope="session")
@@ -60,3 +78,38 @@ def make_jpeg(
         ex[tag] = value
     im.save(path, "JPEG", exif=ex.tobytes() if exif else b"")
     return path
+
+
+#: Runs a command and prints, as JSON, its exit code, output and the peak resident memory
+#: of it and its workers. The measuring process is small and exec'd fresh: the peak of a
+#: process forked from the large test process would count the parent's pages.
+_MEASURE = (
+    "import json, resource, subprocess, sys, time;"
+    "t = time.monotonic(); p = subprocess.run(sys.argv[1:], capture_output=True, text=True);"
+    "r = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss;"
+    "print(json.dumps({'rc': p.returncode, 'kb': r, 's': time.monotonic() - t,"
+    " 'out': p.stdout[-20000:], 'err': p.stderr[-5000:]}))"
+)
+
+
+def measured(
+    argv: list[str], *, timeout: float, env: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """Run *argv*; its exit code (``rc``), peak memory in KB (``kb``) of it and every
+    process it started, seconds (``s``), and the ends of its output (``out``, ``err``).
+
+    Raises:
+        subprocess.TimeoutExpired: it ran past *timeout* (a hang is an error).
+    """
+    import json
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [sys.executable, "-c", _MEASURE, *argv],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+    )
+    return dict(json.loads(run.stdout))
