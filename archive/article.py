@@ -7,9 +7,11 @@ sidecar.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -18,11 +20,19 @@ from urllib.parse import urlsplit
 
 from tangthu.archive.decode import DecodeError, decode
 from tangthu.archive.fold import fold
+from tangthu.archive.guard import FileTooLarge, UnsafeFile, outside_target, read_bytes
 from tangthu.archive.model import Article, Block, PhotoInfo, PhotoRef, Problem, Related
 from tangthu.archive.photo import IMAGE_EXTENSIONS, read_photo_info
 
 #: Article files larger than this are not parsed (a 50 KB article is long).
 MAX_ARTICLE_BYTES = 16 * 1024 * 1024
+#: Photos one article may name (a long gallery has a few hundred); the rest are left out
+#: and reported, so one file cannot fill the memory of every search and of the reader.
+MAX_PHOTOS = 2_000
+#: Missing photos reported one by one for an article; the rest in one line.
+MAX_MISSING_REPORTED = 20
+#: Sidecars larger than this are not read (a Dublin Core record is a few hundred bytes).
+MAX_SIDECAR_BYTES = 1024 * 1024
 
 _IMAGE_EXT = "|".join(e.lstrip(".") for e in sorted(IMAGE_EXTENSIONS))
 # A line that is only a file name or relative path: no URL, no sentence around it.
@@ -80,6 +90,8 @@ class ParsedText:
     author: str | None = None
     outlet: str | None = None
     related: list[Related] = field(default_factory=list)
+    #: photo lines beyond `MAX_PHOTOS`, left out
+    photos_left_out: int = 0
 
 
 def _is_byline_shaped(line: str) -> bool:
@@ -110,9 +122,12 @@ def parse_text(text: str) -> ParsedText:
             out.related = _parse_related(lines[i + 1 :])
             break
         if is_photo_line(line):
-            group = []
+            group: list[str] = []
             while i < n and lines[i] and is_photo_line(lines[i]):
-                group.append(lines[i])
+                if len(out.photo_lines) + len(group) < MAX_PHOTOS:
+                    group.append(lines[i])
+                else:
+                    out.photos_left_out += 1
                 i += 1
             caption = None
             if (
@@ -125,8 +140,9 @@ def parse_text(text: str) -> ParsedText:
                 if not lines[i].endswith(":"):
                     caption = lines[i]
                     i += 1
-            out.blocks.append(Block("photos", files=tuple(group), caption=caption))
-            out.photo_lines.extend((name, caption) for name in group)
+            if group:
+                out.blocks.append(Block("photos", files=tuple(group), caption=caption))
+                out.photo_lines.extend((name, caption) for name in group)
             continue
         if _URL_LINE.match(line) and out.source_url is None:
             out.source_url = line
@@ -358,20 +374,40 @@ class FolderListing:
         return FolderListing(sub).find("/".join(parts[1:]))
 
 
-def read_sidecar(path: Path) -> tuple[dict[str, str], Problem | None]:
-    """Read a Dublin Core sidecar; a bad one is a problem, not an error."""
+def read_sidecar(
+    path: Path, root: str | os.PathLike[str] | None = None, trusted: tuple[str, ...] = ()
+) -> tuple[dict[str, str], Problem | None]:
+    """Read a Dublin Core sidecar; a bad one is a problem, not an error.
+
+    Only `MAX_SIDECAR_BYTES` are read; a value is a string, a number or a list of them
+    (anything else in it is left out).
+    """
     try:
-        raw = json.loads(decode(path.read_bytes())[0] or "{}")
-    except (OSError, ValueError, DecodeError) as exc:
+        data = read_bytes(path, root, limit=MAX_SIDECAR_BYTES, trusted=trusted)
+    except FileTooLarge:
+        return {}, Problem(
+            "bad-sidecar", str(path), f"larger than {MAX_SIDECAR_BYTES:,} bytes; it is not read"
+        )
+    except UnsafeFile as exc:
+        return {}, Problem(exc.kind, str(path), exc.detail)
+    except OSError as exc:
+        return {}, Problem("unreadable-file", str(path), str(exc.strerror or exc))
+    try:
+        raw = json.loads(decode(data)[0] or "{}")
+    except (ValueError, DecodeError) as exc:
         return {}, Problem("bad-sidecar", str(path), f"not valid JSON ({exc})")
+    except RecursionError:
+        return {}, Problem("bad-sidecar", str(path), "the JSON is nested too deeply to read")
     if not isinstance(raw, dict):
         return {}, Problem("bad-sidecar", str(path), "the JSON is not an object")
     out = {}
     for key, value in raw.items():
         if isinstance(value, list):
-            value = "; ".join(str(v) for v in value)
-        if isinstance(value, (str, int, float)) and str(value).strip():
-            out[str(key).lower()] = unicodedata.normalize("NFC", str(value).strip())
+            value = "; ".join(str(v) for v in value if isinstance(v, (str, int, float)))
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            text = str(value).strip()
+            if text:
+                out[str(key).lower()] = unicodedata.normalize("NFC", text)
     return out, None
 
 
@@ -395,11 +431,16 @@ def load_article(
     photo_info: bool = True,
     listing: FolderListing | None = None,
     today: date | None = None,
+    trusted: tuple[str, ...] = (),
 ) -> Article:
     """Read, decode and parse one article file below *root*.
 
-    Problems (unreadable, undecodable, empty, missing or broken photos) are
-    recorded in ``Article.problems``; only a programming error raises.
+    Problems (unreadable, undecodable, empty, missing or broken photos, links out of
+    the archive, more photos than `MAX_PHOTOS`) are recorded in ``Article.problems``;
+    only a programming error raises.
+
+    Args:
+        trusted: folders outside the archive that its links may lead to.
     """
     root, path = Path(root), Path(path)
     aid = article_id(root, path)
@@ -407,40 +448,59 @@ def load_article(
     encoding = None
     text = ""
     try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            problems.append(
-                Problem(
-                    "too-large",
-                    str(path),
-                    f"{size:,} bytes; articles above {MAX_ARTICLE_BYTES:,} bytes are not read",
-                )
+        text, encoding = decode(read_bytes(path, root, limit=MAX_ARTICLE_BYTES, trusted=trusted))
+    except FileTooLarge:
+        size = _size(path)
+        problems.append(
+            Problem(
+                "too-large",
+                str(path),
+                f"{size:,} bytes; articles above {MAX_ARTICLE_BYTES:,} bytes are not read",
             )
-        else:
-            text, encoding = decode(path.read_bytes())
+        )
     except DecodeError as exc:
         problems.append(Problem(exc.kind, str(path), str(exc)))
+    except UnsafeFile as exc:
+        problems.append(Problem(exc.kind, str(path), exc.detail))
     except OSError as exc:
         problems.append(Problem("unreadable-file", str(path), str(exc.strerror or exc)))
     if encoding == "empty":
         problems.append(Problem("empty-article", str(path), "the article file is empty"))
     parsed = parse_text(text)
+    if parsed.photos_left_out:
+        problems.append(
+            Problem(
+                "too-many-photos",
+                str(path),
+                f"names {len(parsed.photo_lines) + parsed.photos_left_out:,} photos; the "
+                f"first {MAX_PHOTOS:,} are kept",
+            )
+        )
     folder = path.parent
     listing = listing or FolderListing(folder)
     photos: list[PhotoRef] = []
+    missing = 0
     for name, caption in parsed.photo_lines:
         found = listing.find(name)
         info = None
+        if found is not None:
+            unusable = unusable_photo(found, name, root, trusted)
+            if unusable is not None:
+                problems.append(unusable)
+                photos.append(PhotoRef(file=name, caption=caption, exists=False))
+                continue
         if found is None:
-            problems.append(
-                Problem(
-                    "missing-photo",
-                    str(folder / name),
-                    f"{aid} names {name}, which is not in the article's folder",
+            missing += 1
+            if missing <= MAX_MISSING_REPORTED:
+                problems.append(
+                    Problem(
+                        "missing-photo",
+                        str(folder / name),
+                        f"{aid} names {name}, which is not in the article's folder",
+                    )
                 )
-            )
         elif photo_info:
-            info = read_photo_info(found)
+            info = read_photo_info(found, root=root, trusted=trusted)
             if info.problem:
                 problems.append(info.problem)
         photos.append(
@@ -450,6 +510,15 @@ def load_article(
                 exists=found is not None,
                 path=str(found) if found else None,
                 info=info,
+            )
+        )
+    if missing > MAX_MISSING_REPORTED:
+        problems.append(
+            Problem(
+                "missing-photo",
+                str(path),
+                f"{missing - MAX_MISSING_REPORTED:,} more photos it names are not in the "
+                "article's folder",
             )
         )
     the_date, date_source = infer_date(
@@ -478,12 +547,45 @@ def load_article(
     for candidate in (path.with_suffix(".json"), folder / "metadata.json"):
         real = listing.find(candidate.name)
         if real is not None and real.is_file():
-            meta, problem = read_sidecar(real)
+            meta, problem = read_sidecar(real, root, trusted)
             if problem:
                 problems.append(problem)
             article = apply_sidecar(article, meta)
             break
     return replace(article, problems=tuple(problems))
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def unusable_photo(
+    found: Path, name: str, root: str | os.PathLike[str], trusted: tuple[str, ...] = ()
+) -> Problem | None:
+    """Why a photo's file is not read, if it is not: a link out of the archive, a link in
+    a circle, a pipe or a device (an ``lstat`` and a ``stat`` for a plain file in the
+    article's own folder)."""
+    if "/" in name.replace("\\", "/") or os.path.islink(found):
+        leads = outside_target(found, root, trusted)
+        if leads is not None:
+            return Problem(
+                "outside-link",
+                str(found),
+                f"a link to {leads}, outside the archive; it is not followed",
+            )
+    try:
+        st = found.stat()
+    except OSError as exc:
+        kind = "symlink-loop" if exc.errno == errno.ELOOP else "unreadable-file"
+        return Problem(kind, str(found), str(exc.strerror or exc))
+    if not stat.S_ISREG(st.st_mode):
+        return Problem(
+            "special-file", str(found), "a named pipe, a device or a folder, not a photo file"
+        )
+    return None
 
 
 def apply_sidecar(article: Article, meta: dict[str, str]) -> Article:

@@ -50,7 +50,8 @@ class Problem:
 PROBLEM_KINDS: dict[str, str] = {
     "unreadable-folder": "Check that the folder exists and that you may read it.",
     "unreadable-file": "Check that you may read the file; rename it if its name is garbled.",
-    "symlink-loop": "A link leads back to a folder already read; nothing to do.",
+    "symlink-loop": "A link leads in a circle or back to a folder already read; remove it "
+    "if it should lead to a file.",
     "binary-file": "This is not text; move it out of the archive if it is not an article.",
     "undecodable": "Open the file in a text editor and save it as UTF-8.",
     "empty-article": "Fill in the article file, or remove it.",
@@ -60,6 +61,9 @@ PROBLEM_KINDS: dict[str, str] = {
     "truncated-photo": "Replace the photo with a complete copy.",
     "huge-photo": "Save a smaller copy of the photo with an image editor.",
     "bad-sidecar": "Correct the JSON file beside the article.",
+    "too-many-photos": "Split the article into several, or name fewer photos in it.",
+    "outside-link": "Copy the file into the archive instead of linking to it.",
+    "special-file": "Replace it with an ordinary file, or move it out of the archive.",
 }
 
 

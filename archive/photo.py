@@ -5,40 +5,109 @@ Damaged, truncated and oversized files become `Problem` records, never exception
 
 from __future__ import annotations
 
+import errno
 import io
 import logging
 import os
 import re
-import warnings
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from PIL import Image, ImageOps, IptcImagePlugin, UnidentifiedImageError
 
+from tangthu.archive.guard import UnsafeFile, open_regular
 from tangthu.archive.model import GPS, PhotoInfo, Problem
 
 log = logging.getLogger(__name__)
 
 IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff", ".bmp"})
 
-#: Pictures above this many pixels are not opened (a decompression bomb guard;
-#: the largest camera files are about 100 megapixels).
+#: Pictures above this many pixels are not decoded (a decompression bomb guard; the
+#: largest camera files are about 100 megapixels).
 MAX_PIXELS = 120_000_000
+#: The memory one decoded picture may take (thumbnails, the viewer, PDF pages): a JPEG
+#: decodes at a reduced scale first, other formats whole.
+DECODE_BYTES = 256 * 1024 * 1024
+#: The same for the small copies perceptual hashes are made of while indexing (two
+#: indexing processes run at once, and a folder may hold nothing but bombs).
+HASH_DECODE_BYTES = 48 * 1024 * 1024
+#: Bytes per pixel of Pillow's modes in memory (RGB is kept in 4 bytes).
+_MODE_BYTES = {
+    "1": 1,
+    "L": 1,
+    "P": 1,
+    "LA": 4,
+    "La": 4,
+    "PA": 4,
+    "I;16": 2,
+    "I;16B": 2,
+    "I;16L": 2,
+    "I;16N": 2,
+    "RGB": 4,
+    "RGBA": 4,
+    "RGBa": 4,
+    "RGBX": 4,
+    "CMYK": 4,
+    "YCbCr": 4,
+    "LAB": 4,
+    "HSV": 4,
+    "I": 4,
+    "F": 4,
+}
 
-# Opening reads only the header; every caller checks MAX_PIXELS before decoding, so
-# Pillow's own global guard (a warning, or an error at twice its limit) is replaced
-# by ours, which works the same in every thread.
-Image.MAX_IMAGE_PIXELS = None
-# Pillow warns about damaged metadata it then skips (an MPO header read as a plain
-# JPEG, corrupt EXIF); we already treat such metadata as absent, and the warning
-# would only reach a librarian's terminal.
-for _message in (
-    "Image appears to be a malformed MPO file",
-    "Corrupt EXIF data",
-    "Possibly corrupt EXIF",
-):
-    warnings.filterwarnings("ignore", message=_message, category=UserWarning)
+
+class PictureRefused(ValueError):
+    """A picture that is not decoded: too many pixels, or more memory than allowed."""
+
+    kind = "huge-photo"
+
+
+@contextmanager
+def open_picture(
+    path: str | os.PathLike[str],
+    *,
+    root: str | os.PathLike[str] | None = None,
+    trusted: Iterable[str] = (),
+    draft: tuple[str, tuple[int, int]] | None = None,
+    budget: int = DECODE_BYTES,
+) -> Iterator[Image.Image]:
+    """The one way to decode a picture: a regular file (inside *root*, when given), its
+    size checked from the header before a pixel is decoded.
+
+    Args:
+        draft: (mode, size) for a JPEG to decode at a reduced scale (``Image.draft``).
+        budget: bytes the decoded picture may take.
+
+    Raises:
+        PictureRefused: too many pixels for *budget* or for `MAX_PIXELS`.
+        UnsafeFile, OSError: the file cannot be opened safely.
+        UnidentifiedImageError, ValueError, SyntaxError, EOFError: not a picture.
+    """
+    f = open_regular(path, root, trusted=trusted)
+    try:
+        try:
+            im = Image.open(f)
+        except Image.DecompressionBombError:
+            raise PictureRefused("too many pixels to open safely") from None
+        with im:
+            width, height = im.size
+            if width * height > MAX_PIXELS:
+                raise PictureRefused(f"{width}×{height} pixels is too many to open safely")
+            if draft is not None and im.format == "JPEG":
+                im.draft(*draft)
+            need = im.width * im.height * _MODE_BYTES.get(im.mode, 4)
+            if need > budget:
+                raise PictureRefused(
+                    f"{width}×{height} pixels would take {need // (1024 * 1024):,} MB to "
+                    f"decode; the limit is {budget // (1024 * 1024):,} MB"
+                )
+            yield im
+    finally:
+        f.close()
+
 
 _TAG_ORIENTATION = 0x0112
 _TAG_DATETIME = 0x0132
@@ -181,14 +250,20 @@ def _is_boilerplate(text: str) -> bool:
     return bool(_BOILERPLATE.match(text.strip()))
 
 
-def _is_truncated_jpeg(path: Path, size: int) -> bool:
-    with path.open("rb") as f:
-        f.seek(max(0, size - 4096))
-        tail = f.read()
-    return b"\xff\xd9" not in tail
+def _is_truncated(f: Any, size: int, fmt: str | None) -> bool:
+    """Whether a JPEG or PNG file stops before its end marker (the rest is not there)."""
+    marker = {"JPEG": b"\xff\xd9", "PNG": b"IEND"}.get(fmt or "")
+    if marker is None:
+        return False
+    f.seek(max(0, size - 4096))
+    return marker not in f.read()
 
 
 def _exif(im: Image.Image) -> tuple[Any, Any, Any]:
+    if im.format == "PNG" and "exif" not in im.info:
+        # Pillow decodes a whole PNG to look for an EXIF chunk after its pixels: headers
+        # only here (cameras write EXIF into JPEG files, not PNG).
+        return {}, {}, {}
     try:
         exif = im.getexif()
     except Exception:  # malformed EXIF: the picture is still usable
@@ -204,74 +279,114 @@ def _exif(im: Image.Image) -> tuple[Any, Any, Any]:
     return exif, sub, gps
 
 
-def read_photo_info(path: str | os.PathLike[str]) -> PhotoInfo:
-    """Read size, EXIF, GPS and embedded caption of a photo without decoding pixels."""
+def read_photo_info(
+    path: str | os.PathLike[str],
+    *,
+    root: str | os.PathLike[str] | None = None,
+    trusted: Iterable[str] = (),
+) -> PhotoInfo:
+    """Read size, EXIF, GPS and embedded caption of a photo without decoding pixels.
+
+    With *root*, a photo that is a link out of the archive is not read (a problem).
+    """
     path = Path(path)
     try:
-        size = path.stat().st_size
+        f = open_regular(path, root, trusted=trusted)
+    except UnsafeFile as exc:
+        return PhotoInfo(problem=Problem(exc.kind, str(path), exc.detail))
     except OSError as exc:
-        return PhotoInfo(problem=Problem("unreadable-file", str(path), str(exc.strerror or exc)))
-    if size == 0:
-        return PhotoInfo(problem=Problem("broken-photo", str(path), "the photo file is empty"))
-    try:
-        im = Image.open(path)
-    except (UnidentifiedImageError, SyntaxError, ValueError, EOFError) as exc:
-        return PhotoInfo(
-            problem=Problem("broken-photo", str(path), f"not a readable image ({exc})")
-        )
-    except OSError as exc:
-        return PhotoInfo(problem=Problem("unreadable-file", str(path), str(exc.strerror or exc)))
-    with im:
-        width, height = im.size
-        fmt = im.format
-        if width * height > MAX_PIXELS:
+        kind = "symlink-loop" if exc.errno == errno.ELOOP else "unreadable-file"
+        return PhotoInfo(problem=Problem(kind, str(path), _os_reason(exc)))
+    with f:
+        size = os.fstat(f.fileno()).st_size
+        if size == 0:
+            return PhotoInfo(problem=Problem("broken-photo", str(path), "the photo file is empty"))
+        try:
+            im = Image.open(f)
+        except Image.DecompressionBombError:
             return PhotoInfo(
-                width=width,
-                height=height,
-                format=fmt,
+                problem=Problem("huge-photo", str(path), "too many pixels to open safely")
+            )
+        except UnidentifiedImageError:
+            return PhotoInfo(
                 problem=Problem(
-                    "huge-photo", str(path), f"{width}×{height} pixels is too many to open safely"
-                ),
+                    "broken-photo", str(path), "not a picture in a format Tàng Thư reads"
+                )
             )
-        exif, sub, gps_ifd = _exif(im)
-        taken = exif_date(sub.get(_TAG_DATETIME_ORIGINAL)) or exif_date(exif.get(_TAG_DATETIME))
-        make = _text(exif.get(_TAG_MAKE)) or ""
-        model = _text(exif.get(_TAG_MODEL)) or ""
-        camera = model if model.lower().startswith(make.lower()) else f"{make} {model}"
-        orientation = exif.get(_TAG_ORIENTATION)
-        if not isinstance(orientation, int) or not 1 <= orientation <= 8:
-            orientation = None
-        caption = _embedded_caption(im, exif)
-        problem = None
-        if fmt == "JPEG" and _is_truncated_jpeg(path, size):
-            problem = Problem(
-                "truncated-photo", str(path), "the JPEG data ends before its end marker"
+        except (SyntaxError, ValueError, EOFError) as exc:
+            return PhotoInfo(
+                problem=Problem("broken-photo", str(path), f"not a readable image ({exc})")
             )
+        except OSError as exc:  # Pillow's word for a picture cut short, among others
+            if "truncated" in str(exc).lower():
+                return PhotoInfo(
+                    problem=Problem(
+                        "truncated-photo", str(path), "the picture's data ends before its end"
+                    )
+                )
+            return PhotoInfo(
+                problem=Problem("broken-photo", str(path), f"not a readable image ({exc})")
+            )
+        with im:
+            return _info(im, f, size, str(path))
+
+
+def _os_reason(exc: OSError) -> str:
+    return str(exc.strerror or exc)
+
+
+def _info(im: Image.Image, f: Any, size: int, path: str) -> PhotoInfo:
+    width, height = im.size
+    fmt = im.format
+    if width * height > MAX_PIXELS:
         return PhotoInfo(
             width=width,
             height=height,
             format=fmt,
-            taken=taken,
-            camera=camera.strip() or None,
-            orientation=orientation,
-            gps=_gps(gps_ifd),
-            embedded_caption=caption,
-            problem=problem,
+            problem=Problem(
+                "huge-photo", path, f"{width}×{height} pixels is too many to open safely"
+            ),
         )
+    exif, sub, gps_ifd = _exif(im)
+    taken = exif_date(sub.get(_TAG_DATETIME_ORIGINAL)) or exif_date(exif.get(_TAG_DATETIME))
+    make = _text(exif.get(_TAG_MAKE)) or ""
+    model = _text(exif.get(_TAG_MODEL)) or ""
+    camera = model if model.lower().startswith(make.lower()) else f"{make} {model}"
+    orientation = exif.get(_TAG_ORIENTATION)
+    if not isinstance(orientation, int) or not 1 <= orientation <= 8:
+        orientation = None
+    caption = _embedded_caption(im, exif)
+    problem = None
+    if _is_truncated(f, size, fmt):
+        problem = Problem("truncated-photo", path, f"the {fmt} data ends before its end marker")
+    return PhotoInfo(
+        width=width,
+        height=height,
+        format=fmt,
+        taken=taken,
+        camera=camera.strip() or None,
+        orientation=orientation,
+        gps=_gps(gps_ifd),
+        embedded_caption=caption,
+        problem=problem,
+    )
 
 
-def make_thumbnail(path: str | os.PathLike[str], px: int, *, quality: int = 82) -> bytes:
+def make_thumbnail(
+    path: str | os.PathLike[str],
+    px: int,
+    *,
+    quality: int = 82,
+    root: str | os.PathLike[str] | None = None,
+    budget: int = DECODE_BYTES,
+) -> bytes:
     """A JPEG thumbnail no larger than *px* on its long side, EXIF orientation applied.
 
     Raises:
-        OSError, ValueError: the picture cannot be decoded (callers report it).
+        PictureRefused: too large to decode within *budget*.
+        OSError, ValueError: the picture cannot be read or decoded (callers report it).
     """
-    im = Image.open(path)
-    with im:
-        if im.width * im.height > MAX_PIXELS:
-            raise ValueError(f"{im.width}×{im.height} pixels is too many to open safely")
-        if im.format == "JPEG":
-            im.draft("RGB", (px * 2, px * 2))
+    with open_picture(path, root=root, draft=("RGB", (px * 2, px * 2)), budget=budget) as im:
         exif_orientation = im.getexif().get(_TAG_ORIENTATION) if im.format == "JPEG" else None
         im.load()
         out = ImageOps.exif_transpose(im) if exif_orientation not in (None, 1) else im
@@ -289,25 +404,27 @@ def rgb_pixels(data: bytes) -> tuple[int, int, bytes]:
         OSError, ValueError: the bytes are not a readable picture.
     """
     with Image.open(io.BytesIO(data)) as im:
-        if im.width * im.height > MAX_PIXELS:
-            raise ValueError(f"{im.width}×{im.height} pixels is too many to open safely")
+        if im.width * im.height * 4 > DECODE_BYTES:
+            raise PictureRefused(f"{im.width}×{im.height} pixels is too many to open safely")
         rgb = im.convert("RGB")
     return rgb.width, rgb.height, rgb.tobytes()
 
 
-def perceptual_hash(path: str | os.PathLike[str]) -> int | None:
+def perceptual_hash(
+    path: str | os.PathLike[str], *, root: str | os.PathLike[str] | None = None
+) -> int | None:
     """Two 64-bit perceptual hashes of the photo (imagehash's DCT hash, then its
     gradient hash) in one 128-bit number, from a small decoded copy: the same picture
     re-saved, resized or lightly retouched hashes within a few bits of each; pictures
     that only look alike in their broad shapes differ in the second. None for a file
-    that cannot be read as a picture."""
+    that cannot be read as a picture, or that would take more than `HASH_DECODE_BYTES`
+    to decode (a JPEG decodes at 1/8 of its size, ~1 ms a photo)."""
     import imagehash
 
     try:
-        with Image.open(path) as im:
-            im.draft("L", (64, 64))  # a JPEG decodes at 1/8 size: ~1 ms a photo
+        with open_picture(path, root=root, draft=("L", (64, 64)), budget=HASH_DECODE_BYTES) as im:
             im.load()
             dct, gradient = imagehash.phash(im), imagehash.dhash(im)
-    except Exception:  # any broken, truncated or hostile file: no hash, no crash
+    except Exception:  # any broken, truncated, refused or hostile file: no hash, no crash
         return None
     return (int(str(dct), 16) << 64) | int(str(gradient), 16)

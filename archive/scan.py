@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import gc
 import hashlib
 import os
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tangthu.archive.article import FolderListing, load_article, nfc_key, unreferenced_photos
+from tangthu.archive.guard import is_within
 from tangthu.archive.model import Article, CancelToken, Problem
 from tangthu.archive.photo import IMAGE_EXTENSIONS, read_photo_info
 
@@ -61,10 +63,6 @@ _HIDDEN = frozenset({"__MACOSX", "$RECYCLE.BIN", "System Volume Information"})
 _KNOWN = ARTICLE_EXTENSIONS | IMAGE_EXTENSIONS
 
 
-def _is_hidden(name: str) -> bool:
-    return name.startswith(".") or name in _HIDDEN
-
-
 def _has_bad_bytes(name: str) -> bool:
     try:
         name.encode("utf-8")
@@ -85,11 +83,18 @@ def _nfc(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
-def walk(root: str | os.PathLike[str], *, cancel: CancelToken | None = None) -> Inventory:
+def walk(
+    root: str | os.PathLike[str],
+    *,
+    cancel: CancelToken | None = None,
+    trusted: Sequence[str] = (),
+) -> Inventory:
     """List article files and photos under *root* (nested folders, no hidden ones).
 
-    Unreadable folders, symlink loops and names that are not valid UTF-8 are
-    recorded as problems; the walk goes on. Written with plain strings and
+    Unreadable folders, symlink loops, names that are not valid UTF-8, links that lead
+    out of the archive (unless into a *trusted* folder) and special files (pipes,
+    devices) named as articles or photos are recorded as problems and left out; the
+    walk goes on. Written with plain strings and
     ``os.scandir``: it is the whole cost of a no-change rescan. (Threads do not help:
     the Python work per entry outweighs the system calls.)
     """
@@ -100,7 +105,7 @@ def walk(root: str | os.PathLike[str], *, cancel: CancelToken | None = None) -> 
     except OSError as exc:
         inv.problems.append(Problem("unreadable-folder", root_s, str(exc.strerror or exc)))
         return inv
-    walker = _Walker(root_s, {(st.st_dev, st.st_ino)})
+    walker = _Walker(root_s, {(st.st_dev, st.st_ino)}, trusted)
     stack = [root_s]
     # The walk makes hundreds of thousands of small objects and no cycles: the cyclic
     # garbage collector would only scan them again and again.
@@ -119,10 +124,16 @@ def walk(root: str | os.PathLike[str], *, cancel: CancelToken | None = None) -> 
 
 
 class _Walker:
-    def __init__(self, root: str, seen: set[tuple[int, int]]) -> None:
+    def __init__(self, root: str, seen: set[tuple[int, int]], trusted: Sequence[str]) -> None:
         self.root = root
         self.prefix = len(os.path.join(root, ""))
         self.seen = seen
+        self.inside = [os.path.realpath(root), *(os.path.realpath(t) for t in trusted)]
+
+    def _outside(self, path: str) -> str | None:
+        """Where the link *path* leads, when that is out of the archive."""
+        real = os.path.realpath(path)
+        return None if any(is_within(real, f) for f in self.inside) else real
 
     def folder(self, folder: str, inv: Inventory) -> list[str]:
         """Read one folder into *inv*; return its subfolders (to visit, last first)."""
@@ -157,11 +168,21 @@ class _Walker:
                     ext = name[dot:].lower() if dot > 0 else ""
                     if ext not in _KNOWN:
                         continue
+                if entry.is_symlink():
+                    leads = self._outside(entry.path)
+                    if leads is not None:
+                        inv.problems.append(
+                            Problem(
+                                "outside-link",
+                                entry.path,
+                                f"a link to {leads}, outside the archive; it is not followed",
+                            )
+                        )
+                        continue
                 est = entry.stat()  # follows links
             except OSError as exc:
-                inv.problems.append(
-                    Problem("unreadable-file", entry.path, str(exc.strerror or exc))
-                )
+                kind = "symlink-loop" if exc.errno == errno.ELOOP else "unreadable-file"
+                inv.problems.append(Problem(kind, entry.path, str(exc.strerror or exc)))
                 continue
             if is_dir:
                 key = (est.st_dev, est.st_ino)
@@ -178,6 +199,14 @@ class _Walker:
                 else:
                     here.photos.append(name)
                 stats[name] = est
+            else:
+                inv.problems.append(
+                    Problem(
+                        "special-file",
+                        entry.path,
+                        "a named pipe, a device or a socket, not a file; it is not read",
+                    )
+                )
         here.articles.sort()
         here.photos.sort()
         photo_stats = [(_nfc(p), stats[p].st_size, stats[p].st_mtime_ns) for p in here.photos]
@@ -192,15 +221,12 @@ class _Walker:
         return subfolders
 
 
-def _entry_name(entry: os.DirEntry[str]) -> str:
-    return entry.name
-
-
 def iter_articles(
     inv: Inventory,
     *,
     photo_info: bool = True,
     cancel: CancelToken | None = None,
+    trusted: tuple[str, ...] = (),
 ) -> Iterator[Article]:
     """Parse every article of an inventory, folder by folder (listings shared)."""
     root = Path(inv.root)
@@ -210,7 +236,11 @@ def iter_articles(
             if cancel is not None:
                 cancel.check()
             yield load_article(
-                root, Path(folder.path) / name, photo_info=photo_info, listing=listing
+                root,
+                Path(folder.path) / name,
+                photo_info=photo_info,
+                listing=listing,
+                trusted=trusted,
             )
 
 
@@ -246,20 +276,25 @@ def scan(
     *,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
+    trusted: tuple[str, ...] = (),
 ) -> ScanReport:
-    """Walk and parse every article of *roots*; photos' headers are read too."""
+    """Walk and parse every article of *roots*; photos' headers are read too.
+
+    Args:
+        trusted: folders outside the archives that their links may lead to.
+    """
     started = time.perf_counter()
     if isinstance(roots, (str, os.PathLike)):
         roots = [roots]
     report = ScanReport(roots=[str(r) for r in roots])
-    inventories = [walk(r, cancel=cancel) for r in roots]
+    inventories = [walk(r, cancel=cancel, trusted=trusted) for r in roots]
     total = sum(len(inv.articles) for inv in inventories)
     done = 0
     for inv in inventories:
         report.problems.extend(inv.problems)
         report.photos += inv.photo_count
         by_folder: dict[str, set[str]] = {}
-        for art in iter_articles(inv, cancel=cancel):
+        for art in iter_articles(inv, cancel=cancel, trusted=trusted):
             report.articles.append(art)
             report.problems.extend(art.problems)
             report.missing_photos += sum(not p.exists for p in art.photos)
@@ -277,9 +312,11 @@ def scan(
             for name in unreferenced_photos(listing, by_folder.get(rel, set())):
                 path = Path(folder.path) / name
                 report.unreferenced_photos.append(str(path))
-                info = read_photo_info(path)
+                info = read_photo_info(path, root=inv.root, trusted=trusted)
                 if info.problem:
                     report.problems.append(info.problem)
     report.articles.sort(key=lambda a: a.id)
+    # the walk and the parser both report a link out of the archive or a pipe: once
+    report.problems = list({(p.kind, p.path): p for p in report.problems}.values())
     report.seconds = time.perf_counter() - started
     return report

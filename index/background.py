@@ -37,9 +37,9 @@ class _StopToken(CancelToken):
 
 
 def _run(kwargs: dict[str, Any], events: Any, stop: Any, parent: int) -> None:
-    from tangthu.index.processes import orphan_guard
+    from tangthu.index.processes import start_worker
 
-    orphan_guard(parent)
+    start_worker(parent)
     try:
         summary = update_index(
             progress=lambda done, total: events.put(("progress", done, total)),

@@ -67,14 +67,15 @@ def _photos(root: str, entry: ArticleEntry) -> Iterator[tuple[str, str]]:
         yield f"{entry.id}#{name}", str(folder / name)
 
 
-def _hash(path: str) -> int | None:
-    return perceptual_hash(path)
+def _hash(job: tuple[str, str]) -> int | None:
+    path, root = job
+    return perceptual_hash(path, root=root)
 
 
 def _init_worker(parent: int) -> None:
-    from tangthu.index.processes import orphan_guard
+    from tangthu.index.processes import start_worker
 
-    orphan_guard(parent)
+    start_worker(parent)
 
 
 def update(
@@ -100,7 +101,7 @@ def update(
     stale = {a for a in done if current.get(a) != done[a]}
     hashes = {k: v for k, v in hashes.items() if k.split("#", 1)[0] not in stale}
     todo = [kp for e in written for kp in _photos(root, e)]
-    paths = [p for _k, p in todo]
+    paths = [(p, root) for _k, p in todo]
     if jobs > 1 and len(todo) >= _BULK:
         ctx = mp.get_context("spawn")
         with ctx.Pool(jobs, initializer=_init_worker, initargs=(os.getpid(),)) as pool:

@@ -1,4 +1,5 @@
-"""Processes that end with their parent: indexing workers never outlive the program."""
+"""Worker processes: they end with their parent (indexing workers never outlive the
+program), and start as the program does."""
 
 from __future__ import annotations
 
@@ -35,3 +36,12 @@ def orphan_guard(parent: int, poll: float = 1.0) -> None:
     if os.getppid() != parent:  # the parent died before the kernel was told
         os._exit(1)
     threading.Thread(target=watch, name="orphan-guard", daemon=True).start()
+
+
+def start_worker(parent: int) -> None:
+    """What every worker process does first: end with *parent* (`orphan_guard`), and keep
+    Pillow's notes off the terminal as the program's own start does."""
+    from tangthu.archive.guard import quiet_pillow
+
+    quiet_pillow()
+    orphan_guard(parent)

@@ -20,8 +20,10 @@ def open_window(roots: list[str], **options: Any) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run Tàng Thư with *argv* (default: ``sys.argv[1:]``) and return the exit code."""
+    from tangthu.archive.guard import quiet_pillow
     from tangthu.cli.commands import run
 
+    quiet_pillow()
     return run(sys.argv[1:] if argv is None else argv, gui=open_window)
 
 

@@ -18,6 +18,10 @@ PHOTO_PX = 640
 #: The reader shows at most this much text of one article (a whole newspaper year
 #: pasted into one file would freeze any text view); the rest is announced.
 MAX_SHOWN_CHARS = 300_000
+#: The same for photos (the Photos tab shows every one of them).
+MAX_SHOWN_PHOTOS = 300
+#: Photos side by side in one row of a group; a larger group runs over several rows.
+PER_ROW = 4
 _HIT_OPEN = OPEN
 
 
@@ -69,6 +73,7 @@ def article_html(
             f"<span style='font-family:monospace'>{html.escape(article.source_url)}</span></p>"
         )
     budget = MAX_SHOWN_CHARS
+    photos_left = MAX_SHOWN_PHOTOS
     if article.lead:
         out.append(f"<p style='font-weight:600'>{_mark(article.lead[:budget], terms)}</p>")
         budget -= len(article.lead)
@@ -81,11 +86,24 @@ def article_html(
             out.append(f"<p>{_mark(block.text[:budget], terms)}</p>")
             budget -= len(block.text)
             continue
-        cells = []
-        photo_width = max(120, min(480, (width - 30) // max(1, len(block.files)) - 12))
-        for name in block.files:
-            i, ref = refs.get(name, (-1, None))
-            cells.append(_photo_cell(i, ref, name, photo_width, tr))
+        if photos_left <= 0:
+            note = fmt(
+                tr("%1 more photos are not shown here; the Photos tab shows them all."),
+                sum(len(b.files) for b in article.blocks if b.type == "photos") - MAX_SHOWN_PHOTOS,
+            )
+            out.append(f"<p style='color:#a33'>{html.escape(note)}</p>")
+            break
+        files = block.files[:photos_left]
+        photos_left -= len(files)
+        per_row = min(PER_ROW, max(1, len(files)))
+        photo_width = max(120, min(480, (width - 30) // per_row - 12))
+        rows = []
+        for start in range(0, len(files), per_row):
+            cells = []
+            for name in files[start : start + per_row]:
+                i, ref = refs.get(name, (-1, None))
+                cells.append(_photo_cell(i, ref, name, photo_width, tr))
+            rows.append("<tr>" + "".join(cells) + "</tr>")
         caption = (
             f"<p style='color:{muted()}; font-style:italic; margin-top:2px'>"
             f"{_mark(block.caption, terms)}</p>"
@@ -93,9 +111,7 @@ def article_html(
             else ""
         )
         out.append(
-            "<table cellspacing='6' style='margin-top:6px'><tr>"
-            + "".join(cells)
-            + f"</tr></table>{caption}"
+            "<table cellspacing='6' style='margin-top:6px'>" + "".join(rows) + f"</table>{caption}"
         )
     if article.related:
         out.append(f"<h3>{html.escape(tr('Related articles'))}</h3><ul>")

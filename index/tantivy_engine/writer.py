@@ -20,9 +20,9 @@ HEAP = 256_000_000
 
 
 def _init_worker(parent: int) -> None:
-    from tangthu.index.processes import orphan_guard
+    from tangthu.index.processes import start_worker
 
-    orphan_guard(parent)
+    start_worker(parent)
 
 
 Flat = dict[str, Any]

@@ -29,8 +29,8 @@ from tangthu.archive.model import Cancelled, CancelToken, Problem
 from tangthu.archive.scan import ArticleEntry
 from tangthu.index.analysis import fold_term
 from tangthu.index.documents import IndexDoc, parsed
-from tangthu.index.engine import CommitCallback, IndexBusy, Progress
-from tangthu.index.processes import orphan_guard
+from tangthu.index.engine import IndexBusy, Progress, WriterCommit
+from tangthu.index.processes import start_worker
 from tangthu.index.whoosh_engine import docvalues
 from tangthu.index.whoosh_engine.codec import PackedCodec
 from tangthu.index.whoosh_engine.schema import FIELD_OF, LEXICON_ID, SEPARATOR, title_hash
@@ -129,7 +129,7 @@ def _abort(writer: SegmentWriter) -> None:
 
 
 def _worker(index_path: str, root: str, jobs: Any, results: Any, stop: Any, parent: int) -> None:
-    orphan_guard(parent)
+    start_worker(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C does
     ix = whoosh_index.open_dir(index_path)
     while True:

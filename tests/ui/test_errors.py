@@ -9,7 +9,7 @@ import pytest
 from tangthu.index.query import MAX_QUERY_CHARS, parse
 from tangthu.library import Basket, Failure, Item, QueryError, SelectionError, export
 from tangthu.ui.errors import MESSAGES, error_text
-from tangthu.ui.i18n.vi import VI
+from tangthu.ui.i18n import VIETNAMESE as VI
 
 
 def vietnamese(text: str) -> str:

@@ -302,7 +302,7 @@ def test_every_interface_string_has_a_vietnamese_translation() -> None:
 
     from tangthu.library import export_formats
     from tangthu.ui.errors import MESSAGES
-    from tangthu.ui.i18n.vi import VI
+    from tangthu.ui.i18n import VIETNAMESE as VI
     from tests.conftest import REPO
 
     found = {f.label for f in export_formats().values()}
@@ -319,13 +319,15 @@ def test_every_interface_string_has_a_vietnamese_translation() -> None:
 
 def test_every_problem_advice_is_translated() -> None:
     from tangthu.archive.model import PROBLEM_KINDS
-    from tangthu.ui.i18n.vi import VI
+    from tangthu.ui.i18n import VIETNAMESE as VI
 
     assert [a for a in PROBLEM_KINDS.values() if a not in VI] == []
 
 
 def test_qt_own_dialogs_speak_vietnamese_and_the_archive_picker_renames_nothing(
-    qtbot, window, monkeypatch  # type: ignore[no-untyped-def]
+    qtbot,
+    window,
+    monkeypatch,  # type: ignore[no-untyped-def]
 ) -> None:
     from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 
@@ -349,8 +351,6 @@ def test_qt_own_dialogs_speak_vietnamese_and_the_archive_picker_renames_nothing(
     finally:
         QApplication.instance().removeTranslator(vi)
     asked = []
-    monkeypatch.setattr(
-        QFileDialog, "getExistingDirectory", lambda *args: asked.append(args) or ""
-    )
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args: asked.append(args) or "")
     window.choose_archive()
     assert asked and asked[0][3] & QFileDialog.Option.ReadOnly

@@ -11,9 +11,12 @@ from collections.abc import Callable
 from PySide6.QtCore import QLocale, QObject, QTranslator
 
 from tangthu.ui.i18n.vi import VI
+from tangthu.ui.i18n.vi_messages import VI_MESSAGES
 from tangthu.ui.i18n.vi_qt import QT_VI
 
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
+#: Every Vietnamese string: Qt's own, the core's failures and advice, the window's.
+VIETNAMESE: dict[str, str] = {**QT_VI, **VI_MESSAGES, **VI}
 
 
 class DictTranslator(QTranslator):
@@ -44,7 +47,7 @@ def translator(language: str) -> DictTranslator | None:
     """The translator to install for *language* (None for English, the source)."""
     global _current
     _current = language if language in LANGUAGES else "en"
-    return DictTranslator({**QT_VI, **VI}) if language == "vi" else None
+    return DictTranslator(VIETNAMESE) if language == "vi" else None
 
 
 def current_language() -> str:

@@ -149,36 +149,6 @@ VI: dict[str, str] = {
     "The article is too long to show whole; export it to read the rest.": (
         "Bài quá dài để hiện trọn; hãy xuất bài ra để đọc phần còn lại."
     ),
-    # advice for each kind of problem (archive.model.PROBLEM_KINDS)
-    "Check that the folder exists and that you may read it.": (
-        "Kiểm tra thư mục còn đó và bạn có quyền đọc."
-    ),
-    "Check that you may read the file; rename it if its name is garbled.": (
-        "Kiểm tra quyền đọc tệp; đổi tên tệp nếu tên bị lỗi phông."
-    ),
-    "A link leads back to a folder already read; nothing to do.": (
-        "Một liên kết dẫn về thư mục đã đọc; không cần làm gì."
-    ),
-    "This is not text; move it out of the archive if it is not an article.": (
-        "Đây không phải văn bản; chuyển tệp ra khỏi kho nếu nó không phải bài viết."
-    ),
-    "Open the file in a text editor and save it as UTF-8.": (
-        "Mở tệp bằng trình soạn thảo và lưu lại dạng UTF-8."
-    ),
-    "Fill in the article file, or remove it.": "Điền nội dung cho tệp bài viết, hoặc xóa tệp.",
-    "Split the file into separate articles.": "Tách tệp thành các bài riêng.",
-    "Put the photo in the article's folder, or correct its name in the article.": (
-        "Đặt ảnh vào thư mục của bài, hoặc sửa tên ảnh trong bài."
-    ),
-    "Replace the photo with an undamaged copy.": "Thay ảnh bằng một bản không hỏng.",
-    "Replace the photo with a complete copy.": "Thay ảnh bằng một bản đầy đủ.",
-    "Save a smaller copy of the photo with an image editor.": (
-        "Dùng trình sửa ảnh lưu một bản ảnh nhỏ hơn."
-    ),
-    "Correct the JSON file beside the article.": "Sửa tệp JSON đặt cạnh bài.",
-    "%1 is no longer in the archive; update the index (F5).": (
-        "%1 không còn trong kho; hãy cập nhật chỉ mục (F5)."
-    ),
     "%1 spelled exactly as typed (%2 ms)": "%1 bài viết đúng như đã gõ (%2 ms)",
     "%1 with these accents, %2 more without (%3 ms)": (
         "%1 bài đúng dấu, thêm %2 bài khi bỏ dấu (%3 ms)"
@@ -213,52 +183,6 @@ VI: dict[str, str] = {
     "remove the outlet filter": "bỏ lọc theo nguồn",
     "remove the photo filter": "bỏ lọc bài có ảnh",
     "remove the year filter": "bỏ lọc theo năm",
-    # failures of the core (ui.errors.MESSAGES)
-    "%1 exists already; choose another name or allow replacing it.": (
-        "%1 đã có; hãy chọn tên khác hoặc cho phép thay thế."
-    ),
-    "%1 is inside the archive, which Tàng Thư never writes to; choose a folder outside it.": (
-        "%1 nằm trong kho lưu trữ, nơi Tàng Thư không bao giờ ghi vào; hãy chọn thư mục bên ngoài."
-    ),
-    "%1 is not inside the archive.": "%1 không nằm trong kho lưu trữ.",
-    "A collection named %1 already exists.": "Đã có bộ sưu tập tên %1.",
-    "A collection needs a name.": "Bộ sưu tập cần có tên.",
-    "Another indexing run is writing to this index; try again when it ends.": (
-        "Một lượt lập chỉ mục khác đang ghi vào chỉ mục này; hãy thử lại khi lượt đó xong."
-    ),
-    "Indexing failed.": "Lập chỉ mục thất bại.",
-    "None of the chosen items could be found; nothing was exported.": (
-        "Không tìm thấy mục nào đã chọn; chưa xuất gì."
-    ),
-    "The bag did not validate (%1); nothing was written.": (
-        "Gói BagIt không hợp lệ (%1); chưa ghi gì."
-    ),
-    "The disk holding %1 is full; nothing was written. Free some space.": (
-        "Ổ đĩa chứa %1 đã đầy; chưa ghi gì. Hãy giải phóng bớt dung lượng."
-    ),
-    "The folder %1 does not exist; create it first.": "Thư mục %1 không tồn tại; hãy tạo trước.",
-    "The index cannot be opened; rebuild it (File → Rebuild index).": (
-        "Không mở được chỉ mục; hãy lập lại (Tệp → Lập lại chỉ mục từ đầu)."
-    ),
-    "The index is of an older version; rebuild it (File → Rebuild index).": (
-        "Chỉ mục thuộc phiên bản cũ; hãy lập lại (Tệp → Lập lại chỉ mục từ đầu)."
-    ),
-    "The indexing process ended unexpectedly.": "Tiến trình lập chỉ mục dừng bất thường.",
-    "The query could not be understood.": "Không hiểu được câu tìm kiếm.",
-    "The query has more than %1 words; shorten it.": ("Câu tìm kiếm có hơn %1 từ; hãy rút ngắn."),
-    "The query is %1 characters long; the limit is %2.": (
-        "Câu tìm kiếm dài %1 ký tự; giới hạn là %2."
-    ),
-    "The search engine %1 is not installed.": "Bộ máy tìm kiếm %1 chưa được cài.",
-    "There is no collection named %1.": "Không có bộ sưu tập tên %1.",
-    "There is no export format called %1.": "Không có định dạng xuất tên %1.",
-    "There is no index for this archive yet; update the index (F5).": (
-        "Kho này chưa có chỉ mục; hãy cập nhật chỉ mục (F5)."
-    ),
-    "Tàng Thư may not write to %1; choose another folder.": (
-        "Tàng Thư không được phép ghi vào %1; hãy chọn thư mục khác."
-    ),
-    "Writing %1 failed (%2); nothing was written.": "Ghi %1 thất bại (%2); chưa ghi gì.",
     "%1 citations copied": "Đã chép trích dẫn của %1 bài",
     "%1: %2 articles": "%1: %2 bài",
     "&Filters panel": "Bảng &lọc",
@@ -334,22 +258,18 @@ VI: dict[str, str] = {
         "Dấu ngoặc kép giữ các từ đứng liền nhau, đúng thứ tự."
     ),
     "title:, caption:, author:, outlet: look in one part of the article.": (
-        "title:, caption:, author:, outlet: chỉ tìm trong một phần của bài "
-        "(tiêu đề, chú thích, tác giả, nguồn)."
+        "title:, caption:, author:, outlet: chỉ tìm trong một phần của bài (tiêu đề, chú thích, "
+        "tác giả, nguồn)."
     ),
-    (
-        "All the words must appear. Typed without diacritics they find every spelling; "
-        "typed with them, the exact spellings come first."
-    ): (
-        "Bài phải có đủ mọi từ. Gõ không dấu sẽ tìm mọi cách viết; gõ có dấu thì các "
-        "bài viết đúng dấu xếp trước."
+    "All the words must appear. Typed without diacritics they find every spelling; typed with "
+    "them, the exact spellings come first.": (
+        "Bài phải có đủ mọi từ. Gõ không dấu sẽ tìm mọi cách viết; gõ có dấu thì các bài viết đúng "
+        "dấu xếp trước."
     ),
-    (
-        "Dates, outlets and photos are filters: the panel on the left, the timeline and "
-        "the chips above the list."
-    ): (
-        "Ngày, nguồn báo và ảnh là bộ lọc: bảng bên trái, dòng thời gian và các nhãn "
-        "phía trên danh sách."
+    "Dates, outlets and photos are filters: the panel on the left, the timeline and the chips "
+    "above the list.": (
+        "Ngày, nguồn báo và ảnh là bộ lọc: bảng bên trái, dòng thời gian và các nhãn phía trên "
+        "danh sách."
     ),
     "Open with the system": "Mở bằng chương trình của máy",
     "Article": "Bài viết",
@@ -380,9 +300,6 @@ VI: dict[str, str] = {
     "Your tags": "Nhãn của bạn",
     "Your tags and note on this article": "Nhãn và ghi chú của bạn cho bài này",
     "lũ lụt, Lào Cai": "lũ lụt, Lào Cai",
-    "A saved search needs a name.": "Tìm kiếm đã lưu cần có tên.",
-    "A saved search is already called %1.": "Đã có tìm kiếm đã lưu tên %1.",
-    "%1 is not a file of saved searches.": "%1 không phải tệp tìm kiếm đã lưu.",
     "(no words)": "(không có từ)",
     "Import a shared file…": "Nhập tệp được chia sẻ…",
     "Import saved searches": "Nhập các tìm kiếm đã lưu",
@@ -421,14 +338,15 @@ VI: dict[str, str] = {
     "Thumbnails": "Ảnh thu nhỏ",
     "Welcome to Tàng Thư": "Chào mừng đến với Tàng Thư",
     "Your archive is never written to.": "Tàng Thư không bao giờ ghi vào kho của bạn.",
-    (
-        "Tàng Thư searches, reads and exports press archives kept as folders: one "
-        "folder per article, with its text file and its photos. It works without internet."
-    ): (
-        "Tàng Thư tìm, đọc và xuất kho báo lưu thành thư mục: mỗi bài một thư mục, gồm "
-        "tệp văn bản và ảnh của bài. Không cần Internet."
+    "Tàng Thư searches, reads and exports press archives kept as folders: one folder per "
+    "article, with its text file and its photos. It works without internet.": (
+        "Tàng Thư tìm, đọc và xuất kho báo lưu thành thư mục: mỗi bài một thư mục, gồm tệp văn bản "
+        "và ảnh của bài. Không cần Internet."
     ),
     "Nothing in it is changed, renamed or added. What Tàng Thư makes is kept here:": (
         "Không tệp nào trong kho bị sửa, đổi tên hay thêm vào. Những gì Tàng Thư tạo ra nằm ở đây:"
+    ),
+    "%1 more photos are not shown here; the Photos tab shows them all.": (
+        "Còn %1 ảnh không hiện ở đây; thẻ Ảnh hiện đủ tất cả."
     ),
 }

@@ -1,0 +1,115 @@
+"""Vietnamese of the core's failures (`ui/errors.py`) and of the advice for each kind of
+problem in the archive (`archive.model.PROBLEM_KINDS`); source: English."""
+
+VI_MESSAGES: dict[str, str] = {
+    # advice for each kind of problem (archive.model.PROBLEM_KINDS)
+    "Check that the folder exists and that you may read it.": (
+        "Kiểm tra thư mục còn đó và bạn có quyền đọc."
+    ),
+    "Check that you may read the file; rename it if its name is garbled.": (
+        "Kiểm tra quyền đọc tệp; đổi tên tệp nếu tên bị lỗi phông."
+    ),
+    "A link leads in a circle or back to a folder already read; remove it if it should lead to "
+    "a file.": (
+        "Một liên kết dẫn vòng hoặc về thư mục đã đọc; hãy xóa nó nếu nó cần dẫn tới một tệp."
+    ),
+    "This is not text; move it out of the archive if it is not an article.": (
+        "Đây không phải văn bản; chuyển tệp ra khỏi kho nếu nó không phải bài viết."
+    ),
+    "Open the file in a text editor and save it as UTF-8.": (
+        "Mở tệp bằng trình soạn thảo và lưu lại dạng UTF-8."
+    ),
+    "Fill in the article file, or remove it.": "Điền nội dung cho tệp bài viết, hoặc xóa tệp.",
+    "Split the file into separate articles.": "Tách tệp thành các bài riêng.",
+    "Put the photo in the article's folder, or correct its name in the article.": (
+        "Đặt ảnh vào thư mục của bài, hoặc sửa tên ảnh trong bài."
+    ),
+    "Replace the photo with an undamaged copy.": "Thay ảnh bằng một bản không hỏng.",
+    "Replace the photo with a complete copy.": "Thay ảnh bằng một bản đầy đủ.",
+    "Save a smaller copy of the photo with an image editor.": (
+        "Dùng trình sửa ảnh lưu một bản ảnh nhỏ hơn."
+    ),
+    "Correct the JSON file beside the article.": "Sửa tệp JSON đặt cạnh bài.",
+    "Split the article into several, or name fewer photos in it.": (
+        "Tách bài thành nhiều bài, hoặc ghi ít ảnh hơn trong bài."
+    ),
+    "Copy the file into the archive instead of linking to it.": (
+        "Chép tệp vào kho thay vì liên kết tới nó."
+    ),
+    "Replace it with an ordinary file, or move it out of the archive.": (
+        "Thay bằng một tệp thông thường, hoặc chuyển nó ra khỏi kho."
+    ),
+    # failures of the core (ui.errors.MESSAGES)
+    "There is no index for this archive yet; update the index (F5).": (
+        "Kho này chưa có chỉ mục; hãy cập nhật chỉ mục (F5)."
+    ),
+    "The index is of an older version; rebuild it (File → Rebuild index).": (
+        "Chỉ mục thuộc phiên bản cũ; hãy lập lại (Tệp → Lập lại chỉ mục từ đầu)."
+    ),
+    "The index cannot be opened; rebuild it (File → Rebuild index).": (
+        "Không mở được chỉ mục; hãy lập lại (Tệp → Lập lại chỉ mục từ đầu)."
+    ),
+    "Another indexing run is writing to this index; try again when it ends.": (
+        "Một lượt lập chỉ mục khác đang ghi vào chỉ mục này; hãy thử lại khi lượt đó xong."
+    ),
+    "Indexing failed.": "Lập chỉ mục thất bại.",
+    "The index folder %1 is inside the archive; Tàng Thư never writes into an archive. Choose "
+    "a folder outside it.": (
+        "Thư mục chỉ mục %1 nằm trong kho lưu trữ; Tàng Thư không bao giờ ghi vào kho. Hãy chọn "
+        "thư mục bên ngoài."
+    ),
+    "The disk holding the index (%1) is full: indexing stopped, and the index keeps what it "
+    "held before. Free some space and run it again.": (
+        "Ổ đĩa chứa chỉ mục (%1) đã đầy: việc lập chỉ mục đã dừng, chỉ mục giữ nguyên những gì đã "
+        "có. Hãy giải phóng dung lượng rồi chạy lại."
+    ),
+    "The indexing process ended unexpectedly.": "Tiến trình lập chỉ mục dừng bất thường.",
+    "The search engine %1 is not installed.": "Bộ máy tìm kiếm %1 chưa được cài.",
+    "The query is %1 characters long; the limit is %2.": (
+        "Câu tìm kiếm dài %1 ký tự; giới hạn là %2."
+    ),
+    "The query has more than %1 words; shorten it.": "Câu tìm kiếm có hơn %1 từ; hãy rút ngắn.",
+    "The query could not be understood.": "Không hiểu được câu tìm kiếm.",
+    "%1 is no longer in the archive; update the index (F5).": (
+        "%1 không còn trong kho; hãy cập nhật chỉ mục (F5)."
+    ),
+    "%1 is not inside the archive.": "%1 không nằm trong kho lưu trữ.",
+    "%1 exists already; choose another name or allow replacing it.": (
+        "%1 đã có; hãy chọn tên khác hoặc cho phép thay thế."
+    ),
+    "%1 is inside the archive, which Tàng Thư never writes to; choose a folder outside it.": (
+        "%1 nằm trong kho lưu trữ, nơi Tàng Thư không bao giờ ghi vào; hãy chọn thư mục bên ngoài."
+    ),
+    "%1 holds the archive %2; an export never replaces it. Choose a new name for the export.": (
+        "%1 chứa kho lưu trữ %2; bản xuất không bao giờ thay thế nó. Hãy chọn tên mới."
+    ),
+    "%1 is a folder that Tàng Thư did not write, or that holds files it did not write: an "
+    "export never replaces it. Choose a new name.": (
+        "%1 là thư mục không do Tàng Thư ghi, hoặc chứa tệp không do Tàng Thư ghi: bản xuất không "
+        "bao giờ thay thế nó. Hãy chọn tên mới."
+    ),
+    "The folder %1 does not exist; create it first.": "Thư mục %1 không tồn tại; hãy tạo trước.",
+    "Tàng Thư may not write to %1; choose another folder.": (
+        "Tàng Thư không được phép ghi vào %1; hãy chọn thư mục khác."
+    ),
+    "The disk holding %1 is full; nothing was written. Free some space.": (
+        "Ổ đĩa chứa %1 đã đầy; chưa ghi gì. Hãy giải phóng bớt dung lượng."
+    ),
+    "Writing %1 failed (%2); nothing was written.": "Ghi %1 thất bại (%2); chưa ghi gì.",
+    "The bag did not validate (%1); nothing was written.": (
+        "Gói BagIt không hợp lệ (%1); chưa ghi gì."
+    ),
+    "There is no export format called %1.": "Không có định dạng xuất tên %1.",
+    "None of the chosen items could be found; nothing was exported.": (
+        "Không tìm thấy mục nào đã chọn; chưa xuất gì."
+    ),
+    "A collection named %1 already exists.": "Đã có bộ sưu tập tên %1.",
+    "There is no collection named %1.": "Không có bộ sưu tập tên %1.",
+    "A collection needs a name.": "Bộ sưu tập cần có tên.",
+    "A saved search needs a name.": "Tìm kiếm đã lưu cần có tên.",
+    "A saved search is already called %1.": "Đã có tìm kiếm đã lưu tên %1.",
+    "%1 is not a file of saved searches.": "%1 không phải tệp tìm kiếm đã lưu.",
+    "This search cannot be saved: one of its values is not valid.": (
+        "Không lưu được tìm kiếm này: một giá trị của nó không hợp lệ."
+    ),
+}
