@@ -22,6 +22,7 @@ from tangthu.index.snippets import article_body, mark, snippet
 __all__ = [
     "NONE",
     "CommitCallback",
+    "WriterCommit",
     "Filters",
     "Hit",
     "IndexBusy",
@@ -41,6 +42,10 @@ NONE = "(none)"
 Progress = Callable[[int, int], None]
 #: Called after each commit with the IDs (and fingerprints) it made searchable.
 CommitCallback = Callable[[dict[str, str]], None]
+#: What an engine's writer calls after each commit: the IDs (and fingerprints) it made
+#: searchable, and the problems found in those articles (kept with the commit, so a run
+#: killed later loses none of them).
+WriterCommit = Callable[[dict[str, str], list[Problem]], None]
 
 
 def ordered_counts(counts: dict[str, int]) -> dict[str, int]:
@@ -256,7 +261,7 @@ class Writer(Protocol):
         chunk: int | None,
         progress: Progress | None,
         cancel: CancelToken | None,
-        committed: CommitCallback | None,
+        committed: WriterCommit | None,
     ) -> list[Problem]: ...
 
 

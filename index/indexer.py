@@ -9,18 +9,26 @@ working index is written beside it and swapped in only when complete.
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 import time
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from tangthu.archive.guard import is_within
 from tangthu.archive.model import CancelToken, Problem
 from tangthu.archive.scan import Inventory, walk
 from tangthu.index import engines, photo_hashes
 from tangthu.index.documents import cpu_jobs
-from tangthu.index.engine import CommitCallback, IndexBusy, Progress
+from tangthu.index.engine import CommitCallback, IndexBusy, IndexFailure, Progress
+from tangthu.index.lock import index_lock
 from tangthu.index.store import (
+    holds_only_an_index,
     index_dir_for,
     read_manifest,
     recover,
@@ -92,6 +100,98 @@ def update_index(
     started = time.perf_counter()
     root_s = os.path.abspath(root)
     path = index_dir_for(root, index_dir)
+    _check_place(root_s, path)
+    with index_lock(path), _disk_full_said(path):
+        return _update(
+            root_s,
+            path,
+            started,
+            rebuild=rebuild,
+            jobs=jobs,
+            progress=progress,
+            cancel=cancel,
+            inventory=inventory,
+            engine=engine,
+            committed=committed,
+        )
+
+
+def _check_place(root: str, path: Path) -> None:
+    """Refuse an index folder inside the archive (nothing is ever written there) or
+    holding it, and a folder of other files (it would be emptied to build the index in).
+
+    Raises:
+        IndexFailure: the folder may not hold the index.
+    """
+    real_root, real = os.path.realpath(root), os.path.realpath(path)
+    if is_within(real, real_root) or is_within(real_root, real):
+        raise IndexFailure(
+            f"The index folder {path} is inside the archive {root} (or holds it); Tàng Thư "
+            "never writes into an archive. Choose a folder outside it.",
+            code="index-in-archive",
+            folder=str(path),
+            root=root,
+        )
+    for place in (path, path.with_name(path.name + ".new")):
+        if not holds_only_an_index(place):
+            raise IndexFailure(
+                f"The index folder {place} holds other files; an index is built only in a new "
+                "or empty folder (or in its own). Choose another folder.",
+                code="index-folder-taken",
+                folder=str(place),
+            )
+
+
+@contextmanager
+def _disk_full_said(path: Path) -> Iterator[None]:
+    """A full disk, however an engine or a worker process says it, becomes one clear
+    failure; the index stays as its last commit left it."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise _disk_full(path) from exc
+        raise
+    except ValueError as exc:  # tantivy says it in words, or only that a thread failed
+        text = str(exc)
+        if "os error 28" in text or "No space left" in text or "os error 122" in text:
+            raise _disk_full(path) from exc
+        if "io::Error" in text and _nearly_full(path):
+            raise _disk_full(path) from exc
+        raise
+
+
+def _nearly_full(path: Path) -> bool:
+    """Whether the disk of *path* has (almost) no room left: under 64 MB free."""
+    try:
+        return shutil.disk_usage(path.parent).free < 64 * 1024 * 1024
+    except OSError:
+        return False
+
+
+def _disk_full(path: Path) -> IndexFailure:
+    return IndexFailure(
+        f"The disk holding the index ({path.parent}) is full: indexing stopped, and the "
+        "index keeps what it held before. Free some space and run it again.",
+        code="index-disk-full",
+        folder=str(path.parent),
+    )
+
+
+def _update(
+    root_s: str,
+    path: Path,
+    started: float,
+    *,
+    rebuild: bool,
+    jobs: int,
+    progress: Progress | None,
+    cancel: CancelToken | None,
+    inventory: Inventory | None,
+    engine: str | None,
+    committed: CommitCallback | None,
+) -> IndexSummary:
+    """`update_index` with the index's lock held."""
     recover(path)
     inv = inventory if inventory is not None else walk(root_s, cancel=cancel)
     summary = IndexSummary(index_dir=str(path))
@@ -120,7 +220,6 @@ def update_index(
         eng.create(target)
         indexed, complete = {}, False
         manifest = {}
-
     to_index = [e for e in inv.articles if indexed.get(e.id) != e.fingerprint]
     to_delete = sorted(set(indexed) - set(current))
     replaced = [e.id for e in to_index if e.id in indexed]
@@ -144,9 +243,17 @@ def update_index(
         "counts": manifest.get("counts"),
     }
     building = not complete  # a first build (or its rest): commit in chunks, searchable early
+    if not manifest:
+        # A new index says at once which engine it is of (and whose archive): a build
+        # stopped before its first commit goes on with the same engine.
+        write_manifest(target, state)
+    found_so_far: list[Problem] = []
 
-    def on_commit(done: dict[str, str]) -> None:
+    def on_commit(done: dict[str, str], found: list[Problem]) -> None:
         state["articles"].update(done)
+        found_so_far.extend(found)
+        # the problems of what this commit made searchable are kept with it
+        state["problems"] = [p.to_dict() for p in _unique(inv.problems + kept + found_so_far)]
         state["counts"] = None  # the index holds more now: counted again when it ends
         write_manifest(target, state)
         if committed is not None:
@@ -202,7 +309,7 @@ def update_index(
     return summary
 
 
-_WALK_KINDS = frozenset({"unreadable-folder", "symlink-loop"})
+_WALK_KINDS = frozenset({"unreadable-folder", "symlink-loop", "outside-link", "special-file"})
 
 
 def _folder_of(root: str, aid: str) -> str:

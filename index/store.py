@@ -21,6 +21,8 @@ __all__ = [
     "IndexFailure",
     "IndexMissing",
     "index_dir_for",
+    "holds_only_an_index",
+    "known_roots",
     "read_manifest",
     "recover",
     "remove_tree",
@@ -28,6 +30,9 @@ __all__ = [
 ]
 
 MANIFEST = "tangthu-manifest.json"
+#: Beside the manifest: the archive root the index is of (one line, read without the
+#: manifest's list of every article).
+ROOT_FILE = "tangthu-root.txt"
 
 #: Bump when what an index holds changes (any engine): an index of another version is rebuilt.
 #: 6: the modules moved under ``tangthu.`` (Whoosh's index names its classes by module);
@@ -63,11 +68,45 @@ def read_manifest(path: Path) -> dict[str, Any] | None:
 
 
 def write_manifest(path: Path, data: dict[str, Any]) -> None:
-    """Write the manifest atomically (temporary file, then rename)."""
+    """Write the manifest atomically (temporary file, then rename), and the root file."""
     data = {**data, "schema": SCHEMA_VERSION}
     tmp = path / (MANIFEST + ".tmp")
     tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     os.replace(tmp, path / MANIFEST)
+    root = data.get("root")
+    if isinstance(root, str) and _read_root(path) != root:
+        tmp = path / (ROOT_FILE + ".tmp")
+        tmp.write_text(root + "\n", encoding="utf-8")
+        os.replace(tmp, path / ROOT_FILE)
+
+
+def _read_root(path: Path) -> str | None:
+    try:
+        return (path / ROOT_FILE).read_text(encoding="utf-8").strip() or None
+    except (OSError, ValueError):
+        return None
+
+
+def known_roots(folder: Path | None = None) -> list[str]:
+    """The archive roots that have an index in the data folder (or *folder*): the archives
+    this user has opened, which an export may never overwrite."""
+    base = folder if folder is not None else data_dir() / "indexes"
+    try:
+        entries = sorted(os.scandir(base), key=lambda e: e.name)
+    except OSError:
+        return []
+    roots = []
+    for entry in entries:
+        if not entry.is_dir(follow_symlinks=False):
+            continue
+        root = _read_root(Path(entry.path))
+        if root is None:  # an index written before the root file: its manifest says
+            manifest = read_manifest(Path(entry.path))
+            found = (manifest or {}).get("root")
+            root = found if isinstance(found, str) else None
+        if root:
+            roots.append(root)
+    return roots
 
 
 def recover(path: Path) -> None:
@@ -99,3 +138,18 @@ def swap_in(new: Path, path: Path) -> None:
 
 def remove_tree(path: Path) -> None:
     shutil.rmtree(path, ignore_errors=True)
+
+
+def holds_only_an_index(path: Path) -> bool:
+    """Whether *path* is missing, empty, or an index folder of Tàng Thư (its manifest or
+    an engine's own files are there): only such a folder is ever removed or rebuilt."""
+    try:
+        names = os.listdir(path)
+    except FileNotFoundError:
+        return True
+    except NotADirectoryError:
+        return False
+    if not names:
+        return True
+    marks = {MANIFEST, ROOT_FILE, "meta.json"}
+    return any(n in marks or (n.startswith("_MAIN_") and n.endswith(".toc")) for n in names)

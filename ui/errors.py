@@ -23,6 +23,16 @@ MESSAGES: dict[str, tuple[str, tuple[str, ...]]] = {
         (),
     ),
     "index-failed": ("Indexing failed.", ()),
+    "index-in-archive": (
+        "The index folder %1 is inside the archive; Tàng Thư never writes into an archive. "
+        "Choose a folder outside it.",
+        ("folder",),
+    ),
+    "index-disk-full": (
+        "The disk holding the index (%1) is full: indexing stopped, and the index keeps what "
+        "it held before. Free some space and run it again.",
+        ("folder",),
+    ),
     "index-died": ("The indexing process ended unexpectedly.", ()),
     "engine-missing": ("The search engine %1 is not installed.", ("engine",)),
     "query-too-long": ("The query is %1 characters long; the limit is %2.", ("length", "limit")),

@@ -11,7 +11,7 @@ from typing import Any
 from tangthu.archive.model import CancelToken, Problem
 from tangthu.archive.scan import ArticleEntry
 from tangthu.index.documents import parsed
-from tangthu.index.engine import CommitCallback, IndexBusy, Progress
+from tangthu.index.engine import IndexBusy, Progress, WriterCommit
 from tangthu.index.tantivy_engine.schema import flatten, open_index, to_document
 
 #: From this many articles on, parsing is done by worker processes.
@@ -70,7 +70,7 @@ class TantivyWriter:
         chunk: int | None,
         progress: Progress | None,
         cancel: CancelToken | None,
-        committed: CommitCallback | None,
+        committed: WriterCommit | None,
     ) -> list[Problem]:
         index = open_index(str(self.index_path))
         try:
@@ -82,6 +82,7 @@ class TantivyWriter:
         problems: list[Problem] = []
         total = len(add)
         pending: dict[str, str] = {}
+        pending_problems: list[Problem] = []
         since_commit = 0
         step = max(1, (chunk or total) // 4)  # the first commits come sooner
         try:
@@ -95,6 +96,7 @@ class TantivyWriter:
                 for doc in docs:
                     writer.add_document(to_document(doc))
                 problems.extend(found)
+                pending_problems.extend(found)
                 pending[entry.id] = entry.fingerprint
                 since_commit += 1
                 if progress is not None:
@@ -102,13 +104,13 @@ class TantivyWriter:
                 if chunk and since_commit >= step and done < total:
                     writer.commit()
                     if committed is not None:
-                        committed(pending)
-                    pending, since_commit = {}, 0
+                        committed(pending, pending_problems)
+                    pending, pending_problems, since_commit = {}, [], 0
                     step = min(chunk, step * 2)
             writer.commit()
             writer.wait_merging_threads()
             if committed is not None:
-                committed(pending)
+                committed(pending, pending_problems)
         except BaseException:
             writer.rollback()
             raise

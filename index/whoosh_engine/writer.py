@@ -143,7 +143,8 @@ def _worker(index_path: str, root: str, jobs: Any, results: Any, stop: Any, pare
         except Cancelled:
             results.put(("cancelled", None, None))
         except BaseException as exc:  # reported to the parent, which raises it
-            results.put(("failed", f"{type(exc).__name__}: {exc}", None))
+            code = exc.errno if isinstance(exc, OSError) else None
+            results.put(("failed", f"{type(exc).__name__}: {exc}", code))
         else:
             results.put(("done", segment, problems))
 
@@ -197,6 +198,7 @@ class _Workers:
         problems: list[Problem] = []
         waiting = len(slices)
         failure: str | None = None
+        failed_errno: int | None = None
         cancelled = False
         while waiting:
             if cancel is not None and cancel.cancelled and not cancelled:
@@ -217,12 +219,17 @@ class _Workers:
                 segments.append(a)
                 problems.extend(b)
             elif kind == "failed":
-                failure = failure or a
+                if failure is None:
+                    failure, failed_errno = a, b
                 self.stop.set()
             else:
                 cancelled = True
-        if cancelled:
+        # A worker's failure stops the others (they answer "cancelled"): it is the failure
+        # that is reported, unless the user cancelled.
+        if cancelled and not failure or cancel is not None and cancel.cancelled:
             raise Cancelled
+        if failure and failed_errno is not None:  # a full disk, say: as in this process
+            raise OSError(failed_errno, os.strerror(failed_errno))
         if failure:
             raise RuntimeError(failure)
         return segments, problems
@@ -316,7 +323,7 @@ class WhooshWriter:
         chunk: int | None,
         progress: Progress | None,
         cancel: CancelToken | None,
-        committed: CommitCallback | None,
+        committed: WriterCommit | None,
     ) -> list[Problem]:
         ix = whoosh_index.open_dir(str(self.index_path))
         writer = _parent_writer(ix)
@@ -356,7 +363,7 @@ class WhooshWriter:
                 _commit(writer, segments, merge=chunk is None)
                 _complete_docvalues(self.index_path)
                 if committed is not None:
-                    committed({e.id: e.fingerprint for e in part})
+                    committed({e.id: e.fingerprint for e in part}, list(found))
                 if start < total:
                     writer = _parent_writer(ix)
             if not add:
@@ -364,7 +371,7 @@ class WhooshWriter:
                     _commit(writer, [], merge=True)
                     _complete_docvalues(self.index_path)
                 if committed is not None:
-                    committed({})
+                    committed({}, [])
         except BaseException:
             if not writer.is_closed:
                 _release(writer)
