@@ -1,17 +1,99 @@
-"""Writing the user's small files (basket, tags and notes, saved searches) safely."""
+"""Writing the user's small files (basket, tags and notes, saved searches) safely, and
+clearing what a killed writer left behind."""
 
 from __future__ import annotations
 
 import os
+import re
+import shutil
+import sys
 import tempfile
+import time
 from pathlib import Path
+
+#: A temporary file older than this whose writer cannot be told alive is left over.
+STALE_SECONDS = 24 * 3600
+
+
+def pid_alive(pid: int) -> bool | None:
+    """Whether process *pid* runs (None: this system cannot say without side effects)."""
+    if sys.platform == "win32":
+        return None  # os.kill there ends the process: never ask that way
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    except OSError:
+        return None
+    return True
+
+
+def remove_leftovers(folder: Path, pattern: re.Pattern[str]) -> list[str]:
+    """Remove the temporary files and folders in *folder* that a killed writer left.
+
+    *pattern* matches their names; its group ``pid`` (when it matched) names the writer.
+    A leftover goes when its writer is not running, or (where that cannot be told, or
+    the name holds no process number) when it is older than `STALE_SECONDS`. A writer
+    that is running keeps its file. Returns the names removed.
+    """
+    removed: list[str] = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    now = time.time()
+    for name in names:
+        m = pattern.fullmatch(name)
+        if m is None:
+            continue
+        pid = m.groupdict().get("pid")
+        alive = pid_alive(int(pid)) if pid else None
+        if alive is None:
+            try:
+                alive = now - os.lstat(folder / name).st_mtime < STALE_SECONDS
+            except OSError:
+                continue
+        if alive:
+            continue
+        path = folder / name
+        try:
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+        except OSError:
+            continue
+        removed.append(name)
+    return removed
+
+
+def set_aside(path: Path) -> Path:
+    """Keep a file that cannot be read under another name beside it (never emptied in
+    place, so nothing the user wrote is lost); return where it is now (*path* itself when
+    it could not be moved)."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
+    try:
+        os.replace(path, aside)
+    except OSError:
+        return path
+    return aside
 
 
 def write_atomically(path: Path, text: str) -> None:
     """Write *text* to *path* whole or not at all: a temporary file beside it, flushed
-    to disk, renamed over it (a kill at any moment leaves the old file or the new)."""
+    to disk, renamed over it (a kill at any moment leaves the old file or the new).
+
+    Temporary files of this name that a killed writer left are removed first.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
+    prefix = f".{path.stem}-"
+    remove_leftovers(path.parent, re.compile(re.escape(prefix) + r"(?:(?P<pid>\d+)-)?[\w]+\.tmp"))
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f"{prefix}{os.getpid()}-", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)

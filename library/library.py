@@ -27,7 +27,7 @@ from tangthu.index.engine import Filters, Hit, IndexMissing, Searcher, SearchRes
 from tangthu.index.indexer import IndexSummary, index_state, indexed_problems, update_index
 from tangthu.index.search import ArchiveSearcher
 from tangthu.index.snippets import match_spans
-from tangthu.index.store import index_dir_for
+from tangthu.index.store import index_dir_for, known_roots
 
 Progress = Callable[[int, int], None]
 
@@ -461,11 +461,21 @@ def user_annotations(path: str | os.PathLike[str] | None = None) -> Annotations:
 
 
 def export(
-    items: list[Item], fmt: str, target: str | os.PathLike[str], **options: Any
+    items: list[Item],
+    fmt: str,
+    target: str | os.PathLike[str],
+    *,
+    known: Iterable[str] = (),
+    **options: Any,
 ) -> ExportReport:
-    """Export *items* (see `archive.export.export`), with the user's tags and notes."""
+    """Export *items* (see `archive.export.export`), with the user's tags and notes.
+
+    The target may not be, hold or lie in any archive the user knows: the items' own,
+    every archive with an index in the data folder, and *known* (the window's list).
+    """
     options.setdefault("annotations", user_annotations())
-    return export_items(items, fmt, Path(target), **options)
+    protected = [*known, *known_roots()]
+    return export_items(items, fmt, Path(target), protected=protected, **options)
 
 
 def item_title(item: Item) -> str:

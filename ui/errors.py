@@ -45,6 +45,15 @@ MESSAGES: dict[str, tuple[str, tuple[str, ...]]] = {
         "%1 is inside the archive, which Tàng Thư never writes to; choose a folder outside it.",
         ("target",),
     ),
+    "target-holds-archive": (
+        "%1 holds the archive %2; an export never replaces it. Choose a new name for the export.",
+        ("target", "root"),
+    ),
+    "target-not-export": (
+        "%1 is a folder that Tàng Thư did not write, or that holds files it did not write: "
+        "an export never replaces it. Choose a new name.",
+        ("target",),
+    ),
     "folder-missing": ("The folder %1 does not exist; create it first.", ("folder",)),
     "not-writable": ("Tàng Thư may not write to %1; choose another folder.", ("folder",)),
     "disk-full": (

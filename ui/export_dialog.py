@@ -52,13 +52,15 @@ class ExportDialog(QDialog):
         pool: QThreadPool | None = None,
         *,
         about: str = "",
+        known: list[str] | None = None,
     ) -> None:
         """*about*: what is exported (a search and its filters), for the formats that
-        print it."""
+        print it; *known*: the archives the user opened (an export never touches them)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export"))
         self.items = items
         self.about = about
+        self.known = list(known or [])
         self.pool = pool or make_pool(1)
         self.job: Job | None = None
         self.report: ExportReport | None = None
@@ -136,25 +138,28 @@ class ExportDialog(QDialog):
             self.target.setText(path)
 
     def start(self, force: bool | None = None) -> None:
+        """Export in the background. An existing target is found there (the GUI thread
+        looks at no file): the export then stops and asks whether to replace it."""
         if self.job is not None:
             return
         name, target = self.chosen().name, Path(self.target.text()).expanduser()
         force = self.replace.isChecked() if force is None else force
-        if target.exists() and not force:
-            answer = QMessageBox.question(
-                self, self.tr("Replace?"), fmt(self.tr("%1 exists already. Replace it?"), target)
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-            force = True
         options = {"about": self.about}
         if self.organization.isEnabled():
             options["organization"] = self.organization.text()
         items = list(self.items)
+        known = list(self.known)
 
         def call(progress: Any, cancel: Any) -> ExportReport:
             return library.export(
-                items, name, target, force=force, progress=progress, cancel=cancel, options=options
+                items,
+                name,
+                target,
+                force=force,
+                progress=progress,
+                cancel=cancel,
+                options=options,
+                known=known,
             )
 
         self.job = run_job(
@@ -194,6 +199,13 @@ class ExportDialog(QDialog):
         self.job = None
         self.export_button.setEnabled(True)
         self.status.setText(error_text(error, self.tr))
+        if isinstance(error, library.TargetExists):
+            target = error.params.get("target", self.target.text())
+            answer = QMessageBox.question(
+                self, self.tr("Replace?"), fmt(self.tr("%1 exists already. Replace it?"), target)
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self.start(force=True)
 
     def _on_cancelled(self) -> None:
         self.job = None

@@ -398,7 +398,8 @@ class MainWindow(WindowParts, QMainWindow):
                 self, self.tr("Export"), self.tr("Nothing is selected to export.")
             )
             return None
-        dialog = ExportDialog(items, self, pool=self.export_pool, about=about)
+        known = cfg.read_list(self.settings, "archives/roots")
+        dialog = ExportDialog(items, self, pool=self.export_pool, about=about, known=known)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         self.export_dialog = dialog

@@ -12,6 +12,7 @@ from tangthu.archive.export.common import ExportError, Progress, Resolved, dubli
 from tangthu.archive.export.files import write_folder
 from tangthu.archive.export.registry import ExportFormat
 from tangthu.archive.model import CancelToken
+from tangthu.archive.photo import is_image_name
 
 
 def write_bag(
@@ -41,8 +42,8 @@ def write_bag(
         "Bagging-Date": date.today().isoformat(),
         "External-Description": description
         or (
-            f"{len(resolved.articles)} articles and {len(resolved.photos)} photos "
-            "exported from a press archive"
+            f"{len(resolved.articles)} articles and "
+            f"{sum(is_image_name(w) for w in written)} photos exported from a press archive"
         ),
         "Bag-Software-Agent": "Tàng Thư",
     }

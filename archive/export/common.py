@@ -2,25 +2,34 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import json
 import os
 import re
 import secrets
 import shutil
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from tangthu.archive.annotations import Annotations
-from tangthu.archive.article import FolderListing, load_article
+from tangthu.archive.article import (
+    MAX_SIDECAR_BYTES,
+    FolderListing,
+    load_article,
+    unusable_photo,
+)
 from tangthu.archive.errors import Failure
+from tangthu.archive.guard import UnsafeFile, open_regular, regular_size
 from tangthu.archive.locate import OutsideArchive, article_file, article_folder, photo_file
 from tangthu.archive.model import Article, CancelToken, PhotoRef
 from tangthu.archive.photo import read_photo_info
 from tangthu.archive.selection import Item
+from tangthu.archive.storage import remove_leftovers
 
 Progress = Callable[[int, int], None]
 
@@ -84,6 +93,14 @@ class Resolved:
     problems: list[str] = field(default_factory=list)
     #: the user's tags and notes, carried into the records of the export
     annotations: Annotations | None = None
+    #: archive files the writer left out (`SourceSkipped`), by path
+    skipped: set[str] = field(default_factory=set)
+
+    def skip(self, exc: SourceSkipped, rel: str) -> None:
+        """Report a file the export leaves out; the rest goes on."""
+        if str(exc.path) not in self.skipped:
+            self.skipped.add(str(exc.path))
+            self.problems.append(f"{rel}: {exc.reason}; it was left out.")
 
     def marks(self, root: str, key: str) -> tuple[tuple[str, ...], str]:
         """The tags and the note of the item *key* (``ID`` or ``ID#photo``) of *root*."""
@@ -119,15 +136,30 @@ def resolve(items: list[Item], *, cancel: CancelToken | None = None) -> Resolved
             out.articles.append((item, art))
             continue
         ref = next((p for p in art.photos if p.file == item.file), None)
+        if ref is not None and not ref.exists:
+            why = next(
+                (p.detail for p in art.problems if p.path and Path(p.path).name == item.file),
+                "the photo file is missing",
+            )
+            out.problems.append(f"{item.key}: {why}; it was left out.")
+            continue
         path = Path(ref.path) if ref and ref.path else None
-        if path is None:
+        if path is None:  # a photo of the folder that the article does not name
             path = photo_file(item.root, art.id, item.file)
+            unusable = unusable_photo(path, item.file, item.root) if path is not None else None
+            if unusable is not None:
+                out.problems.append(f"{item.key}: {unusable.detail}; it was left out.")
+                continue
         if path is None:
             out.problems.append(f"{item.key}: the photo file is missing; it was left out.")
             continue
         if ref is None or ref.info is None:
             ref = PhotoRef(
-                item.file, ref.caption if ref else None, True, str(path), read_photo_info(path)
+                item.file,
+                ref.caption if ref else None,
+                True,
+                str(path),
+                read_photo_info(path, root=item.root),
             )
         out.photos.append(SinglePhoto(item, path, ref.caption or "", art, ref))
     return out
@@ -144,7 +176,9 @@ def article_files(item: Item, article: Article) -> list[tuple[Path, str]]:
     listing = FolderListing(folder) if folder is not None else FolderListing(root, [])
     for sidecar in (Path(article.id).with_suffix(".json").name, "metadata.json"):
         found = listing.find(sidecar)
-        if found is not None and found.is_file():
+        size = regular_size(found) if found is not None else None
+        # a sidecar the reader refused for its size is not part of the article as read
+        if found is not None and size is not None and size <= MAX_SIDECAR_BYTES:
             files.append((found, _join(article.folder, found.name)))
     seen: set[str] = set()
     for ref in article.photos:
@@ -185,14 +219,6 @@ def payload(resolved: Resolved, *, multi_root: bool) -> list[tuple[Path, str, It
     return out
 
 
-def sha256_of(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def shown_date(article: Article) -> str:
     """The article's date as export pages show it: an EXIF guess is marked as one."""
     if not article.date:
@@ -222,12 +248,38 @@ def dublin_core(article: Article, tags: tuple[str, ...] = (), note: str = "") ->
     return {k: v for k, v in record.items() if v}
 
 
-def check_target(target: Path, roots: list[str], *, force: bool) -> None:
-    """Refuse targets inside an archive root, and existing ones unless *force*."""
-    resolved = target.resolve()
-    for root in roots:
-        r = Path(root).resolve()
-        if resolved == r or r in resolved.parents:
+#: The file every folder export of Tàng Thư holds: what it is and which files it wrote.
+#: Only a folder holding it (and nothing else than what it lists) is ever replaced.
+MARKER = ".tangthu-export.json"
+#: Temporary names beside a target: ``.NAME.PID-RANDOM.part`` (older: ``.NAME.RANDOM.part``).
+_PART = re.compile(r"\..+\.(?:(?P<pid>\d+)-)?[0-9a-f]{8}\.part")
+
+
+def _real(path: str | os.PathLike[str]) -> str:
+    return os.path.realpath(os.fspath(Path(path).expanduser()))
+
+
+def _within(path: str, folder: str) -> bool:
+    base = folder if folder.endswith(os.sep) else folder + os.sep
+    return path == folder or path.startswith(base)
+
+
+def check_target(
+    target: Path, roots: list[str], *, force: bool, protected: Iterable[str] = ()
+) -> None:
+    """Refuse a target that is, holds or lies inside an archive (*roots* and every
+    *protected* folder, such as the other archives the user opened), and an existing one
+    unless *force* allows replacing it and it may be replaced (`replaceable`).
+
+    Raises:
+        ExportError: the target touches an archive, may not be replaced, or its folder
+            is missing.
+        TargetExists: it exists and *force* is false.
+    """
+    real = _real(target)
+    for root in dict.fromkeys([*roots, *protected]):
+        r = _real(root)
+        if _within(real, r):
             raise ExportError(
                 f"{target} is inside the archive {root}, which Tàng Thư never writes to; "
                 "choose a folder outside it.",
@@ -235,11 +287,21 @@ def check_target(target: Path, roots: list[str], *, force: bool) -> None:
                 target=str(target),
                 root=str(root),
             )
-    if target.exists() and not force:
-        raise TargetExists(
-            f"{target} exists already; choose another name or allow replacing it.",
-            target=str(target),
-        )
+        if _within(r, real):
+            raise ExportError(
+                f"{target} holds the archive {root}; an export never replaces it. "
+                "Choose a new name for the export.",
+                code="target-holds-archive",
+                target=str(target),
+                root=str(root),
+            )
+    if os.path.lexists(target):
+        if not force:
+            raise TargetExists(
+                f"{target} exists already; choose another name or allow replacing it.",
+                target=str(target),
+            )
+        replaceable(target)
     if not target.parent.is_dir():
         raise ExportError(
             f"The folder {target.parent} does not exist; create it first.",
@@ -248,13 +310,75 @@ def check_target(target: Path, roots: list[str], *, force: bool) -> None:
         )
 
 
+def replaceable(target: Path) -> str:
+    """How an existing *target* may be replaced: ``file`` (one file or a link), ``empty``
+    (an empty folder) or ``export`` (a folder a previous export wrote, holding nothing
+    else than what it wrote).
+
+    Raises:
+        ExportError: any other folder (code ``target-not-export``): it is never replaced.
+    """
+    if target.is_symlink() or not target.is_dir():
+        return "file"
+    try:
+        names = os.listdir(target)
+    except OSError as exc:
+        raise _not_export(target, f"it cannot be read ({exc.strerror or exc})") from exc
+    if not names:
+        return "empty"
+    try:
+        with open(target / MARKER, encoding="utf-8") as f:
+            marker = json.load(f)
+        listed = set(marker["files"]) if marker.get("program") == "Tàng Thư" else None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        listed = None
+    if listed is None:
+        raise _not_export(target, "it is not a folder an export of Tàng Thư wrote")
+    for here, folders, files in os.walk(target):
+        folders.sort()
+        for name in sorted(files):
+            rel = Path(here, name).relative_to(target).as_posix()
+            if rel != MARKER and unicodedata.normalize("NFC", rel) not in listed:
+                raise _not_export(target, f"it holds {rel}, which Tàng Thư did not write")
+    return "export"
+
+
+def _not_export(target: Path, why: str) -> ExportError:
+    return ExportError(
+        f"{target} is a folder that an export may not replace: {why}. Nothing was "
+        "replaced; choose a new name.",
+        code="target-not-export",
+        target=str(target),
+        reason=why,
+    )
+
+
+def write_marker(folder: Path, fmt: str) -> None:
+    """Sign a finished folder export: `MARKER` lists every file in it."""
+    files = sorted(
+        unicodedata.normalize("NFC", Path(here, name).relative_to(folder).as_posix())
+        for here, _dirs, names in os.walk(folder)
+        for name in names
+    )
+    record = {
+        "program": "Tàng Thư",
+        "format": fmt,
+        "written": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "files": files,
+    }
+    (folder / MARKER).write_text(json.dumps(record, ensure_ascii=False, indent=0), "utf-8")
+
+
 @contextmanager
 def atomic_target(target: Path, *, directory: bool, force: bool) -> Iterator[Path]:
     """Yield a temporary path beside *target*; rename it to *target* only on success.
 
-    A cancel, an error or a full disk leaves no half-written target behind.
+    A cancel, an error or a full disk leaves no half-written target behind. An existing
+    target is replaced only as `replaceable` allows (checked again at the end); the
+    temporary files of exports killed earlier in the same folder are removed first.
     """
     parent = target.parent
+    remove_leftovers(parent, _PART)
     try:
         tmp = _new_part(parent, target.name, directory=directory)
     except OSError as exc:
@@ -265,17 +389,22 @@ def atomic_target(target: Path, *, directory: bool, force: bool) -> Iterator[Pat
         ) from exc
     try:
         yield tmp
-        if target.exists():
+        if os.path.lexists(target):
             if not force:
                 raise TargetExists(
                     f"{target} appeared while exporting; nothing was replaced.",
                     target=str(target),
                 )
-            old = parent / f".{target.name}.old"
-            _remove(old)
-            os.replace(target, old)
-            os.replace(tmp, target)
-            _remove(old)
+            how = replaceable(target)
+            if how == "empty":
+                os.rmdir(target)  # fails when something was put in it meanwhile
+                os.replace(tmp, target)
+            else:
+                # (not a .part name: a kill right here leaves the old export for the user)
+                old = parent / f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.old"
+                os.replace(target, old)
+                os.replace(tmp, target)
+                _remove(old)
         else:
             os.replace(tmp, target)
     except BaseException as exc:
@@ -293,7 +422,7 @@ def _new_part(parent: Path, name: str, *, directory: bool) -> Path:
     folder it lands in, as any file the user saves would.
     """
     for _ in range(100):
-        tmp = parent / f".{name}.{secrets.token_hex(4)}.part"
+        tmp = parent / f".{name}.{os.getpid()}-{secrets.token_hex(4)}.part"
         try:
             if directory:
                 os.mkdir(tmp, 0o777)
@@ -309,7 +438,7 @@ def _disk_error(exc: OSError, target: Path) -> ExportError:
     import errno
 
     folder = str(target.parent)
-    if exc.errno == errno.ENOSPC:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return ExportError(
             f"The disk holding {folder} is full; nothing was written. Free some space.",
             code="disk-full",
@@ -339,13 +468,63 @@ def _remove(path: Path) -> None:
             pass
 
 
-def copy_file(src: Path, dst: Path) -> int:
-    """Copy bytes and modification time (never touching *src*); return the size."""
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(src, dst)
-    st = src.stat()
+class SourceSkipped(Exception):
+    """An archive file an export leaves out (a pipe, a link out of the archive, gone,
+    unreadable); the export reports it and goes on."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+@dataclass(slots=True)
+class Copied:
+    """What copying one file found: its size and SHA-256."""
+
+    size: int
+    sha256: str
+
+
+def open_source(src: Path, root: str) -> BinaryIO:
+    """An archive file opened for an export, through the guard (`open_regular`).
+
+    Raises:
+        SourceSkipped: it is not a regular file inside the archive, or cannot be opened.
+    """
+    try:
+        return open_regular(src, root)
+    except UnsafeFile as exc:
+        raise SourceSkipped(src, exc.detail) from exc
+    except OSError as exc:
+        raise SourceSkipped(src, str(exc.strerror or exc)) from exc
+
+
+def stream(f: BinaryIO, write: Callable[[bytes], object]) -> Copied:
+    """Hand the bytes of *f* to *write* in blocks; return their size and SHA-256."""
+    h = hashlib.sha256()
+    size = 0
+    for block in iter(lambda: f.read(1 << 20), b""):
+        h.update(block)
+        size += len(block)
+        write(block)
+    return Copied(size, h.hexdigest())
+
+
+def copy_file(src: Path, dst: Path, root: str) -> Copied:
+    """Copy an archive file's bytes and modification time (never touching *src*).
+
+    Raises:
+        SourceSkipped: *src* may not or cannot be read (nothing is written).
+        OSError: writing *dst* failed.
+    """
+    with open_source(src, root) as f:
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        with open(dst, "wb") as out:
+            copied = stream(f, out.write)
+        st = os.fstat(f.fileno())
     os.utime(dst, ns=(st.st_atime_ns, st.st_mtime_ns))
-    return st.st_size
+    return copied
 
 
 def tick(progress: Progress | None, cancel: CancelToken | None, done: int, total: int) -> None:
@@ -363,7 +542,11 @@ def photo_record(
     marks: tuple[tuple[str, ...], str] = ((), ""),
 ) -> dict[str, Any]:
     """A photo's row; *marks* are the user's tags and note on it."""
-    info = ref.info if ref and ref.info else (read_photo_info(photo_path) if photo_path else None)
+    info = (
+        ref.info
+        if ref and ref.info
+        else (read_photo_info(photo_path, root=item.root) if photo_path else None)
+    )
     return {
         "tags": "; ".join(marks[0]),
         "note": marks[1],
@@ -377,7 +560,7 @@ def photo_record(
         "width": info.width if info else None,
         "height": info.height if info else None,
         "taken": (info.taken if info else None) or "",
-        "bytes": photo_path.stat().st_size if photo_path and photo_path.exists() else None,
+        "bytes": regular_size(photo_path) if photo_path else None,
         "date": article.date if article and article.date else "",
         "publisher": article.outlet if article and article.outlet else "",
         "source": article.source_url if article and article.source_url else "",

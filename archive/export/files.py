@@ -4,43 +4,40 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from tangthu.archive.export.common import Progress, Resolved, copy_file, payload, sha256_of, tick
+from tangthu.archive.export.common import (
+    Copied,
+    Progress,
+    Resolved,
+    SourceSkipped,
+    copy_file,
+    open_source,
+    payload,
+    stream,
+    tick,
+)
 from tangthu.archive.export.registry import ExportFormat
 from tangthu.archive.model import CancelToken
-from tangthu.archive.selection import Item
 
 MANIFEST_FIELDS = ["path", "kind", "article_id", "title", "bytes", "sha256"]
 
 
-def _manifest_rows(
-    resolved: Resolved, files: list[tuple[Path, str, Item]]
-) -> list[dict[str, object]]:
+def _kind(src: Path) -> str:
+    ext = src.suffix.lower()
+    return "article" if ext == ".txt" else ("metadata" if ext == ".json" else "photo")
+
+
+def _titles(resolved: Resolved) -> dict[str, str]:
     titles = {item.article_id: art.title for item, art in resolved.articles}
     for photo in resolved.photos:
         if photo.article is not None:
             titles.setdefault(photo.item.article_id, photo.article.title)
-    rows = []
-    for src, rel, item in files:
-        kind = (
-            "article"
-            if src.suffix.lower() == ".txt"
-            else ("metadata" if src.suffix.lower() == ".json" else "photo")
-        )
-        rows.append(
-            {
-                "path": rel,
-                "kind": kind,
-                "article_id": item.article_id,
-                "title": titles.get(item.article_id, ""),
-                "bytes": src.stat().st_size,
-                "sha256": sha256_of(src),
-            }
-        )
-    return rows
+    return titles
 
 
 def manifest_csv(rows: list[dict[str, object]]) -> bytes:
@@ -53,22 +50,39 @@ def manifest_csv(rows: list[dict[str, object]]) -> bytes:
 
 def _write_all(
     resolved: Resolved,
-    put: Callable[[Path, str], object],
+    put: Callable[[Path, str, str], Copied],
     *,
     multi_root: bool,
     progress: Progress | None,
     cancel: CancelToken | None,
 ) -> tuple[list[str], bytes]:
-    """Hand every payload file to *put*; return the names written and the manifest."""
+    """Hand every payload file to *put* (source, relative target, archive root); return
+    the names written and the manifest. A source that may not or cannot be read is
+    reported in *resolved* and left out; the rest goes on."""
     files = payload(resolved, multi_root=multi_root)
-    written = []
-    for n, (src, rel, _item) in enumerate(files, start=1):
+    titles = _titles(resolved)
+    written: list[str] = []
+    rows: list[dict[str, object]] = []
+    for n, (src, rel, item) in enumerate(files, start=1):
         tick(progress, cancel, n - 1, len(files))
-        put(src, rel)
+        try:
+            copied = put(src, rel, item.root)
+        except SourceSkipped as exc:
+            resolved.skip(exc, rel)
+            continue
         written.append(rel)
-    manifest = manifest_csv(_manifest_rows(resolved, files))
+        rows.append(
+            {
+                "path": rel,
+                "kind": _kind(src),
+                "article_id": item.article_id,
+                "title": titles.get(item.article_id, ""),
+                "bytes": copied.size,
+                "sha256": copied.sha256,
+            }
+        )
     tick(progress, cancel, len(files), len(files))
-    return written + ["manifest.csv"], manifest
+    return written + ["manifest.csv"], manifest_csv(rows)
 
 
 def write_folder(
@@ -81,7 +95,7 @@ def write_folder(
 ) -> list[str]:
     written, manifest = _write_all(
         resolved,
-        lambda src, rel: copy_file(src, out / rel),
+        lambda src, rel, root: copy_file(src, out / rel, root),
         multi_root=multi_root,
         progress=progress,
         cancel=cancel,
@@ -100,10 +114,16 @@ def write_zip(
 ) -> list[str]:
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
 
-        def put(src: Path, rel: str) -> None:
-            # photos are compressed already; non-ASCII names get the UTF-8 flag
-            stored = src.suffix.lower() in (".jpg", ".jpeg", ".png")
-            zf.write(src, rel, compress_type=zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED)
+        def put(src: Path, rel: str, root: str) -> Copied:
+            with open_source(src, root) as f:
+                mtime = time.localtime(os.fstat(f.fileno()).st_mtime)
+                info = zipfile.ZipInfo(rel, date_time=max(mtime[:6], (1980, 1, 1, 0, 0, 0)))
+                # photos are compressed already; non-ASCII names get the UTF-8 flag
+                stored = src.suffix.lower() in (".jpg", ".jpeg", ".png")
+                info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                with zf.open(info, "w", force_zip64=True) as member:
+                    return stream(f, member.write)
 
         written, manifest = _write_all(
             resolved, put, multi_root=multi_root, progress=progress, cancel=cancel

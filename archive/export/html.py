@@ -12,6 +12,7 @@ from pathlib import Path
 from tangthu.archive.export.common import (
     Progress,
     Resolved,
+    SourceSkipped,
     copy_file,
     safe_name,
     shown_date,
@@ -66,14 +67,20 @@ def write_html(
     (out / "articles").mkdir()
     (out / "images").mkdir()
     written = ["style.css"]
-    copied: dict[str, str] = {}
+    copied: dict[str, str | None] = {}
 
-    def image(src: str) -> str:
+    def image(src: str, root: str) -> str | None:
+        """The copied image's path in the export; None when the file was left out."""
         if src not in copied:
             name = safe_name(f"{len(copied) + 1:04d}-{Path(src).name}")
-            copy_file(Path(src), out / "images" / name)
-            copied[src] = f"images/{name}"
-            written.append(copied[src])
+            try:
+                copy_file(Path(src), out / "images" / name, root)
+            except SourceSkipped as exc:
+                resolved.skip(exc, Path(src).name)
+                copied[src] = None
+            else:
+                copied[src] = f"images/{name}"
+                written.append(f"images/{name}")
         return copied[src]
 
     total = len(resolved.articles) + len(resolved.photos)
@@ -82,7 +89,8 @@ def write_html(
         tick(progress, cancel, n - 1, total)
         page = f"articles/{n:04d}.html"
         marks = resolved.marks(_item.root, art.id)
-        (out / page).write_text(_article_page(art, image, marks), encoding="utf-8")
+        page_html = _article_page(art, lambda src, root=_item.root: image(src, root), marks)
+        (out / page).write_text(page_html, encoding="utf-8")
         written.append(page)
         listing.append(
             f"<tr><td>{n}</td><td><a href='{page}'>{html.escape(art.title)}</a></td>"
@@ -94,7 +102,9 @@ def write_html(
         tick(progress, cancel, k - 1, total)
         if photo.path is None:
             continue
-        src = image(str(photo.path))
+        src = image(str(photo.path), photo.item.root)
+        if src is None:
+            continue
         of = html.escape(photo.article.title) if photo.article else ""
         photos.append(
             f"<figure><img src='{src}' alt=''><figcaption>{html.escape(photo.caption)}"
@@ -145,8 +155,9 @@ def _article_page(art: Article, image, marks=((), "")) -> str:  # type: ignore[n
         imgs = []
         for name in block.files:
             ref = refs.get(name)
-            if ref is not None and ref.exists and ref.path:
-                imgs.append(f"<img src='../{image(ref.path)}' alt='{e(name)}'>")
+            src = image(ref.path) if ref is not None and ref.exists and ref.path else None
+            if src is not None:
+                imgs.append(f"<img src='../{src}' alt='{e(name)}'>")
             else:
                 imgs.append(f"<div class='missing'>Thiếu ảnh: {e(name)}</div>")
         cap = f"<figcaption>{e(block.caption)}</figcaption>" if block.caption else ""

@@ -15,13 +15,16 @@ if TYPE_CHECKING:  # ReportLab itself is imported when a PDF is written (it take
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Image, Paragraph
 
-from tangthu.archive.export.common import Progress, Resolved, shown_date, tick
+from tangthu.archive.export.common import Progress, Resolved, SourceSkipped, shown_date, tick
 from tangthu.archive.export.registry import ExportFormat
+from tangthu.archive.guard import UnsafeFile
 from tangthu.archive.model import Article, CancelToken, PhotoRef
 from tangthu.archive.photo import make_thumbnail, read_photo_info
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 PHOTO_PX = 1400  # photos are scaled to this many pixels on their long side
+PHOTO_DPI = 150  # a photo is printed at most at its natural size at this resolution
+PER_ROW = 3  # photos side by side in a row of a group
 CM = 72 / 2.54  # points
 _registered = False
 
@@ -86,75 +89,91 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(html.escape(text, quote=False), style)
 
 
-def _image(path: str, max_w: float, max_h: float) -> Image | None:
+def _image(path: str, root: str, max_w: float, max_h: float, resolved: Resolved) -> Image | None:
+    """A photo scaled into *max_w* × *max_h* points, never above its natural size at
+    `PHOTO_DPI`; None (reported in *resolved*) when it cannot be shown."""
     from reportlab.lib.utils import ImageReader
     from reportlab.platypus import Image
 
     try:
-        data = make_thumbnail(path, PHOTO_PX, quality=85)
-    except (OSError, ValueError, SyntaxError):
+        data = make_thumbnail(path, PHOTO_PX, quality=85, root=root)
+    except (OSError, ValueError, SyntaxError) as exc:
+        reason = (
+            exc.detail
+            if isinstance(exc, UnsafeFile)
+            else (exc.strerror if isinstance(exc, OSError) else None)
+            or str(exc)
+            or type(exc).__name__
+        )
+        resolved.skip(SourceSkipped(Path(path), reason), Path(path).name)
         return None
     reader = ImageReader(io.BytesIO(data))
     w, h = reader.getSize()
-    scale = min(max_w / w, max_h / h, 1.0 if w > 600 else max_w / w)
+    scale = min(max_w / w, max_h / h, 72 / PHOTO_DPI)
     return Image(io.BytesIO(data), width=w * scale, height=h * scale)
 
 
-def _photo_row(
-    refs: list[PhotoRef | None], names: tuple[str, ...], width: float, st: dict[str, ParagraphStyle]
-) -> Any:
+def _photo_rows(
+    refs: list[PhotoRef | None],
+    names: tuple[str, ...],
+    width: float,
+    st: dict[str, ParagraphStyle],
+    root: str,
+    resolved: Resolved,
+) -> list[Any]:
+    """A group of photos laid out in rows of at most `PER_ROW` (a gallery of any size
+    runs over as many rows and pages as it needs)."""
     from reportlab.lib.units import cm
     from reportlab.platypus import Table, TableStyle
 
-    n = max(1, len(names))
-    cell_w = (width - (n - 1) * 0.3 * cm) / n
-    cells: list[Any] = []
-    for name, ref in zip(names, refs, strict=True):
-        img = _image(ref.path, cell_w, 11 * cm) if ref and ref.exists and ref.path else None
-        if img is None:
-            why = "Thiếu ảnh" if not (ref and ref.exists) else "Không hiển thị được ảnh"
-            cells.append(_p(f"{why}: {name}", st["missing"]))
-        else:
-            cells.append(img)
-    table = Table([cells], colWidths=[cell_w] * n, hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("ALIGN", (0, 0), (-1, -1), "LEFT"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
+    per_row = min(PER_ROW, max(1, len(names)))
+    gap = 0.3 * cm
+    cell_w = (width - (per_row - 1) * gap) / per_row
+    rows = []
+    pairs = list(zip(names, refs, strict=True))
+    for start in range(0, len(pairs), per_row):
+        cells: list[Any] = []
+        for name, ref in pairs[start : start + per_row]:
+            img = (
+                _image(ref.path, root, cell_w, 11 * cm, resolved)
+                if ref and ref.exists and ref.path
+                else None
+            )
+            if img is None:
+                why = "Thiếu ảnh" if not (ref and ref.exists) else "Không hiển thị được ảnh"
+                cells.append(_p(f"{why}: {name}", st["missing"]))
+            else:
+                cells.append(img)
+        cells += [""] * (per_row - len(cells))
+        widths = [cell_w + (gap if k < per_row - 1 else 0) for k in range(per_row)]
+        table = Table(
+            [cells],
+            colWidths=widths,
+            hAlign="LEFT",
+            style=TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("ALIGN", (0, 0), (-1, -1), "LEFT"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), gap),
+                ]
+            ),
         )
-    )
-    return table
-
-
-def _photos_block(parts: list[Any]) -> Any:
-    """Photos with their caption, kept together: where the page has room for most of
-    their height, a little smaller on this page rather than a page left half empty."""
-    from reportlab.platypus import KeepInFrame
-    from reportlab.platypus.flowables import _listWrapOn
-
-    class PhotosBlock(KeepInFrame):  # type: ignore[misc]
-        def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
-            _w, natural = _listWrapOn(self._content, avail_w, self.canv)
-            # As it is when it fits or when shrinking would take too much; then a
-            # block that does not fit goes whole to the next page.
-            self.maxHeight = natural if natural <= avail_h or avail_h < 0.6 * natural else avail_h
-            return super().wrap(avail_w, avail_h)  # type: ignore[no-any-return]
-
-    return PhotosBlock(0, 0, parts, mode="shrink")
+        rows.append(table)
+    return rows
 
 
 def _article_flow(
     art: Article,
     width: float,
     st: dict[str, ParagraphStyle],
+    root: str,
+    resolved: Resolved,
     marks: tuple[tuple[str, ...], str] = ((), ""),
 ) -> list[Any]:
     """An article's flowables; *marks* are the user's tags and note on it."""
-    from reportlab.platypus import Spacer
+    from reportlab.platypus import KeepTogether, Spacer
 
     flow: list[Any] = [_p(art.title, st["title"])]
     meta = " · ".join(x for x in (shown_date(art), art.author, art.outlet) if x)
@@ -175,12 +194,16 @@ def _article_flow(
         if block.type == "text":
             flow.append(_p(block.text, st["body"]))
             continue
-        parts = [_photo_row([refs.get(n) for n in block.files], block.files, width, st)]
+        rows = _photo_rows(
+            [refs.get(n) for n in block.files], block.files, width, st, root, resolved
+        )
+        # Each row goes whole to the next page when it does not fit (never shrunk); the
+        # last row stays with its caption.
+        flow += rows[:-1]
+        last = rows[-1:]
         if block.caption:
-            parts.append(Spacer(1, 3))
-            parts.append(_p(block.caption, st["caption"]))
-        parts.append(Spacer(1, 6))
-        flow.append(_photos_block(parts))
+            last += [Spacer(1, 3), _p(block.caption, st["caption"])]
+        flow.append(KeepTogether([*last, Spacer(1, 6)]))
     if art.related:
         flow.append(_p("Tin liên quan", st["h2"]))
         flow += [_p(f"• {r.title}", st["body"]) for r in art.related]
@@ -288,7 +311,9 @@ def write_pdf(
         tick(progress, cancel, done, total)
         if flow:
             flow.append(PageBreak())
-        article = _article_flow(art, width, st, resolved.marks(item.root, art.id))
+        article = _article_flow(
+            art, width, st, item.root, resolved, resolved.marks(item.root, art.id)
+        )
         article[0].bookmark = f"article-{n}"
         flow += article
         done += 1
@@ -296,7 +321,11 @@ def write_pdf(
         tick(progress, cancel, done, total)
         if flow:
             flow.append(PageBreak())
-        img = _image(str(photo.path), width, 20 * CM) if photo.path else None
+        img = (
+            _image(str(photo.path), photo.item.root, width, 20 * CM, resolved)
+            if photo.path
+            else None
+        )
         first = (
             img
             if img is not None
@@ -309,7 +338,7 @@ def write_pdf(
         info = (
             photo.ref.info
             if photo.ref and photo.ref.info
-            else (read_photo_info(photo.path) if photo.path else None)
+            else (read_photo_info(photo.path, root=photo.item.root) if photo.path else None)
         )
         meta = []
         if info and info.taken:
