@@ -10,7 +10,6 @@ saying so in `damaged`.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import threading
@@ -20,10 +19,43 @@ from pathlib import Path
 from typing import Any
 
 from tangthu.archive.fold import fold
+from tangthu.archive.guard import read_bytes
 from tangthu.archive.selection import Item
-from tangthu.archive.storage import write_atomically
+from tangthu.archive.storage import set_aside, write_atomically
 
 VERSION = 1
+
+
+#: A store larger than this is not read (set aside); 100,000 tagged items take ~15 MB.
+MAX_STORE_BYTES = 128 * 1024 * 1024
+
+
+def _checked_key(entry: object) -> tuple[str, str]:
+    """(root, item key) of a stored entry, checked.
+
+    Raises:
+        ValueError: the entry is not a record with a root and an ID, both text.
+    """
+    if not isinstance(entry, dict):
+        raise ValueError("an item is not a record")
+    root, ident = entry.get("root"), entry.get("id")
+    if not isinstance(root, str) or not isinstance(ident, str) or not root or not ident:
+        raise ValueError("an item has no archive or no ID")
+    return root, ident
+
+
+def _checked_marks(entry: dict[str, Any]) -> dict[str, Any]:
+    """The tags (a list of texts) and the note (a text) of a stored entry, checked.
+
+    Raises:
+        ValueError: a value of another type (a text where a list belongs, a number…).
+    """
+    tags, note = entry.get("tags", []), entry.get("note")
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        raise ValueError("the tags of an item are not a list of texts")
+    if note is not None and not isinstance(note, str):
+        raise ValueError("the note of an item is not a text")
+    return {"tags": [c for c in (clean_tag(t) for t in tags) if c], "note": note or ""}
 
 
 def clean_tag(tag: str) -> str:
@@ -56,29 +88,24 @@ class Annotations:
 
     def _load(self) -> None:
         try:
-            raw = self.path.read_bytes()
+            raw = read_bytes(self.path, limit=MAX_STORE_BYTES)
         except FileNotFoundError:
             return
-        except OSError:
+        except OSError:  # unreadable, or larger than a store can be: set aside below
             raw = b""
         try:
-            data = json.loads(raw.decode("utf-8"))
-            entries = data["items"] if isinstance(data, dict) else None
+            try:
+                data = json.loads(raw.decode("utf-8"))
+            except RecursionError:
+                raise ValueError("nested too deeply") from None
+            entries = data.get("items") if isinstance(data, dict) else None
             if not isinstance(entries, list):
                 raise ValueError("no item list")
             for e in entries:
-                key = (str(e["root"]), str(e["id"]))
-                tags = [clean_tag(str(t)) for t in e.get("tags", []) if clean_tag(str(t))]
-                self._items[key] = {"tags": tags, "note": str(e.get("note") or "")}
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+                self._items[_checked_key(e)] = _checked_marks(e)
+        except (ValueError, UnicodeDecodeError):
             self._items = {}
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-            aside = self.path.with_name(f"{self.path.stem}.damaged-{stamp}{self.path.suffix}")
-            try:
-                os.replace(self.path, aside)
-                self.damaged = aside
-            except OSError:
-                self.damaged = self.path
+            self.damaged = set_aside(self.path)
 
     def _save(self) -> None:
         entries = [

@@ -70,6 +70,7 @@ MESSAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "saved-search-name": ("A saved search needs a name.", ()),
     "saved-search-exists": ("A saved search is already called %1.", ("name",)),
     "saved-search-file": ("%1 is not a file of saved searches.", ("path",)),
+    "saved-search-invalid": ("This search cannot be saved: one of its values is not valid.", ()),
 }
 
 

@@ -43,10 +43,12 @@ class SavedSearchesPanel(QWidget):
     Signals:
         chosen(object): run this `SavedSearch`.
         save_requested(str): save the window's search under this name.
+        imported(list): the names of the searches a shared file added.
     """
 
     chosen = Signal(object)
     save_requested = Signal(str)
+    imported = Signal(list)
 
     def __init__(self, store: SavedSearches, pool: QThreadPool, parent: QWidget | None = None):
         super().__init__(parent)
@@ -91,9 +93,15 @@ class SavedSearchesPanel(QWidget):
         searches = self.store.items()
 
         def count() -> dict[str, int]:
-            return {s.name: lib.count(s) for s in searches}
+            counts = {}
+            for s in searches:
+                try:
+                    counts[s.name] = lib.count(s)
+                except library.Failure:
+                    continue  # this one shows no count (no index yet, a query it rejects)
+            return counts
 
-        run_job(count, self._counted, lambda _e: None, pool=self.pool)
+        run_job(count, self._counted, self._failed, pool=self.pool)
 
     def _counted(self, counts: dict[str, int]) -> None:
         self.counts = counts
@@ -152,7 +160,19 @@ class SavedSearchesPanel(QWidget):
             self, self.tr("Import saved searches"), "", "JSON (*.json)"
         )[0]
         if path:
-            self._try(lambda: self.store.import_from(path))
+            self.import_from(path)
+
+    def import_from(self, path: str) -> None:
+        """Import a shared file in the background (it is read and checked there)."""
+        run_job(lambda: self.store.import_from(path), self._imported, self._failed, pool=self.pool)
+
+    def _imported(self, names: list[str]) -> None:
+        self.fill()
+        self.imported.emit(names)
+
+    def _failed(self, error: Exception) -> None:
+        QMessageBox.warning(self, self.tr("Saved searches"), error_text(error, self.tr))
+        self.fill()
 
 
 def wire_saved_searches(w: MainWindow) -> SavedSearchesPanel:
