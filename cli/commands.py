@@ -20,6 +20,7 @@ from typing import Any
 from tangthu import library
 from tangthu.cli.errors import CommandFailed, UsageError, existing_dir
 from tangthu.cli.progress import ProgressBar
+from tangthu.cli.text import PrintableStream, printable
 
 #: Opens the window for the ``gui`` command (given by `tangthu.launch`, which may import Qt).
 GuiRunner = Callable[..., int]
@@ -326,12 +327,12 @@ def run(argv: list[str], *, gui: GuiRunner | None = None) -> int:
         args = parser.parse_args(["gui"])
     who = f"{library.command_name()} {args.command}"  # begins each error message
     try:
-        return int(_lazy(args.command, gui)(args))
+        return _run(args, gui)
     except UsageError as exc:
-        print(f"{who}: {exc}", file=sys.stderr)
+        print(printable(f"{who}: {exc}"), file=sys.stderr)
         return 2
     except (CommandFailed, library.Failure) as exc:
-        print(f"{who}: {exc}", file=sys.stderr)
+        print(printable(f"{who}: {exc}"), file=sys.stderr)
         return 1
     except library.Cancelled:
         print(f"{who}: cancelled.", file=sys.stderr)
@@ -346,7 +347,34 @@ def run(argv: list[str], *, gui: GuiRunner | None = None) -> int:
         return 0
     except OSError as exc:
         print(
-            f"{who}: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
+            printable(f"{who}: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")),
             file=sys.stderr,
         )
         return 1
+
+
+def _run(args: argparse.Namespace, gui: GuiRunner | None) -> int:
+    """Run the command, its output made printable (`printable`), its IDs checked."""
+    idents = [*(getattr(args, "ids", None) or []), getattr(args, "id", None) or ""]
+    for ident in idents:
+        if not _is_text(ident):
+            raise UsageError(
+                f"the ID {ident.encode('utf-8', 'replace').decode()!r} is not valid text "
+                "(UTF-8); give the article's path as the archive shows it"
+            )
+    if args.command in ("gui",):
+        return int(_lazy(args.command, gui)(args))
+    out = sys.stdout
+    sys.stdout = PrintableStream(out)
+    try:
+        return int(_lazy(args.command, gui)(args))
+    finally:
+        sys.stdout = out
+
+
+def _is_text(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # bytes of another encoding, kept as surrogates by Python
+        return False
+    return True

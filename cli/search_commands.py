@@ -220,6 +220,11 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 0
     out = sys.stdout
     first = (result.page - 1) * result.pagesize
+    for missing in result.unsearched:
+        print(
+            f"Not searched: {missing} has no index yet ({library.command_name()} index {missing}).",
+            file=out,
+        )
     print(f"{_count_line(result, args)} ({result.seconds * 1000:.0f} ms)", file=out)
     if result.emptied_by:
         print(_emptied_line(result.emptied_by, filters), file=out)

@@ -2,7 +2,34 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 def plural(n: int, noun: str) -> str:
     """``1 photo``, ``2 photos``, ``1,200 articles``."""
     return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
+#: Control characters (C0 but tab and line feed, DEL, C1) a file or folder name may hold:
+#: written raw they would drive the user's terminal (colours, cursor moves, a title…).
+_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0, 9), *range(11, 32), *range(127, 160)]}
+
+
+def printable(text: str) -> str:
+    """*text* with every control character written as an escape (``\\x1b``)."""
+    return text.translate(_CONTROLS)
+
+
+class PrintableStream:
+    """A text stream that writes through `printable`: what a command prints cannot
+    drive the terminal, whatever names the archive holds."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(printable(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:  # flush, fileno, encoding, isatty…
+        return getattr(self._stream, name)

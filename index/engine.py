@@ -174,6 +174,8 @@ class SearchResult:
     emptied_by: list[str] = field(default_factory=list)
     #: documents in the index when it was searched (it may still be growing)
     indexed: int = 0
+    #: archives asked for that could not be searched: they have no index yet
+    unsearched: list[str] = field(default_factory=list)
 
     @property
     def more_without_accents(self) -> int:
@@ -190,6 +192,7 @@ class SearchResult:
             "hits": [h.to_dict() for h in self.hits],
             "suggestion": self.suggestion,
             "emptied_by": self.emptied_by,
+            "unsearched": self.unsearched,
         }
 
 

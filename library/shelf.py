@@ -7,6 +7,7 @@ first), and the counts are added up, with the archive as one more facet.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from tangthu.index.engine import IndexMissing, SearchResult, ordered_counts
@@ -25,8 +26,17 @@ def search_archives(libraries: list[Library], query: str, **options: Any) -> Sea
     """*query* in every archive of *libraries* that has an index (see `Library.search`).
 
     The facet ``archive`` counts the hits of each archive (by folder); an archive
-    without an index yet is left out, and counted as 0.
+    without an index yet is left out, counted as 0 and named in ``unsearched``. An
+    archive named twice (by any path to the same folder) is searched once.
     """
+    seen: set[str] = set()
+    once = []
+    for lib in libraries:
+        real = os.path.realpath(lib.root)
+        if real not in seen:
+            seen.add(real)
+            once.append(lib)
+    libraries = once
     page = int(options.get("page", 1))
     pagesize = int(options.get("pagesize", 20))
     each = {**options, "page": 1, "pagesize": page * pagesize}
@@ -34,11 +44,13 @@ def search_archives(libraries: list[Library], query: str, **options: Any) -> Sea
     if sort == "relevance" and not query.strip():
         sort = "date"  # without words every engine lists the newest first
     results: list[tuple[str, SearchResult]] = []
+    unsearched: list[str] = []
     for lib in libraries:
         try:
             results.append((str(lib.root), lib.search(query, **each)))
         except IndexMissing:
             results.append((str(lib.root), SearchResult(query=query)))
+            unsearched.append(str(lib.root))
     hits = sorted((h for _root, r in results for h in r.hits), key=_order(sort))
     merged = SearchResult(
         query=query,
@@ -49,6 +61,7 @@ def search_archives(libraries: list[Library], query: str, **options: Any) -> Sea
         seconds=sum(r.seconds for _root, r in results),
         indexed=sum(r.indexed for _root, r in results),
         exact_only=any(r.exact_only for _root, r in results),
+        unsearched=unsearched,
     )
     exact = [r.exact_total for _root, r in results if r.exact_total is not None]
     merged.exact_total = sum(exact) if exact else None

@@ -63,6 +63,7 @@ def test_search_json_contract(ixdir: Path, capsys: pytest.CaptureFixture[str]) -
         "hits",
         "suggestion",
         "emptied_by",
+        "unsearched",
     }
     assert set(out["hits"][0]) == {
         "id", "title", "date", "date_estimated", "outlet", "author", "score", "snippet", "photos"

@@ -1,0 +1,120 @@
+"""The command line facing odd input: bytes that are not text, an index folder in the
+archive, archives without an index, names that would drive the terminal."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from main import main
+from tests.conftest import REPO, SAMPLE, write_article
+
+MAIN = str(REPO / "main.py")
+
+
+@pytest.mark.parametrize("command", ["tag", "note", "export", "show", "cite"])
+def test_an_id_that_is_not_text_is_a_usage_error(tmp_path: Path, command: str) -> None:
+    argv = [
+        sys.executable.encode(),
+        MAIN.encode(),
+        command.encode(),
+        b"2024/bad\xff\xfe/article.txt",
+    ]
+    argv += [b"--archive", str(SAMPLE).encode()]
+    if command == "tag":
+        argv += [b"--add", b"x"]
+    if command == "export":
+        argv += [b"--format", b"zip", b"--to", str(tmp_path / "x.zip").encode()]
+    run = subprocess.run(argv, capture_output=True)
+    assert run.returncode == 2, run.stderr
+    assert b"Traceback" not in run.stderr and b"not valid text" in run.stderr
+
+
+def test_an_index_folder_inside_the_archive_is_refused(tmp_path: Path) -> None:
+    root = tmp_path / "kho"
+    shutil.copytree(SAMPLE, root)
+    before = sorted(p.relative_to(root).as_posix() for p in root.rglob("*"))
+    run = subprocess.run(
+        [sys.executable, MAIN, "index", str(root), "--index-dir", str(root / "ix")],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 1 and "inside the archive" in run.stderr, run.stderr
+    assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*")) == before
+
+
+def test_an_index_folder_holding_other_files_is_never_emptied(tmp_path: Path) -> None:
+    docs = tmp_path / "Documents"
+    docs.mkdir()
+    (docs / "thesis.odt").write_text("years of work")
+    run = subprocess.run(
+        [sys.executable, MAIN, "index", str(SAMPLE), "--index-dir", str(docs)],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 1 and "holds other files" in run.stderr, run.stderr
+    assert os.listdir(docs) == ["thesis.odt"]
+
+
+def test_also_an_archive_without_an_index_is_said(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ix = tmp_path / "ix"
+    assert main(["index", str(SAMPLE), "--index-dir", str(ix)]) == 0
+    other = tmp_path / "khac"
+    write_article(other / "a", "Đoàn kết\n\nĐoàn kết là sức mạnh.\n")
+    capsys.readouterr()
+    argv = ["search", "đoàn kết", "--archive", str(SAMPLE), "--index-dir", str(ix)]
+    assert main([*argv, "--also", str(other), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["unsearched"] == [str(other)]
+    assert main([*argv, "--also", str(other)]) == 0
+    assert f"Not searched: {other} has no index yet" in capsys.readouterr().out
+
+
+def test_also_naming_the_archive_itself_counts_it_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tangthu.index.indexer import update_index
+
+    update_index(SAMPLE)  # in the test's own data folder, where --also looks
+    capsys.readouterr()
+    argv = ["search", "đoàn kết", "--archive", str(SAMPLE), "--json"]
+    assert main(argv) == 0
+    alone = json.loads(capsys.readouterr().out)["total"]
+    link = tmp_path / "link-to-sample"
+    os.symlink(SAMPLE, link)
+    assert main([*argv, "--also", str(SAMPLE), "--also", str(link)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert alone > 0 and data["total"] == alone
+
+
+def test_names_with_control_characters_do_not_reach_the_terminal_raw(tmp_path: Path) -> None:
+    root = tmp_path / "kho"
+    evil = "\x1b]0;owned\x07\x1b[31mđỏ\x1b[0m"
+    write_article(root / evil, "Tiêu đề \x1b[2J\n\nĐoàn kết.\nthieu.jpg\nẢnh thiếu.\n")
+    ix = tmp_path / "ix"
+    runs = [
+        ["scan", str(root), "--problems"],
+        ["index", str(root), "--index-dir", str(ix)],
+        ["search", "đoàn kết", "--archive", str(root), "--index-dir", str(ix)],
+        ["show", f"{evil}/article.txt", "--archive", str(root)],
+    ]
+    for argv in runs:
+        run = subprocess.run([sys.executable, MAIN, *argv], capture_output=True)
+        assert run.returncode == 0, run.stderr
+        assert b"\x1b" not in run.stdout and b"\x07" not in run.stdout, argv
+        assert b"\x1b" not in run.stderr, argv
+    shown = subprocess.run(
+        [sys.executable, MAIN, "search", "đoàn kết", "--archive", str(root)]
+        + ["--index-dir", str(ix)],
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert "\\x1b[31mđỏ" in shown  # written as an escape, still readable
