@@ -1,1 +1,2 @@
-"""The index layer: Whoosh schema, Vietnamese analysis, incremental indexing, search. No Qt."""
+"""The index layer: Vietnamese analysis, incremental indexing, the one search service
+(`service`) and the engines below it as storage (`whoosh_engine`, `tantivy_engine`). No Qt."""

@@ -69,3 +69,19 @@ def positions(text: str, *, start: int = 0) -> tuple[dict[str, list[int]], int]:
             continue
         pos += 1
     return found, pos
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance: the insertions, deletions and substitutions from *a* to *b*
+    (a letter with another diacritic is another letter)."""
+    if a == b:
+        return 0
+    if len(a) < len(b):
+        a, b = b, a
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        for j, cb in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]

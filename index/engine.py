@@ -1,26 +1,33 @@
 """The seam between Tàng Thư and a search engine: records, errors and protocols.
 
-Everything above `index/` speaks these records; an engine (Whoosh, the default, in
-`index.whoosh_engine`; optionally tantivy in `index.tantivy_engine`) implements
-`Searcher` and `Writer` and compiles the query tree of `index.query` its own way.
-No object of an engine's own library leaves it.
+Everything above `index/` speaks these records. An engine (Whoosh, the default, in
+`index.whoosh_engine`; optionally tantivy in `index.tantivy_engine`) is storage: it
+implements `Store`, a few primitives (match a query tree, count, the top documents
+by score or by date, stored fields, term statistics, facet counts), and `Writer`.
+Every rule a user can see is written once above them, in `index.service`
+(`SearchService`, which is the `Searcher` the rest of the program holds). No object of
+an engine's own library leaves it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Generic, Protocol, TypeVar
 
 from tangthu.archive.errors import Failure
 from tangthu.archive.model import Article, CancelToken, Problem
 from tangthu.archive.scan import ArticleEntry
-from tangthu.index.query import QueryError
-from tangthu.index.snippets import article_body, mark, snippet
+from tangthu.index.query import Node, QueryError
 
 __all__ = [
+    "ARTICLE",
+    "Ask",
     "NONE",
+    "PHOTO",
+    "Facets",
+    "Store",
     "CommitCallback",
     "WriterCommit",
     "Filters",
@@ -38,6 +45,8 @@ __all__ = [
 
 #: The facet value and filter of articles without an outlet, or without a date.
 NONE = "(none)"
+#: The kinds of documents an index holds: one per article, one per photo it names.
+ARTICLE, PHOTO = 0, 1
 
 Progress = Callable[[int, int], None]
 #: Called after each commit with the IDs (and fingerprints) it made searchable.
@@ -46,11 +55,6 @@ CommitCallback = Callable[[dict[str, str]], None]
 #: searchable, and the problems found in those articles (kept with the commit, so a run
 #: killed later loses none of them).
 WriterCommit = Callable[[dict[str, str], list[Problem]], None]
-
-
-def ordered_counts(counts: dict[str, int]) -> dict[str, int]:
-    """Facet counts, largest first; the "none" bucket last."""
-    return dict(sorted(counts.items(), key=lambda kv: (kv[0] == NONE, -kv[1], kv[0])))
 
 
 class IndexFailure(Failure):
@@ -196,6 +200,102 @@ class SearchResult:
         }
 
 
+@dataclass(slots=True)
+class Facets:
+    """What a set of documents counts, before it is shaped for people: articles per
+    outlet (None: none), per year and per month (``YYYYMM``; 0: undated)."""
+
+    outlets: dict[str | None, int] = field(default_factory=dict)
+    years: dict[int, int] = field(default_factory=dict)
+    months: dict[int, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Ask:
+    """What a search asks an engine for: the documents of *kind* that *node* matches
+    (its exact spellings, or with *folded* every spelling), within *filters*; those
+    where the words of *near* stand side by side score higher."""
+
+    node: Node
+    folded: bool
+    kind: int
+    filters: Filters | None = None
+    near: tuple[str, ...] = ()
+
+
+#: An engine's set of matching documents (its own: arrays, or a query not yet run).
+M = TypeVar("M")
+#: An engine's handle of one document.
+D = TypeVar("D")
+
+
+class Store(Protocol, Generic[M, D]):
+    """One archive's index as an engine keeps it: the primitives `SearchService` builds
+    every search on. One per thread."""
+
+    index_path: Path
+    root: Path
+
+    def match(self, ask: Ask) -> M:
+        """The documents *ask* wants, scored (see `Ask`)."""
+        ...
+
+    def union(self, first: M, second: M) -> M:
+        """The documents of either (for counts, facets and date order)."""
+        ...
+
+    def minus(self, first: M, second: M) -> M:
+        """The documents of *first* that are not in *second*, with their scores."""
+        ...
+
+    def count(self, matches: M) -> int: ...
+
+    def top(self, matches: M, offset: int, limit: int) -> list[tuple[D, float]]:
+        """Documents by score, highest first (ties: index order), from *offset*."""
+        ...
+
+    def by_date(self, matches: M, *, newest_first: bool, offset: int, limit: int) -> list[D]:
+        """Documents by date, the undated last (ties: index order), from *offset*."""
+        ...
+
+    def among(self, matches: M, docs: list[D]) -> list[bool]:
+        """Which of *docs* are in *matches*."""
+        ...
+
+    def stored(self, doc: D) -> Callable[[str], Any]:
+        """A reader of the document's stored fields ("" or None when absent)."""
+        ...
+
+    def facets(self, matches: M) -> Facets: ...
+
+    def has_term(self, term: str, *, folded: bool) -> bool:
+        """Whether the text holds *term* (exact, or folded with every spelling)."""
+        ...
+
+    def doc_freq(self, term: str, *, folded: bool) -> int:
+        """How many documents hold *term* (a folded term: any of its spellings)."""
+        ...
+
+    def terms_with_prefix(self, prefix: str, *, folded: bool, limit: int) -> list[str]: ...
+
+    def terms_near(self, term: str, *, folded: bool, distance: int) -> list[str]:
+        """The terms of the text within *distance* edits of *term* that begin with its
+        first letter (the candidates of a suggestion)."""
+        ...
+
+    def with_title(self, key: str) -> str | None:
+        """The ID of an article whose title has this key (`documents.title_key`)."""
+        ...
+
+    def count_of(self, kind: int) -> int: ...
+
+    def fingerprints(self) -> dict[str, str]: ...
+
+    def refresh(self) -> bool: ...
+
+    def close(self) -> None: ...
+
+
 class Searcher(Protocol):
     """Searches one archive's index. One per thread; `refresh` after indexing."""
 
@@ -266,55 +366,3 @@ class Writer(Protocol):
         cancel: CancelToken | None,
         committed: WriterCommit | None,
     ) -> list[Problem]: ...
-
-
-def stored_hit(
-    stored: Callable[[str], Any], root: Path, score: float, exact: bool, terms: set[str] | None
-) -> Hit:
-    """An article's hit from its stored fields (*stored* reads one, "" when absent),
-    with its snippet read from the file and its words marked when *terms* are given."""
-    title = stored("title") or ""
-    article_id = stored("aid") or ""
-    found = snippet(article_body(root, article_id), terms) if terms is not None else None
-    titled = mark(title, terms) if terms is not None else None
-    return Hit(
-        id=article_id,
-        title=title,
-        date=stored("date") or None,
-        outlet=stored("outlet") or None,
-        author=stored("author") or None,
-        score=float(score),
-        snippet=found.text if found else "",
-        photos=int(stored("photos") or 0),
-        thumb=stored("thumb") or None,
-        folder=stored("folder") or "",
-        exact=bool(exact),
-        date_estimated=bool(stored("date_est")),
-        snippet_marks=found.spans if found else (),
-        title_marks=titled.spans if titled else (),
-    )
-
-
-def month_key(yyyymm: int) -> str:
-    """A month facet's value: ``202403`` as ``2024-03``."""
-    return f"{yyyymm // 100:04d}-{yyyymm % 100:02d}"
-
-
-def emptied_by(filters: Filters | None, count: Callable[[Filters | None], int]) -> list[str]:
-    """Which of the active filters leave nothing, each alone; ["together"] when only
-    their combination does; [] when the words alone find nothing (or no filter is on).
-
-    *count* tells how many articles the words find under a set of filters (None: none).
-    The IDs of ``filters`` (named by tags and notes in the query) go with the words.
-    """
-    f = filters or Filters()
-    parts = {
-        "date": Filters(date_from=f.date_from, date_to=f.date_to),
-        "outlet": Filters(outlet=f.outlet),
-        "year": Filters(year=f.year),
-        "photos": Filters(has_photos=f.has_photos),
-    }
-    active = {name: replace(one, ids=f.ids) for name, one in parts.items() if one != Filters()}
-    if not active or count(Filters(ids=f.ids) if f.ids is not None else None) == 0:
-        return []
-    return [name for name, one in active.items() if count(one) == 0] or ["together"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tangthu.index.engine import IndexFailure, Searcher, Writer
+from tangthu.index.engine import IndexFailure, Searcher, Store, Writer
 
 DEFAULT = "whoosh"
 #: Every engine this code knows, installed here or not.
@@ -16,18 +16,26 @@ KNOWN = ("whoosh", "tantivy")
 
 @dataclass(frozen=True, slots=True)
 class Engine:
+    """An engine: its store (read), its writer, making and checking an index folder."""
+
     name: str
     label: str
-    searcher: Callable[[Path, Any], Searcher]
+    store: Callable[[Path, Any], Store[Any, Any]]
     writer: Callable[[Path], Writer]
     create: Callable[[Path], None]
     opens: Callable[[Path], bool]
+
+    def searcher(self, path: Path, root: Any = None) -> Searcher:
+        """The index at *path* searched by the one service of rules (`index.service`)."""
+        from tangthu.index.service import SearchService
+
+        return SearchService(self.store(path, root))
 
 
 def _whoosh() -> Engine:
     from tangthu.index import whoosh_engine as w
 
-    return Engine(w.NAME, "Whoosh", w.WhooshSearcher, w.WhooshWriter, w.create, w.opens)
+    return Engine(w.NAME, "Whoosh", w.WhooshStore, w.WhooshWriter, w.create, w.opens)
 
 
 def _tantivy() -> Engine | None:
@@ -35,7 +43,7 @@ def _tantivy() -> Engine | None:
         from tangthu.index import tantivy_engine as t
     except ImportError:
         return None
-    return Engine(t.NAME, "tantivy", t.TantivySearcher, t.TantivyWriter, t.create, t.opens)
+    return Engine(t.NAME, "tantivy", t.TantivyStore, t.TantivyWriter, t.create, t.opens)
 
 
 def available() -> list[str]:

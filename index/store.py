@@ -16,6 +16,8 @@ from tangthu.index.engine import IndexBusy, IndexFailure, IndexMissing
 
 __all__ = [
     "MANIFEST",
+    "archive_root",
+    "damaged",
     "SCHEMA_VERSION",
     "IndexBusy",
     "IndexFailure",
@@ -153,3 +155,24 @@ def holds_only_an_index(path: Path) -> bool:
         return True
     marks = {MANIFEST, ROOT_FILE, "meta.json"}
     return any(n in marks or (n.startswith("_MAIN_") and n.endswith(".toc")) for n in names)
+
+
+def archive_root(path: Path, root: str | os.PathLike[str] | None) -> Path:
+    """The archive an index at *path* is of: *root* when given, else its manifest's.
+
+    Raises:
+        IndexMissing: there is no usable index at *path*.
+    """
+    manifest = read_manifest(path)
+    if manifest is None:
+        raise IndexMissing(f"No usable index at {path}; run the index command.", path=str(path))
+    return Path(root) if root is not None else Path(manifest.get("root") or ".")
+
+
+def damaged(path: Path, exc: Exception) -> IndexMissing:
+    """The failure of an index whose files an engine cannot open."""
+    return IndexMissing(
+        f"The index at {path} cannot be opened ({exc}); run index --rebuild.",
+        code="index-damaged",
+        path=str(path),
+    )

@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from tangthu.index.engine import IndexMissing, SearchResult, ordered_counts
+from tangthu.index.engine import IndexMissing, SearchResult
+from tangthu.index.service import ordered_counts
 from tangthu.library.library import Library
 
 

@@ -1,9 +1,10 @@
 """An optional engine: tantivy (Rust), installed with ``pip install '.[fast]'``.
 
-Our own analysis hands it pre-tokenized text (codes and their parts at one
-position, as for Whoosh); every text field has an exact and a folded twin with
-positions, so phrases of either kind are tantivy's own phrase queries. Filters
-and facets are fast fields and aggregations; counts are tantivy's.
+Our own analysis hands it its words in order, split at spaces (the parts of a code
+each at its place, the codes whole in a field of their own); every text field has an
+exact and a folded twin with positions, so phrases of either kind are tantivy's own
+phrase queries. Filters and facets are fast fields and aggregations; counts are
+tantivy's.
 """
 
 from __future__ import annotations
@@ -13,12 +14,12 @@ from pathlib import Path
 import tantivy  # noqa: F401  (an ImportError here means the extra is not installed)
 
 from tangthu.index.tantivy_engine.schema import build_schema, open_index
-from tangthu.index.tantivy_engine.searcher import TantivySearcher
+from tangthu.index.tantivy_engine.store import TantivyStore
 from tangthu.index.tantivy_engine.writer import TantivyWriter
 
 NAME = "tantivy"
 
-__all__ = ["NAME", "TantivySearcher", "TantivyWriter", "create", "opens"]
+__all__ = ["NAME", "TantivyStore", "TantivyWriter", "create", "opens"]
 
 
 def create(path: Path) -> None:

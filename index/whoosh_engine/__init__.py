@@ -9,12 +9,12 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 
 from tangthu.index.whoosh_engine.schema import build_schema
-from tangthu.index.whoosh_engine.searcher import WhooshSearcher
+from tangthu.index.whoosh_engine.store import WhooshStore
 from tangthu.index.whoosh_engine.writer import WhooshWriter
 
 NAME = "whoosh"
 
-__all__ = ["NAME", "WhooshSearcher", "WhooshWriter", "create", "opens"]
+__all__ = ["NAME", "WhooshStore", "WhooshWriter", "create", "opens"]
 
 
 def create(path: Path) -> None:

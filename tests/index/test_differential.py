@@ -6,6 +6,7 @@ spelling, facets) must equal what a plain scan of the parsed articles counts.
 
 from __future__ import annotations
 
+import os
 import re
 import tempfile
 import unicodedata
@@ -33,6 +34,8 @@ OUTLETS = [None, "vnexpress.net", "tuoitre.vn", "baolaocai.vn"]
 DATES = [None, "2015-01-31", "2018-06-15", "2018-12-03", "2021-02-28", "2024-03-21"]
 
 words = st.lists(st.sampled_from(VOCAB), min_size=1, max_size=8)
+#: Random archives per engine: 200 in the full run; `make check` asks for fewer.
+EXAMPLES = int(os.environ.get("TANGTHU_TEST_EXAMPLES", "200"))
 
 
 @dataclass(frozen=True)
@@ -151,7 +154,7 @@ def searchable(art: Article) -> str:
 
 @pytest.mark.parametrize("engine", engines.available())
 @settings(
-    max_examples=200,
+    max_examples=EXAMPLES,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -174,6 +177,83 @@ def test_search_equals_a_brute_force_scan(
         with ArchiveSearcher(Path(tmp) / "ix") as searcher:
             for q, f in asks:
                 check(searcher, articles, q, f)
+            docs = documents(articles)
+            for q, _f in asks:
+                assert searcher.suggest(q.text()) == suggestion(docs, q.text()), q.text()
+            for art in articles[:3]:
+                like = {h.id for h in searcher.more_like(art.id, limit=50)}
+                assert like == alike(articles, docs, art), art.id
+
+
+def documents(articles: list[Article]) -> list[str]:
+    """The text of every document of the index: each article's, then each photo's."""
+    out = [searchable(a) for a in articles]
+    for a in articles:
+        seen = set()
+        for p in a.photos:
+            if p.file not in seen:
+                seen.add(p.file)
+                out.append(p.caption or "")
+    return out
+
+
+def suggestion(docs: list[str], query: str) -> str | None:
+    """What "did you mean" should say: each word the documents hold stays; another
+    becomes the closest word they hold with its first letter (one edit, else two), the
+    one most documents hold among the closest."""
+    from tangthu.index.analysis import edit_distance
+    from tangthu.index.query import parse, plain_words, typed_with_marks
+
+    node = parse(query)
+    words = plain_words(node)
+    if not words:
+        return None
+    folded = not typed_with_marks(node)
+    texts = [set(tokens(d, folded)) for d in docs]
+    vocab = set().union(*texts)
+    out, changed = [], False
+    for w in words:
+        key = fold(w.lower()) if folded else w.lower()
+        if key in vocab:
+            out.append(w)
+            continue
+        best = None
+        for distance in (1, 2):
+            near = [
+                t
+                for t in vocab
+                if t[:1] == key[:1] and t != key and edit_distance(key, t) <= distance
+            ]
+            if near:
+                best = min(
+                    near, key=lambda t: (edit_distance(key, t), -sum(t in x for x in texts), t)
+                )
+                break
+        if best is not None:
+            out.append(best)
+            changed = True
+        else:
+            out.append(w)
+    return " ".join(out) if changed else None
+
+
+def alike(articles: list[Article], docs: list[str], art: Article) -> set[str]:
+    """The articles "more like" *art* finds: those holding any of its twelve strongest
+    words (how often it uses each, how few documents hold it)."""
+    import math
+
+    counts: dict[str, int] = {}
+    for t in tokens(art.body_text, True):
+        if t.isalpha() and len(t) > 1:
+            counts[t] = counts.get(t, 0) + 1
+    texts = [set(tokens(d, True)) for d in docs]
+    weights = []
+    for t, tf in counts.items():
+        df = sum(t in x for x in texts)
+        if df:
+            weights.append((tf * math.log(1 + len(articles) / df), t))
+    best = {t for _w, t in sorted(weights, reverse=True)[:12]}
+    return {a.id for a in articles if a.id != art.id and best & set(tokens(searchable(a), True))}
 
 
 def check(searcher: ArchiveSearcher, articles: list[Article], q: Query, f: Filters) -> None:

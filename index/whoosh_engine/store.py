@@ -1,23 +1,20 @@
-"""Searching a Whoosh index: the query tree evaluated on arrays, segment by segment.
+"""A Whoosh index as arrays: the engine's primitives (`index.engine.Store`).
 
 Whoosh stores and reads the index; the postings of each term come out as arrays
 (`postings.read`) and everything else is arithmetic on arrays: AND is an
 intersection, a phrase an intersection of positions, BM25 a vector expression,
-filters, facets and dates per-document arrays (`docvalues`). Only the rows shown
-touch Python objects: their stored fields, and their snippets, read from the
-article files.
-
-Diacritics: a query typed with them is evaluated twice, on the exact spellings
-and on the folded words (the union of all spellings of each word). Exact matches
-rank first; totals say how many of each there are (DESIGN.md, "Search behaviour").
+filters, facets and dates per-document arrays (`docvalues`). A set of matches is one
+flag array and one score array per segment. Only the rows shown touch Python
+objects: their stored fields. The rules of a search (two passes for diacritics,
+totals, suggestions…) are `index.service`'s.
 """
 
 from __future__ import annotations
 
 import math
-import time
 from collections import OrderedDict
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeAlias
 
@@ -26,39 +23,19 @@ import numpy.typing as npt
 from whoosh import index as whoosh_index
 from whoosh.reading import TermNotFound
 
-from tangthu.archive.model import Article
-from tangthu.index.analysis import fold_term, tokens
+from tangthu.index.analysis import fold_term
 from tangthu.index.engine import (
+    ARTICLE,
     NONE,
+    PHOTO,
+    Ask,
+    Facets,
     Filters,
-    Hit,
-    IndexMissing,
-    PhotoHit,
-    SearchResult,
-    emptied_by,
-    month_key,
-    ordered_counts,
-    stored_hit,
 )
-from tangthu.index.query import (
-    And,
-    Every,
-    Node,
-    Not,
-    Or,
-    Phrase,
-    QueryError,
-    Word,
-    in_captions,
-    parse,
-    plain_words,
-    positive_leaves,
-    typed_with_marks,
-)
-from tangthu.index.snippets import article_body
-from tangthu.index.store import read_manifest
+from tangthu.index.query import And, Every, Node, Not, Or, Phrase, QueryError, Word
+from tangthu.index.store import archive_root, damaged
 from tangthu.index.whoosh_engine import docvalues, postings
-from tangthu.index.whoosh_engine.schema import ARTICLE, FIELD_OF, PHOTO, SEPARATOR, title_hash
+from tangthu.index.whoosh_engine.schema import FIELD_OF, SEPARATOR, title_hash
 
 IntArray: TypeAlias = npt.NDArray[np.int64]
 FloatArray: TypeAlias = npt.NDArray[np.float64]
@@ -126,32 +103,26 @@ def _without(a: _Match, b: _Match) -> _Match:
     return _Match(hit, np.where(hit, a.score, 0.0))
 
 
+#: One flag and one score array per segment: a set of matching documents.
+Matches: TypeAlias = "list[_Match]"
+
+
 def _common(a: IntArray, b: IntArray) -> IntArray:
     """The values in both sorted unique arrays."""
     return a[np.isin(a, b, assume_unique=True)]
 
 
-class WhooshSearcher:
-    """Searches one archive's Whoosh index (see `index.engine.Searcher`)."""
+class WhooshStore:
+    """One archive's Whoosh index, read as arrays (see `index.engine.Store`)."""
 
     def __init__(self, index_path: str | Path, root: str | Path | None = None) -> None:
         self.index_path = Path(index_path)
-        manifest = read_manifest(self.index_path)
-        if manifest is None:
-            raise IndexMissing(
-                f"No usable index at {self.index_path}; run the index command.",
-                path=str(self.index_path),
-            )
-        self.root = Path(root) if root is not None else Path(manifest.get("root") or ".")
+        self.root = archive_root(self.index_path, root)
         try:
             self._ix = whoosh_index.open_dir(str(self.index_path))
             self._searcher = self._ix.searcher()
         except Exception as exc:  # damaged files: say so instead of a traceback
-            raise IndexMissing(
-                f"The index at {self.index_path} cannot be opened ({exc}); run index --rebuild.",
-                code="index-damaged",
-                path=str(self.index_path),
-            ) from exc
+            raise damaged(self.index_path, exc) from exc
         self._values: dict[str, docvalues.DocValues] = {}
         self._cache: OrderedDict[tuple[str, str, str], postings.Postings] = OrderedDict()
         self._spellings: dict[str, list[str]] = {}
@@ -202,17 +173,8 @@ class WhooshSearcher:
         self._searcher.close()
         self._ix.close()
 
-    def __enter__(self) -> WhooshSearcher:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def article_count(self) -> int:
-        return self._count[ARTICLE]
-
-    def photo_count(self) -> int:
-        return self._count[PHOTO]
+    def count_of(self, kind: int) -> int:
+        return self._count[kind]
 
     def fingerprints(self) -> dict[str, str]:
         """Article ID -> the fingerprint it was indexed with (read from every document)."""
@@ -242,8 +204,7 @@ class WhooshSearcher:
         found = self._spellings.get(word)
         if found is None:
             out = set(self._marked(word + SEPARATOR))
-            key = word.encode("utf-8")
-            if any(("x", key) in seg.reader._terms for seg in self._segments):
+            if any(("x", word) in seg.reader for seg in self._segments):
                 out.add(word)  # spelled without marks
             found = self._spellings[word] = sorted(out)
         return found
@@ -468,296 +429,136 @@ class WhooshSearcher:
             out.append(_Match(hit, np.where(hit, m.score, 0.0)))
         return out
 
-    def _how_many(self, node: Node, filters: Filters | None, modes: tuple[bool, ...]) -> int:
-        """How many articles the list would show: the union over the passes in *modes*
-        (True: folded, False: exact)."""
-        per_pass = [
-            self._filtered(self._evaluate(node, folded, ARTICLE), filters, ARTICLE)
-            for folded in modes
+    # -- the primitives of a search
+
+    def match(self, ask: Ask) -> Matches:
+        found = self._evaluate(ask.node, ask.folded, ask.kind)
+        if ask.near:  # the words side by side: their phrase's score added
+            phrase = self._evaluate_phrase(ask.near, "x", ask.folded, ask.kind)
+            for m, p in zip(found, phrase, strict=True):
+                m.score += PHRASE_WEIGHT * np.where(m.hit, p.score, 0.0)
+        return self._filtered(found, ask.filters, ask.kind)
+
+    def union(self, first: Matches, second: Matches) -> Matches:
+        # a document of both keeps its score in *first*
+        return [
+            _Match(a.hit | b.hit, np.where(a.hit, a.score, b.score))
+            for a, b in zip(first, second, strict=True)
         ]
-        return sum(_or([p[i] for p in per_pass]).count() for i in range(len(self._segments)))
 
-    # -- searching
+    def minus(self, first: Matches, second: Matches) -> Matches:
+        return [_without(a, b) for a, b in zip(first, second, strict=True)]
 
-    def search(
-        self,
-        query: str,
-        *,
-        filters: Filters | None = None,
-        sort: str = "relevance",
-        page: int = 1,
-        pagesize: int = 20,
-        snippets: bool = True,
-        facets: bool = False,
-        exact: bool = False,
-    ) -> SearchResult:
-        """Search articles (see `index.engine.Searcher.search`).
+    def count(self, matches: Matches) -> int:
+        return sum(m.count() for m in matches)
 
-        Raises:
-            QueryError: the query cannot be run.
-        """
-        started = time.perf_counter()
-        page = max(1, page)
-        result = SearchResult(query=query, page=page, pagesize=pagesize, exact_only=exact)
-        result.indexed = self._count[ARTICLE]
-        node = parse(query)
-        wordless = isinstance(node, Every)
-        marked = not wordless and typed_with_marks(node)
-        if sort == "relevance" and wordless:
-            sort = "date"  # without words nothing is more relevant: newest first
-        exact_m: list[_Match] | None = None
-        folded_m: list[_Match] | None = None
-        if wordless:
-            folded_m = self._evaluate(node, True, ARTICLE)
-        elif exact:
-            exact_m = self._evaluate(node, False, ARTICLE)
-        else:
-            folded_m = self._evaluate(node, True, ARTICLE)
-            if marked:
-                exact_m = self._evaluate(node, False, ARTICLE)
-        words = plain_words(node)
-        if words and 1 < len(words) <= 16:
-            # the words side by side rank above the same words scattered
-            if folded_m is not None:
-                folded_m = self._boost_phrase(folded_m, words, True)
-            if exact_m is not None:
-                exact_m = self._boost_phrase(exact_m, words, False)
-        if exact_m is not None:
-            exact_m = self._filtered(exact_m, filters, ARTICLE)
-        if folded_m is not None:
-            folded_m = self._filtered(folded_m, filters, ARTICLE)
-        shown, is_exact = self._shown(exact_m, folded_m)
-        result.total = sum(m.count() for m in shown)
-        if exact_m is not None:
-            result.exact_total = sum(m.count() for m in exact_m)
-        docs, scores, flags = self._rank(shown, is_exact, sort, (page - 1) * pagesize, pagesize)
-        result.terms = self._marked_terms(node, marked and not exact) if snippets else set()
-        result.hits = [
-            self._hit(d, s, f, result.terms if snippets else None)
-            for d, s, f in zip(docs, scores, flags, strict=True)
-        ]
-        if facets:
-            result.facets = self._facets(shown)
-        if result.total == 0:
-            if not wordless:
-                result.suggestion = self.suggest(query)
-            modes = (False,) if exact else (True, False) if marked else (True,)
-            result.emptied_by = emptied_by(filters, lambda f: self._how_many(node, f, modes))
-        result.seconds = time.perf_counter() - started
-        return result
-
-    def _boost_phrase(self, matches: list[_Match], words: list[str], folded: bool) -> list[_Match]:
-        phrase = self._evaluate_phrase(tuple(words), "x", folded, ARTICLE)
-        for m, p in zip(matches, phrase, strict=True):
-            m.score += PHRASE_WEIGHT * np.where(m.hit, p.score, 0.0)
-        return matches
-
-    def _shown(
-        self, exact_m: list[_Match] | None, folded_m: list[_Match] | None
-    ) -> tuple[list[_Match], list[BoolArray]]:
-        """What the list shows (exact matches and folded ones), and which are exact."""
-        if folded_m is None:
-            assert exact_m is not None
-            return exact_m, [m.hit for m in exact_m]
-        if exact_m is None:
-            return folded_m, [np.zeros(len(m.hit), np.bool_) for m in folded_m]
-        shown = []
-        for e, f in zip(exact_m, folded_m, strict=True):
-            # exact documents keep their exact score
-            shown.append(_Match(e.hit | f.hit, np.where(e.hit, e.score, f.score)))
-        return shown, [e.hit for e in exact_m]
-
-    def _rank(
-        self,
-        shown: list[_Match],
-        flags: list[BoolArray],
-        sort: str,
-        offset: int,
-        pagesize: int,
-    ) -> tuple[IntArray, FloatArray, BoolArray]:
-        """The global document numbers, scores and exact flags of one page."""
-        local = [m.docs for m in shown]
+    def _gathered(self, matches: Matches) -> tuple[IntArray, FloatArray, list[IntArray]]:
+        """Global document numbers and scores of every match, and each segment's own."""
+        local = [m.docs for m in matches]
         if not sum(len(d) for d in local):
-            return np.zeros(0, np.int64), np.zeros(0), np.zeros(0, np.bool_)
+            return np.zeros(0, np.int64), np.zeros(0), local
         docs = np.concatenate([s.base + d for s, d in zip(self._segments, local, strict=True)])
-        scores = np.concatenate([m.score[d] for m, d in zip(shown, local, strict=True)])
-        exact = np.concatenate([f[d] for f, d in zip(flags, local, strict=True)])
-        want = offset + pagesize
-        if sort in ("date", "date-asc"):
-            dates = np.concatenate(
-                [s.values.date[d] for s, d in zip(self._segments, local, strict=True)]
-            ).astype(np.int64)
-            # undated last either way
-            key = np.where(dates > 0, -dates if sort == "date" else dates, np.iinfo(np.int64).max)
-            order = np.lexsort((docs, key))
-            scores = np.zeros(len(docs))
-        else:
-            # exact spellings first, then by score (ties: index order)
-            rank = np.where(exact, scores + 1e12, scores)
-            if want < len(docs) // 4:  # only the best few need sorting
-                top = np.argpartition(-rank, want)[:want]
-                keep = rank >= rank[top].min()
-                docs, scores, exact, rank = docs[keep], scores[keep], exact[keep], rank[keep]
-            order = np.lexsort((docs, -rank))
-        take = order[offset : offset + pagesize]
-        return docs[take], scores[take], exact[take]
+        scores = np.concatenate([m.score[d] for m, d in zip(matches, local, strict=True)])
+        return docs, scores, local
 
-    def _hit(self, docnum: int, score: float, exact: bool, terms: set[str] | None) -> Hit:
-        d = self._searcher.stored_fields(int(docnum))
-        return stored_hit(d.get, self.root, score, exact, terms)
+    def top(self, matches: Matches, offset: int, limit: int) -> list[tuple[int, float]]:
+        docs, scores, _local = self._gathered(matches)
+        want = offset + limit
+        if not len(docs) or limit <= 0:
+            return []
+        if want < len(docs) // 4:  # only the best few need sorting
+            best = np.argpartition(-scores, want)[:want]
+            keep = scores >= scores[best].min()
+            docs, scores = docs[keep], scores[keep]
+        order = np.lexsort((docs, -scores))[offset:want]
+        return [(int(d), float(s)) for d, s in zip(docs[order], scores[order], strict=True)]
 
-    def _body(self, article_id: str) -> str:
-        return article_body(self.root, article_id)
+    def by_date(
+        self, matches: Matches, *, newest_first: bool, offset: int, limit: int
+    ) -> list[int]:
+        docs, _scores, local = self._gathered(matches)
+        if not len(docs) or limit <= 0:
+            return []
+        dates = np.concatenate(
+            [s.values.date[d] for s, d in zip(self._segments, local, strict=True)]
+        ).astype(np.int64)
+        key = np.where(dates > 0, -dates if newest_first else dates, np.iinfo(np.int64).max)
+        order = np.lexsort((docs, key))[offset : offset + limit]
+        return [int(d) for d in docs[order]]
 
-    def _marked_terms(self, node: Node, both: bool) -> set[str]:
-        """The folded words that snippets and the reader mark."""
-        out: set[str] = set()
-        for leaf in positive_leaves(node):
-            words = (
-                [Word(w, leaf.field) for w in leaf.words] if isinstance(leaf, Phrase) else [leaf]
-            )
-            for word in words:
-                if word.mode:
-                    out.update(fold_term(t) for t in self._expand(word, True)[:64])
-                else:
-                    out.add(fold_term(word.text))
+    def among(self, matches: Matches, docs: list[int]) -> list[bool]:
+        out = []
+        for doc in docs:
+            for seg, m in zip(self._segments, matches, strict=True):
+                if seg.base <= doc < seg.base + len(m.hit):
+                    out.append(bool(m.hit[doc - seg.base]))
+                    break
+            else:
+                out.append(False)
         return out
 
-    def _facets(self, shown: list[_Match]) -> dict[str, dict[str, int]]:
-        outlets: dict[str, int] = {}
-        years: dict[str, int] = {}
-        months: dict[str, int] = {}
-        for seg, m in zip(self._segments, shown, strict=True):
+    def stored(self, doc: int) -> Callable[[str], Any]:
+        return dict(self._searcher.stored_fields(int(doc))).get
+
+    def facets(self, matches: Matches) -> Facets:
+        out = Facets()
+        for seg, m in zip(self._segments, matches, strict=True):
             docs = m.docs
             if not len(docs):
                 continue
             v = seg.values
             codes, counts = np.unique(v.outlet[docs], return_counts=True)
             for code, n in zip(codes.tolist(), counts.tolist(), strict=True):
-                name = v.outlets[code] if code >= 0 else NONE
-                outlets[name] = outlets.get(name, 0) + n
-            ys, counts = np.unique(v.date[docs] // 10000, return_counts=True)
-            for y, n in zip(ys.tolist(), counts.tolist(), strict=True):
-                name = str(y) if y else NONE
-                years[name] = years.get(name, 0) + n
-            ms, counts = np.unique(v.date[docs] // 100, return_counts=True)
-            for ym, n in zip(ms.tolist(), counts.tolist(), strict=True):
-                if ym:
-                    months[month_key(ym)] = months.get(month_key(ym), 0) + n
-        return {
-            "outlet": ordered_counts(outlets),
-            "year": ordered_counts(years),
-            "month": dict(sorted(months.items())),
-        }
+                name = v.outlets[code] if code >= 0 else None
+                out.outlets[name] = out.outlets.get(name, 0) + n
+            for into, values in (
+                (out.years, v.date[docs] // 10000),
+                (out.months, v.date[docs] // 100),
+            ):
+                keys, counts = np.unique(values, return_counts=True)
+                for key, n in zip(keys.tolist(), counts.tolist(), strict=True):
+                    into[key] = into.get(key, 0) + n
+        return out
 
-    def suggest(self, query: str) -> str | None:
-        """A respelling of *query* from the index's words, or None."""
-        node = parse(query)
-        words = plain_words(node)
-        if not words:
-            return None
-        marked = typed_with_marks(node)
-        field = "x" if marked else "fw"
-        out, changed = [], False
-        for w in words:
-            key = w if marked else fold_term(w)
-            if any((field, key.encode("utf-8")) in s.reader._terms for s in self._segments):
-                out.append(w)
-                continue
-            found = None
-            for dist in (1, 2):
-                found = self._searcher.suggest(field, key, limit=1, maxdist=dist)
-                if found:
-                    break
-            if found:
-                out.append(found[0])
-                changed = True
-            else:
-                out.append(w)
-        return " ".join(out) if changed else None
+    # -- terms
 
-    def search_photos(
-        self, query: str, *, filters: Filters | None = None, page: int = 1, pagesize: int = 60
-    ) -> SearchResult:
-        """Photos whose captions (the article's, or embedded ones) match *query*."""
-        started = time.perf_counter()
-        page = max(1, page)
-        result = SearchResult(query=query, page=page, pagesize=pagesize)
-        node = parse(query)
-        node = in_captions(node)
-        marked = typed_with_marks(node)
-        folded_m = self._filtered(self._evaluate(node, True, PHOTO), filters, PHOTO)
-        exact_m = (
-            self._filtered(self._evaluate(node, False, PHOTO), filters, PHOTO) if marked else None
+    def has_term(self, term: str, *, folded: bool) -> bool:
+        field = "fw" if folded else "x"
+        return any((field, term) in seg.reader for seg in self._segments)
+
+    def doc_freq(self, term: str, *, folded: bool) -> int:
+        terms = self._spellings_of(term) if folded else [term]
+        return sum(
+            int(seg.live[self._word_postings(seg, "x", terms).docs].sum()) for seg in self._segments
         )
-        shown, flags = self._shown(exact_m, folded_m)
-        result.total = sum(m.count() for m in shown)
-        sort = "date" if isinstance(node, Every) else "relevance"
-        docs, scores, _flags = self._rank(shown, flags, sort, (page - 1) * pagesize, pagesize)
-        for docnum, score in zip(docs, scores, strict=True):
-            d = self._searcher.stored_fields(int(docnum))
-            result.hits.append(
-                PhotoHit(
-                    article_id=d.get("aid") or "",
-                    file=d.get("file") or "",
-                    caption=d.get("photo_caption") or "",
-                    score=float(score),
-                    title=d.get("atitle") or "",
-                    date=d.get("date") or None,
-                    folder=d.get("folder") or "",
-                    taken=d.get("taken") or None,
-                    embedded_caption=d.get("embedded") or "",
-                )
-            )
-        result.seconds = time.perf_counter() - started
-        return result
 
-    def more_like(self, article_id: str, *, limit: int = 10) -> list[Hit]:
-        """Articles whose words are most like those of *article_id*."""
-        text = self._body(article_id)
-        if not text:
-            return []
-        counts: dict[str, int] = {}
-        for term, _pos in tokens(text, folded=True):
-            if term.isalpha() and len(term) > 1:
-                counts[term] = counts.get(term, 0) + 1
-        weights = []
-        for term, tf in counts.items():
-            df = sum(
-                len(self._word_postings(s, "x", self._spellings_of(term)).docs)
-                for s in self._segments
-            )
-            if df:
-                weights.append((tf * math.log(1 + self._count[ARTICLE] / df), term))
-        best = [t for _w, t in sorted(weights, reverse=True)[:12]]
-        if not best:
-            return []
-        node: Node = Or(tuple(Word(t) for t in best))
-        matches = self._filtered(self._evaluate(node, True, ARTICLE), None, ARTICLE)
-        docs, scores, flags = self._rank(
-            matches, [np.zeros(len(m.hit), np.bool_) for m in matches], "relevance", 0, limit + 1
-        )
-        hits = [self._hit(d, s, f, None) for d, s, f in zip(docs, scores, flags, strict=True)]
-        return [h for h in hits if h.id != article_id][:limit]
+    def terms_with_prefix(self, prefix: str, *, folded: bool, limit: int) -> list[str]:
+        field = "fw" if folded else "x"
+        out: set[str] = set()
+        for seg in self._segments:
+            for term in seg.reader.expand_prefix(field, prefix):
+                out.add(_text(term))
+                if len(out) >= limit:
+                    return sorted(out)
+        return sorted(out)
 
-    def link_related(self, article: Article) -> Article:
-        """*article* with each related item linked to the archive article of that title."""
-        if not article.related:
-            return article
-        from tangthu.index.documents import title_key
+    def terms_near(self, term: str, *, folded: bool, distance: int) -> list[str]:
+        field = "fw" if folded else "x"
+        out: set[str] = set()
+        for seg in self._segments:
+            out.update(_text(t) for t in seg.reader.terms_within(field, term, distance, prefix=1))
+        out.discard(term)
+        return sorted(out)
 
-        items = []
-        for item in article.related:
-            found = None
-            key = title_hash(title_key(item.title))
-            for seg in self._segments:
-                post = postings.read(seg.reader, "title_key", key)
-                alive = post.docs[seg.live[post.docs]]
-                if len(alive):
-                    found = seg.reader.stored_fields(int(alive[0])).get("aid")
-                    break
-            items.append(replace(item, id=found) if found and found != article.id else item)
-        return replace(article, related=tuple(items))
+    def with_title(self, key: str) -> str | None:
+        hashed = title_hash(key)
+        for seg in self._segments:
+            post = postings.read(seg.reader, "title_key", hashed)
+            alive = post.docs[seg.live[post.docs] & (seg.values.kind[post.docs] == ARTICLE)]
+            if len(alive):
+                found = seg.reader.stored_fields(int(alive[0])).get("aid")
+                return str(found) if found else None
+        return None
 
 
 def _text(term: Any) -> str:

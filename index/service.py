@@ -1,0 +1,415 @@
+"""The rules of searching, written once, over any engine's `Store`.
+
+What a user sees of a search is decided here, whatever the engine: no words lists the
+newest first; a query typed with diacritics is matched twice, on its exact spellings
+and on every spelling, the exact ones first; the totals say how many of each; a filter
+that leaves nothing is named; "did you mean" when nothing matches; the snippets' words;
+articles like another; related articles linked by title; photos found by captions.
+The engines answer primitives (`index.engine.Store`) and know none of this.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from tangthu.archive.model import Article
+from tangthu.index.analysis import edit_distance, fold_term, tokens
+from tangthu.index.documents import title_key
+from tangthu.index.engine import (
+    ARTICLE,
+    NONE,
+    PHOTO,
+    Ask,
+    Facets,
+    Filters,
+    Hit,
+    PhotoHit,
+    SearchResult,
+    Store,
+)
+from tangthu.index.query import (
+    Every,
+    Node,
+    Or,
+    Phrase,
+    Word,
+    in_captions,
+    parse,
+    plain_words,
+    positive_leaves,
+    typed_with_marks,
+)
+from tangthu.index.snippets import article_body, mark, snippet
+
+__all__ = ["SearchService", "emptied_by", "month_key", "ordered_counts", "stored_hit"]
+
+#: Words of a query side by side rank above the same words scattered (up to this many).
+NEAR_WORDS = 16
+#: Words of a prefix or a close spelling marked in snippets, at most.
+MARKED_SPELLINGS = 64
+#: Words "more like this" looks for.
+LIKE_WORDS = 12
+
+
+def ordered_counts(counts: dict[str, int]) -> dict[str, int]:
+    """Facet counts, largest first; the "none" bucket last."""
+    return dict(sorted(counts.items(), key=lambda kv: (kv[0] == NONE, -kv[1], kv[0])))
+
+
+def month_key(yyyymm: int) -> str:
+    """A month facet's value: ``202403`` as ``2024-03``."""
+    return f"{yyyymm // 100:04d}-{yyyymm % 100:02d}"
+
+
+def shaped(facets: Facets) -> dict[str, dict[str, int]]:
+    """Facet counts as lists show them: outlets and years largest first with the
+    undated and those without an outlet last, the months in order."""
+    outlets = {name or NONE: n for name, n in facets.outlets.items() if n}
+    years: dict[str, int] = {}
+    for year, n in facets.years.items():
+        if n:
+            key = str(year) if year else NONE
+            years[key] = years.get(key, 0) + n
+    months = {month_key(ym): n for ym, n in sorted(facets.months.items()) if ym and n}
+    return {"outlet": ordered_counts(outlets), "year": ordered_counts(years), "month": months}
+
+
+def emptied_by(filters: Filters | None, count: Callable[[Filters | None], int]) -> list[str]:
+    """Which of the active filters leave nothing, each alone; ["together"] when only
+    their combination does; [] when the words alone find nothing (or no filter is on).
+
+    *count* tells how many articles the words find under a set of filters (None: none).
+    The IDs of ``filters`` (named by tags and notes in the query) go with the words.
+    """
+    f = filters or Filters()
+    parts = {
+        "date": Filters(date_from=f.date_from, date_to=f.date_to),
+        "outlet": Filters(outlet=f.outlet),
+        "year": Filters(year=f.year),
+        "photos": Filters(has_photos=f.has_photos),
+    }
+    active = {name: replace(one, ids=f.ids) for name, one in parts.items() if one != Filters()}
+    if not active or count(Filters(ids=f.ids) if f.ids is not None else None) == 0:
+        return []
+    return [name for name, one in active.items() if count(one) == 0] or ["together"]
+
+
+def stored_hit(
+    stored: Callable[[str], Any], root: Path, score: float, exact: bool, terms: set[str] | None
+) -> Hit:
+    """An article's hit from its stored fields (*stored* reads one, "" when absent),
+    with its snippet read from the file and its words marked when *terms* are given."""
+    title = stored("title") or ""
+    article_id = stored("aid") or ""
+    found = snippet(article_body(root, article_id), terms) if terms is not None else None
+    titled = mark(title, terms) if terms is not None else None
+    return Hit(
+        id=article_id,
+        title=title,
+        date=stored("date") or None,
+        outlet=stored("outlet") or None,
+        author=stored("author") or None,
+        score=float(score),
+        snippet=found.text if found else "",
+        photos=int(stored("photos") or 0),
+        thumb=stored("thumb") or None,
+        folder=stored("folder") or "",
+        exact=bool(exact),
+        date_estimated=bool(stored("date_est")),
+        snippet_marks=found.spans if found else (),
+        title_marks=titled.spans if titled else (),
+    )
+
+
+def _photo_hit(stored: Callable[[str], Any], score: float) -> PhotoHit:
+    return PhotoHit(
+        article_id=stored("aid") or "",
+        file=stored("file") or "",
+        caption=stored("photo_caption") or "",
+        score=float(score),
+        title=stored("atitle") or "",
+        date=stored("date") or None,
+        folder=stored("folder") or "",
+        taken=stored("taken") or None,
+        embedded_caption=stored("embedded") or "",
+    )
+
+
+class SearchService:
+    """Searches one archive's index through its engine's `Store` (see
+    `index.engine.Searcher`). One per thread; `refresh` after indexing."""
+
+    def __init__(self, store: Store[Any, Any]) -> None:
+        self.store = store
+        self.index_path = store.index_path
+        self.root = store.root
+
+    # -- lifecycle and counts
+
+    def refresh(self) -> bool:
+        return self.store.refresh()
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> SearchService:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def article_count(self) -> int:
+        return self.store.count_of(ARTICLE)
+
+    def photo_count(self) -> int:
+        return self.store.count_of(PHOTO)
+
+    def fingerprints(self) -> dict[str, str]:
+        return self.store.fingerprints()
+
+    # -- the passes of a query
+
+    def _passes(
+        self, node: Node, *, kind: int, filters: Filters | None, exact_only: bool, near: bool
+    ) -> tuple[Any | None, Any | None]:
+        """The exact and the every-spelling matches of *node* (None: not asked for).
+
+        A query without words is every document; one typed without diacritics is matched
+        on every spelling only; one typed with them on both, or on its exact spellings
+        alone when only those are wanted.
+        """
+        store = self.store
+        words = plain_words(node) or []
+        together = tuple(words) if near and 1 < len(words) <= NEAR_WORDS else ()
+
+        def match(folded: bool) -> Any:
+            return store.match(Ask(node, folded, kind, filters, together))
+
+        if isinstance(node, Every):
+            return None, match(True)
+        if exact_only:
+            return match(False), None
+        return (match(False) if typed_with_marks(node) else None), match(True)
+
+    def _page(
+        self,
+        exact_m: Any | None,
+        folded_m: Any | None,
+        exact_total: int | None,
+        sort: str,
+        offset: int,
+        limit: int,
+    ) -> list[tuple[Any, float, bool]]:
+        """One page of (document, score, exact): by relevance the exact spellings first,
+        then the rest by score; by date the undated last, exact or not."""
+        store = self.store
+        if sort in ("date", "date-asc"):
+            shown = self._shown(exact_m, folded_m)
+            docs = store.by_date(shown, newest_first=sort == "date", offset=offset, limit=limit)
+            if exact_m is None:
+                flags = [False] * len(docs)
+            elif folded_m is None:
+                flags = [True] * len(docs)
+            else:
+                flags = store.among(exact_m, docs)
+            return [(d, 0.0, e) for d, e in zip(docs, flags, strict=True)]
+        if exact_m is None:
+            assert folded_m is not None
+            return [(d, s, False) for d, s in store.top(folded_m, offset, limit)]
+        rows = [(d, s, True) for d, s in store.top(exact_m, offset, limit)]
+        if folded_m is not None and len(rows) < limit:
+            rest = store.minus(folded_m, exact_m)
+            start = max(0, offset - (exact_total or 0))
+            rows += [(d, s, False) for d, s in store.top(rest, start, limit - len(rows))]
+        return rows
+
+    def _shown(self, exact_m: Any | None, folded_m: Any | None) -> Any:
+        if exact_m is None:
+            return folded_m
+        if folded_m is None:
+            return exact_m
+        return self.store.union(exact_m, folded_m)
+
+    # -- articles
+
+    def search(
+        self,
+        query: str,
+        *,
+        filters: Filters | None = None,
+        sort: str = "relevance",
+        page: int = 1,
+        pagesize: int = 20,
+        snippets: bool = True,
+        facets: bool = False,
+        exact: bool = False,
+    ) -> SearchResult:
+        """Search articles (see `index.engine.Searcher.search`).
+
+        Raises:
+            QueryError: the query cannot be run.
+        """
+        started = time.perf_counter()
+        page = max(1, page)
+        offset = (page - 1) * pagesize
+        result = SearchResult(query=query, page=page, pagesize=pagesize, exact_only=exact)
+        result.indexed = self.store.count_of(ARTICLE)
+        node = parse(query)
+        wordless = isinstance(node, Every)
+        if sort == "relevance" and wordless:
+            sort = "date"  # without words nothing is more relevant: newest first
+        exact_m, folded_m = self._passes(
+            node, kind=ARTICLE, filters=filters, exact_only=exact, near=True
+        )
+        shown = self._shown(exact_m, folded_m)
+        result.total = self.store.count(shown)
+        if exact_m is not None:
+            result.exact_total = result.total if folded_m is None else self.store.count(exact_m)
+        rows = self._page(exact_m, folded_m, result.exact_total, sort, offset, pagesize)
+        result.terms = self._marked_terms(node) if snippets else set()
+        terms = result.terms if snippets else None
+        result.hits = [
+            stored_hit(self.store.stored(d), self.root, score, flag, terms)
+            for d, score, flag in rows
+        ]
+        if facets:
+            result.facets = shaped(self.store.facets(shown))
+        if result.total == 0:
+            if not wordless:
+                result.suggestion = self.suggest(query)
+            result.emptied_by = emptied_by(filters, lambda f: self._how_many(node, f, exact))
+        result.seconds = time.perf_counter() - started
+        return result
+
+    def _how_many(self, node: Node, filters: Filters | None, exact: bool) -> int:
+        """How many articles the list would show for *node* under *filters*."""
+        exact_m, folded_m = self._passes(
+            node, kind=ARTICLE, filters=filters, exact_only=exact, near=False
+        )
+        return self.store.count(self._shown(exact_m, folded_m))
+
+    def _marked_terms(self, node: Node) -> set[str]:
+        """The folded words that snippets and the reader mark: each word and phrase word
+        of the query (not those it excludes); a prefix or a close spelling stands for the
+        words of the index it found."""
+        out: set[str] = set()
+        for leaf in positive_leaves(node):
+            words = (
+                [Word(w, leaf.field) for w in leaf.words] if isinstance(leaf, Phrase) else [leaf]
+            )
+            for word in words:
+                key = fold_term(word.text)
+                if word.mode == "prefix":
+                    out.update(
+                        self.store.terms_with_prefix(key, folded=True, limit=MARKED_SPELLINGS)
+                    )
+                elif word.mode == "fuzzy":
+                    near = self.store.terms_near(key, folded=True, distance=word.distance)
+                    out.update(near[:MARKED_SPELLINGS])
+                    out.add(key)
+                else:
+                    out.add(key)
+        return out
+
+    def suggest(self, query: str) -> str | None:
+        """A respelling of *query* from the index's words, or None.
+
+        A word the index holds stays; another becomes the closest word the index holds
+        (one edit, else two), among those as close the one most articles hold. Typed
+        with diacritics, the words are compared with them; else without.
+        """
+        node = parse(query)
+        words = plain_words(node)
+        if not words:
+            return None
+        folded = not typed_with_marks(node)
+        out, changed = [], False
+        for w in words:
+            key = fold_term(w) if folded else w
+            if self.store.has_term(key, folded=folded):
+                out.append(w)
+                continue
+            best = None
+            for distance in (1, 2):
+                near = self.store.terms_near(key, folded=folded, distance=distance)
+                if near:
+                    best = min(
+                        near,
+                        key=lambda t: (
+                            edit_distance(key, t),
+                            -self.store.doc_freq(t, folded=folded),
+                            t,
+                        ),
+                    )
+                    break
+            if best is not None and best != key:
+                out.append(best)
+                changed = True
+            else:
+                out.append(w)
+        return " ".join(out) if changed else None
+
+    def more_like(self, article_id: str, *, limit: int = 10) -> list[Hit]:
+        """Articles whose words are most like those of *article_id*: its words weighed
+        by how often it uses them and how rare they are in the archive, the strongest
+        searched for together."""
+        text = article_body(self.root, article_id)
+        if not text:
+            return []
+        counts: dict[str, int] = {}
+        for term, _pos in tokens(text, folded=True):
+            if term.isalpha() and len(term) > 1:
+                counts[term] = counts.get(term, 0) + 1
+        n = max(self.store.count_of(ARTICLE), 1)
+        weights = []
+        for term, tf in counts.items():
+            df = self.store.doc_freq(term, folded=True)
+            if df:
+                weights.append((tf * math.log(1 + n / df), term))
+        best = [t for _w, t in sorted(weights, reverse=True)[:LIKE_WORDS]]
+        if not best:
+            return []
+        like = self.store.match(Ask(Or(tuple(Word(t) for t in best)), True, ARTICLE))
+        hits = [
+            stored_hit(self.store.stored(d), self.root, score, False, None)
+            for d, score in self.store.top(like, 0, limit + 1)
+        ]
+        return [h for h in hits if h.id != article_id][:limit]
+
+    def link_related(self, article: Article) -> Article:
+        """*article* with each related item linked to the archive article of that title."""
+        if not article.related:
+            return article
+        items = []
+        for item in article.related:
+            found = self.store.with_title(title_key(item.title))
+            items.append(replace(item, id=found) if found and found != article.id else item)
+        return replace(article, related=tuple(items))
+
+    # -- photos
+
+    def search_photos(
+        self, query: str, *, filters: Filters | None = None, page: int = 1, pagesize: int = 60
+    ) -> SearchResult:
+        """Photos whose captions (the article's, or embedded ones) match *query*: exact
+        spellings first as for articles; without words, the newest first."""
+        started = time.perf_counter()
+        page = max(1, page)
+        result = SearchResult(query=query, page=page, pagesize=pagesize)
+        node = in_captions(parse(query))
+        exact_m, folded_m = self._passes(
+            node, kind=PHOTO, filters=filters, exact_only=False, near=False
+        )
+        shown = self._shown(exact_m, folded_m)
+        result.total = self.store.count(shown)
+        exact_total = None if exact_m is None else self.store.count(exact_m)
+        sort = "date" if isinstance(node, Every) else "relevance"
+        rows = self._page(exact_m, folded_m, exact_total, sort, (page - 1) * pagesize, pagesize)
+        result.hits = [_photo_hit(self.store.stored(d), score) for d, score, _e in rows]
+        result.seconds = time.perf_counter() - started
+        return result
