@@ -1,22 +1,51 @@
-"""Whoosh's own codec (W3) with posting blocks packed as bytes.
+"""Everything this engine takes from Whoosh beyond its public interface, in one place.
 
-W3 pickles a block's document numbers as a tuple of integers and its values as a
-tuple of byte strings; with pickle protocol 2 every byte string costs some twenty
-bytes of wrapping, more than the positions it holds. Here both are varints in one
-byte string each: document numbers as gaps; for positional fields, the number of
-positions of each posting, a zero, then every position gap (each posting's value
-is itself a run of varint gaps). The index is about a third smaller and a block
-decodes in a few array operations (`tangthu.index.whoosh_engine.postings`). Everything
-else (terms, stored fields, blocks' statistics) is Whoosh's. Whoosh stores the
-codec with each segment, so the classes must keep their module path and names
+Whoosh's public interface is too slow for a 100,000-article archive in two places:
+reading a term's postings (one Python call per posting) and committing segments that
+worker processes wrote (its writer merges and rewrites them itself). So this module
+leans on the internals of ``whoosh-reloaded`` 2.7 (pinned ``<2.8`` in pyproject.toml for
+this reason), each pinned by a test in ``tests/index/test_whoosh_internals.py`` that
+fails on an upgrade which changes it:
+
+- ``whoosh.codec.whoosh3``: ``W3Codec``, ``W3PostingsWriter`` (``_mini_ids``,
+  ``_mini_values``, ``_ids``, ``_values``, ``_byteids``, ``_format``) and
+  ``W3LeafMatcher`` (``_read_ids``, ``_read_values``, ``_read_data``, ``_data``,
+  ``_byteids``, ``_fixedsize``, ``_blocklength``), subclassed by `PackedCodec` below;
+  and the layout of a posting list on disk (a header tag, then blocks: a signed int
+  length, the pickled block statistics, the block's pickled data, zlib-compressed
+  when the statistics say so), read whole by `posting_blocks`.
+- ``SegmentReader._terms`` (``term_info(field, bytes).extent()``, ``_postfile.get``):
+  where a term's posting list is in the postings file.
+- ``SegmentWriter(..., _lk=False)`` (a writer that takes no lock, for the worker
+  processes), ``_finalize_segment``, ``_close_segment``, ``_merge_segments``,
+  ``_commit_toc``, ``_finish`` and ``_added``: committing segments written elsewhere.
+- ``FileIndex._segments()``: the segments of the last commit.
+
+The codec packs posting blocks: W3 pickles a block's document numbers as a tuple of
+integers and its values as a tuple of byte strings; with pickle protocol 2 every byte
+string costs some twenty bytes of wrapping, more than the positions it holds. Here both
+are varints in one byte string each: document numbers as gaps; for positional fields,
+the number of positions of each posting, a zero, then every position gap (each
+posting's value is itself a run of varint gaps). The index is about a third smaller
+and a block decodes in a few array operations (`postings`). Everything else (terms,
+stored fields, blocks' statistics) is Whoosh's. Whoosh stores the codec with each
+segment, so the classes must keep their module path and names
 (`tangthu.index.store.SCHEMA_VERSION` changes when they change).
 """
 
 from __future__ import annotations
 
+import io
+import pickle
+import struct
+import zlib
 from typing import Any
 
 from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PostingsWriter
+from whoosh.reading import TermNotFound
+from whoosh.writing import SegmentWriter
+
+_INT = struct.Struct("!i")  # whoosh.system.pack_int
 
 
 def varints(numbers: Any) -> bytes:
@@ -129,3 +158,103 @@ class PackedCodec(W3Codec):  # type: ignore[misc]
             return super().postings_reader(dbfile, terminfo, format_, term=term, scorer=scorer)
         offset, length = terminfo.extent()
         return PackedLeafMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
+
+
+# --- reading a posting list whole ------------------------------------------------------
+
+
+def posting_bytes(reader: Any, fieldname: str, term: str) -> bytes | None:
+    """The bytes of *term*'s posting list in a segment reader's postings file (None: no
+    such term in this segment; an inlined list is never written by this codec's
+    writer for positional or keyed fields)."""
+    terms = reader._terms
+    try:
+        info = terms.term_info(fieldname, term.encode("utf-8"))
+    except TermNotFound:
+        return None
+    offset, length = info.extent()
+    if isinstance(length, tuple):  # WORKAROUND(whoosh3 W3TermInfo.from_bytes keeps a 1-tuple)
+        length = length[0]
+    data: bytes = terms._postfile.get(offset, length)
+    return data
+
+
+def posting_blocks(buf: bytes, *, positional: bool) -> tuple[list[int], list[bytes], list[bytes]]:
+    """The blocks of a posting list: each block's number of postings, its packed
+    document numbers and (for a positional field) its packed values."""
+    stream = io.BytesIO(buf)
+    pos = 4  # the posting list's header tag
+    counts: list[int] = []
+    id_runs: list[bytes] = []
+    value_runs: list[bytes] = []
+    while pos < len(buf):
+        (size,) = _INT.unpack_from(buf, pos)
+        pos += 4
+        end = pos + abs(size)
+        stream.seek(pos)
+        stats = pickle.load(stream)
+        data = buf[stream.tell() : end]
+        if stats[3]:  # compressed
+            data = zlib.decompress(data)
+        block = pickle.loads(data)
+        counts.append(stats[0])
+        id_runs.append(block[0])
+        if positional:
+            value_runs.append(block[2])
+        pos = end
+        if size < 0:  # the last block
+            break
+    return counts, id_runs, value_runs
+
+
+# --- committing segments written in other processes -----------------------------------
+
+
+def segment_writer(ix: Any, *, lock: bool, limitmb: int, timeout: float = 0.0) -> Any:
+    """A segment writer with this codec; without *lock*, one that takes no index lock
+    (a worker's: the parent holds the lock and commits what the workers write).
+
+    Raises:
+        whoosh.index.LockError: *lock* and another writer holds the index.
+    """
+    if lock:
+        return SegmentWriter(ix, timeout=timeout, compound=False, limitmb=limitmb, codec=codec())
+    return SegmentWriter(ix, _lk=False, compound=False, limitmb=limitmb, codec=codec())
+
+
+def finish_segment(writer: Any) -> Any:
+    """Write out what *writer* was given as a segment (not committed); return it."""
+    return writer._finalize_segment()
+
+
+def drop_segment(writer: Any) -> None:
+    """Close an unfinished segment writer without touching the index's temporary files
+    (``cancel()`` removes the folder other writers use at the same time)."""
+    writer._close_segment()
+
+
+def commit_segments(writer: Any, segments: list[Any], merge_policy: Any) -> None:
+    """Commit *writer*'s own deletions (and merges by *merge_policy*) with *segments*
+    that other writers finished, in one new table of contents."""
+    final = writer._merge_segments(merge_policy, None, None)
+    final += segments
+    if writer._added:
+        final.append(writer._finalize_segment())
+    else:
+        writer._close_segment()
+    writer._commit_toc(final)
+    writer._finish()
+
+
+def index_segments(ix: Any) -> list[Any]:
+    """The segments of the index's last commit."""
+    return list(ix._segments())
+
+
+#: zlib's level for the posting blocks (Whoosh compresses a block when it pays).
+COMPRESSION = 3
+
+
+def codec() -> PackedCodec:
+    """The codec every segment of this engine is written with."""
+    return PackedCodec(compression=COMPRESSION)

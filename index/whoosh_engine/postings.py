@@ -9,19 +9,15 @@ positions of a term come out as NumPy arrays.
 
 from __future__ import annotations
 
-import io
-import pickle
-import struct
-import zlib
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
-from whoosh.reading import TermNotFound
+
+from tangthu.index.whoosh_engine import codec
 
 IntArray: TypeAlias = npt.NDArray[np.int64]
-_INT = struct.Struct("!i")  # whoosh.system.pack_int
 
 
 def decode_varints(data: bytes) -> IntArray:
@@ -69,41 +65,14 @@ EMPTY = Postings(np.zeros(0, np.int64), np.zeros(0, np.int64), None)
 def read(reader: Any, fieldname: str, term: str) -> Postings:
     """The postings of *term* in *fieldname* of a segment reader (deleted ones included).
 
-    The term's whole posting list is read in one go and its blocks parsed from memory
-    (the layout of `whoosh.codec.whoosh3`: a length, the block's statistics, its data).
+    The term's whole posting list is read in one go (`codec.posting_bytes`) and its
+    blocks (`codec.posting_blocks`) decoded together.
     """
-    terms = reader._terms
-    try:
-        info = terms.term_info(fieldname, term.encode("utf-8"))
-    except TermNotFound:  # no such term in this segment
+    buf = codec.posting_bytes(reader, fieldname, term)
+    if buf is None:  # no such term in this segment
         return EMPTY
-    offset, length = info.extent()
-    if isinstance(length, tuple):  # WORKAROUND(whoosh3 W3TermInfo.from_bytes keeps a 1-tuple)
-        length = length[0]
-    buf = terms._postfile.get(offset, length)
     positional = reader.schema[fieldname].format.posting_size != 0
-    stream = io.BytesIO(buf)
-    pos = 4  # the posting list's header tag
-    id_runs: list[bytes] = []
-    value_runs: list[bytes] = []
-    counts: list[int] = []
-    while pos < len(buf):
-        (size,) = _INT.unpack_from(buf, pos)
-        pos += 4
-        end = pos + abs(size)
-        stream.seek(pos)
-        stats = pickle.load(stream)
-        data = buf[stream.tell() : end]
-        if stats[3]:  # compressed
-            data = zlib.decompress(data)
-        block = pickle.loads(data)
-        counts.append(stats[0])
-        id_runs.append(block[0])
-        if positional:
-            value_runs.append(block[2])
-        pos = end
-        if size < 0:  # the last block
-            break
+    counts, id_runs, value_runs = codec.posting_blocks(buf, positional=positional)
     lengths = np.array(counts, dtype=np.int64)
     docs = _restarting_sum(decode_varints(b"".join(id_runs)), lengths)
     if not positional:

@@ -31,17 +31,8 @@ from tangthu.index.analysis import fold_term
 from tangthu.index.documents import IndexDoc, parsed
 from tangthu.index.engine import IndexBusy, Progress, WriterCommit
 from tangthu.index.processes import start_worker
-from tangthu.index.whoosh_engine import docvalues
-from tangthu.index.whoosh_engine.codec import PackedCodec
+from tangthu.index.whoosh_engine import codec, docvalues
 from tangthu.index.whoosh_engine.schema import FIELD_OF, LEXICON_ID, SEPARATOR, title_hash
-
-
-def _codec() -> PackedCodec:
-    import os as _os
-
-    comp = int(_os.environ.get("TANGTHU_CODEC", "3"))
-    return PackedCodec(compression=comp)
-
 
 #: From this many articles on, a batch is written by worker processes.
 BULK = 400
@@ -82,7 +73,7 @@ def write_segment(
     Returns the segment and the problems found. The per-document arrays of the
     segment are saved beside the index.
     """
-    writer = SegmentWriter(ix, _lk=False, compound=False, limitmb=LIMIT_MB, codec=_codec())
+    writer = codec.segment_writer(ix, lock=False, limitmb=LIMIT_MB)
     rows: list[dict[str, Any] | None] = []
     lexicon: set[str] = set()
     problems: list[Problem] = []
@@ -104,7 +95,7 @@ def write_segment(
             fw=sorted({fold_term(t) for t in lexicon}),
         )
         rows.append(None)
-        segment = writer._finalize_segment()
+        segment = codec.finish_segment(writer)
     except BaseException:
         _abort(writer)
         raise
@@ -120,7 +111,7 @@ def _abort(writer: SegmentWriter) -> None:
     files are not in the table of contents; the next commit deletes them.
     """
     try:
-        writer._close_segment()
+        codec.drop_segment(writer)
     except OSError:
         pass
 
@@ -270,7 +261,7 @@ def _release(writer: SegmentWriter) -> None:
 
 def _parent_writer(ix: Index) -> SegmentWriter:
     try:
-        return SegmentWriter(ix, timeout=0.0, compound=False, limitmb=LIMIT_MB, codec=_codec())
+        return codec.segment_writer(ix, lock=True, limitmb=LIMIT_MB)
     except LockError as exc:
         raise IndexBusy(
             "The index is busy: another indexing run is writing to it. Try again when it ends."
@@ -279,14 +270,7 @@ def _parent_writer(ix: Index) -> SegmentWriter:
 
 def _commit(writer: SegmentWriter, segments: list[Any], *, merge: bool) -> None:
     """Commit the parent's deletions (and merges) with the workers' segments."""
-    final = writer._merge_segments(_merge_small if merge else NO_MERGE, None, None)
-    final += segments
-    if writer._added:
-        final.append(writer._finalize_segment())
-    else:
-        writer._close_segment()
-    writer._commit_toc(final)
-    writer._finish()
+    codec.commit_segments(writer, segments, _merge_small if merge else NO_MERGE)
 
 
 def _slices(entries: list[ArticleEntry], count: int) -> list[list[ArticleEntry]]:
@@ -389,7 +373,7 @@ def _complete_docvalues(index_path: Path) -> None:
 
     ix = whoosh_index.open_dir(str(index_path))
     try:
-        segments = ix._segments()
+        segments = codec.index_segments(ix)
         for seg in segments:
             if not docvalues.path_for(index_path, seg.segment_id()).exists():
                 reader = SegmentReader(ix.storage, ix.schema, seg)
