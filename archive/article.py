@@ -73,7 +73,13 @@ def is_photo_line(line: str) -> bool:
     return bool(_PHOTO_LINE.match(line.strip()))
 
 
+#: The longest header of a related list, in characters (a longer line is text).
+_RELATED_LONGEST = max(len(h) for h in _RELATED_HEADERS) + 4
+
+
 def is_related_header(line: str) -> bool:
+    if len(line) > _RELATED_LONGEST:  # a paragraph: not folded for nothing
+        return False
     key = fold(line).strip().rstrip(":").strip().lower()
     return key in _RELATED_HEADERS
 
@@ -422,6 +428,20 @@ def article_id(root: Path, path: Path) -> str:
     """The article's ID: its path relative to *root*, with ``/``, NFC."""
     rel = path.relative_to(root).as_posix()
     return unicodedata.normalize("NFC", rel)
+
+
+def read_body(root: str | os.PathLike[str], path: str | os.PathLike[str]) -> str:
+    """The lead and paragraphs of an article file, one per line, as `Article.body_text`
+    says them: the file is read and parsed, nothing else looked up (its photos, its
+    folder, a sidecar); "" when it cannot be read."""
+    try:
+        text, _encoding = decode(read_bytes(path, root, limit=MAX_ARTICLE_BYTES))
+    except (OSError, DecodeError):
+        return ""
+    parsed = parse_text(text)
+    parts = [parsed.lead] if parsed.lead else []
+    parts.extend(b.text for b in parsed.blocks if b.type == "text")
+    return "\n".join(parts)
 
 
 def load_article(

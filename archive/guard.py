@@ -17,6 +17,7 @@ import stat
 import sys
 import warnings
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
@@ -39,9 +40,15 @@ class UnsafeFile(OSError):
         self.detail = detail
 
 
+@lru_cache(maxsize=64)
+def _real(path: str) -> str:
+    return os.path.realpath(path)
+
+
 def real_root(root: str | os.PathLike[str]) -> str:
-    """The archive root with every link resolved, as containment is checked against."""
-    return os.path.realpath(os.fspath(root))
+    """The archive root with every link resolved, as containment is checked against
+    (remembered: an archive's own place does not move while it is read)."""
+    return _real(os.fspath(root))
 
 
 def is_within(path: str, folder: str) -> bool:
@@ -79,7 +86,7 @@ def outside_target(
     target = real if real is not None else os.path.realpath(os.fspath(path))
     if is_within(target, real_root(root)):
         return None
-    if any(is_within(target, os.path.realpath(t)) for t in trusted):
+    if any(is_within(target, _real(os.fspath(t))) for t in trusted):
         return None
     return target
 
@@ -124,11 +131,7 @@ def open_regular(
                     name,
                     f"a link to {leads}, outside the archive; it is not followed",
                 )
-        if _NONBLOCK:
-            import fcntl
-
-            flags = fcntl.fcntl(fd, fcntl.F_GETFL)
-            fcntl.fcntl(fd, fcntl.F_SETFL, flags & ~_NONBLOCK)
+        # (a regular file reads alike with O_NONBLOCK: it is left on)
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)

@@ -63,9 +63,6 @@ class Marked:
     text: str
     spans: Spans = ()
 
-    def to_list(self) -> list[list[int]]:
-        return [[a, b] for a, b in self.spans]
-
 
 def mark(text: str, terms: set[str]) -> Marked:
     """*text* with the spans of the words that (folded) are among *terms*."""
@@ -124,7 +121,7 @@ def _cut_end(text: str, width: int, start: int = 0) -> int:
 def article_body(root: Path, article_id: str) -> str:
     """An article's lead and paragraphs, read from its file for its snippet (empty
     when the file cannot be read any more)."""
-    from tangthu.archive.article import load_article
+    from tangthu.archive.article import read_body
     from tangthu.archive.locate import OutsideArchive, article_file
 
     try:
@@ -133,4 +130,4 @@ def article_body(root: Path, article_id: str) -> str:
         return ""
     if path is None:
         return ""
-    return load_article(root, path, photo_info=False).body_text
+    return read_body(root, path)

@@ -452,3 +452,12 @@ def test_numeric_folder_names_are_not_years() -> None:
 def test_trailing_byline_outlet_drops_theo() -> None:
     p = parse_text("T\n\nMở đầu.\nĐoạn một.\nĐoạn hai.\nNewben / Theo Trí Thức Trẻ\n")
     assert (p.author, p.outlet) == ("Newben", "Trí Thức Trẻ")
+
+
+def test_the_body_read_alone_is_the_articles_body(corpus: Path) -> None:
+    """Snippets read only an article's text: the same lead and paragraphs as the whole
+    article, for every corpus article."""
+    from tangthu.archive.article import read_body
+
+    for path in sorted(corpus.glob("*/article.txt"))[:400]:
+        assert read_body(corpus, path) == load_article(corpus, path).body_text, path
