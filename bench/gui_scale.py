@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
             first_results.append(time.perf_counter() - started)
 
     window.search_done.connect(results_seen)
-    window.search_edit.setText("hội nghị")
+    window.search_bar.edit.setText("hội nghị")
     window.open_archive(args.archive)
 
     count = [0]

@@ -40,10 +40,10 @@ while not done:
 start = done[-1] - t0
 out = {"start_s": start, "typed_ms": [], "search_ms": []}
 for word in ["doan ket", "thu tuong", "bao so 3", "hoc sinh", "gia lai", "viet nam", "lu lut"]:
-    w.search_edit.clear()
+    w.search_bar.edit.clear()
     done.clear()
     t = time.perf_counter()
-    QTest.keyClicks(w.search_edit, word)  # each key restarts the typing pause
+    QTest.keyClicks(w.search_bar.edit, word)  # each key restarts the typing pause
     t_last = time.perf_counter()
     while not done or w.busy():
         app.processEvents()

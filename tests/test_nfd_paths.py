@@ -86,10 +86,10 @@ def test_window_reader_results_and_basket(  # type: ignore[no-untyped-def]
     article = w.current_article
     assert article is not None and article.title == "Hội nghị đoàn kết"
     assert [p.kind for p in article.problems] == []
-    assert "Hội nghị" in w.reader.browser.toPlainText()
+    assert "Hội nghị" in w.side.reader.browser.toPlainText()
     # the results list found the thumbnail in the NFD folder
     qtbot.waitUntil(lambda: not w.busy(), timeout=30000)
-    thumb = w.results_model._thumb_path(w.results_model.hit(0))  # noqa: SLF001
+    thumb = w.results.model._thumb_path(w.results.model.hit(0))  # noqa: SLF001
     assert thumb is not None and Path(thumb).is_file()
     # the basket reads its title and size through the same lookup
     item = Item(str(nfd_archive), AID)

@@ -105,19 +105,19 @@ def test_window_leaves_the_archive_untouched(
     with qtbot.waitSignal(w.search_done, timeout=20000):
         w.set_query("hội nghị")
     qtbot.waitUntil(lambda: w.current_article is not None and not w.busy(), timeout=20000)
-    qtbot.waitUntil(w.reader.browser.photos_ready, timeout=20000)
-    w.tabs.setCurrentIndex(1)
-    w.grid_scope.setCurrentIndex(2)
-    qtbot.waitUntil(lambda: w.grid_model.rowCount() == 12, timeout=20000)
+    qtbot.waitUntil(w.side.reader.browser.photos_ready, timeout=20000)
+    w.side.setCurrentIndex(1)
+    w.side.scope.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: w.side.grid_model.rowCount() == 12, timeout=20000)
     for row in range(12):
-        w.grid_model.data(w.grid_model.index(row), 1)
+        w.side.grid_model.data(w.side.grid_model.index(row), 1)
     qtbot.waitUntil(lambda: not w.loader.busy(), timeout=30000)
-    viewer = w._show_viewer(w.grid_model.items(), 0)
+    viewer = w._show_viewer(w.side.grid_model.items(), 0)
     viewer.next()
     viewer.close()
     warned: list[str] = []
     monkeypatch.setattr("tangthu.ui.reader.QMessageBox.warning", lambda *a: warned.append(a[2]))
-    assert w.reader.save_pdf(str(root / "x.pdf")) is None  # refused: inside the archive
+    assert w.side.reader.save_pdf(str(root / "x.pdf")) is None  # refused: inside the archive
     assert warned and "never writes" in warned[0]
     w.basket_model.add([Item(str(root), w.current_article.id)])
     dialog = w.export_basket()

@@ -56,7 +56,7 @@ class App(QObject):
         window = MainWindow(None, index_dir=self.index_dir, settings=self.settings)
         window.language_requested.connect(self.change_language)
         if query:
-            window.search_edit.setText(query)
+            window.search_bar.edit.setText(query)
         if root.is_dir():  # (an installation without the sample opens empty)
             window.open_archive(root)
         self.window = window
@@ -68,7 +68,7 @@ class App(QObject):
             return
         cfg.write(self.settings, "ui/language", language)
         self.set_language(language)
-        root, query = old.root, old.search_edit.text()
+        root, query = old.root, old.search_bar.edit.text()
         geometry = old.saveGeometry()
         old.close()
         old.deleteLater()

@@ -5,18 +5,14 @@ own index), and a double click shows one."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from tangthu.library import Item
 from tangthu.ui import settings as cfg
 from tangthu.ui.i18n import number
-
-if TYPE_CHECKING:
-    from tangthu.ui.main_window import MainWindow
 
 
 class ArchivesPanel(QWidget):
@@ -92,43 +88,3 @@ class ArchivesPanel(QWidget):
         cfg.write_list(self.settings, "archives/together", chosen)
         self.counts = {}
         self.together_changed.emit()
-
-
-def wire_archives(w: MainWindow) -> ArchivesPanel:
-    """Put the archives under the saved searches and connect them to the window."""
-    panel = ArchivesPanel(w.settings, w.left_column)
-    w.left_layout.addWidget(panel, 1)
-
-    def reopen() -> None:
-        together = panel.together()
-        w.searches.search_with(together)
-        panel.fill(str(w.root) if w.root is not None else "")
-        if together:
-            w.run_search()  # the first search went to the archive shown alone
-
-    def changed() -> None:
-        w.searches.search_with(panel.together())
-        w.run_search()
-
-    def counted() -> None:
-        result = w.result
-        if result is not None and result.page == 1:
-            counts = dict(result.facets.get("archive") or {})
-            if not counts and w.root is not None:
-                counts = {str(w.root): result.total}
-            panel.show_counts(counts)
-
-    def open_item(item: Item) -> None:
-        """Read a basket item's article: of the archive shown, or searched with it,
-        else of its own archive, shown for it."""
-        known = {str(w.root), *panel.together()} if w.root is not None else set()
-        if cfg.archive_key(item.root) not in {cfg.archive_key(k) for k in known}:
-            w.open_archive(Path(item.root))
-        w.open_article(item.article_id, item.root)
-
-    w.archive_opened.connect(reopen)
-    panel.together_changed.connect(changed)
-    panel.open_requested.connect(lambda root: w.open_archive(Path(root)))
-    w.search_done.connect(counted)
-    w.basket_dock.open_requested.connect(open_item)
-    return panel

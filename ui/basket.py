@@ -234,10 +234,12 @@ class BasketDock(QDockWidget):
     Signals:
         export_requested(object): the user wants these items exported (a list of `Item`).
         open_requested(object): the user wants to read this `Item`'s article.
+        tag_requested(object): the user wants to tag these items (a list of `Item`).
     """
 
     export_requested = Signal(object)
     open_requested = Signal(object)
+    tag_requested = Signal(object)
 
     def __init__(
         self, basket: Basket, parent: QWidget | None = None, loader: ThumbnailLoader | None = None
@@ -249,6 +251,9 @@ class BasketDock(QDockWidget):
         self.panel = BasketPanel(self.model, self)
         self.panel.export_requested.connect(self.export_requested)
         self.panel.open_requested.connect(self.open_requested)
+        view_action(
+            self.panel.view, self.tr("Tag…"), lambda: self.tag_requested.emit(self.panel.chosen())
+        )
         self.setWidget(self.panel)
         self.button = QPushButton(self)
         self.button.setFlat(True)

@@ -35,6 +35,8 @@ class IndexStatus(QWidget):
         self.job: Job | None = None
         self.done_total: tuple[int, int] | None = None
         self._started = 0.0
+        #: a run asked for while another was stopping: (library, rebuild)
+        self._next: tuple[Library, bool] | None = None
         self.label = QLabel(self)
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(220)
@@ -84,13 +86,23 @@ class IndexStatus(QWidget):
         self.cancel_button.show()
         self.label.setText(self.tr("Indexing…"))
 
+    def restart(self, library: Library, *, rebuild: bool = False) -> None:
+        """Stop the run in progress, if any, and start this one once it has stopped (the
+        window waits for nothing meanwhile)."""
+        if self.running():
+            self._next = (library, rebuild)
+            self.cancel()
+        else:
+            self.start(library, rebuild=rebuild)
+
     def cancel(self) -> None:
         if self.running():
             assert self.job is not None
             self.job.cancel()
 
     def wait(self) -> None:
-        """Block until the run in progress has stopped (after `cancel`)."""
+        """Block until the run in progress has stopped (after `cancel`): on quit only."""
+        self._next = None
         self.pool.waitForDone()
 
     def _progressed(self, done: int, total: int) -> None:
@@ -116,6 +128,9 @@ class IndexStatus(QWidget):
         self.job = None
         self.done_total = None
         self.ended.emit()
+        following, self._next = self._next, None
+        if following is not None:
+            self.start(following[0], rebuild=following[1])
 
     def _finished(self, summary: IndexSummary) -> None:
         self.label.setText(

@@ -41,6 +41,29 @@ class JobSignals(QObject):
         self.settled = True
 
 
+class Failures(QObject):
+    """Where the failures of jobs started without a failure handler go: the window
+    shows them (no failure is only logged).
+
+    Signals:
+        failed(object): the exception a job raised that nobody else handles.
+    """
+
+    failed = Signal(object)
+
+
+#: The one `Failures` of this program (made on the GUI thread, at first use).
+_failures: Failures | None = None
+
+
+def unhandled() -> Failures:
+    """The receiver of failures no caller handles: connect `failed` to show them."""
+    global _failures
+    if _failures is None:
+        _failures = Failures()
+    return _failures
+
+
 class Throttle:
     """Pass on at most one call per *interval* seconds (the last call always passes)."""
 
@@ -121,7 +144,8 @@ def run_job(
     on_cancel: Callable[[], None] | None = None,
 ) -> Job:
     """Run *call* in *pool* (default: Qt's global pool); its outcome comes back to the
-    GUI thread: the result to *on_done*, an exception to *on_fail*.
+    GUI thread: the result to *on_done*, an exception to *on_fail* (without one, to
+    `unhandled`, which the window shows).
 
     With *on_progress* or *on_cancel*, *call* is called as
     ``call(progress=..., cancel=...)`` and may report progress and stop on request
@@ -130,8 +154,7 @@ def run_job(
     job = Job(call, progress=on_progress is not None or on_cancel is not None)
     pool = pool or QThreadPool.globalInstance()
     job.signals.finished.connect(on_done)
-    if on_fail is not None:
-        job.signals.failed.connect(on_fail)
+    job.signals.failed.connect(on_fail if on_fail is not None else unhandled().failed.emit)
     if on_progress is not None:
         job.signals.progressed.connect(on_progress)
     if on_cancel is not None:

@@ -1,5 +1,6 @@
-"""The main window: assembles the rooms (search bar, filters, results, reading side,
-indexing status, problems, basket) and wires their signals together."""
+"""The main window: makes its parts (search bar, filters, saved searches, archives,
+results, reading side, indexing status, problems, basket, tags, watching), lays them
+out, has them wired (`ui.wiring`), and holds the actions they ask for."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 from tangthu import library
 from tangthu.library import Article, Filters, IndexSummary, Item, Library, PhotoEntry, SearchResult
 from tangthu.ui import settings as cfg
-from tangthu.ui.archives import wire_archives
+from tangthu.ui.archives import ArchivesPanel
 from tangthu.ui.basket import BasketDock
 from tangthu.ui.desktop import copy_text
 from tangthu.ui.errors import error_text
@@ -37,16 +38,16 @@ from tangthu.ui.photos import PhotoViewer
 from tangthu.ui.problems import ProblemsDock
 from tangthu.ui.reading_side import ReadingSide
 from tangthu.ui.results_pane import PAGE, ResultsPane
-from tangthu.ui.saved_searches import wire_saved_searches
+from tangthu.ui.saved_searches import SavedSearchesPanel
 from tangthu.ui.search_bar import SearchBar
 from tangthu.ui.searches import Searches
-from tangthu.ui.tags import wire_tagging
+from tangthu.ui.tags import Tagging
 from tangthu.ui.thumbnails import ThumbnailLoader
-from tangthu.ui.watching import wire_watching
-from tangthu.ui.window_parts import WindowParts
+from tangthu.ui.watching import Watching
+from tangthu.ui.wiring import wire
 
 
-class MainWindow(WindowParts, QMainWindow):
+class MainWindow(QMainWindow):
     """Tàng Thư's window.
 
     Signals:
@@ -97,12 +98,12 @@ class MainWindow(WindowParts, QMainWindow):
             library.user_basket(self.basket_file), self, loader=self.loader
         )
         self.basket_model = self.basket_dock.model
+        self.saved = SavedSearchesPanel(library.user_saved_searches(), self.searches.pool, self)
+        self.archives = ArchivesPanel(self.settings, self)
+        self.tagging = Tagging(self.searches.pool, self)
+        self.watching = Watching(self)
         self._lay_out()
-        self._connect()
-        self.tagging = wire_tagging(self)
-        self.saved = wire_saved_searches(self)
-        self.watching = wire_watching(self)
-        self.archives = wire_archives(self)
+        wire(self)
         self.recent_menu = build_menus(self)
         fill_recent(self.recent_menu, self.settings, self.open_archive)
         geometry = cfg.read(self.settings, "ui/geometry")
@@ -123,7 +124,9 @@ class MainWindow(WindowParts, QMainWindow):
         self.left_column = QWidget(self)
         self.left_layout = QVBoxLayout(self.left_column)
         self.left_layout.setContentsMargins(0, 0, 0, 0)
-        self.left_layout.addWidget(self.filters_panel, 3)
+        left: list[tuple[QWidget, int]] = [(self.filters_panel, 3), (self.saved, 1)]
+        for widget, stretch in [*left, (self.archives, 1)]:
+            self.left_layout.addWidget(widget, stretch)
         for part, stretch in ((self.left_column, 0), (self.results, 2), (self.side, 3)):
             self.splitter.addWidget(part)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
@@ -148,56 +151,6 @@ class MainWindow(WindowParts, QMainWindow):
         for widget in (self.basket_dock.button, self.problems_dock.button, self.index_status):
             bar.addPermanentWidget(widget)
 
-    def _connect(self) -> None:
-        bar, results, side = self.search_bar, self.results, self.side
-        bar.changed.connect(self.run_search)
-        bar.submitted.connect(self.run_search)
-        bar.open_requested.connect(self.choose_archive)
-        bar.help_requested.connect(self.show_query_help)
-        self.filters_panel.changed.connect(self.run_search)
-        results.article_chosen.connect(lambda i: self.open_article(i, results.chosen_archive))
-        results.more_wanted.connect(lambda page: self.run_search(page=page))
-        results.suggestion_chosen.connect(self.set_query)
-        results.filter_removed.connect(self.filters_panel.remove)
-        results.basket_requested.connect(self.add_results_to_basket)
-        results.export_requested.connect(lambda: self.export_results(selected=True))
-        results.citation_requested.connect(
-            lambda: self.searches.cite(
-                [(h.archive, h.id) for h in self.results.selected_hits()],
-                str(cfg.read(self.settings, "cite/style")),
-            )
-        )
-        results.span_chosen.connect(self.filters_panel.set_span)
-        results.undated_chosen.connect(lambda: self.filters_panel.set_year(library.NONE))
-        results.accents_dropped.connect(lambda: self.search_bar.exact.setChecked(False))
-        side.article_requested.connect(self.open_article)
-        side.photos_wanted.connect(self._find_photos)
-        side.article_to_basket.connect(self.add_article_to_basket)
-        side.photos_to_basket.connect(lambda: self.add_photos_to_basket())
-        side.photo_to_basket.connect(lambda photo: self.add_photos_to_basket([photo]))
-        side.grid.px_changed.connect(lambda px: cfg.write(self.settings, "grid/thumb_px", px))
-        self.searches.found.connect(self._show_result)
-        self.searches.failed.connect(self._search_failed)
-        self.searches.article_loaded.connect(self._show_article)
-        self.searches.article_failed.connect(
-            lambda error: self.status_label.setText(error_text(error, self.tr))
-        )
-        self.searches.photos_found.connect(self.side.set_photos)
-        self.searches.same_found.connect(self.side.show_same)
-        side.same_wanted.connect(self.searches.same_photos)
-        self.searches.cited.connect(self._citations_copied)
-        status = self.index_status
-        status.committed.connect(self._index_grew)
-        status.progressed.connect(lambda _d, _t: self._show_count())
-        status.finished.connect(self._index_finished)
-        status.ended.connect(self._indexing_ended)
-        self.basket_dock.export_requested.connect(self.open_export)
-        side.photos_export.connect(
-            lambda photos: self.open_export(
-                [Item(str(self.root), p.article_id, p.file) for p in photos]
-            )
-        )
-
     # ------------------------------------------------------------------ archives and indexing
 
     @property
@@ -218,19 +171,25 @@ class MainWindow(WindowParts, QMainWindow):
         return self.library.index_path  # type: ignore[union-attr]
 
     def open_archive(self, root: Path) -> None:
-        """Show *root*: search its index at once if it has one, and update it in the background."""
+        """Show *root*: what its index holds is read in the search thread, then it is
+        searched at once if it has an index (`archive_ready`), and updated in the
+        background."""
         self.cancel_indexing()
         engine = cfg.engine(self.settings)
         self.library = Library(root, index_dir=self.index_dir_override, engine=engine)
-        self.searches.open(self.library)
         cfg.remember_root(self.settings, str(self.library.root))
         fill_recent(self.recent_menu, self.settings, self.open_archive)
         self.search_bar.show_archive(self.library.root)
         self.results.clear()
         self.results.set_root(str(self.library.root))
-        self._show_article(None)
-        self.problems_dock.show_problems(self.library.problems())
-        usable, _complete = self.library.index_state()
+        self.show_article(None)
+        self.searches.open(self.library)
+
+    def archive_ready(self, lib: Library, usable: bool, problems: list[Any]) -> None:
+        """The archive just opened, *lib*, has an index to search (*usable*) or not."""
+        if lib is not self.library:
+            return  # another archive was opened meanwhile
+        self.problems_dock.show_problems(problems)
         self.index_status.show_state(usable)
         if usable:
             self.run_search()
@@ -248,30 +207,29 @@ class MainWindow(WindowParts, QMainWindow):
         if name == cfg.read(self.settings, "index/engine"):
             return
         cfg.write(self.settings, "index/engine", name)
-        self.cancel_indexing()
         self.status_label.setText(self.tr("Rebuilding the index with the chosen engine…"))
-        self.index_status.wait()
         if self.library is not None:
             self.library.engine = name
-        self.start_indexing(rebuild=True)
+            # the run in progress stops first; the window waits for nothing meanwhile
+            self.index_status.restart(self.library, rebuild=True)
 
     def cancel_indexing(self) -> None:
         self.index_status.cancel()
 
-    def _index_grew(self, _count: int) -> None:
+    def index_grew(self, _count: int) -> None:
         """A first build made more articles searchable: show them."""
         if self.index_status.running():
             self.searches.index_grew()
             self.run_search(refresh=True)
 
-    def _index_finished(self, summary: IndexSummary) -> None:
+    def index_finished(self, summary: IndexSummary) -> None:
         self.problems_dock.show_problems(summary.problems)
         self.searches.index_replaced()
         if summary.added or summary.updated or summary.deleted or self.result is None:
             self.run_search(refresh=self.current_article is not None)  # reading goes on
 
-    def _indexing_ended(self) -> None:
-        self._show_count()
+    def indexing_ended(self) -> None:
+        self.show_count()
         self.indexing_done.emit()
 
     # ------------------------------------------------------------------ searching
@@ -303,7 +261,7 @@ class MainWindow(WindowParts, QMainWindow):
             refresh=refresh,
         )
 
-    def _show_result(self, result: SearchResult, thumbs: dict[str, str], refresh: bool) -> None:
+    def show_result(self, result: SearchResult, thumbs: dict[str, str], refresh: bool) -> None:
         reading = self.current_article.id if self.current_article is not None else None
         self.results.show_result(
             result, thumbs, self.filters(), reading=reading if refresh else None
@@ -311,8 +269,8 @@ class MainWindow(WindowParts, QMainWindow):
         if result.page == 1:
             self.filters_panel.show_counts(result)
             if not result.hits and not refresh:
-                self._show_article(None)
-        self._show_count()
+                self.show_article(None)
+        self.show_count()
         self.status_label.setText(
             fmt(
                 self.tr("%1 hits, %2 shown"),
@@ -324,14 +282,14 @@ class MainWindow(WindowParts, QMainWindow):
             self.side.refresh_photos()
         self.search_done.emit()
 
-    def _search_failed(self, error: Exception) -> None:
+    def search_failed(self, error: Exception) -> None:
         self.status_label.setText(error_text(error, self.tr))
         self.search_done.emit()
 
-    def _show_count(self) -> None:
+    def show_count(self) -> None:
         self.results.show_count(self.index_status.done_total)
 
-    def _find_photos(self, scope: str) -> None:
+    def find_photos(self, scope: str) -> None:
         query = self.search_bar.query() if scope == "search" else ""
         self.searches.find_photos(query, self.filters(), duplicates=scope == "duplicates")
 
@@ -341,7 +299,7 @@ class MainWindow(WindowParts, QMainWindow):
         """Read an article of the archive shown (or of *archive*, searched with it)."""
         self.searches.load_article(article_id, archive)
 
-    def _show_article(self, article: Article | None) -> None:
+    def show_article(self, article: Article | None) -> None:
         """Read *article* (None: nothing) with the words of the search marked."""
         self.current_article = article
         if article is None:
@@ -388,7 +346,7 @@ class MainWindow(WindowParts, QMainWindow):
         about = search_line(self.search_bar.query(), self.filters(), self.tr)
         return self.open_export([Item(h.archive or str(self.root), h.id) for h in hits], about)
 
-    def _citations_copied(self, text: str, count: int) -> None:
+    def citations_copied(self, text: str, count: int) -> None:
         copy_text(text)
         self.status_label.setText(fmt(self.tr("%1 citations copied"), number(count)))
 

@@ -7,6 +7,8 @@ import html
 from pathlib import Path
 from typing import Any
 
+import shiboken6
+
 from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
@@ -20,7 +22,6 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPixmap,
-    QTransform,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from tangthu.library import photo_jpeg, read_photo_info
 from tangthu.ui.i18n import fmt
+from tangthu.ui.jobs import make_pool, run_job
 from tangthu.ui.photo_grid import PhotoGrid, PhotoGridModel, PhotoItem
 from tangthu.ui.thumbnails import ThumbnailLoader, image_from_jpeg
 
@@ -101,9 +103,6 @@ class ImageView(QGraphicsView):
         if self._fit:
             self.fit()
 
-    def current_transform(self) -> QTransform:
-        return self.transform()
-
 
 def orientation_text(value: int | None, tr: Any) -> str:
     """The EXIF orientation as a person says it (the viewer shows every photo upright)."""
@@ -150,6 +149,7 @@ class PhotoViewer(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Photo"))
         self._loader = loader
+        self._exif_pool = make_pool(1)
         self._large_key: str | None = None
         if loader is not None:
             loader.thumbnail_ready.connect(self._on_thumbnail)
@@ -339,15 +339,30 @@ class PhotoViewer(QDialog):
         ]
 
     def _fill_exif(self, item: PhotoItem, broken: bool) -> None:
+        """The EXIF panel of *item*, read in the background (the GUI thread opens no
+        file): dashes until it comes, and an answer for a photo no longer shown is
+        dropped."""
         self.embedded.clear()
+        for value in self._exif_values:
+            value.setText("—")
         if not item.path or not item.exists:
-            for value in self._exif_values:
-                value.setText("—")
             self.exif_note.setText(self.tr("The photo file is missing."))
             return
-        info = read_photo_info(item.path)
+        self.exif_note.clear()
+        path, row = item.path, self._row
+        run_job(
+            lambda: read_photo_info(path),
+            lambda info: (
+                self._show_exif(item, info, broken)
+                if shiboken6.isValid(self) and row == self._row
+                else None
+            ),
+            pool=self._exif_pool,
+        )
+
+    def _show_exif(self, item: PhotoItem, info: Any, broken: bool) -> None:
         values = [
-            Path(item.path).name,
+            Path(item.path or "").name,
             f"{info.width} × {info.height}" if info.width else "—",
             info.format or "—",
             (info.taken or "—").replace("T", " "),

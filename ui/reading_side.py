@@ -42,6 +42,9 @@ class ReadingSide(QTabWidget):
             `PhotoEntry`).
         photos_export(object): "Export these…" on the grid (a list of `PhotoEntry`).
         photo_marks_requested(object): the viewer's "Tags…" (a `PhotoEntry`).
+        article_marks_requested(): the reader's "Tags…" (of the article it shows).
+        photos_tag_requested(): "Tag…" on the grid's selection.
+        thumb_px_changed(int): the grid's thumbnails were made this size.
         same_wanted(object): the viewer shows this `PhotoEntry`: whoever searches should
             call `show_same` with the same photo elsewhere.
     """
@@ -53,6 +56,9 @@ class ReadingSide(QTabWidget):
     photo_to_basket = Signal(object)
     photos_export = Signal(object)
     photo_marks_requested = Signal(object)
+    article_marks_requested = Signal()
+    photos_tag_requested = Signal()
+    thumb_px_changed = Signal(int)
     same_wanted = Signal(object)
 
     def __init__(
@@ -66,6 +72,7 @@ class ReadingSide(QTabWidget):
         self.reader.photo_requested.connect(self.open_article_photo)
         self.reader.basket_requested.connect(self.article_to_basket)
         self.reader.photo_to_basket.connect(self.reader_photo_to_basket)
+        self.reader.marks_requested.connect(self.article_marks_requested)
         self.grid_model = PhotoGridModel(loader, self, px=thumb_px)
         self.grid = PhotoGrid(self.grid_model, self)
         self.grid.photo_activated.connect(
@@ -90,6 +97,7 @@ class ReadingSide(QTabWidget):
         self.size_slider.setAccessibleName(self.tr("Photo size"))
         self.size_slider.valueChanged.connect(lambda i: self.grid.set_px(SIZES[i]))
         self.grid.px_changed.connect(lambda px: self.size_slider.setValue(SIZES.index(px)))
+        self.grid.px_changed.connect(self.thumb_px_changed)
         photos = QWidget(self)
         column = QVBoxLayout(photos)
         column.setContentsMargins(0, 0, 0, 0)
@@ -107,6 +115,10 @@ class ReadingSide(QTabWidget):
     def article(self) -> Article | None:
         return self.reader.article
 
+    def show_marks(self, tags: tuple[str, ...], note: str) -> None:
+        """The user's tags and note on the article being read."""
+        self.reader.show_marks(tags, note)
+
     def _grid_actions(self) -> None:
         """The grid's context menu: open, export, the files on the desktop."""
         for text, slot in (
@@ -115,6 +127,7 @@ class ReadingSide(QTabWidget):
                 lambda: self.grid.photo_activated.emit(self.grid.currentIndex().row()),
             ),
             (self.tr("Export these…"), lambda: self.photos_export.emit(self.selected_photos())),
+            (self.tr("Tag…"), self.photos_tag_requested.emit),
         ):
             action = QAction(text, self.grid)
             action.triggered.connect(slot)

@@ -46,6 +46,7 @@ class ResultsPane(QWidget):
         basket_requested(): the user wants the selected articles in the basket.
         export_requested(): the user wants the selected articles exported.
         citation_requested(): the user wants the selected articles' citations copied.
+        tag_requested(): the user wants to tag the selected articles.
         span_chosen(str, str): a timeline bar or range was chosen (from, to).
         undated_chosen(): the timeline's bar of the undated articles was clicked.
         accents_dropped(): "search without accents" was clicked under an empty list.
@@ -58,6 +59,7 @@ class ResultsPane(QWidget):
     basket_requested = Signal()
     export_requested = Signal()
     citation_requested = Signal()
+    tag_requested = Signal()
     span_chosen = Signal(str, str)
     undated_chosen = Signal()
     accents_dropped = Signal()
@@ -134,6 +136,7 @@ class ResultsPane(QWidget):
         view_action(view, self.tr("Open"), self._open_current)
         view_action(view, self.tr("Copy citation"), self.citation_requested.emit, "Ctrl+Shift+C")
         view_action(view, self.tr("Export these…"), self.export_requested.emit, "Ctrl+Shift+E")
+        view_action(view, self.tr("Tag…"), self.tag_requested.emit, "Ctrl+Shift+T")
         add_file_actions(view, self._files)
 
     # ------------------------------------------------------------------ cards or table
@@ -238,6 +241,11 @@ class ResultsPane(QWidget):
                 self._select_row(ids.index(reading), quiet=True)
         elif ids:
             self._select_row(0)
+
+    def show_news(self, line: str) -> None:
+        """Say what the last update of the index brought, until the next search."""
+        self.news = line
+        self.show_count(None)
 
     def show_count(self, indexing: tuple[int, int] | None) -> None:
         """The header: the count of the last search, and how far a build has got."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
@@ -26,9 +25,6 @@ from tangthu.ui.desktop import view_action
 from tangthu.ui.errors import error_text
 from tangthu.ui.i18n import number
 from tangthu.ui.jobs import run_job
-
-if TYPE_CHECKING:
-    from tangthu.ui.main_window import MainWindow
 
 
 def saved_from(name: str, query: str, filters: Filters, sort: str, exact: bool) -> SavedSearch:
@@ -173,25 +169,3 @@ class SavedSearchesPanel(QWidget):
     def _failed(self, error: Exception) -> None:
         QMessageBox.warning(self, self.tr("Saved searches"), error_text(error, self.tr))
         self.fill()
-
-
-def wire_saved_searches(w: MainWindow) -> SavedSearchesPanel:
-    """Put the saved searches under the filters and connect them to the window."""
-    panel = SavedSearchesPanel(library.user_saved_searches(), w.searches.pool, w.left_column)
-    w.left_layout.addWidget(panel, 1)
-
-    def run(search: SavedSearch) -> None:
-        w.filters_panel.set_filters(library.saved_filters(search))
-        w.search_bar.set_order(search.sort, search.exact)
-        w.set_query(search.query)
-
-    def save(name: str) -> None:
-        bar = w.search_bar
-        found = saved_from(name, bar.query(), w.filters(), bar.sort_order(), bar.exact_only())
-        panel.save(found, w.library)
-
-    panel.chosen.connect(run)
-    panel.save_requested.connect(save)
-    w.archive_opened.connect(lambda: panel.recount(w.library))
-    w.indexing_done.connect(lambda: panel.recount(w.library))
-    return panel

@@ -129,6 +129,10 @@ class SearchBar(QWidget):
         for w in (self.sort, self.exact):
             w.blockSignals(False)
 
+    def drop_exact(self) -> None:
+        """Search without "exact accents" (the search follows)."""
+        self.exact.setChecked(False)
+
     def set_query(self, query: str) -> None:
         self.edit.setText(query)
         self.submit()

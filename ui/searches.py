@@ -32,6 +32,8 @@ class Searches(QObject):
         cited(str, int): the citations of the articles asked for, and how many.
         same_found(str, object): the same photo (its key ``ID#file``) elsewhere: a list
             of `PhotoEntry`.
+        opened(object, bool, object): the `Library` just opened, whether it has an index
+            to search, and the problems its last indexing run found.
     """
 
     found = Signal(object, object, bool)
@@ -41,6 +43,7 @@ class Searches(QObject):
     photos_found = Signal(object)
     cited = Signal(str, int)
     same_found = Signal(str, object)
+    opened = Signal(object, bool, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -69,11 +72,17 @@ class Searches(QObject):
         return next((lib for lib in self.others if lib.root == key), None)
 
     def open(self, library: Library) -> None:
-        """Search *library* from now on (the one before is closed in the search thread)."""
+        """Search *library* from now on (the one before is closed in the search thread);
+        what its index holds is read there too, then said by `opened`."""
         old, self.library = self.library, library
         self.generation += 1
         if old is not None:
             run_job(old.close, _ignore, pool=self.pool)
+
+        def state() -> tuple[bool, list[object]]:
+            return library.index_state()[0], list(library.problems())
+
+        run_job(state, lambda found: self.opened.emit(library, *found), pool=self.pool)
 
     def search(
         self,
@@ -153,7 +162,6 @@ class Searches(QObject):
             run_job(
                 lambda: lib.same_photos(photo.article_id, photo.file),
                 lambda found: self.same_found.emit(photo.id, found),
-                lambda _e: None,
                 pool=self.pool,
             )
 

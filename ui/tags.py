@@ -6,8 +6,6 @@ thread, and `Tagging.changed` tells the window to show the new tags.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,13 +20,9 @@ from PySide6.QtWidgets import (
 
 from tangthu import library
 from tangthu.library import Annotations, Item
-from tangthu.ui.desktop import view_action
 from tangthu.ui.errors import error_text
 from tangthu.ui.i18n import fmt
 from tangthu.ui.jobs import run_job
-
-if TYPE_CHECKING:
-    from tangthu.ui.main_window import MainWindow
 
 
 def split_tags(text: str) -> list[str]:
@@ -76,10 +70,21 @@ class Tagging(QObject):
     def __init__(self, pool: QThreadPool, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.pool = pool
+        self._store: Annotations | None = None
+        # read in *pool*'s thread (the GUI thread opens no file): `changed` once it is in
+        run_job(library.user_annotations, self._loaded, pool=pool)
 
-    @staticmethod
-    def store() -> Annotations:
-        return library.user_annotations()
+    def _loaded(self, store: Annotations) -> None:
+        self._store = store
+        self.changed.emit()
+
+    def ready(self) -> bool:
+        """Whether the user's tags and notes have been read."""
+        return self._store is not None
+
+    def store(self) -> Annotations:
+        """The user's tags and notes (read now, if they were not read yet)."""
+        return self._store if self._store is not None else library.user_annotations()
 
     def ask_and_tag(self, parent: QWidget, items: list[Item]) -> None:
         """Ask for a tag and put it on *items*."""
@@ -128,69 +133,3 @@ class Tagging(QObject):
             lambda error: self.failed.emit(error_text(error, self.tr)),
             pool=self.pool,
         )
-
-
-def wire_tagging(w: MainWindow) -> Tagging:
-    """Give the window's rooms their tag and note actions (results, reader, grid,
-    basket, viewer) and the tag list its counts; returns the `Tagging` they share."""
-    tagging = Tagging(w.searches.pool, w)
-
-    def root() -> str:
-        return str(w.root) if w.root is not None else ""
-
-    def refresh_marks() -> None:
-        a = w.current_article
-        if a is not None and w.root is not None:
-            store = tagging.store()
-            item = Item(root(), a.id)
-            w.reader.show_marks(store.tags(item), store.note(item))
-
-    def refresh() -> None:
-        if w.root is None:
-            return
-        store = tagging.store()
-        w.filters_panel.show_tags(store.tag_counts(root()))
-        refresh_marks()
-        if library.split_annotations(w.search_bar.query())[1]:
-            w.run_search(refresh=True)
-
-    def chosen_tag(tag: str) -> None:
-        words = library.split_annotations(w.search_bar.query())[0]
-        quoted = tag.replace('"', "")
-        w.set_query(f'tag:"{quoted}" {words}'.strip())
-
-    def edit_article() -> None:
-        a = w.current_article
-        if a is not None and w.root is not None:
-            tagging.edit(w, Item(root(), a.id), a.title)
-
-    tagging.changed.connect(refresh)
-    tagging.failed.connect(w.status_label.setText)
-    w.filters_panel.tag_chosen.connect(chosen_tag)
-
-    w.article_shown.connect(lambda _id: refresh_marks())
-
-    w.reader.marks_requested.connect(edit_article)
-    for view in (w.results.view, w.results.table):
-        view_action(
-            view,
-            w.tr("Tag…"),
-            lambda: tagging.ask_and_tag(
-                w, [Item(h.archive or root(), h.id) for h in w.results.selected_hits()]
-            ),
-            "Ctrl+Shift+T",
-        )
-    view_action(
-        w.grid,
-        w.tr("Tag…"),
-        lambda: tagging.ask_and_tag(
-            w, [Item(root(), p.article_id, p.file) for p in w.side.selected_photos()]
-        ),
-    )
-    basket = w.basket_dock.panel
-    view_action(basket.view, w.tr("Tag…"), lambda: tagging.ask_and_tag(w, basket.chosen()))
-    w.side.photo_marks_requested.connect(
-        lambda p: tagging.edit(w, Item(root(), p.article_id, p.file), f"{p.file} — {p.title}")
-    )
-    w.archive_opened.connect(refresh)
-    return tagging

@@ -5,61 +5,46 @@ every few minutes); the list says what came in and keeps the article being read.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from tangthu.library import ArchiveWatcher, IndexSummary
 from tangthu.ui.i18n import fmt, number
 
-if TYPE_CHECKING:
-    from tangthu.ui.main_window import MainWindow
-
 #: A quiet rescan this often (milliseconds), for drives that send no change events.
 RESCAN_MS = 10 * 60 * 1000
 
 
 class Watching(QObject):
-    """Watches the open archive and updates its index when it changes.
+    """Watches an archive folder and says when its index should be brought up to date:
+    at a change under it, and every `RESCAN_MS` (for drives that send no events).
 
     Signals:
+        update_wanted(): the archive changed, or a quiet rescan is due.
         changed(): the archive changed (emitted from the watcher's thread).
     """
 
+    update_wanted = Signal()
     changed = Signal()
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.watcher: ArchiveWatcher | None = None
-        self.pending = False
-        self.changed.connect(self._update)
+        self.changed.connect(self.update_wanted)
         self.timer = QTimer(self)
         self.timer.setInterval(RESCAN_MS)
-        self.timer.timeout.connect(self._update)
+        self.timer.timeout.connect(self.update_wanted)
 
-    def watch(self) -> None:
-        """Follow the archive the window shows now."""
+    def watch(self, root: Path | None) -> None:
+        """Follow *root* (None: nothing)."""
         self.stop()
-        root = self.window.root
         if root is None:
             return
         # set up off the GUI thread; where it cannot watch, the quiet rescans still come
         self.watcher = ArchiveWatcher(root, self.changed.emit)
         self.watcher.start_in_background()
         self.timer.start()
-
-    def _update(self) -> None:
-        w = self.window
-        if w.indexing():
-            self.pending = True  # once this run ends
-        elif w.root is not None:
-            w.start_indexing()
-
-    def ended(self) -> None:
-        if self.pending:
-            self.pending = False
-            self._update()
 
     def stop(self) -> None:
         self.timer.stop()
@@ -78,18 +63,3 @@ def changes_line(summary: IndexSummary, tr: Callable[[str], str]) -> str:
         number(summary.updated),
         number(summary.deleted),
     )
-
-
-def wire_watching(w: MainWindow) -> Watching:
-    watching = Watching(w)
-    w.archive_opened.connect(watching.watch)
-    w.indexing_done.connect(watching.ended)
-
-    def finished(summary: IndexSummary) -> None:
-        line = changes_line(summary, w.tr)
-        if line and w.result is not None:  # an update of an archive being searched
-            w.results.news = line
-            w.results.show_count(None)
-
-    w.index_status.finished.connect(finished)
-    return watching

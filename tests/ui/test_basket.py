@@ -37,21 +37,21 @@ def test_select_and_export_zip_through_the_dialog(qtbot, window, tmp_path: Path)
     with qtbot.waitSignal(window.search_done, timeout=20000):
         window.set_query("")
     qtbot.waitUntil(lambda: not window.busy(), timeout=20000)
-    ids = window.results_model.ids()
-    _select_rows(window.results_view, [0, 1])
+    ids = window.results.model.ids()
+    _select_rows(window.results.view, [0, 1])
     window.add_results_to_basket()
     # one photo of another article, from the photo grid
     third = ids[2]
     with qtbot.waitSignal(window.article_shown, timeout=20000):
         window.open_article(third)
-    window.tabs.setCurrentIndex(1)
-    assert window.grid_model.rowCount() >= 1
-    _select_rows(window.grid, [0])
+    window.side.setCurrentIndex(1)
+    assert window.side.grid_model.rowCount() >= 1
+    _select_rows(window.side.grid, [0])
     window.add_photos_to_basket()
-    photo = window.grid_model.item(0)
+    photo = window.side.grid_model.item(0)
     assert window.basket_model.counts()[:2] == (2, 1)
-    assert "2 articles, 1 photo" in window.basket_button.text()
-    assert "1 photos" not in window.basket_button.text()
+    assert "2 articles, 1 photo" in window.basket_dock.button.text()
+    assert "1 photos" not in window.basket_dock.button.text()
 
     dialog = window.export_basket()
     qtbot.addWidget(dialog)
@@ -79,7 +79,7 @@ def test_select_and_export_zip_through_the_dialog(qtbot, window, tmp_path: Path)
 def test_export_dialog_cancel_writes_nothing(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from tangthu.ui.export_dialog import ExportDialog
 
-    items = [Item(str(window.root), i) for i in window.results_model.ids()] or [
+    items = [Item(str(window.root), i) for i in window.results.model.ids()] or [
         Item(str(window.root), "2024/03/hoi-nghi-doan-ket/article.txt")
     ]
     dialog = ExportDialog(items, window)

@@ -20,4 +20,4 @@ def test_choosing_tantivy_rebuilds_the_index_with_it(qtbot, window) -> None:  # 
     with qtbot.waitSignal(window.search_done, timeout=20000):
         window.set_query("doan ket")
     assert window.result.total == 2
-    assert window.results_model.ids()[0] == "2024/03/hoi-nghi-doan-ket/article.txt"
+    assert window.results.model.ids()[0] == "2024/03/hoi-nghi-doan-ket/article.txt"

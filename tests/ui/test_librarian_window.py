@@ -43,7 +43,7 @@ def test_table_sorts_by_a_column_and_the_choice_is_kept(qtbot, window, qsettings
     assert dates == sorted(dates) and dates[0] < dates[-1]
     table.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
     first = table.model().index(0, 0).data(Role.HIT)
-    assert first.date == max(h.date for h in (window.results_model.hit(r) for r in range(7)))
+    assert first.date == max(h.date for h in (window.results.model.hit(r) for r in range(7)))
     # the byline has its column, between the date and the outlet
     header = table.horizontalHeader()
     assert table.model().headerData(Column.BYLINE, Qt.Orientation.Horizontal) == "Author"
@@ -84,7 +84,7 @@ def test_chips_show_the_filters_and_remove_them(qtbot, window) -> None:  # type:
     chips = window.results.chips
     assert chips.isHidden() and chips.chips == {}
     with qtbot.waitSignal(window.search_done, timeout=20000):
-        window.photos_check.setChecked(True)
+        window.filters_panel.photos_check.setChecked(True)
     with qtbot.waitSignal(window.search_done, timeout=20000):
         window.filters_panel.set_span("2024-01-01", "2024-12-31")
     assert set(chips.chips) == {"photos", "date", "all"}
@@ -92,13 +92,16 @@ def test_chips_show_the_filters_and_remove_them(qtbot, window) -> None:  # type:
     filtered = window.result.total
     with qtbot.waitSignal(window.search_done, timeout=20000):
         chips.chips["date"].click()
-    assert not window.from_check.isChecked() and not window.to_check.isChecked()
-    assert window.photos_check.isChecked()
+    assert (
+        not window.filters_panel.from_check.isChecked()
+        and not window.filters_panel.to_check.isChecked()
+    )
+    assert window.filters_panel.photos_check.isChecked()
     assert set(chips.chips) == {"photos"}
     assert window.result.total > filtered
     with qtbot.waitSignal(window.search_done, timeout=20000):
         chips.chips["photos"].click()
-    assert not window.photos_check.isChecked()
+    assert not window.filters_panel.photos_check.isChecked()
     assert window.result.total == 7
     assert chips.isHidden()
 
@@ -133,7 +136,7 @@ def test_timeline_click_sets_the_date_filter(qtbot, window) -> None:  # type: ig
 
 def test_results_dragged_into_the_basket(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     _search(qtbot, window, "doan ket")
-    model = window.results_model
+    model = window.results.model
     data = model.mimeData([model.index(0, 0), model.index(1, 0)])
     urls = [u.toLocalFile() for u in data.urls()]
     assert urls and all(window.root.as_posix() in u for u in urls)  # folders, for file managers
@@ -149,8 +152,8 @@ def test_context_menu_copies_path_and_citation(qtbot, window) -> None:  # type: 
     from PySide6.QtWidgets import QMenu
 
     _search(qtbot, window, "doan ket")
-    view = window.results_view
-    assert window.results_model.ids()[0] == HNDK
+    view = window.results.view
+    assert window.results.model.ids()[0] == HNDK
     clipboard = QGuiApplication.clipboard()
     _action(view, "Copy path").trigger()
     assert clipboard.text().endswith("hoi-nghi-doan-ket/article.txt")
@@ -175,22 +178,22 @@ def test_context_menu_copies_path_and_citation(qtbot, window) -> None:  # type: 
 
 def test_empty_lists_say_why_and_offer_a_way_out(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     _search(qtbot, window, "zzxqy")
-    empty = window.empty_label
+    empty = window.results.empty
     assert empty.isVisibleTo(window) and "No article holds “zzxqy”" in empty.text()
     # exact accents that nothing has: one click searches without them
-    window.exact_check.setChecked(True)
+    window.search_bar.exact.setChecked(True)
     _search(qtbot, window, "đoan kết")
     assert window.result.total == 0
     assert "href='accents'" in empty.text()
     with qtbot.waitSignal(window.search_done, timeout=20000):
         empty.linkActivated.emit("accents")
-    assert not window.exact_check.isChecked()
+    assert not window.search_bar.exact.isChecked()
     assert window.result.total == 2
     assert not empty.isVisibleTo(window)
 
 
 def test_sort_box_says_newest_first_without_words(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    sort = window.sort_combo
+    sort = window.search_bar.sort
     _search(qtbot, window, "")
     assert sort.currentData() == "date"  # what the list does without words
     dates = [h.date for h in window.result.hits]
@@ -207,8 +210,8 @@ def test_grid_size_slider_and_ctrl_wheel(qtbot, window, qsettings) -> None:  # t
 
     _search(qtbot, window, "đoàn kết")
     window.show()
-    window.tabs.setCurrentIndex(1)
-    grid, slider = window.grid, window.side.size_slider
+    window.side.setCurrentIndex(1)
+    grid, slider = window.side.grid, window.side.size_slider
     start = grid.px()
     slider.setValue(SIZES.index(start) + 1)
     assert grid.px() == SIZES[SIZES.index(start) + 1]
@@ -226,7 +229,7 @@ def test_grid_size_slider_and_ctrl_wheel(qtbot, window, qsettings) -> None:  # t
     )
     grid.wheelEvent(wheel)
     assert grid.px() == start and slider.value() == SIZES.index(start)
-    model = window.grid_model
+    model = window.side.grid_model
     qtbot.waitUntil(lambda: model.loaded() == model.rowCount(), timeout=20000)
 
 
@@ -234,9 +237,9 @@ def test_grid_marks_a_missing_photo_and_drags_photos(qtbot, window) -> None:  # 
     from tangthu.ui.photo_grid import PhotoRole
 
     _search(qtbot, window, "")
-    window.tabs.setCurrentIndex(1)
-    window.grid_scope.setCurrentIndex(2)  # the whole archive
-    model = window.grid_model
+    window.side.setCurrentIndex(1)
+    window.side.scope.setCurrentIndex(2)  # the whole archive
+    model = window.side.grid_model
     qtbot.waitUntil(lambda: model.rowCount() == 12, timeout=20000)
     troubles = [model.index(r).data(PhotoRole.TROUBLE) for r in range(model.rowCount())]
     missing = [model.item(r) for r, t in enumerate(troubles) if t == "missing"]
@@ -283,7 +286,7 @@ def test_basket_rows_reorder_by_drag_and_carry_their_files_out(qtbot, window) ->
 
     _search(qtbot, window, "")
     root = str(window.root)
-    ids = window.results_model.ids()[:3]
+    ids = window.results.model.ids()[:3]
     model = window.basket_model
     model.add([Item(root, i) for i in ids])
     qtbot.waitUntil(lambda: not model.pending(), timeout=20000)
@@ -309,7 +312,7 @@ def test_query_help_examples_search_and_shortcuts_are_listed(qtbot, window) -> N
     assert "OR between two words" in text and "title:lũ" in text
     with qtbot.waitSignal(window.search_done, timeout=20000):
         help_.browser.anchorClicked.emit(QUrl("try:1"))
-    assert window.search_edit.text() == '"đoàn kết"'
+    assert window.search_bar.edit.text() == '"đoàn kết"'
     shortcuts = ShortcutsHelp(window)
     qtbot.addWidget(shortcuts)
     rows = {
@@ -329,17 +332,17 @@ def test_grid_basket_and_reader_photos_have_context_menus(qtbot, window) -> None
 
     with qtbot.waitSignal(window.article_shown, timeout=20000):
         window.open_article(HNDK)
-    window.tabs.setCurrentIndex(1)
-    grid = window.grid
-    qtbot.waitUntil(lambda: window.grid_model.rowCount() == 3, timeout=20000)
-    grid.setCurrentIndex(window.grid_model.index(0))
+    window.side.setCurrentIndex(1)
+    grid = window.side.grid
+    qtbot.waitUntil(lambda: window.side.grid_model.rowCount() == 3, timeout=20000)
+    grid.setCurrentIndex(window.side.grid_model.index(0))
     grid.selectionModel().select(
-        window.grid_model.index(0), grid.selectionModel().SelectionFlag.Select
+        window.side.grid_model.index(0), grid.selectionModel().SelectionFlag.Select
     )
     texts = [a.text() for a in grid.actions()]
     assert texts[:3] == ["Add to basket", "Open", "Export these…"]
     _action(grid, "Copy path").trigger()
-    assert QGuiApplication.clipboard().text() == window.grid_model.item(0).path
+    assert QGuiApplication.clipboard().text() == window.side.grid_model.item(0).path
     _action(grid, "Export these…").trigger()
     assert window.export_dialog is not None and len(window.export_dialog.items) == 1
     assert window.export_dialog.items[0].is_photo
@@ -358,7 +361,7 @@ def test_grid_basket_and_reader_photos_have_context_menus(qtbot, window) -> None
     assert window.basket_model.rowCount() == 0
     # a photo in the reader
     menu = QMenu()
-    window.reader._photo_menu(0, menu)
+    window.side.reader._photo_menu(0, menu)
     assert [a.text() for a in menu.actions()] == [
         "Open",
         "Add to basket",
@@ -381,11 +384,13 @@ def test_secondary_text_follows_the_palette(qtbot, window) -> None:  # type: ign
     try:
         with qtbot.waitSignal(window.article_shown, timeout=20000):
             window.open_article(HNDK)
-        assert "#9a9b9c" in window.reader.browser.toHtml()  # dates and sources, not fixed
+        assert "#9a9b9c" in window.side.reader.browser.toHtml()  # dates and sources, not fixed
     finally:
         app.setPalette(before)
     for text in ("Search words", "Order"):
-        assert text in {w.accessibleName() for w in (window.search_edit, window.sort_combo)}
+        assert text in {
+            w.accessibleName() for w in (window.search_bar.edit, window.search_bar.sort)
+        }
 
 
 def test_timeline_by_keyboard_and_empty_photo_scopes_say_why(qtbot, window) -> None:  # type: ignore[no-untyped-def]
@@ -400,11 +405,11 @@ def test_timeline_by_keyboard_and_empty_photo_scopes_say_why(qtbot, window) -> N
     f = window.filters()
     assert (f.date_from, f.date_to) == ("2022-01-01", "2023-12-31")
     # a search whose words no caption holds: the grid says why it is empty
-    window.tabs.setCurrentIndex(1)
-    window.grid_scope.setCurrentIndex(1)
+    window.side.setCurrentIndex(1)
+    window.side.scope.setCurrentIndex(1)
     _search(qtbot, window, "zzxqy")
     qtbot.waitUntil(lambda: "No photo caption" in window.side.grid_label.text(), timeout=20000)
-    assert window.grid_model.rowCount() == 0
+    assert window.side.grid_model.rowCount() == 0
 
 
 def test_tags_and_notes_in_the_window(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -413,20 +418,20 @@ def test_tags_and_notes_in_the_window(qtbot, window, monkeypatch) -> None:  # ty
     from tangthu import library
 
     _search(qtbot, window, "")
-    _select_rows(window.results_view, [0, 1])
-    first, second = window.results_model.ids()[:2]
+    _select_rows(window.results.view, [0, 1])
+    first, second = window.results.model.ids()[:2]
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Lũ lụt", True))
     with qtbot.waitSignal(window.tagging.changed, timeout=10000):
-        _action(window.results_view, "Tag…").trigger()
+        _action(window.results.view, "Tag…").trigger()
     assert window.filters_panel.tag_model.item(0).text() == "Lũ lụt  (2)"
     # a click in the tag list searches for it, with or without marks
     with qtbot.waitSignal(window.search_done, timeout=20000):
         window.filters_panel.tag_chosen.emit("Lũ lụt")
-    assert window.search_edit.text() == 'tag:"Lũ lụt"'
-    assert set(window.results_model.ids()) == {first, second}
+    assert window.search_bar.edit.text() == 'tag:"Lũ lụt"'
+    assert set(window.results.model.ids()) == {first, second}
     # the reader shows them, and edits them with the note
-    qtbot.waitUntil(lambda: window.reader.marks.isVisibleTo(window), timeout=10000)
-    assert "Lũ lụt" in window.reader.marks.text()
+    qtbot.waitUntil(lambda: window.side.reader.marks.isVisibleTo(window), timeout=10000)
+    assert "Lũ lụt" in window.side.reader.marks.text()
     dialog = window.tagging.edit(window, library.Item(str(window.root), first), "x")
     dialog.tags.setText("Lũ lụt, Lào Cai")
     dialog.note.setPlainText("Đối chiếu bản in")
@@ -444,7 +449,7 @@ def test_saved_searches_keep_query_filters_and_order_and_count(qtbot, window) ->
     _search(qtbot, window, "hội nghị")
     with qtbot.waitSignal(window.search_done, timeout=20000):
         window.filters_panel.set_span("2024-01-01", "2024-12-31")
-    window.sort_combo.setCurrentIndex(window.sort_combo.findData("date"))
+    window.search_bar.sort.setCurrentIndex(window.search_bar.sort.findData("date"))
     qtbot.waitUntil(lambda: not window.busy(), timeout=20000)
     total = window.result.total
     panel.save_requested.emit("Hội nghị 2024")
@@ -456,11 +461,14 @@ def test_saved_searches_keep_query_filters_and_order_and_count(qtbot, window) ->
     assert panel.list.item(0).text() == f"Hội nghị 2024  ({total})"
     # elsewhere, then back with one click
     window.clear_filters()
-    window.sort_combo.setCurrentIndex(window.sort_combo.findData("relevance"))
+    window.search_bar.sort.setCurrentIndex(window.search_bar.sort.findData("relevance"))
     _search(qtbot, window, "bão")
     with qtbot.waitSignal(window.search_done, timeout=20000):
         panel.list.itemClicked.emit(panel.list.item(0))
-    assert window.search_edit.text() == "hội nghị" and window.sort_combo.currentData() == "date"
+    assert (
+        window.search_bar.edit.text() == "hội nghị"
+        and window.search_bar.sort.currentData() == "date"
+    )
     f = window.filters()
     assert (f.date_from, f.date_to) == ("2024-01-01", "2024-12-31")
     assert window.result.total == total
@@ -477,10 +485,10 @@ def test_an_article_added_while_the_window_is_open_appears(qtbot, window) -> Non
         "Thư viện nhận sách mới\n\nThư viện tỉnh vừa nhận thêm sách quý.\n",
     )
     qtbot.waitUntil(lambda: window.result.total == before + 1, timeout=30000)
-    assert "2024/11/bai-moi/article.txt" in window.results_model.ids()
+    assert "2024/11/bai-moi/article.txt" in window.results.model.ids()
     assert window.current_article.id == reading  # the article being read stays
     qtbot.waitUntil(
-        lambda: "updated: 1 new, 0 changed" in window.results_header.text(), timeout=10000
+        lambda: "updated: 1 new, 0 changed" in window.results.header.text(), timeout=10000
     )
 
 
@@ -520,10 +528,10 @@ def test_the_same_photo_elsewhere_in_the_viewer_and_the_grid(qtbot, tmp_path, qs
         viewer.next()  # another photo: no copies elsewhere
         qtbot.wait(300)
         assert not viewer.same.isVisibleTo(viewer)
-        w.tabs.setCurrentIndex(1)
-        w.grid_scope.setCurrentIndex(w.grid_scope.findData("duplicates"))
-        qtbot.waitUntil(lambda: w.grid_model.rowCount() == 2, timeout=20000)
-        assert {p.article_id for p in w.grid_model.items()} == {
+        w.side.setCurrentIndex(1)
+        w.side.scope.setCurrentIndex(w.side.scope.findData("duplicates"))
+        qtbot.waitUntil(lambda: w.side.grid_model.rowCount() == 2, timeout=20000)
+        assert {p.article_id for p in w.side.grid_model.items()} == {
             HNDK,
             "2024/10/dang-lai/article.txt",
         }
@@ -569,8 +577,8 @@ def test_two_archives_searched_together(qtbot, tmp_path, qsettings, monkeypatch)
         # the table shows the archive of each hit; a hit of the other archive opens there
         w.results.show_view("table")
         assert not w.results.table.isColumnHidden(5)
-        row = next(r for r, h in enumerate(w.results_model.hits()) if h.archive == str(b.resolve()))
-        hit = w.results_model.hit(row)
+        row = next(r for r, h in enumerate(w.results.model.hits()) if h.archive == str(b.resolve()))
+        hit = w.results.model.hit(row)
         table = w.results.table
         table.setCurrentIndex(table.model().index(table.proxy_row(row), 0))
         qtbot.waitUntil(

@@ -63,48 +63,57 @@ def _search(qtbot, w, query: str) -> None:  # type: ignore[no-untyped-def]
 def test_a_date_filter_that_matches_nothing_empties_the_list_and_says_why(qtbot, win) -> None:  # type: ignore[no-untyped-def]
     _search(qtbot, win, "doan ket")
     assert win.result.total == 4
-    win.from_date.setDate(QDate(2030, 1, 1))
+    win.filters_panel.from_date.setDate(QDate(2030, 1, 1))
     with qtbot.waitSignal(win.search_done, timeout=20000):
-        win.from_check.setChecked(True)
+        win.filters_panel.from_check.setChecked(True)
     _settle(qtbot, win)
-    assert win.result.total == 0 and win.results_model.rowCount() == 0
-    assert win.empty_label.isVisibleTo(win)
-    assert "No articles from 2030-01-01 on" in win.empty_label.text()
-    assert "remove the date filter" in win.empty_label.text()
+    assert win.result.total == 0 and win.results.model.rowCount() == 0
+    assert win.results.empty.isVisibleTo(win)
+    assert "No articles from 2030-01-01 on" in win.results.empty.text()
+    assert "remove the date filter" in win.results.empty.text()
     with qtbot.waitSignal(win.search_done, timeout=20000):
-        win.empty_label.linkActivated.emit("remove:date")
+        win.results.empty.linkActivated.emit("remove:date")
     _settle(qtbot, win)
-    assert not win.from_check.isChecked()
+    assert not win.filters_panel.from_check.isChecked()
     assert win.result.total == 4
-    assert not win.empty_label.isVisibleTo(win)
+    assert not win.results.empty.isVisibleTo(win)
 
 
 def test_counts_say_how_many_match_the_accents_as_typed(qtbot, win) -> None:  # type: ignore[no-untyped-def]
     _search(qtbot, win, "đoàn kết")
     assert (win.result.total, win.result.exact_total) == (4, 2)
-    assert "2 with these accents, 2 more without" in win.results_header.text()
+    assert "2 with these accents, 2 more without" in win.results.header.text()
     assert [h.exact for h in win.result.hits] == [True, True, False, False]
     with qtbot.waitSignal(win.search_done, timeout=20000):
-        win.exact_check.setChecked(True)
+        win.search_bar.exact.setChecked(True)
     _settle(qtbot, win)
-    assert sorted(win.results_model.ids()) == ["a/dung-dau/article.txt", "d/anh/article.txt"]
-    assert "2 spelled exactly as typed" in win.results_header.text()
+    assert sorted(win.results.model.ids()) == ["a/dung-dau/article.txt", "d/anh/article.txt"]
+    assert "2 spelled exactly as typed" in win.results.header.text()
     # the facets count what the list shows
-    counts = [win.year_model.item(r).text() for r in range(win.year_model.rowCount())]
+    counts = [
+        win.filters_panel.year_model.item(r).text()
+        for r in range(win.filters_panel.year_model.rowCount())
+    ]
     assert counts == ["(all)", "2020  (1)", "2019  (1)"]
 
 
 def test_outlets_are_one_name_and_missing_ones_are_a_bucket(qtbot, win) -> None:  # type: ignore[no-untyped-def]
     _search(qtbot, win, "")
-    outlets = [win.outlet_model.item(r).text() for r in range(win.outlet_model.rowCount())]
+    outlets = [
+        win.filters_panel.outlet_model.item(r).text()
+        for r in range(win.filters_panel.outlet_model.rowCount())
+    ]
     assert outlets == ["(all)", "vnexpress.net  (2)", "(no outlet)  (2)"]
-    model = win.outlet_model
+    model = win.filters_panel.outlet_model
     with qtbot.waitSignal(win.search_done, timeout=20000):
-        win.outlet_view.setCurrentIndex(model.index(2, 0))
+        win.filters_panel.outlet_view.setCurrentIndex(model.index(2, 0))
         win.run_search()
     _settle(qtbot, win)
-    assert sorted(win.results_model.ids()) == ["c/khong-dau/article.txt", "d/anh/article.txt"]
-    years = [win.year_model.item(r).text() for r in range(win.year_model.rowCount())]
+    assert sorted(win.results.model.ids()) == ["c/khong-dau/article.txt", "d/anh/article.txt"]
+    years = [
+        win.filters_panel.year_model.item(r).text()
+        for r in range(win.filters_panel.year_model.rowCount())
+    ]
     assert "(undated)  (1)" in years
 
 
@@ -116,9 +125,9 @@ def test_a_date_from_the_photos_is_shown_as_an_estimate(qtbot, win) -> None:  # 
     assert (hit.id, hit.date, hit.date_estimated) == ("d/anh/article.txt", "2019-08-07", True)
     from tangthu.ui.results import Role
 
-    assert win.results_model.data(win.results_model.index(0), Role.META) == "≈ 2019-08-07"
+    assert win.results.model.data(win.results.model.index(0), Role.META) == "≈ 2019-08-07"
     qtbot.waitUntil(lambda: win.current_article is not None, timeout=20000)
-    assert "≈ 2019-08-07" in win.reader.browser.toPlainText()
+    assert "≈ 2019-08-07" in win.side.reader.browser.toPlainText()
 
 
 def test_archives_are_remembered_by_absolute_path_once(

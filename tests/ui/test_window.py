@@ -27,30 +27,33 @@ def _search(qtbot, w, query: str) -> None:  # type: ignore[no-untyped-def]
 
 def test_search_fills_results(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     _search(qtbot, window, "doan ket")
-    assert window.results_model.ids()[0] == HNDK
+    assert window.results.model.ids()[0] == HNDK
     assert window.result.total == 2
-    assert "Articles found: 2" in window.results_header.text()
-    outlets = [window.outlet_model.item(r).text() for r in range(window.outlet_model.rowCount())]
+    assert "Articles found: 2" in window.results.header.text()
+    outlets = [
+        window.filters_panel.outlet_model.item(r).text()
+        for r in range(window.filters_panel.outlet_model.rowCount())
+    ]
     assert "baotinh.example.vn  (1)" in outlets
 
 
 def test_opening_a_hit_shows_title_photos_captions(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     _search(qtbot, window, "đoàn kết")
     qtbot.waitUntil(lambda: window.current_article is not None, timeout=20000)
-    text = window.reader.browser.toPlainText()
+    text = window.side.reader.browser.toPlainText()
     assert "Hội nghị tổng kết phong trào đoàn kết sáng tạo năm 2023" in text
     assert "Quang cảnh hội nghị tại hội trường tỉnh." in text
     assert "Các đại biểu phát biểu tham luận tại hội nghị." in text
-    html = window.reader.browser.toHtml()
+    html = window.side.reader.browser.toHtml()
     assert html.count("photo:") >= 3
-    assert window.reader.hit_count >= 3
-    qtbot.waitUntil(window.reader.browser.photos_ready, timeout=20000)
+    assert window.side.reader.hit_count >= 3
+    qtbot.waitUntil(window.side.reader.browser.photos_ready, timeout=20000)
 
 
 def test_missing_photo_placeholder_and_byline(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(window.article_shown, timeout=20000):
         window.open_article("2024/09/cuu-tro-sau-bao/article.txt")
-    text = window.reader.browser.toPlainText()
+    text = window.side.reader.browser.toPlainText()
     assert "Missing photo: anh-thieu.jpg" in text
     assert "TTXVN" in text
 
@@ -58,16 +61,16 @@ def test_missing_photo_placeholder_and_byline(qtbot, window) -> None:  # type: i
 def test_related_link_opens_article(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(window.article_shown, timeout=20000):
         window.open_article("2024/01/truong-hoc-vung-cao/article.txt")
-    assert f"article:{HNDK}" in window.reader.browser.toHtml()
+    assert f"article:{HNDK}" in window.side.reader.browser.toHtml()
     with qtbot.waitSignal(window.article_shown, timeout=20000) as blocker:
-        window.reader.article_requested.emit(HNDK)
+        window.side.reader.article_requested.emit(HNDK)
     assert blocker.args == [HNDK]
 
 
 def test_hit_navigation(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     _search(qtbot, window, "hội nghị")
     qtbot.waitUntil(lambda: window.current_article is not None, timeout=20000)
-    reader = window.reader
+    reader = window.side.reader
     assert reader.hit_count > 2
     assert reader.hit_label.text().startswith("1 of ")  # the first match is current
     reader.next_hit()
@@ -81,12 +84,12 @@ def test_photo_grid_loads_thumbnails(qtbot, window) -> None:  # type: ignore[no-
     _search(qtbot, window, "đoàn kết")
     qtbot.waitUntil(lambda: window.current_article is not None, timeout=20000)
     window.show()
-    window.tabs.setCurrentIndex(1)
-    assert window.grid_model.rowCount() == 3
-    qtbot.waitUntil(lambda: window.grid_model.loaded() == 3, timeout=20000)
-    window.grid_scope.setCurrentIndex(2)  # the whole archive
-    qtbot.waitUntil(lambda: window.grid_model.rowCount() == 12, timeout=20000)
-    qtbot.waitUntil(lambda: window.grid_model.loaded() >= 6, timeout=20000)
+    window.side.setCurrentIndex(1)
+    assert window.side.grid_model.rowCount() == 3
+    qtbot.waitUntil(lambda: window.side.grid_model.loaded() == 3, timeout=20000)
+    window.side.scope.setCurrentIndex(2)  # the whole archive
+    qtbot.waitUntil(lambda: window.side.grid_model.rowCount() == 12, timeout=20000)
+    qtbot.waitUntil(lambda: window.side.grid_model.loaded() >= 6, timeout=20000)
 
 
 def test_viewer_shows_caption_and_exif(qtbot, window) -> None:  # type: ignore[no-untyped-def]
@@ -94,13 +97,17 @@ def test_viewer_shows_caption_and_exif(qtbot, window) -> None:  # type: ignore[n
         window.open_article(HNDK)
     viewer = window._show_viewer(window._article_items(), 0)
     assert viewer.caption.text() == "Quang cảnh hội nghị tại hội trường tỉnh."
-    labels = [
-        viewer.exif.itemAt(i).widget().text()
-        for i in range(viewer.exif.count())
-        if viewer.exif.itemAt(i).widget()
-    ]
-    assert "2024-03-21 14:05:00" in labels
-    assert "800 × 533" in labels
+
+    def labels() -> list[str]:
+        return [
+            viewer.exif.itemAt(i).widget().text()
+            for i in range(viewer.exif.count())
+            if viewer.exif.itemAt(i).widget()
+        ]
+
+    # the EXIF data is read in the background (the GUI thread opens no file)
+    qtbot.waitUntil(lambda: "2024-03-21 14:05:00" in labels(), timeout=10000)
+    assert "800 × 533" in labels()
     viewer.next()
     assert viewer.row == 1
     viewer.view.rotate_by(90)
@@ -116,43 +123,45 @@ def test_keyboard_focus_search(qtbot, window) -> None:  # type: ignore[no-untype
 
     window.show()
     qtbot.waitExposed(window)
-    window.results_view.setFocus()
-    assert not window.search_edit.hasFocus()
+    window.results.view.setFocus()
+    assert not window.search_bar.edit.hasFocus()
     # Key events sent to the window go the way a real key press goes, shortcuts included.
     QTest.keySequence(window.windowHandle(), QKeySequence("Ctrl+F"))
-    assert window.search_edit.hasFocus()
+    assert window.search_bar.edit.hasFocus()
     QTest.keySequence(window.windowHandle(), QKeySequence(Qt.Key.Key_Escape))
-    assert window.results_view.hasFocus()
+    assert window.results.view.hasFocus()
     QTest.keySequence(window.windowHandle(), QKeySequence("Ctrl+L"))
-    assert window.search_edit.hasFocus()
+    assert window.search_bar.edit.hasFocus()
 
 
 def test_history_is_remembered(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     _search(qtbot, window, "lễ hội")
     _search(qtbot, window, "thư viện")
-    assert window.history_model.stringList()[:2] == ["thư viện", "lễ hội"]
+    assert window.search_bar.history.stringList()[:2] == ["thư viện", "lễ hội"]
 
 
 def test_filters_and_suggestion(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    window.photos_check.setChecked(True)
+    window.filters_panel.photos_check.setChecked(True)
     qtbot.waitUntil(lambda: not window.busy(), timeout=20000)
     _search(qtbot, window, "")
     assert window.result.total == 7  # every sample article has a photo
-    model = window.year_model
+    model = window.filters_panel.year_model
     row = next(r for r in range(model.rowCount()) if model.item(r).text() == "2023  (2)")
-    window.year_view.setCurrentIndex(model.index(row, 0))
+    window.filters_panel.year_view.setCurrentIndex(model.index(row, 0))
     with qtbot.waitSignal(window.search_done, timeout=20000):
         window.run_search()
     assert window.result.total == 2
-    window.from_check.setChecked(True)
-    window.from_date.setDate(window.from_date.date().fromString("2023-12-01", "yyyy-MM-dd"))
+    window.filters_panel.from_check.setChecked(True)
+    window.filters_panel.from_date.setDate(
+        window.filters_panel.from_date.date().fromString("2023-12-01", "yyyy-MM-dd")
+    )
     qtbot.waitUntil(lambda: not window.busy() and window.result.total == 1, timeout=20000)
     window.clear_filters()
     qtbot.waitUntil(lambda: not window.busy() and window.result.total == 7, timeout=20000)
     _search(qtbot, window, "thư việm")
     assert window.result.total == 0
-    assert window.suggestion_label.isVisibleTo(window)
-    assert "thư viện" in window.suggestion_label.text()
+    assert window.results.suggestion.isVisibleTo(window)
+    assert "thư viện" in window.results.suggestion.text()
 
 
 def test_background_indexing_reports_progress_and_cancels(qtbot, qsettings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -170,17 +179,17 @@ def test_background_indexing_reports_progress_and_cancels(qtbot, qsettings, tmp_
         seen.append((done, total))
         w.cancel_indexing()
 
-    w.open_archive(root)
-    w.index_job.signals.progressed.connect(on_progress)
+    w.index_status.progressed.connect(on_progress)
     with qtbot.waitSignal(w.indexing_done, timeout=60000):
-        pass
+        w.open_archive(root)
+    w.index_status.progressed.disconnect(on_progress)
     assert seen and seen[0][1] == 400
-    assert "cancelled" in w.index_label.text()
-    assert w.progress.isHidden()
+    assert "cancelled" in w.index_status.label.text()
+    assert w.index_status.progress.isHidden()
     # the window stayed usable and a second run completes the index
     with qtbot.waitSignal(w.indexing_done, timeout=120000):
         w.start_indexing()
-    assert "400 articles" in w.index_label.text()
+    assert "400 articles" in w.index_status.label.text()
     qtbot.waitUntil(lambda: not w.busy(), timeout=20000)
     assert w.result is not None and w.result.total == 400
     w.shutdown()
@@ -217,21 +226,21 @@ def test_article_text_is_shown_as_text_and_loads_nothing(qtbot, qsettings, tmp_p
     w = MainWindow(None, index_dir=ix, settings=qsettings)
     qtbot.addWidget(w)
     asked: list[str] = []
-    real = w.reader.browser.loadResource
+    real = w.side.reader.browser.loadResource
 
     def spy(kind, url):  # type: ignore[no-untyped-def]
         asked.append(url.toString())
         return real(kind, url)
 
-    w.reader.browser.loadResource = spy
+    w.side.reader.browser.loadResource = spy
     with qtbot.waitSignal(w.indexing_done, timeout=30000):
         w.open_archive(root)
     with qtbot.waitSignal(w.article_shown, timeout=20000):
         w.open_article("a/article.txt")
-    text = w.reader.browser.toPlainText()
+    text = w.side.reader.browser.toPlainText()
     assert "<script>alert(1)</script>" in text
     assert '<img src="http://example.com/x.png">' in text
-    html = w.reader.browser.toHtml()
+    html = w.side.reader.browser.toHtml()
     assert 'http://example.com/x.png"' not in html.replace("&quot;", '"').split("<body")[0]
     assert all(u.startswith("photo:") for u in asked)
     w.shutdown()
@@ -248,8 +257,8 @@ def test_vietnamese_interface(qtbot, qsettings, indexed) -> None:  # type: ignor
         root, ix = indexed
         w = MainWindow(None, index_dir=ix, settings=qsettings)
         qtbot.addWidget(w)
-        assert w.tabs.tabText(0) == "Đọc bài"
-        assert w.tabs.tabText(1) == "Hình ảnh"
+        assert w.side.tabText(0) == "Đọc bài"
+        assert w.side.tabText(1) == "Hình ảnh"
         w.shutdown()
     finally:
         app.removeTranslator(tr)
