@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test bench bench-scale lint clean install-desktop uninstall-desktop dist
+.PHONY: install run test check bench bench-scale lint clean install-desktop uninstall-desktop dist
 
 install: $(STAMP)
 
@@ -20,6 +20,11 @@ run: install
 
 test: install
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+# The fast loop before a commit: every test not marked slow, on both cores, the random
+# archives of the differential tests fewer (make test runs them all).
+check: install
+	QT_QPA_PLATFORM=offscreen TANGTHU_TEST_EXAMPLES=50 $(PY) -m pytest -q -m "not slow" -n 2
 
 bench: install
 	$(PY) -m bench.run

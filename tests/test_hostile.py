@@ -40,6 +40,7 @@ def test_fifty_megabyte_text_file_is_skipped(tmp_path: Path) -> None:
     assert len(report.articles) == 2
 
 
+@pytest.mark.slow
 def test_ten_megabyte_line(tmp_path: Path) -> None:
     root = _with_good(tmp_path / "r")
     write_article(root / "dai", "Một dòng dài\n\n" + "đoàn kết " * (10 * 1024 * 1024 // 10) + "\n")
@@ -107,7 +108,7 @@ def test_hostile_photos_do_not_stop_indexing(tmp_path: Path) -> None:
 # --- fuzzing with a bounded budget ---------------------------------------------------------
 
 FUZZ = settings(
-    max_examples=300,
+    max_examples=int(os.environ.get("TANGTHU_TEST_EXAMPLES", "300")),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )

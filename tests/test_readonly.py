@@ -38,6 +38,7 @@ def readonly_archive(tmp_path: Path):  # type: ignore[no-untyped-def]
         os.chmod(p, 0o755 if p.is_dir() else 0o644)
 
 
+@pytest.mark.slow
 def test_cli_leaves_the_archive_untouched(readonly_archive: Path, tmp_path: Path) -> None:
     root = readonly_archive
     before = _snapshot(root)

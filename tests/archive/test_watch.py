@@ -14,6 +14,7 @@ from tests.conftest import write_article
 pytest.importorskip("watchdog", reason="watchdog is not installed")
 
 
+@pytest.mark.slow
 def test_a_burst_of_changes_is_one_call(tmp_path: Path) -> None:
     root = tmp_path / "kho"
     root.mkdir()

@@ -226,6 +226,7 @@ def test_tags_and_notes_from_the_command_line_and_in_searches(
     assert main(["tag", a, "--archive", str(SAMPLE)]) == 2  # neither --add nor --remove
 
 
+@pytest.mark.slow
 def test_index_watch_follows_the_archive(tmp_path: Path) -> None:
     import shutil
     import signal
