@@ -65,10 +65,6 @@ _PARTIAL_DATE = re.compile(
 _YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d{2})(?![\d/.,]\d)")
 
 
-def is_blank(line: str) -> bool:
-    return not line.strip()
-
-
 def is_photo_line(line: str) -> bool:
     return bool(_PHOTO_LINE.match(line.strip()))
 
@@ -116,8 +112,6 @@ def parse_text(text: str) -> ParsedText:
         return out
     out.title = lines[i]
     i += 1
-    paragraphs: list[str] = []
-    byline_index: int | None = None
     after_url = False
     while i < n:
         line = lines[i]
@@ -167,7 +161,6 @@ def parse_text(text: str) -> ParsedText:
             i += 1
             continue
         out.blocks.append(Block("text", text=line))
-        paragraphs.append(line)
         i += 1
     if out.author is None:
         byline_index = _trailing_byline(out.blocks)

@@ -1,9 +1,11 @@
 """The core of Tàng Thư: what the window and the command line both stand on.
 
-One `Library` per open archive: its articles, its index and its searches.
-Things that span archives (the basket, exports, scans of several roots) are
-functions of this package. `ui/` and `cli/` import this package and nothing
-below it; it imports no Qt.
+One `Library` per open archive: its articles, its index and its searches. What spans
+archives (scans of several roots, exports, searching several archives, the user's
+basket, tags and saved searches, citations, this copy of the program) is a function
+of this package. The records and failures they answer with come from the floors below,
+named here once. `ui/` and `cli/` import this package and nothing else of the core
+(`tests/test_layers.py`); it imports no Qt.
 """
 
 from __future__ import annotations
@@ -29,10 +31,13 @@ from tangthu.archive.model import (
     Related,
 )
 from tangthu.archive.paths import cache_dir, data_dir
+from tangthu.archive.photo import make_thumbnail as photo_jpeg
 from tangthu.archive.photo import read_photo_info
+from tangthu.archive.photo import rgb_pixels as thumbnail_pixels
 from tangthu.archive.saved_searches import SavedSearch, SavedSearchError, SavedSearches
 from tangthu.archive.scan import ScanReport, scan
 from tangthu.archive.selection import Basket, Item, SelectionError
+from tangthu.archive.thumbs import cached_thumbnail as thumbnail_jpeg
 from tangthu.archive.watch import ArchiveWatcher
 from tangthu.index.engine import (
     NONE,
@@ -45,8 +50,10 @@ from tangthu.index.engine import (
     SearchResult,
 )
 from tangthu.index.engines import KNOWN as ENGINES
+from tangthu.index.engines import available as engine_names
 from tangthu.index.indexer import IndexSummary
 from tangthu.index.query import QueryError
+from tangthu.index.snippets import match_spans as mark
 from tangthu.library.library import (
     ArticleNotFound,
     ItemDetails,
@@ -54,18 +61,13 @@ from tangthu.library.library import (
     PhotoEntry,
     annotations_file,
     basket_file,
-    engine_names,
     export,
     item_details,
     item_size,
     item_title,
     load_engines,
-    mark,
-    photo_jpeg,
     saved_filters,
     split_annotations,
-    thumbnail_jpeg,
-    thumbnail_pixels,
     user_annotations,
     user_basket,
     user_saved_searches,

@@ -18,15 +18,12 @@ from tangthu.archive.export import export as export_items
 from tangthu.archive.locate import OutsideArchive, article_file, article_folder, locate, photo_file
 from tangthu.archive.model import Article, CancelToken, Problem
 from tangthu.archive.paths import data_dir
-from tangthu.archive.photo import make_thumbnail, rgb_pixels
 from tangthu.archive.saved_searches import SavedSearch, SavedSearches, saved_searches_path
 from tangthu.archive.selection import Basket, Item, basket_path
-from tangthu.archive.thumbs import cached_thumbnail
 from tangthu.index import background, engines, photo_hashes
 from tangthu.index.engine import Filters, Hit, IndexMissing, Searcher, SearchResult
 from tangthu.index.indexer import IndexSummary, index_state, indexed_problems, update_index
 from tangthu.index.search import ArchiveSearcher
-from tangthu.index.snippets import match_spans
 from tangthu.index.store import index_dir_for, known_roots
 
 Progress = Callable[[int, int], None]
@@ -512,39 +509,6 @@ def item_size(item: Item) -> int:
         return size
     except (OSError, OutsideArchive):
         return 0
-
-
-def thumbnail_jpeg(path: str | os.PathLike[str], px: int, cache: Path | None = None) -> bytes:
-    """A JPEG thumbnail of a photo, from the per-user cache when it is there.
-
-    Raises:
-        OSError, ValueError: the photo cannot be read or decoded.
-    """
-    return cached_thumbnail(path, px, cache)
-
-
-def photo_jpeg(path: str | os.PathLike[str], px: int, *, quality: int = 90) -> bytes:
-    """A JPEG of a photo at most *px* on its longer side, turned upright (for a viewer).
-
-    Raises:
-        OSError, ValueError: the photo cannot be read or decoded.
-    """
-    return make_thumbnail(path, px, quality=quality)
-
-
-def thumbnail_pixels(data: bytes) -> tuple[int, int, bytes]:
-    """Width, height and RGB pixels of encoded picture bytes (decoded by Pillow)."""
-    return rgb_pixels(data)
-
-
-def mark(text: str, terms: set[str]) -> tuple[tuple[int, int], ...]:
-    """The spans of the words of *text* that (folded) are among *terms*."""
-    return tuple(match_spans(text, terms))
-
-
-def engine_names() -> list[str]:
-    """The search engines installed here, the default first."""
-    return engines.available()
 
 
 def load_engines() -> None:

@@ -118,3 +118,13 @@ def test_no_window_file_is_over_450_lines() -> None:
         if (n := len(p.read_text(encoding="utf-8").splitlines())) > 450
     }
     assert long == {}
+
+
+def test_the_window_and_the_command_line_reach_the_core_only_through_library() -> None:
+    """`tangthu.library` is the one way in: its package, never a module inside it."""
+    offenders = []
+    for top in ("ui", "cli"):
+        for path in (REPO / top).rglob("*.py"):
+            inside = [m for m in _modules(path) if m.startswith("tangthu.library.")]
+            offenders += [f"{path.relative_to(REPO)}: {m}" for m in inside]
+    assert offenders == []

@@ -1,1 +1,2 @@
-"""The PySide6 user interface: thin on top of archive/ and index/."""
+"""The PySide6 window: parts that own their widgets, wired in one place; everything
+they show comes through `tangthu.library`."""
