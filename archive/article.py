@@ -22,6 +22,7 @@ from tangthu.archive.decode import DecodeError, decode
 from tangthu.archive.fold import fold
 from tangthu.archive.guard import FileTooLarge, UnsafeFile, outside_target, read_bytes
 from tangthu.archive.model import Article, Block, PhotoInfo, PhotoRef, Problem, Related
+from tangthu.archive.outlet import PHOTO_CREDIT, canonical_outlet, from_lead, from_url
 from tangthu.archive.photo import IMAGE_EXTENSIONS, read_photo_info
 
 #: Article files larger than this are not parsed (a 50 KB article is long).
@@ -92,6 +93,8 @@ class ParsedText:
     author: str | None = None
     outlet: str | None = None
     related: list[Related] = field(default_factory=list)
+    #: the section of the outlet the source URL names (``kinhdoanh`` of vnexpress.net)
+    section: str | None = None
     #: photo lines beyond `MAX_PHOTOS`, left out
     photos_left_out: int = 0
 
@@ -176,32 +179,17 @@ def parse_text(text: str) -> ParsedText:
             del out.blocks[k]
             break
     out.outlet = canonical_outlet(out.outlet)
-    if out.outlet is None and out.source_url:
-        out.outlet = canonical_outlet(urlsplit(out.source_url).hostname or "")
+    linked, section = from_url(out.source_url)
+    if out.outlet is None:
+        out.outlet = linked or from_lead(out.lead)
+    if linked is not None and linked == out.outlet:
+        out.section = section
     return out
 
 
 _PARENTHESES = re.compile(r"\([^()]*\)?")
 #: "Author/Outlet", "Author, Theo Outlet", "Author - Theo Outlet"
 _BYLINE_SPLIT = re.compile(r"\s*(/|,\s*(?=theo\s|nguồn\s)|\s[-–]\s*(?=theo\s|nguồn\s))\s*", re.I)
-_DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)+$")
-#: A line crediting the photos ("Ảnh: Thiên Hùng/Trọng Tùng") names photographers.
-_PHOTO_CREDIT = re.compile(r"^(?:ảnh|hình|photo|clip|video|đồ họa|thực hiện)\s*:", re.I)
-
-
-def canonical_outlet(raw: str | None) -> str | None:
-    """One name per outlet: a web address lower-cased without ``www.``; ``Theo``,
-    parentheses and stray punctuation removed; fragments without letters refused."""
-    if not raw:
-        return None
-    text = _PARENTHESES.sub("", raw)
-    text = re.sub(r"^(?:theo|nguồn)\s*:?\s+", "", text.strip(), flags=re.I)
-    text = text.strip(" .,;:-–/()")
-    if len(text) < 2 or not any(c.isalpha() for c in text) or _PHOTO_CREDIT.match(text):
-        return None
-    if _DOMAIN.match(text):
-        return text.lower().removeprefix("www.")
-    return text
 
 
 def _trailing_byline(blocks: list[Block]) -> int | None:
@@ -211,7 +199,7 @@ def _trailing_byline(blocks: list[Block]) -> int | None:
         return None
     k = texts[-1]
     line = _PARENTHESES.sub("", blocks[k].text).strip()
-    if _PHOTO_CREDIT.match(line):
+    if PHOTO_CREDIT.match(line):
         return None
     words = line.replace("/", " ").split()
     if not (1 <= len(words) <= 6 and len(line) <= 50) or line.endswith(_SENTENCE_END):
@@ -279,65 +267,154 @@ def find_year(texts: list[str], *, latest: int) -> int | None:
 
 _YEAR_FOLDER = re.compile(r"^(?:19|20)\d{2}$")
 _MONTH_FOLDER = re.compile(r"^(?:0?[1-9]|1[0-2])$")
+_DAY_FOLDER = re.compile(r"^(?:0?[1-9]|[12]\d|3[01])$")
+#: Dates in a source URL: /2018/12/09/, 2018-12-09, or a paper's time stamp
+#: 20181209202623487 (year, month, day, then the time, as Dân trí and Tuổi Trẻ write it).
+_URL_DATES = (
+    re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)"),
+    re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)"),
+    re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?:\d{6,9})?(?!\d)"),
+)
+#: Paragraphs after the lead that still belong to the top of the article (a dateline
+#: often opens the second one: "Quảng Bình: Ngày 9/12, …").
+TOP_PARAGRAPHS = 2
 
 
-def folder_date(article_id: str) -> tuple[int, int | None] | None:
-    """``(year, month)`` from folders named like ``2018/12/...`` in an article ID."""
+def folder_date(article_id: str) -> tuple[int, int | None, int | None] | None:
+    """``(year, month, day)`` from folders named like ``2018/12/...`` or
+    ``2018/12/09/...`` in an article ID (month and day None where there is none)."""
     parts = article_id.split("/")[:-1]
     for i, part in enumerate(parts):
         if _YEAR_FOLDER.match(part):
-            nxt = parts[i + 1] if i + 1 < len(parts) else ""
-            return int(part), int(nxt) if _MONTH_FOLDER.match(nxt) else None
+            month = parts[i + 1] if i + 1 < len(parts) else ""
+            if not _MONTH_FOLDER.match(month):
+                return int(part), None, None
+            day = parts[i + 2] if i + 2 < len(parts) else ""
+            valid = _DAY_FOLDER.match(day) and _valid(int(part), int(month), int(day))
+            return int(part), int(month), int(day) if valid else None
     return None
+
+
+def url_date(url: str | None) -> str | None:
+    """A date a source URL holds (its path, not its host), or None."""
+    if not url:
+        return None
+    path = urlsplit(url).path
+    for pattern in _URL_DATES:
+        for m in pattern.finditer(path):
+            iso = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if iso:
+                return iso
+    return None
+
+
+def top_texts(parsed: ParsedText) -> list[str]:
+    """Where an article states its own date: its lead, the paragraphs right after it,
+    and its byline."""
+    texts = [parsed.lead]
+    texts += [b.text for b in parsed.blocks if b.type == "text"][:TOP_PARAGRAPHS]
+    if parsed.author:
+        texts.append(parsed.author)
+    return [t for t in texts if t]
+
+
+#: Where a date comes from (`Article.date_source`); those of `ESTIMATED_SOURCES` are
+#: guesses, shown as such.
+DATE_SOURCES = (
+    "sidecar",
+    "folder",
+    "folder+dateline",
+    "url",
+    "dateline",
+    "body",
+    "body+exif",
+    "exif",
+)
 
 
 def infer_date(
     parsed: ParsedText,
     photo_dates: list[str],
     *,
-    folder: tuple[int, int | None] | None = None,
+    folder: tuple[int, int | None, int | None] | None = None,
     today: date | None = None,
 ) -> tuple[str | None, str | None]:
-    """Date and its provenance: the text, else the folders, else the photos' EXIF.
+    """An article's date and where it comes from, by the strongest evidence.
 
-    Returns ``(date, date_source)``. ``date_source`` is ``text`` (a full date),
-    ``text+year`` (day and month in the text, the year elsewhere in it),
-    ``text+folder`` (the year from a ``YYYY/`` folder), ``folder`` (only a
-    ``YYYY/MM`` folder: the date is ``YYYY-MM``), ``text+exif`` (the year from the
-    photos), ``exif``, or None. The file's modification time is never used.
+    Returns ``(date, date_source)``, in this order of strength (a sidecar's date is
+    applied after, by `apply_sidecar`):
+
+    - ``folder``: a ``YYYY/MM/DD`` folder, or a ``YYYY/MM`` one (the date is then
+      ``YYYY-MM``, unless the URL or the dateline names a day of that month:
+      ``url`` or ``folder+dateline``);
+    - ``url``: a date in the source URL;
+    - ``dateline``: a date at the top of the article (the lead, the paragraphs right
+      after it, the byline), ``Chiều 21/3`` completed with the year the top names;
+    - estimates, only then: ``body`` (a date mentioned further down), ``body+exif``
+      (day and month in the text, the year from the photos), ``exif`` (the photos'
+      ``DateTimeOriginal``, never after *today*).
+
+    A date found lower in the text never beats the folder or the dateline, and never
+    falls outside the folder's month (or year). The file's modification time is never
+    used.
     """
     today = today or date.today()
     latest = today.year
     # A camera's clock set in the future says nothing about the article.
     photo_dates = [d for d in photo_dates if d and d[:10] <= today.isoformat()]
-    texts = [parsed.title, parsed.lead] + [b.text for b in parsed.blocks if b.type == "text"]
+    top = top_texts(parsed)
+    body = [parsed.title] + [b.text for b in parsed.blocks if b.type == "text"]
+    linked = url_date(parsed.source_url)
+    fy, fm, fd = folder if folder else (None, None, None)
+
+    def fits(iso: str | None) -> bool:
+        """Inside the folder's year and month, where there are folders."""
+        if iso is None:
+            return False
+        if fy is not None and int(iso[:4]) != fy:
+            return False
+        return fm is None or int(iso[5:7]) == fm
+
+    if fy is not None and fm is not None and fd is not None:
+        return f"{fy:04d}-{fm:02d}-{fd:02d}", "folder"
+    if fits(linked):
+        return linked, "url"
+    stated = _dated(top, year=fy or _year_of(linked) or find_year(top, latest=latest))
+    if fits(stated):
+        return stated, "folder+dateline" if fm is not None else "dateline"
+    if fy is not None and fm is not None:
+        return f"{fy:04d}-{fm:02d}", "folder"
+    # nothing at the top or in the folders: a date mentioned lower down is a guess
+    mentioned = _dated(body, year=fy or find_year(top + body, latest=latest))
+    if fits(mentioned):
+        return mentioned, "body"
+    partial = find_partial_date(top + body)
+    exif_years = sorted(int(d[:4]) for d in photo_dates if fits(d[:10]))
+    if partial and exif_years:
+        iso = _valid(exif_years[-1], partial[1], partial[0])
+        if fits(iso):
+            return iso, "body+exif"
+    fitting = [d[:10] for d in photo_dates if fits(d[:10])]
+    if fitting:
+        return min(fitting), "exif"
+    if fy is not None:
+        return f"{fy:04d}", "folder"
+    return None, None
+
+
+def _year_of(iso: str | None) -> int | None:
+    return int(iso[:4]) if iso else None
+
+
+def _dated(texts: list[str], *, year: int | None) -> str | None:
+    """The first whole date of *texts*, else its first day and month with *year*."""
     full = find_full_date(texts)
     if full:
-        return full, "text"
+        return full
     partial = find_partial_date(texts)
-    exif_years = sorted(int(d[:4]) for d in photo_dates if d)
-    if partial:
-        day, month = partial
-        year = find_year(texts, latest=latest)
-        if year:
-            iso = _valid(year, month, day)
-            if iso:
-                return iso, "text+year"
-        if folder:
-            iso = _valid(folder[0], month, day)
-            if iso:
-                return iso, "text+folder"
-    if folder and folder[1]:
-        return f"{folder[0]:04d}-{folder[1]:02d}", "folder"
-    if partial:
-        day, month = partial
-        if exif_years:
-            iso = _valid(exif_years[-1], month, day)
-            if iso:
-                return iso, "text+exif"
-    if photo_dates:
-        return min(d for d in photo_dates if d)[:10], "exif"
-    return None, None
+    if partial and year:
+        return _valid(year, partial[1], partial[0])
+    return None
 
 
 def nfc_key(name: str) -> str:
@@ -552,6 +629,7 @@ def load_article(
         source_url=parsed.source_url,
         author=parsed.author,
         outlet=parsed.outlet,
+        section=parsed.section,
         date=the_date,
         date_source=date_source,
         related=tuple(parsed.related),

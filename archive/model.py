@@ -139,12 +139,13 @@ class Related:
         return {"title": self.title, "summary": self.summary, "id": self.id}
 
 
-#: Dates guessed from the photos' EXIF, not stated by the article: shown as estimates.
-ESTIMATED_SOURCES = frozenset({"exif", "text+exif"})
+#: Dates the article does not state (in its folders, its URL or at its top): a date
+#: mentioned lower in the text, or the photos' EXIF. Shown as estimates (≈).
+ESTIMATED_SOURCES = frozenset({"body", "body+exif", "exif"})
 
 
 def is_estimated(date_source: str | None) -> bool:
-    """True when a date of this provenance is an estimate (from the photos' EXIF)."""
+    """True when a date of this provenance is an estimate (see `ESTIMATED_SOURCES`)."""
     return date_source in ESTIMATED_SOURCES
 
 
@@ -160,6 +161,8 @@ class Article:
     source_url: str | None = None
     author: str | None = None
     outlet: str | None = None
+    #: the outlet's section the source URL names (``kinhdoanh`` of vnexpress.net)
+    section: str | None = None
     date: str | None = None
     date_source: str | None = None
     related: tuple[Related, ...] = ()
@@ -202,6 +205,7 @@ class Article:
             "source_url": self.source_url,
             "author": self.author,
             "outlet": self.outlet,
+            "section": self.section,
             "date": self.date,
             "date_source": self.date_source,
             "date_estimated": self.date_estimated,

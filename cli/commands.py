@@ -20,7 +20,7 @@ from typing import Any
 from tangthu import library
 from tangthu.cli.errors import CommandFailed, UsageError, existing_dir
 from tangthu.cli.progress import ProgressBar
-from tangthu.cli.text import PrintableStream, printable
+from tangthu.cli.text import PrintableStream, printable, shown_date
 
 #: Opens the window for the ``gui`` command (given by `tangthu.launch`, which may import Qt).
 GuiRunner = Callable[..., int]
@@ -212,7 +212,7 @@ def format_article(art: library.Article) -> str:
     lines = [art.title, "=" * min(len(art.title), width)]
     meta = [
         ("ID", art.id),
-        ("Date", f"{art.date} ({art.date_source})" if art.date else "unknown"),
+        ("Date", shown_date(art.date, art.date_estimated, art.date_source)),
         ("Author", art.author),
         ("Outlet", art.outlet),
         ("Source", art.source_url),

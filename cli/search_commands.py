@@ -14,7 +14,7 @@ from typing import Any
 from tangthu import library
 from tangthu.cli.errors import UsageError, existing_dir, searching
 from tangthu.cli.progress import ProgressBar
-from tangthu.cli.text import plural
+from tangthu.cli.text import plural, shown_date
 from tangthu.library import NONE, Filters, SearchResult
 
 
@@ -209,7 +209,8 @@ def cmd_search(args: argparse.Namespace) -> int:
             print(json.dumps(data, ensure_ascii=False, indent=2))
         else:
             for h in hits:
-                print(f"{h.score:7.2f}  {h.date or '':10}  {h.title}\n         {h.id}")
+                date = shown_date(h.date, h.date_estimated)
+                print(f"{h.score:7.2f}  {date:12}  {h.title}\n         {h.id}")
         return 0
     if args.json:
         data = result.to_dict()
@@ -242,7 +243,8 @@ def cmd_search(args: argparse.Namespace) -> int:
                 print(f"     Embedded caption: {h.embedded_caption}", file=out)
         else:
             photos = plural(h.photos, "photo") if h.photos else ""
-            meta = " · ".join(x for x in (h.date, h.author, h.outlet, photos) if x)
+            date = shown_date(h.date, h.date_estimated)
+            meta = " · ".join(x for x in (date, h.author, h.outlet, photos) if x)
             where = f"{h.archive}: {h.id}" if args.also else h.id
             lines = [f"{n:3}. {h.title}", meta, where, bracketed(h.snippet, h.snippet_marks)]
             print("\n     ".join(line for line in lines if line), file=out)

@@ -10,6 +10,15 @@ def plural(n: int, noun: str) -> str:
     return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
 
 
+def shown_date(date: str | None, estimated: bool, source: str | None = None) -> str:
+    """A date as the command line prints it: ``≈`` before a guess, where it comes from
+    after it when known (``2024-03-21 (dateline)``, ``≈ 2005-03-10 (exif)``)."""
+    if not date:
+        return "unknown" if source is not None else ""
+    text = f"≈ {date}" if estimated else date
+    return f"{text} ({source})" if source else text
+
+
 #: Control characters (C0 but tab and line feed, DEL, C1) a file or folder name may hold:
 #: written raw they would drive the user's terminal (colours, cursor moves, a title…).
 _CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0, 9), *range(11, 32), *range(127, 160)]}

@@ -52,13 +52,14 @@ def article_html(
     meta = []
     if article.date:
         source = {
-            "text": tr("date in the text"),
-            "text+year": tr("day in the text, year from the text"),
-            "text+folder": tr("day in the text, year from the folder"),
-            "text+exif": tr("estimated: day in the text, year from the photos' EXIF"),
-            "folder": tr("from the folder name"),
-            "exif": tr("estimated from the photos' EXIF dates"),
             "sidecar": tr("from the metadata file"),
+            "folder": tr("from the folder name"),
+            "folder+dateline": tr("month from the folder, day from the top of the article"),
+            "url": tr("from the source address"),
+            "dateline": tr("stated at the top of the article"),
+            "body": tr("estimated: a date mentioned in the article"),
+            "body+exif": tr("estimated: day in the text, year from the photos' EXIF"),
+            "exif": tr("estimated from the photos' EXIF dates"),
         }.get(article.date_source or "", article.date_source or "")
         shown = f"≈ {article.date}" if article.date_estimated else article.date
         meta.append(f"{html.escape(shown)} <span style='color:{muted()}'>({source})</span>")

@@ -227,7 +227,7 @@ def mime_items(data: QMimeData) -> list[tuple[str, str, str | None]]:
 
 
 def shown_date(hit: Hit) -> str:
-    """The date as the list shows it; a guess from the photos' EXIF carries "≈"."""
+    """The date as the list shows it; a guess (`Hit.date_estimated`) carries ≈ before it."""
     if not hit.date:
         return ""
     return f"≈ {hit.date}" if hit.date_estimated else hit.date

@@ -220,11 +220,11 @@ def payload(resolved: Resolved, *, multi_root: bool) -> list[tuple[Path, str, It
 
 
 def shown_date(article: Article) -> str:
-    """The article's date as export pages show it: an EXIF guess is marked as one."""
+    """The article's date as export pages show it: a guess is marked as one."""
     if not article.date:
         return ""
     if article.date_estimated:
-        return f"≈ {article.date} (ước tính theo ngày chụp ảnh)"
+        return f"≈ {article.date} (ước tính)"
     return article.date
 
 

@@ -159,7 +159,7 @@ def test_trailing_name_paragraph_is_author() -> None:
 
 def test_trailing_agency_with_slash() -> None:
     p = parse_text("T\n\nMở đầu.\nĐoạn một.\nĐoạn hai.\nTTXVN/Tin Tức\n")
-    assert (p.author, p.outlet) == ("TTXVN", "Tin Tức")
+    assert (p.author, p.outlet) == ("TTXVN", "baotintuc.vn")  # the paper Tin Tức is one outlet
 
 
 # --- rule 5: related list ---------------------------------------------------------
@@ -222,17 +222,17 @@ def test_partial_date_needs_a_time_word() -> None:
 
 def test_partial_date_takes_latest_year_of_text() -> None:
     p = parse_text("T\n\nChiều 21/3, tổng kết năm 2023 và triển khai năm 2024.\n")
-    assert infer_date(p, [], today=date(2026, 1, 1)) == ("2024-03-21", "text+year")
+    assert infer_date(p, [], today=date(2026, 1, 1)) == ("2024-03-21", "dateline")
 
 
 def test_future_years_are_not_used() -> None:
     p = parse_text("T\n\nSáng 2/9, kế hoạch đến năm 2045 bắt đầu năm 2020.\n")
-    assert infer_date(p, [], today=date(2026, 1, 1)) == ("2020-09-02", "text+year")
+    assert infer_date(p, [], today=date(2026, 1, 1)) == ("2020-09-02", "dateline")
 
 
 def test_partial_date_year_from_exif() -> None:
     p = parse_text("T\n\nTối 5/1, lễ hội.\n")
-    assert infer_date(p, ["2019-06-01T10:00:00"]) == ("2019-01-05", "text+exif")
+    assert infer_date(p, ["2019-06-01T10:00:00"]) == ("2019-01-05", "body+exif")  # a guess
 
 
 def test_date_from_exif_alone() -> None:
@@ -380,7 +380,8 @@ def test_seed_url_byline_date(seed) -> None:  # type: ignore[no-untyped-def]
     assert seed.author == "Trần Tuấn Ngọc"
     assert seed.outlet == "baolaocai.vn"
     assert seed.date == "2024-03-21"
-    assert seed.date_source == "text+year"
+    assert seed.date_source == "dateline"
+    assert not seed.date_estimated
 
 
 def test_seed_related(seed) -> None:  # type: ignore[no-untyped-def]
@@ -433,13 +434,16 @@ def test_folder_year_completes_partial_date_before_exif() -> None:
 
     p = parse_text("T\n\nSáng 3/12, lễ chào cờ.\n")
     folder = folder_date("2018/12/pho-chu-tich/article.txt")
-    assert folder == (2018, 12)
-    assert infer_date(p, ["2004-01-01T00:00:00"], folder=folder) == ("2018-12-03", "text+folder")
+    assert folder == (2018, 12, None)
+    assert infer_date(p, ["2004-01-01T00:00:00"], folder=folder) == (
+        "2018-12-03",
+        "folder+dateline",
+    )
 
 
 def test_folder_month_when_text_has_no_date() -> None:
     p = parse_text("T\n\nKhông ngày.\n")
-    assert infer_date(p, ["2004-01-01T00:00:00"], folder=(2017, 1)) == ("2017-01", "folder")
+    assert infer_date(p, ["2004-01-01T00:00:00"], folder=(2017, 1, None)) == ("2017-01", "folder")
 
 
 def test_numeric_folder_names_are_not_years() -> None:
@@ -461,3 +465,58 @@ def test_the_body_read_alone_is_the_articles_body(corpus: Path) -> None:
 
     for path in sorted(corpus.glob("*/article.txt"))[:400]:
         assert read_body(corpus, path) == load_article(corpus, path).body_text, path
+
+
+# --- dates by the strongest evidence (folders, URL, dateline; the rest an estimate) ------
+
+
+def test_a_date_in_the_body_never_beats_the_folder() -> None:
+    """The VTV Awards story of 2019 names 31/5/2000 in its body; an article filed under
+    2016/03 names a span of 2015."""
+    p = parse_text("T\n\nLễ trao giải diễn ra tối qua.\nNgày 31/5/2000, VTV ra đời.\n")
+    assert infer_date(p, [], folder=(2019, 9, None)) == ("2019-09", "folder")
+    q = parse_text("T\n\nTừ ngày 1-1-2015 đến 31-12-2015, tỉnh có 40 dự án.\n")
+    assert infer_date(q, [], folder=(2016, 3, None)) == ("2016-03", "folder")
+
+
+def test_the_dateline_gives_the_day_of_the_folders_month() -> None:
+    p = parse_text("T\n\n(Dân trí) - Tóm tắt.\nQuảng Bình: Ngày 9/12, công an cho biết.\n")
+    assert infer_date(p, [], folder=(2018, 12, None)) == ("2018-12-09", "folder+dateline")
+    # a dateline of another month is not the article's: the folder's month stays
+    q = parse_text("T\n\nSáng 27/8, vụ việc xảy ra.\n")
+    assert infer_date(q, [], folder=(2018, 9, None)) == ("2018-09", "folder")
+
+
+def test_a_day_folder_and_a_date_in_the_url() -> None:
+    from tangthu.archive.article import folder_date, url_date
+
+    assert folder_date("2018/12/09/bai/article.txt") == (2018, 12, 9)
+    p = parse_text("T\n\nKhông ngày.\n")
+    assert infer_date(p, [], folder=(2018, 12, 9)) == ("2018-12-09", "folder")
+    stamped = "https://dantri.com.vn/phap-luat/dung-dao-20181209202623487.htm"
+    assert url_date(stamped) == "2018-12-09"
+    assert url_date("https://tuoitre.vn/2019/08/22/bai.htm") == "2019-08-22"
+    assert url_date("https://vnexpress.net/bai-3704082.html") is None  # an ID, not a date
+    q = parse_text(f"T\n\nMở đầu.\n{stamped}\n")
+    assert infer_date(q, [], folder=(2018, 12, None)) == ("2018-12-09", "url")
+    assert infer_date(q, []) == ("2018-12-09", "url")
+
+
+def test_a_date_only_mentioned_lower_down_is_an_estimate(tmp_path: Path) -> None:
+    text = "T\n\nMở đầu không ngày.\nĐoạn một.\nĐoạn hai.\nHồi ngày 26/1/2008, trận đấu.\n"
+    path = write_article(tmp_path / "a", text)
+    art = load_article(tmp_path, path)
+    assert (art.date, art.date_source, art.date_estimated) == ("2008-01-26", "body", True)
+    assert art.to_dict()["date_estimated"] is True
+
+
+@pytest.mark.corpus
+def test_nearly_every_article_in_a_dated_folder_is_dated_in_its_month(corpus: Path) -> None:
+    import re
+
+    from tangthu.archive.scan import scan
+
+    articles = [a for a in scan(corpus).articles if re.match(r"^\d{4}/\d{2}/", a.id)]
+    inside = [a for a in articles if a.date and a.date[:7] == a.id[:7].replace("/", "-")]
+    assert len(articles) > 100
+    assert len(inside) >= 0.99 * len(articles)

@@ -1,6 +1,12 @@
 """Vietnamese strings of the user interface (source: English)."""
 
 VI: dict[str, str] = {
+    "month from the folder, day from the top of the article": (
+        "tháng theo tên thư mục, ngày theo đầu bài"
+    ),
+    "from the source address": "theo địa chỉ nguồn",
+    "stated at the top of the article": "ghi ở đầu bài",
+    "estimated: a date mentioned in the article": "ước tính: một ngày được nhắc trong bài",
     "%1 hits, %2 shown": "%1 kết quả, đang hiện %2",
     "%1 of %2 hits": "chỗ khớp %1/%2",
     "%1 photos": "%1 ảnh",
@@ -92,9 +98,6 @@ VI: dict[str, str] = {
     "Year": "Năm",
     "Zoom in": "Phóng to",
     "Zoom out": "Thu nhỏ",
-    "date in the text": "ngày ghi trong bài",
-    "day in the text, year from the folder": "ngày trong bài, năm theo thư mục",
-    "day in the text, year from the text": "ngày và năm lấy từ nội dung bài",
     "from the folder name": "theo tên thư mục",
     "from the metadata file": "theo tệp siêu dữ liệu",
     "%1 added to the basket": "Đã thêm %1 mục vào giỏ",
