@@ -11,7 +11,6 @@ named here once. `ui/` and `cli/` import this package and nothing else of the co
 from __future__ import annotations
 
 from tangthu.archive.annotations import Annotations, clean_tag
-from tangthu.archive.article import canonical_outlet
 from tangthu.archive.citation import STYLES as CITATION_STYLES
 from tangthu.archive.citation import citation, csl_item
 from tangthu.archive.errors import Failure
@@ -30,6 +29,7 @@ from tangthu.archive.model import (
     Problem,
     Related,
 )
+from tangthu.archive.outlet import canonical_outlet
 from tangthu.archive.paths import cache_dir, data_dir
 from tangthu.archive.photo import make_thumbnail as photo_jpeg
 from tangthu.archive.photo import read_photo_info

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from tangthu.archive.article import canonical_outlet, infer_date, load_article, parse_text
+from tangthu.archive.article import infer_date, load_article, parse_text
 from tangthu.archive.export import export
+from tangthu.archive.outlet import canonical_outlet
 from tangthu.archive.selection import Item
 from tests.conftest import SAMPLE, make_jpeg, write_article
 
@@ -45,7 +46,7 @@ def test_canonical_outlet(raw: str, outlet: str | None) -> None:
         ("Anh Quách(T/H)", "Anh Quách", None),  # "(T/H)": compiled; no outlet in it
         ("Đoan Trang, Theo Trí Thức Trẻ", "Đoan Trang", "Trí Thức Trẻ"),
         ("Newben / Theo Trí Thức Trẻ", "Newben", "Trí Thức Trẻ"),
-        ("TTXVN/Tin Tức", "TTXVN", "Tin Tức"),
+        ("TTXVN/Tin Tức", "TTXVN", "baotintuc.vn"),
     ],
 )
 def test_trailing_bylines(last_line: str, author: str, outlet: str | None) -> None:
@@ -136,3 +137,45 @@ def test_a_stricter_umask_is_followed_too(tmp_path: Path) -> None:
     finally:
         os.umask(old)
     assert stat.S_IMODE((tmp_path / "x.zip").stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize(
+    ("raw", "outlet"),
+    [
+        ("kinhdoanh.vnexpress.net", "vnexpress.net"),
+        ("thethao.tuoitre.vn", "tuoitre.vn"),
+        ("www.dantri.com.vn", "dantri.com.vn"),
+        ("Báo Tin Tức", "baotintuc.vn"),
+        ("Tin Tức", "baotintuc.vn"),
+        ("VnExpress Kinh Doanh", "vnexpress.net"),
+        ("VOV-TP HCM", "vov.vn"),
+        ("Theo Tuổi Trẻ", "tuoitre.vn"),
+        ("Báo Lào Cai", "baolaocai.vn"),
+        ("Một tờ báo lạ", "Một tờ báo lạ"),
+    ],
+)
+def test_one_outlet_per_paper(raw: str, outlet: str) -> None:
+    assert canonical_outlet(raw) == outlet
+
+
+def test_the_section_is_kept_apart_and_the_url_and_lead_name_the_paper() -> None:
+    p = parse_text("T\n\nMở đầu.\nhttps://kinhdoanh.vnexpress.net/tin-tuc/bai-1.html\n")
+    assert (p.outlet, p.section) == ("vnexpress.net", "kinhdoanh")
+    q = parse_text("T\n\nMở đầu.\nhttps://dantri.com.vn/phap-luat/bai-2018.htm\n")
+    assert (q.outlet, q.section) == ("dantri.com.vn", "phap-luat")
+    r = parse_text("T\n\n(Dân trí) - Khi đang chờ đổ xăng, hai bên xích mích.\n")
+    assert r.outlet == "dantri.com.vn"
+    t = parse_text("T\n\nNhiều chuyến bay bị hủy. - VnExpress\n")
+    assert t.outlet == "vnexpress.net"
+
+
+@pytest.mark.corpus
+def test_the_corpus_outlets_are_one_name_per_paper(corpus: Path) -> None:
+    """The real bylines and URLs of the corpus: no paper under two names, no section or
+    paper name standing for an outlet of its own."""
+    from tangthu.archive.scan import scan
+
+    outlets = {a.outlet for a in scan(corpus).articles if a.outlet}
+    assert "vnexpress.net" in outlets and "tuoitre.vn" in outlets
+    assert not any(o.endswith(".vnexpress.net") or o.endswith(".tuoitre.vn") for o in outlets)
+    assert not {"Tin Tức", "Báo Tin Tức", "Thời Đại", "news.zing.vn"} & outlets

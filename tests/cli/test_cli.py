@@ -45,7 +45,7 @@ def test_show_json(capsys: pytest.CaptureFixture[str]) -> None:
         "hoi-nghi-3.jpg",
     ]
     assert art["photos"][1]["caption"] == art["photos"][2]["caption"]
-    assert (art["author"], art["outlet"]) == ("Minh Anh", "baotinh.example.vn")
+    assert (art["author"], art["outlet"]) == ("Minh Anh", "baotinh.example")
 
 
 def test_show_text_by_folder(capsys: pytest.CaptureFixture[str]) -> None:

@@ -18,7 +18,7 @@ ARTICLES = {
     ),
     "2023/05/khong-dau": (
         "Bai viet khong dau\n\nNgay 2/5/2023 doan ket la suc manh cua thon ban.\n"
-        "https://example.vn/khong-dau.html\n"
+        "https://example/khong-dau.html\n"
     ),
     "2022/01/rai-rac": (
         "Tin rải rác\n\nNgày 10/1/2022, đoàn thanh niên đi làm, sau đó mới kết thúc họp.\n"
