@@ -33,7 +33,7 @@ def cmd_index(args: argparse.Namespace) -> int:
             )
     except KeyboardInterrupt:
         raise library.Cancelled from None
-    _report(summary, args.json)
+    _report(summary, args.root, args.json)
     if args.watch:
         return _watch(lib, args)
     return 0
@@ -55,18 +55,20 @@ def _watch(lib: library.Library, args: argparse.Namespace) -> int:
             changed.clear()
             summary = lib.update_index(jobs=args.jobs, cancel=library.CancelToken())
             if summary.added or summary.updated or summary.deleted:
-                _report(summary, args.json)
+                _report(summary, args.root, args.json)
     except KeyboardInterrupt:
         return 0
     finally:
         watcher.stop()
 
 
-def _report(summary: library.IndexSummary, as_json: bool) -> None:
+def _report(summary: library.IndexSummary, root: str, as_json: bool) -> None:
     if as_json:
         print(json.dumps(summary.to_dict(), ensure_ascii=False), flush=True)
         return
     d = summary.to_dict()
+    if not summary.articles:
+        print(f"{root} holds no article files (an article is a .txt file in a folder).")
     print(f"Index:     {summary.index_dir}")
     print(f"Articles:  {d['articles']}  (photos {d['photos']})")
     print(f"Changes:   {d['added']} added, {d['updated']} updated, {d['deleted']} deleted")
@@ -74,7 +76,7 @@ def _report(summary: library.IndexSummary, as_json: bool) -> None:
     listed = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
     print(
         f"Problems:  {d['problems']}"
-        + (f" ({listed}; see: {library.command_name()} scan ROOT --problems)" if listed else "")
+        + (f" ({listed}; see: {library.command_name()} scan {root} --problems)" if listed else "")
     )
     print(f"Seconds:   {d['seconds']:.2f}", flush=True)
 

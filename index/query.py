@@ -272,10 +272,11 @@ def positive_leaves(node: Node) -> list[Word | Phrase]:
 
 
 def parse(query: str) -> Node:
-    """The tree of *query*; `Every` when it holds no words.
+    """The tree of *query*; `Every` when it is empty.
 
     Raises:
-        QueryError: the query is too long or has too many words.
+        QueryError: the query is too long, has too many words, or holds none (only
+            punctuation).
     """
     toks = _lex(_prepare(query))
     parser = _Parser(toks)
@@ -288,6 +289,12 @@ def parse(query: str) -> Node:
         if parser.peek() is not None:  # a stray ")"
             parser.i += 1
     if not parts:
+        if query.strip():  # "!!!", "?", "*": typed, but nothing in it to look for
+            raise QueryError(
+                f"{query.strip()!r} holds no word to search for.",
+                code="query-no-words",
+                query=query.strip(),
+            )
         return Every()
     node = parts[0] if len(parts) == 1 else And(tuple(parts))
     if isinstance(node, Not):

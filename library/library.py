@@ -23,6 +23,7 @@ from tangthu.archive.selection import Basket, Item, basket_path
 from tangthu.index import background, engines, photo_hashes
 from tangthu.index.engine import Filters, Hit, IndexMissing, Searcher, SearchResult
 from tangthu.index.indexer import IndexSummary, index_state, indexed_problems, update_index
+from tangthu.index.query import QueryError
 from tangthu.index.search import ArchiveSearcher
 from tangthu.index.store import index_dir_for, known_roots
 
@@ -419,16 +420,28 @@ def item_details(item: Item) -> ItemDetails:
     )
 
 
-_ANNOTATED = re.compile(r'(?<!\S)(tag|note):(?:"([^"]*)"|(\S+))', re.IGNORECASE)
+_ANNOTATED = re.compile(r'(?<!\S)(tag|note):(?:"([^"]*)"|(\S*))', re.IGNORECASE)
 
 
 def split_annotations(query: str) -> tuple[str, list[tuple[str, str]]]:
-    """*query* without its ``tag:`` and ``note:`` parts, and those parts as (field, value)."""
+    """*query* without its ``tag:`` and ``note:`` parts, and those parts as (field, value).
+
+    Raises:
+        QueryError: a ``tag:`` or ``note:`` with nothing after it (``tag:``, ``note:""``).
+    """
     asked = [
         (m.group(1).lower(), (m.group(2) if m.group(2) is not None else m.group(3)).strip())
         for m in _ANNOTATED.finditer(query)
     ]
-    return " ".join(_ANNOTATED.sub(" ", query).split()), [(f, v) for f, v in asked if v]
+    for field, value in asked:
+        if not value:
+            raise QueryError(
+                f"{field}: needs a {'tag' if field == 'tag' else 'word of a note'} after it "
+                f'({field}:"…").',
+                code="query-empty-field",
+                field=field,
+            )
+    return " ".join(_ANNOTATED.sub(" ", query).split()), asked
 
 
 _annotations: dict[Path, Annotations] = {}

@@ -38,6 +38,8 @@ MESSAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "query-too-long": ("The query is %1 characters long; the limit is %2.", ("length", "limit")),
     "query-too-many-words": ("The query has more than %1 words; shorten it.", ("limit",)),
     "query-failed": ("The query could not be understood.", ()),
+    "query-no-words": ("%1 holds no word to search for.", ("query",)),
+    "query-empty-field": ("%1: needs something after it, in quotes if it has spaces.", ("field",)),
     "article-missing": ("%1 is no longer in the archive; update the index (F5).", ("id",)),
     "outside-archive": ("%1 is not inside the archive.", ("id",)),
     "target-exists": ("%1 exists already; choose another name or allow replacing it.", ("target",)),

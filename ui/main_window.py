@@ -283,7 +283,9 @@ class MainWindow(QMainWindow):
         self.search_done.emit()
 
     def search_failed(self, error: Exception) -> None:
-        self.status_label.setText(error_text(error, self.tr))
+        text = error_text(error, self.tr)
+        self.status_label.setText(text)
+        self.results.show_failure(text)
         self.search_done.emit()
 
     def show_count(self) -> None:

@@ -242,6 +242,16 @@ class ResultsPane(QWidget):
         elif ids:
             self._select_row(0)
 
+    def show_failure(self, text: str) -> None:
+        """A search that could not be run: the list is empty and says why."""
+        self.result = None
+        self.model.set_hits([])
+        self.suggestion.hide()
+        self.timeline.clear()
+        self.empty.setText(html.escape(text))
+        self.empty.show()
+        self.header.setText("")
+
     def show_news(self, line: str) -> None:
         """Say what the last update of the index brought, until the next search."""
         self.news = line

@@ -105,6 +105,12 @@ class Timeline(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(400, 72)
 
+    def clear(self) -> None:
+        """No bars: nothing was searched."""
+        self.bars, self.zoomed = [], None
+        self._pressed = self._hover = None
+        self.update()
+
     def show_result(self, result: SearchResult, filters: Filters) -> None:
         self.bars, self.zoomed = bars_for(result, filters)
         self._pressed = self._hover = None

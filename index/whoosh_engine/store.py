@@ -136,6 +136,8 @@ class WhooshStore:
         self._segments: list[_Segment] = []
         seen = set()
         for leaf, base in leaves:
+            if leaf.segment() is None:  # an index of an archive without articles
+                continue
             seg_id = leaf.segment().segment_id()
             seen.add(seg_id)
             values = self._values.get(seg_id) or docvalues.load(self.index_path, seg_id)

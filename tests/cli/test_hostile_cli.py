@@ -118,3 +118,33 @@ def test_names_with_control_characters_do_not_reach_the_terminal_raw(tmp_path: P
         text=True,
     ).stdout
     assert "\\x1b[31mđỏ" in shown  # written as an escape, still readable
+
+
+@pytest.mark.parametrize("engine", ["whoosh", "tantivy"])
+def test_an_empty_archive_is_an_empty_index_that_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], engine: str
+) -> None:
+    from tangthu.index import engines
+
+    if engine not in engines.available():
+        pytest.skip("the fast extra is not installed")
+    (tmp_path / "kho").mkdir()
+    ix = str(tmp_path / "ix")
+    assert main(["index", str(tmp_path / "kho"), "--index-dir", ix, "--engine", engine]) == 0
+    out = capsys.readouterr().out
+    assert "holds no article files" in out and "Articles:  0" in out
+    argv = ["search", "đoàn", "--archive", str(tmp_path / "kho"), "--index-dir", ix, "--json"]
+    assert main(argv) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == 0
+
+
+@pytest.mark.parametrize("query", ["!!!", "?", "*", "tag:", 'note:""'])
+def test_a_query_with_nothing_to_search_is_said_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], query: str
+) -> None:
+    ix = str(tmp_path / "ix")
+    assert main(["index", str(SAMPLE), "--index-dir", ix]) == 0
+    capsys.readouterr()
+    assert main(["search", query, "--archive", str(SAMPLE), "--index-dir", ix]) == 2
+    err = capsys.readouterr().err
+    assert "search for" in err or "needs" in err

@@ -162,3 +162,11 @@ def test_a_screenshot_run_changes_no_setting(tmp_path: Path) -> None:
     args += ["--screenshot", str(tmp_path / "s.png")]
     assert subprocess.run(args, cwd=REPO, env=env, timeout=120).returncode == 0
     assert conf.read_bytes() == before
+
+
+def test_a_query_with_nothing_to_search_empties_the_list_and_says_so(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(window.search_done, timeout=20000):
+        window.set_query("!!!")
+    assert window.results.model.rowCount() == 0
+    assert "no word to search" in window.results.empty.text()
+    assert window.results.empty.isVisibleTo(window)

@@ -40,6 +40,10 @@ VI_MESSAGES: dict[str, str] = {
         "Thay bằng một tệp thông thường, hoặc chuyển nó ra khỏi kho."
     ),
     # failures of the core (ui.errors.MESSAGES)
+    "%1 holds no word to search for.": "%1 không chứa từ nào để tìm.",
+    "%1: needs something after it, in quotes if it has spaces.": (
+        "Sau %1: cần có nội dung, đặt trong ngoặc kép nếu có dấu cách."
+    ),
     "There is no index for this archive yet; update the index (F5).": (
         "Kho này chưa có chỉ mục; hãy cập nhật chỉ mục (F5)."
     ),
