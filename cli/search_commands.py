@@ -96,13 +96,17 @@ def _check_date(value: str | None, name: str) -> str | None:
     return value
 
 
-def bracketed(text: str, spans: tuple[tuple[int, int], ...]) -> str:
-    """*text* with each span of a word found between square brackets."""
+def bracketed(
+    text: str, spans: tuple[tuple[int, int], ...], near: tuple[tuple[int, int], ...] = ()
+) -> str:
+    """*text* with each span of a word found between square brackets, and each near
+    match (another spelling of a word typed with diacritics) between braces."""
+    marks = [(a, b, "[", "]") for a, b in spans] + [(a, b, "{", "}") for a, b in near]
     out, pos = [], 0
-    for a, b in sorted(spans):
+    for a, b, opening, closing in sorted(marks):
         if a < pos:
             continue
-        out.append(f"{text[pos:a]}[{text[a:b]}]")
+        out.append(f"{text[pos:a]}{opening}{text[a:b]}{closing}")
         pos = b
     return "".join(out) + text[pos:]
 
@@ -248,6 +252,11 @@ def cmd_search(args: argparse.Namespace) -> int:
             date = shown_date(h.date, h.date_estimated)
             meta = " · ".join(x for x in (date, h.author, h.outlet, photos) if x)
             where = f"{h.archive}: {h.id}" if args.also else h.id
-            lines = [f"{n:3}. {h.title}", meta, where, bracketed(h.snippet, h.snippet_marks)]
+            lines = [
+                f"{n:3}. {h.title}",
+                meta,
+                where,
+                bracketed(h.snippet, h.snippet_marks, h.snippet_near),
+            ]
             print("\n     ".join(line for line in lines if line), file=out)
     return 0

@@ -20,6 +20,7 @@ from tangthu.archive.errors import Failure
 from tangthu.archive.model import Article, CancelToken, Problem
 from tangthu.archive.scan import ArticleEntry
 from tangthu.index.query import Node, QueryError
+from tangthu.index.snippets import Highlight
 
 __all__ = [
     "ARTICLE",
@@ -110,6 +111,9 @@ class Hit:
     #: where the words found are, in the snippet and in the title (character spans)
     snippet_marks: tuple[tuple[int, int], ...] = ()
     title_marks: tuple[tuple[int, int], ...] = ()
+    #: near matches: other spellings of words typed with diacritics (marked apart)
+    snippet_near: tuple[tuple[int, int], ...] = ()
+    title_near: tuple[tuple[int, int], ...] = ()
     #: the archive folder the hit is of (set above the engines, where several are searched)
     archive: str = ""
     #: the byline's author, as the article gives it
@@ -168,6 +172,8 @@ class SearchResult:
     pagesize: int = 20
     #: the folded words to mark in snippets and in the reader
     terms: set[str] = field(default_factory=set)
+    #: what those words mark, and how (`index.snippets.Highlight`)
+    highlight: Highlight = field(default_factory=Highlight)
     #: how many match the words as typed with their accents (None: none were typed)
     exact_total: int | None = None
     #: only exact spellings were asked for

@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from tangthu.archive.fold import has_marks
 from tangthu.archive.model import Article
 from tangthu.index.analysis import edit_distance, fold_term, tokens
 from tangthu.index.documents import title_key
@@ -44,7 +45,7 @@ from tangthu.index.query import (
     positive_leaves,
     typed_with_marks,
 )
-from tangthu.index.snippets import article_body, mark, snippet
+from tangthu.index.snippets import Highlight, article_body, mark, snippet
 
 __all__ = ["SearchService", "emptied_by", "month_key", "ordered_counts", "stored_hit"]
 
@@ -100,14 +101,18 @@ def emptied_by(filters: Filters | None, count: Callable[[Filters | None], int]) 
 
 
 def stored_hit(
-    stored: Callable[[str], Any], root: Path, score: float, exact: bool, terms: set[str] | None
+    stored: Callable[[str], Any],
+    root: Path,
+    score: float,
+    exact: bool,
+    marks: Highlight | None,
 ) -> Hit:
     """An article's hit from its stored fields (*stored* reads one, "" when absent),
-    with its snippet read from the file and its words marked when *terms* are given."""
+    with its snippet read from the file and its words marked when *marks* are given."""
     title = stored("title") or ""
     article_id = stored("aid") or ""
-    found = snippet(article_body(root, article_id), terms) if terms is not None else None
-    titled = mark(title, terms) if terms is not None else None
+    found = snippet(article_body(root, article_id), marks) if marks is not None else None
+    titled = mark(title, marks) if marks is not None else None
     return Hit(
         id=article_id,
         title=title,
@@ -123,7 +128,15 @@ def stored_hit(
         date_estimated=bool(stored("date_est")),
         snippet_marks=found.spans if found else (),
         title_marks=titled.spans if titled else (),
+        snippet_near=found.near if found else (),
+        title_near=titled.near if titled else (),
     )
+
+
+def _near(node: Node) -> tuple[str, ...]:
+    """The words of a query that rank higher side by side (a query of plain words)."""
+    words = plain_words(node) or []
+    return tuple(words) if 1 < len(words) <= NEAR_WORDS else ()
 
 
 def _photo_hit(stored: Callable[[str], Any], score: float) -> PhotoHit:
@@ -184,8 +197,7 @@ class SearchService:
         alone when only those are wanted.
         """
         store = self.store
-        words = plain_words(node) or []
-        together = tuple(words) if near and 1 < len(words) <= NEAR_WORDS else ()
+        together = _near(node) if near else ()
 
         def match(folded: bool) -> Any:
             return store.match(Ask(node, folded, kind, filters, together))
@@ -270,11 +282,24 @@ class SearchService:
         result.total = self.store.count(shown)
         if exact_m is not None:
             result.exact_total = result.total if folded_m is None else self.store.count(exact_m)
-        rows = self._page(exact_m, folded_m, result.exact_total, sort, offset, pagesize)
-        result.terms = self._marked_terms(node) if snippets else set()
-        terms = result.terms if snippets else None
+        if exact_m is None and not wordless and sort == "relevance":
+            # Typed without marks: the texts that hold those very letters (Nha Trang, the
+            # city) come before those that match only once folded (Nhà Trắng).
+            as_typed = self.store.match(Ask(node, False, ARTICLE, filters, _near(node)))
+            rows = [
+                (d, score, False)
+                for d, score, _e in self._page(
+                    as_typed, folded_m, self.store.count(as_typed), sort, offset, pagesize
+                )
+            ]
+        else:
+            rows = self._page(exact_m, folded_m, result.exact_total, sort, offset, pagesize)
+        if snippets:
+            result.highlight = self._highlight(node, strict=exact)
+            result.terms = set(result.highlight.terms)
+        marks = result.highlight if snippets else None
         result.hits = [
-            stored_hit(self.store.stored(d), self.root, score, flag, terms)
+            stored_hit(self.store.stored(d), self.root, score, flag, marks)
             for d, score, flag in rows
         ]
         if facets:
@@ -293,28 +318,36 @@ class SearchService:
         )
         return self.store.count(self._shown(exact_m, folded_m))
 
-    def _marked_terms(self, node: Node) -> set[str]:
-        """The folded words that snippets and the reader mark: each word and phrase word
-        of the query (not those it excludes); a prefix or a close spelling stands for the
-        words of the index it found."""
-        out: set[str] = set()
+    def _highlight(self, node: Node, strict: bool) -> Highlight:
+        """What the snippets and the reader mark: each word of the query (not those it
+        excludes), a phrase only where its words follow each other; a word typed with
+        diacritics marks its spelling, and the others only as near matches unless
+        *strict* (exact accents on); a prefix or a close spelling marks the words of the
+        index it found."""
+        words: set[str] = set()
+        phrases: list[tuple[str, ...]] = []
+        typed: dict[str, frozenset[str]] = {}
+
+        def spelled(word: str) -> str:
+            key = fold_term(word)
+            if has_marks(word):
+                typed[key] = typed.get(key, frozenset()) | {word.lower()}
+            return key
+
         for leaf in positive_leaves(node):
-            words = (
-                [Word(w, leaf.field) for w in leaf.words] if isinstance(leaf, Phrase) else [leaf]
-            )
-            for word in words:
-                key = fold_term(word.text)
-                if word.mode == "prefix":
-                    out.update(
-                        self.store.terms_with_prefix(key, folded=True, limit=MARKED_SPELLINGS)
-                    )
-                elif word.mode == "fuzzy":
-                    near = self.store.terms_near(key, folded=True, distance=word.distance)
-                    out.update(near[:MARKED_SPELLINGS])
-                    out.add(key)
-                else:
-                    out.add(key)
-        return out
+            if isinstance(leaf, Phrase):
+                phrases.append(tuple(spelled(w) for w in leaf.words))
+                continue
+            key = fold_term(leaf.text)
+            if leaf.mode == "prefix":
+                words.update(self.store.terms_with_prefix(key, folded=True, limit=MARKED_SPELLINGS))
+            elif leaf.mode == "fuzzy":
+                near = self.store.terms_near(key, folded=True, distance=leaf.distance)
+                words.update(near[:MARKED_SPELLINGS])
+                words.add(key)
+            else:
+                words.add(spelled(leaf.text))
+        return Highlight(frozenset(words), tuple(phrases), typed, strict)
 
     def suggest(self, query: str) -> str | None:
         """A respelling of *query* from the index's words, or None.

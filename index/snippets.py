@@ -1,12 +1,17 @@
-"""Snippets and marks: the passage of an article richest in the words searched for.
+"""Snippets and marks: the passage of an article richest in the words searched for,
+and where those words are in it.
 
-Matching is on folded words, so ``doan`` marks ``đoàn`` and ``Đoàn`` alike.
+What is marked follows the query (`Highlight`): a word typed without diacritics marks
+every spelling of it (``doan`` marks ``đoàn`` and ``Đoàn``); a word typed with them
+marks the same spelling, and the other spellings it found only when exact accents are
+off, as near matches (the window and the command line show those apart); a phrase is
+marked only where its words follow each other.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,6 +20,89 @@ from tangthu.archive.fold import fold
 SNIPPET_CHARS = 240
 SNIPPET_SCAN_CHARS = 100_000
 _TOKEN = re.compile(r"\w+(?:[/.,:\-]\w+)*")
+_BETWEEN = re.compile(r"\W*")
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    """What the words of a query mark in a text.
+
+    Attributes:
+        words: folded words marked wherever they stand.
+        phrases: folded words marked only where they follow each other, in order.
+        typed: a word typed with diacritics (folded) -> its spellings as typed, lower
+            case: those are matches; the others, near matches.
+        strict: exact accents are on: near matches are not marked at all.
+    """
+
+    words: frozenset[str] = frozenset()
+    phrases: tuple[tuple[str, ...], ...] = ()
+    typed: dict[str, frozenset[str]] = field(default_factory=dict)
+    strict: bool = False
+
+    @property
+    def terms(self) -> frozenset[str]:
+        """Every folded word that may be marked."""
+        return self.words.union(*self.phrases)
+
+    def __bool__(self) -> bool:
+        return bool(self.words or self.phrases)
+
+    def __hash__(self) -> int:
+        return hash((self.words, self.phrases, tuple(sorted(self.typed.items())), self.strict))
+
+
+def as_highlight(terms: set[str] | frozenset[str] | Highlight) -> Highlight:
+    """*terms* as a `Highlight` (a plain set of folded words marks them everywhere)."""
+    return terms if isinstance(terms, Highlight) else Highlight(frozenset(terms))
+
+
+def highlight_spans(
+    text: str, terms: set[str] | frozenset[str] | Highlight
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The spans of *text* a query marks: its matches, and its near matches (see
+    `Highlight`), each in text order."""
+    h = as_highlight(terms)
+    found = match_spans(text, set(h.terms))
+    if not found:
+        return [], []
+    keys = [fold(text[a:b].lower()) for a, b in found]
+    lower = text.lower() if len(text.lower()) == len(text) else None
+    kinds: dict[int, int] = {}  # candidate -> 1 match, 2 near match
+
+    def kind(i: int) -> int:
+        """1 a match, 2 a near match, 0 none, for the word of candidate *i*."""
+        typed = h.typed.get(keys[i])
+        if typed is None:
+            return 1
+        a, b = found[i]
+        spelled = (lower[a:b] if lower is not None else text[a:b].lower()) in typed
+        return 1 if spelled else 0 if h.strict else 2
+
+    for i, key in enumerate(keys):
+        if key in h.words:
+            k = kind(i)
+            if k:
+                kinds[i] = min(kinds.get(i, k), k)
+    for phrase in h.phrases:
+        n = len(phrase)
+        for i in range(len(found) - n + 1):
+            if tuple(keys[i : i + n]) != phrase:
+                continue
+            joined = all(
+                _BETWEEN.fullmatch(text[found[j][1] : found[j + 1][0]]) for j in range(i, i + n - 1)
+            )
+            if not joined:
+                continue
+            each = [kind(j) for j in range(i, i + n)]
+            if 0 in each:
+                continue
+            k = 2 if 2 in each else 1
+            for j in range(i, i + n):
+                kinds[j] = min(kinds.get(j, k), k)
+    matches = [found[i] for i in sorted(kinds) if kinds[i] == 1]
+    near = [found[i] for i in sorted(kinds) if kinds[i] == 2]
+    return matches, near
 
 
 def match_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
@@ -57,20 +145,25 @@ Spans = tuple[tuple[int, int], ...]
 
 @dataclass(frozen=True, slots=True)
 class Marked:
-    """A text and the character spans of the words found in it (no presentation:
-    the window and the command line each mark them their own way)."""
+    """A text and the character spans of the words found in it, and of their near
+    matches (no presentation: the window and the command line each mark them their
+    own way)."""
 
     text: str
     spans: Spans = ()
+    near: Spans = ()
 
 
-def mark(text: str, terms: set[str]) -> Marked:
-    """*text* with the spans of the words that (folded) are among *terms*."""
-    return Marked(text, tuple(match_spans(text, terms)))
+def mark(text: str, terms: set[str] | frozenset[str] | Highlight) -> Marked:
+    """*text* with the spans of the words *terms* (or a `Highlight`) mark."""
+    matches, near = highlight_spans(text, terms)
+    return Marked(text, tuple(matches), tuple(near))
 
 
-def snippet(text: str, terms: set[str], width: int = SNIPPET_CHARS) -> Marked:
-    """The passage of *text* richest in *terms*, with their spans in it.
+def snippet(
+    text: str, terms: set[str] | frozenset[str] | Highlight, width: int = SNIPPET_CHARS
+) -> Marked:
+    """The passage of *text* richest in the words *terms* mark, with their spans in it.
 
     Only the first `SNIPPET_SCAN_CHARS` are searched for the passage: enough for
     any article, and a megabyte-long file still answers at once.
@@ -78,7 +171,8 @@ def snippet(text: str, terms: set[str], width: int = SNIPPET_CHARS) -> Marked:
     text = text[:SNIPPET_SCAN_CHARS].replace("\n", " ")
     if not text:
         return Marked("")
-    spans = match_spans(text, terms)
+    matches, near = highlight_spans(text, terms)
+    spans = sorted(matches + near)
     if not spans:
         end = _cut_end(text, width)
         return Marked(text[:end] + ("…" if end < len(text) else ""))
@@ -103,10 +197,15 @@ def snippet(text: str, terms: set[str], width: int = SNIPPET_CHARS) -> Marked:
     end = _cut_end(text, width, start)
     lead = "…" if start > 0 else ""
     shift = len(lead) - start
-    inside = tuple(
-        (max(a, start) + shift, min(b, end) + shift) for a, b in spans if b > start and a < end
+
+    def inside(found: list[tuple[int, int]]) -> Spans:
+        return tuple(
+            (max(a, start) + shift, min(b, end) + shift) for a, b in found if b > start and a < end
+        )
+
+    return Marked(
+        lead + text[start:end] + ("…" if end < len(text) else ""), inside(matches), inside(near)
     )
-    return Marked(lead + text[start:end] + ("…" if end < len(text) else ""), inside)
 
 
 def _cut_end(text: str, width: int, start: int = 0) -> int:

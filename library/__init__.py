@@ -53,7 +53,7 @@ from tangthu.index.engines import KNOWN as ENGINES
 from tangthu.index.engines import available as engine_names
 from tangthu.index.indexer import IndexSummary
 from tangthu.index.query import QueryError
-from tangthu.index.snippets import match_spans as mark
+from tangthu.index.snippets import Highlight, highlight_spans
 from tangthu.library.library import (
     ArticleNotFound,
     ItemDetails,
@@ -140,7 +140,8 @@ __all__ = [
     "item_size",
     "item_title",
     "load_engines",
-    "mark",
+    "Highlight",
+    "highlight_spans",
     "photo_file",
     "photo_jpeg",
     "article_file",

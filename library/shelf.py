@@ -69,6 +69,8 @@ def search_archives(libraries: list[Library], query: str, **options: Any) -> Sea
     merged.suggestion = next((r.suggestion for _root, r in results if r.suggestion), None)
     for _root, r in results:
         merged.terms |= r.terms
+        if r.highlight and not merged.highlight:
+            merged.highlight = r.highlight
     if merged.total == 0:
         merged.emptied_by = sorted({n for _root, r in results for n in r.emptied_by})
     if options.get("facets"):

@@ -10,9 +10,9 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QGuiApplication, QPalette
 
-from tangthu.library import Article, PhotoRef, mark
+from tangthu.library import Article, Highlight, PhotoRef, highlight_spans
 from tangthu.ui.i18n import fmt
-from tangthu.ui.marks import OPEN, marked_html
+from tangthu.ui.marks import NEAR_OPEN, OPEN, marked_html
 
 PHOTO_PX = 640
 #: The reader shows at most this much text of one article (a whole newspaper year
@@ -31,13 +31,16 @@ def muted() -> str:
     return str(QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText).name())
 
 
-def _mark(text: str, terms: set[str]) -> str:
-    return marked_html(text, mark(text, terms)) if terms else html.escape(text)
+def _mark(text: str, terms: Highlight) -> str:
+    if not terms:
+        return html.escape(text)
+    matches, near = highlight_spans(text, terms)
+    return marked_html(text, matches, near=near)
 
 
 def article_html(
     article: Article,
-    terms: set[str],
+    terms: Highlight,
     tr: Callable[[str], str],
     *,
     width: int = 640,
@@ -141,13 +144,14 @@ def article_html(
     body = "\n".join(out)
     count = 0
 
-    def number(_m: re.Match[str]) -> str:
+    def number(m: re.Match[str]) -> str:
         nonlocal count
         count += 1
-        return f"<a name='hit-{count - 1}'></a>{_HIT_OPEN}"
+        opening = _HIT_OPEN if m.group() == "\0" else NEAR_OPEN
+        return f"<a name='hit-{count - 1}'></a>{opening}"
 
-    body = body.replace(_HIT_OPEN, "\0")
-    body = re.sub("\0", number, body)
+    body = body.replace(_HIT_OPEN, "\0").replace(NEAR_OPEN, "\1")
+    body = re.sub("[\0\1]", number, body)
     return f"<html><body style='font-size:11pt'>{body}</body></html>", count
 
 

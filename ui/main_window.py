@@ -20,7 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from tangthu import library
-from tangthu.library import Article, Filters, IndexSummary, Item, Library, PhotoEntry, SearchResult
+from tangthu.library import (
+    Article,
+    Filters,
+    Highlight,
+    IndexSummary,
+    Item,
+    Library,
+    PhotoEntry,
+    SearchResult,
+)
 from tangthu.ui import settings as cfg
 from tangthu.ui.archives import ArchivesPanel
 from tangthu.ui.basket import BasketDock
@@ -305,11 +314,11 @@ class MainWindow(QMainWindow):
         """Read *article* (None: nothing) with the words of the search marked."""
         self.current_article = article
         if article is None:
-            self.side.show_article(None, None, set())
+            self.side.show_article(None, None, Highlight())
             return
         result = self.results.result
         root = Path(self.searches.article_root or str(self.root))
-        self.side.show_article(article, root, result.terms if result else set())
+        self.side.show_article(article, root, result.highlight if result else Highlight())
         self.article_shown.emit(article.id)
 
     # ------------------------------------------------------------------ basket and export

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tangthu.library import Article, article_folder
+from tangthu.library import Article, Highlight, article_folder
 from tangthu.ui.article_page import PHOTO_PX, article_html, muted
 from tangthu.ui.desktop import copy_text, open_with_system
 from tangthu.ui.i18n import fmt
@@ -184,9 +184,9 @@ class ReaderView(QWidget):
         self.marks.hide()
         layout.addWidget(self.marks)
         layout.addWidget(self.browser, 1)
-        self.show_article(None, None, set())
+        self.show_article(None, None, Highlight())
 
-    def show_article(self, article: Article | None, root: Path | None, terms: set[str]) -> None:
+    def show_article(self, article: Article | None, root: Path | None, terms: Highlight) -> None:
         self.article, self.root = article, root
         if article is None:
             self.browser.set_photo_paths({})

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tangthu.library import Article, PhotoEntry
+from tangthu.library import Article, Highlight, PhotoEntry
 from tangthu.ui.basket import add_basket_action
 from tangthu.ui.desktop import add_file_actions
 from tangthu.ui.i18n import photos_count
@@ -146,7 +146,7 @@ class ReadingSide(QTabWidget):
             if found:
                 self.photo_to_basket.emit(found[0])
 
-    def show_article(self, article: Article | None, root: Path | None, terms: set[str]) -> None:
+    def show_article(self, article: Article | None, root: Path | None, terms: Highlight) -> None:
         self.reader.show_article(article, root, terms)
         if root is not None:
             self.grid_model.root = str(root)

@@ -282,8 +282,8 @@ class ResultDelegate(QStyledItemDelegate):
                 if meta
                 else self._photos_label(hit.photos)
             )
-        title = marked_html(hit.title, hit.title_marks)
-        snippet = marked_html(hit.snippet, hit.snippet_marks)
+        title = marked_html(hit.title, hit.title_marks, near=hit.title_near)
+        snippet = marked_html(hit.snippet, hit.snippet_marks, near=hit.snippet_near)
         doc.setHtml(
             f"<div style='font-size:11pt; font-weight:600'>{title}</div>"
             f"<div style='color:{_meta_colour(option, selected)}; font-size:9pt'>{meta}</div>"

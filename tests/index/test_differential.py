@@ -284,6 +284,9 @@ def check(searcher: ArchiveSearcher, articles: list[Article], q: Query, f: Filte
         assert flags == sorted(flags, reverse=True)  # exact spellings first
     else:
         assert r.exact_total is None
+        if q.plain or q.phrase:  # typed without marks: those letters as typed rank first
+            plain = [h.id in exact for h in r.hits]
+            assert plain == sorted(plain, reverse=True), q.text()
     # facets count what the list shows, the undated and those without outlet included
     assert sum(r.facets["year"].values()) == r.total
     assert sum(r.facets["outlet"].values()) == r.total

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from tangthu.index.indexer import update_index
 from tangthu.index.search import NONE, ArchiveSearcher, Filters, QueryError, snippet
-from tests.conftest import SEED
+from tests.conftest import SEED, write_article
 
 
 def ids(result) -> list[str]:  # type: ignore[no-untyped-def]
@@ -122,7 +123,9 @@ def _bracketed(text: str, spans: tuple[tuple[int, int], ...]) -> str:
 
 
 def test_snippets_mark_exact_and_folded_matches(searcher: ArchiveSearcher) -> None:
-    hit = searcher.search("doan ket").hits[0]
+    hits = searcher.search("doan ket").hits
+    assert "[doan] [ket]" in _bracketed(hits[0].snippet, hits[0].snippet_marks)  # as typed
+    hit = next(h for h in hits if "đoàn" in h.snippet)  # and once folded
     assert "[đoàn] [kết]" in _bracketed(hit.snippet, hit.snippet_marks)
     assert "[" in _bracketed(hit.title, hit.title_marks)
 
@@ -250,3 +253,73 @@ def test_corpus_phrases_find_their_article(corpus_index: Path, corpus: Path) -> 
             if art.id not in top:
                 misses.append((art.id, phrase))
     assert misses == []
+
+
+def test_typed_without_marks_the_same_letters_rank_first(tmp_path: Path) -> None:
+    """Nha Trang, the city, before Nhà Trắng, the White House, for "nha trang"."""
+    from tangthu.index import engines
+
+    root = tmp_path / "kho"
+    words = "Nhà Trắng nói về Nhà Trắng và Nhà Trắng hôm nay."
+    for i in range(3):  # the folded matches are many, and their words frequent
+        write_article(root / f"nha-trang-{i}", f"Nhà Trắng {i}\n\n{words} {words}\n")
+    write_article(root / "thanh-pho", "Du lịch biển\n\nKhách đến Nha Trang ngày một đông.\n")
+    for engine in engines.available():
+        update_index(root, tmp_path / f"ix-{engine}", jobs=1, engine=engine)
+        with ArchiveSearcher(tmp_path / f"ix-{engine}") as s:
+            r = s.search("nha trang")
+            assert r.total == 4 and r.exact_total is None
+            assert r.hits[0].id == "thanh-pho/article.txt", engine
+            assert s.search("Nhà Trắng").hits[0].id.startswith("nha-trang-")
+
+
+# --- what a query marks -------------------------------------------------------------
+
+
+def test_a_phrase_is_marked_only_where_its_words_follow_each_other() -> None:
+    from tangthu.index.snippets import Highlight, highlight_spans
+
+    text = "Nhân rộng các điển hình tiên tiến. Các em nhận rộng, diện hình tiến bộ."
+    phrase = ("nhan", "rong", "cac", "dien", "hinh", "tien", "tien")
+    typed = {
+        "nhan": frozenset({"nhân"}),
+        "rong": frozenset({"rộng"}),
+        "cac": frozenset({"các"}),
+        "dien": frozenset({"điển"}),
+        "hinh": frozenset({"hình"}),
+        "tien": frozenset({"tiên", "tiến"}),
+    }
+    matches, near = highlight_spans(text, Highlight(frozenset(), (phrase,), typed, strict=False))
+    assert [text[a:b] for a, b in matches] == [
+        "Nhân", "rộng", "các", "điển", "hình", "tiên", "tiến",
+    ]  # fmt: skip
+    assert near == []  # nothing of the second sentence
+
+
+def test_a_word_typed_with_marks_marks_its_spelling_and_the_others_apart() -> None:
+    from tangthu.index.snippets import Highlight, highlight_spans
+
+    text = "đoàn kết, đoán kết quả, doan ket"
+    h = Highlight(frozenset({"doan"}), (), {"doan": frozenset({"đoàn"})}, strict=False)
+    matches, near = highlight_spans(text, h)
+    assert [text[a:b] for a, b in matches] == ["đoàn"]
+    assert [text[a:b] for a, b in near] == ["đoán", "doan"]
+    strict = Highlight(frozenset({"doan"}), (), {"doan": frozenset({"đoàn"})}, strict=True)
+    assert highlight_spans(text, strict) == ([(0, 4)], [])
+    unmarked = Highlight(frozenset({"doan"}))  # typed without marks: every spelling
+    assert len(highlight_spans(text, unmarked)[0]) == 3
+
+
+def test_the_search_marks_a_phrase_only_where_it_stands(tmp_path: Path) -> None:
+    from tangthu.index import engines
+
+    root = tmp_path / "kho"
+    write_article(
+        root / "a", "Biểu tình lớn\n\nHàng nghìn người biểu tình. Ước tính 2.000 người.\n"
+    )
+    for engine in engines.available():
+        update_index(root, tmp_path / f"ix-{engine}", jobs=1, engine=engine)
+        with ArchiveSearcher(tmp_path / f"ix-{engine}") as s:
+            hit = s.search('"biểu tình"').hits[0]
+            shown = _bracketed(hit.snippet, hit.snippet_marks + hit.snippet_near)
+            assert "[biểu] [tình]" in shown and "[tính]" not in shown, shown
