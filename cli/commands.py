@@ -130,35 +130,65 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--page", type=int, default=1)
     p.add_argument("--photos", action="store_true", help="search photo captions")
-    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
-    p.add_argument("--outlet", help="only this outlet (as listed in the search's counts)")
-    p.add_argument("--no-outlet", action="store_true", help="only articles without an outlet")
-    p.add_argument("--year", help="only articles of this year")
-    p.add_argument("--undated", action="store_true", help="only articles without a date")
-    p.add_argument("--has-photos", action="store_true")
-    p.add_argument("--sort", choices=["relevance", "date", "date-asc"], default="relevance")
-    p.add_argument(
-        "--exact", action="store_true", help="only articles spelled as typed, accents included"
-    )
+    add_filters(p, until="--to")
     p.add_argument("--like", metavar="ID", help="articles like this one (QUERY may be empty)")
     p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("export", help="export articles and photos")
-    p.add_argument("ids", nargs="*", metavar="ID")
-    p.add_argument("--archive", required=True, metavar="ROOT")
-    p.add_argument("--index-dir")
+    p = sub.add_parser(
+        "export",
+        help="export articles and photos",
+        description="Export the articles and photos named (ID, ID#photo.jpg or an article's "
+        "folder), or every article a search finds (--query, with the filters, order and "
+        "--exact that search takes).",
+    )
+    p.add_argument("ids", nargs="*", metavar="ID", help="articles (ID) or photos (ID#photo.jpg)")
+    p.add_argument("--archive", required=True, metavar="ROOT", help="the archive folder")
+    p.add_argument("--index-dir", help="the index's folder, when not the data folder's")
     p.add_argument(
         "--format",
         required=True,
         metavar="FORMAT",
         help="one of: " + ", ".join(library.export_formats()),
     )
-    p.add_argument("--to", required=True, metavar="PATH")
-    p.add_argument("--query")
-    p.add_argument("--limit", type=int, default=1000)
-    p.add_argument("--force", action="store_true", help="replace an existing target")
+    p.add_argument("--to", required=True, metavar="PATH", help="the file or folder to write (new)")
+    p.add_argument("--query", help="export every article this search finds")
+    p.add_argument(
+        "--limit",
+        type=int,
+        default=0,
+        help="with --query: at most this many articles, the first in its order (default: all)",
+    )
+    add_filters(p, until="--until")  # (--to names the export's target)
+    p.add_argument(
+        "--title", help="the PDF's or HTML pages' title (default: the search, or the file name)"
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing target: one file, an empty folder or an earlier export",
+    )
     return parser
+
+
+def add_filters(p: argparse.ArgumentParser, *, until: str) -> None:
+    """The options that restrict and order a search (search and export share them; the
+    last day is *until*: ``--to`` for search, ``--until`` for export)."""
+    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="from this day on")
+    p.add_argument(until, dest="date_to", metavar="YYYY-MM-DD", help="up to this day")
+    p.add_argument("--outlet", help="only this outlet (as listed in the search's counts)")
+    p.add_argument("--no-outlet", action="store_true", help="only articles without an outlet")
+    p.add_argument("--year", help="only articles of this year")
+    p.add_argument("--undated", action="store_true", help="only articles without a date")
+    p.add_argument("--has-photos", action="store_true", help="only articles with photos")
+    p.add_argument(
+        "--sort",
+        choices=["relevance", "date", "date-asc"],
+        default="relevance",
+        help="the order: relevance (exact spellings first), newest or oldest first",
+    )
+    p.add_argument(
+        "--exact", action="store_true", help="only articles spelled as typed, accents included"
+    )
 
 
 def _print_json(data: Any) -> None:

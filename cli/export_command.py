@@ -8,6 +8,7 @@ from pathlib import Path
 from tangthu import library
 from tangthu.cli.errors import CommandFailed, UsageError, existing_dir, searching
 from tangthu.cli.progress import ProgressBar
+from tangthu.cli.search_commands import filters_of
 from tangthu.cli.text import plural
 
 
@@ -37,11 +38,16 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError(f"--format takes one of {', '.join(formats)}, not {args.format!r}")
     if bool(args.ids) == bool(args.query):
         raise UsageError("give article IDs (ID or ID#photo.jpg) or --query, not both or neither")
+    if args.limit < 0:
+        raise UsageError("--limit must be 0 (every article) or more")
+    filters = filters_of(args, until="--until")
     if args.ids:
         items = _items(root, args.ids)
     else:
         with searching(root, args.index_dir, args.archive) as lib:
-            items = lib.items_for_query(args.query, limit=args.limit)
+            items = lib.items_for_query(
+                args.query, limit=args.limit, filters=filters, sort=args.sort, exact=args.exact
+            )
         if not items:
             raise CommandFailed(f"No article matches {args.query!r}; nothing was exported.")
     try:
@@ -52,7 +58,10 @@ def cmd_export(args: argparse.Namespace) -> int:
                 args.to,
                 force=args.force,
                 progress=bar.update,
-                options={"about": f"Tìm kiếm: “{args.query}”" if args.query else ""},
+                options={
+                    "about": f"Tìm kiếm: “{args.query}”" if args.query else "",
+                    "title": args.title or (f"Tìm kiếm: {args.query}" if args.query else ""),
+                },
             )
     except library.TargetExists as exc:
         raise CommandFailed(f"{exc} Add --force to replace it.") from exc

@@ -159,23 +159,32 @@ def _emptied_line(emptied_by: list[str], f: Filters) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
-def cmd_search(args: argparse.Namespace) -> int:
-    root = existing_dir(args.archive)
-    if args.limit < 1:
-        raise UsageError("--limit must be at least 1")
+def filters_of(args: argparse.Namespace, until: str = "--to") -> Filters:
+    """The filters the options of `commands.add_filters` ask for.
+
+    Raises:
+        UsageError: options that contradict each other, a date or a year not one.
+    """
     if args.outlet and args.no_outlet:
         raise UsageError("give --outlet or --no-outlet, not both")
     if args.year and args.undated:
         raise UsageError("give --year or --undated, not both")
     if args.year and not re.fullmatch(r"\d{4}", args.year):
         raise UsageError(f"--year takes a year such as 2018, not {args.year!r}")
-    filters = Filters(
+    return Filters(
         date_from=_check_date(args.date_from, "--from"),
-        date_to=_check_date(args.date_to, "--to"),
+        date_to=_check_date(args.date_to, until),
         outlet=NONE if args.no_outlet else (library.canonical_outlet(args.outlet) or args.outlet),
         year=NONE if args.undated else args.year,
         has_photos=args.has_photos,
     )
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    root = existing_dir(args.archive)
+    if args.limit < 1:
+        raise UsageError("--limit must be at least 1")
+    filters = filters_of(args)
     with searching(root, args.index_dir, args.archive) as lib:
         if args.like:
             hits = lib.more_like(args.like, limit=args.limit)

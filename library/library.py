@@ -300,9 +300,20 @@ class Library:
     def photo_file(self, article_id: str, name: str) -> Path | None:
         return photo_file(self.root, article_id, name)
 
-    def items_for_query(self, query: str, *, limit: int = 1000) -> list[Item]:
-        """The basket items of the articles a search finds (best first)."""
-        result = self.search(query, pagesize=limit, snippets=False)
+    def items_for_query(
+        self,
+        query: str,
+        *,
+        limit: int = 0,
+        filters: Filters | None = None,
+        sort: str = "relevance",
+        exact: bool = False,
+    ) -> list[Item]:
+        """The basket items of the articles a search finds, every one (or the first
+        *limit*), in its order."""
+        options: dict[str, Any] = {"filters": filters, "exact": exact, "snippets": False}
+        size = limit or max(1, self.search(query, pagesize=1, **options).total)
+        result = self.search(query, sort=sort, pagesize=size, **options)
         return [Item(str(self.root), hit.id) for hit in result.hits]
 
     # -- the index

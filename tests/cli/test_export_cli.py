@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from main import main
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, write_article
 
 
 def test_export_ids(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -162,3 +162,58 @@ def test_export_takes_article_folders_as_show_and_cite_do(
     assert "1 article, 4 photos" in out and "Problem: nosuch/x" in out
     assert (target / "2024/03/hoi-nghi-doan-ket/article.txt").is_file()
     assert (target / "2023/12/le-hoi-hoa-da-quy/da-quy-2.jpg").is_file()
+
+
+def _storm_archive(root: Path) -> None:
+    """45 articles: bão lũ spelled with and without marks, over two years, a few unrelated."""
+    for i in range(45):
+        year = 2019 + i % 2
+        words = "bão lũ" if i % 3 else "bao lu"
+        subject = words if i % 9 else "mùa lúa"
+        write_article(
+            root / str(year) / f"{i % 12 + 1:02d}" / f"bai-{i:02d}",
+            f"Tin số {i}\n\nNgày {i % 28 + 1}/{i % 12 + 1}/{year}, tin về {subject} ở tỉnh.\n",
+        )
+
+
+def _exported(target: Path) -> list[str]:
+    return [r["identifier"] for r in json.loads(target.read_text("utf-8"))["records"]]
+
+
+def test_export_query_takes_every_hit_and_the_searchs_filters(tmp_path: Path) -> None:
+    root = tmp_path / "arch"
+    _storm_archive(root)
+    ix = tmp_path / "ix"
+    assert main(["index", str(root), "--index-dir", str(ix), "--json"]) == 0
+    brute = {
+        p.relative_to(root).as_posix(): p.read_text("utf-8") for p in root.rglob("article.txt")
+    }
+
+    def export(name: str, *options: str) -> list[str]:
+        target = tmp_path / f"{name}.json"
+        argv = ["export", "--archive", str(root), "--index-dir", str(ix), "--format", "json"]
+        assert main([*argv, "--to", str(target), "--query", "bão lũ", *options]) == 0
+        return _exported(target)
+
+    every = export("all")
+    assert sorted(every) == sorted(i for i, t in brute.items() if "mùa lúa" not in t)
+    assert len(every) > 20  # more than a page of results
+    # exact spellings first, then the unmarked ones
+    marked = [i for i in every if "bão lũ" in brute[i]]
+    assert every[: len(marked)] == marked
+    assert sorted(export("exact", "--exact")) == sorted(marked)
+    in_2020 = export("y", "--year", "2020")
+    assert in_2020 and sorted(in_2020) == sorted(i for i in every if i.startswith("2020/"))
+    until = export("u", "--until", "2019-06-30")
+    assert until and all(i.startswith("2019/") and i[5:7] <= "06" for i in until)
+    oldest = export("asc", "--sort", "date-asc", "--limit", "5")
+    assert len(oldest) == 5
+    assert [i[:7] for i in oldest] == sorted(i[:7] for i in every)[:5]
+
+
+def test_export_help_names_its_options(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--help"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    for option in ("--query", "--until", "--year", "--exact", "--sort", "--title", "--force"):
+        assert option in out
+    assert "default: all" in out
