@@ -78,7 +78,7 @@ from tangthu.library.program import (
     install_desktop_entry,
     remove_desktop_entry,
 )
-from tangthu.library.shelf import search_archives
+from tangthu.library.shelf import found_items, search_archives
 
 __all__ = [
     "desktop_exec_line",
@@ -113,6 +113,7 @@ __all__ = [
     "annotations_file",
     "saved_filters",
     "search_archives",
+    "found_items",
     "user_saved_searches",
     "SavedSearch",
     "SavedSearches",

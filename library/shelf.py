@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from tangthu.archive.selection import Item
 from tangthu.index.engine import IndexMissing, SearchResult
 from tangthu.index.service import ordered_counts
 from tangthu.library.library import Library
@@ -88,3 +89,15 @@ def search_archives(libraries: list[Library], query: str, **options: Any) -> Sea
         facets["archive"] = {root: r.total for root, r in results}
         merged.facets = facets
     return merged
+
+
+def found_items(libraries: list[Library], query: str, **options: Any) -> list[Item]:
+    """The basket items of every article *query* finds in *libraries*, in the search's
+    order (options: those of `Library.items_for_query`)."""
+    if len(libraries) == 1:
+        return libraries[0].items_for_query(query, **options)
+    limit = int(options.pop("limit", 0))
+    options["snippets"] = False
+    size = limit or max(1, search_archives(libraries, query, **options, pagesize=1).total)
+    result = search_archives(libraries, query, **options, pagesize=size)
+    return [Item(h.archive, h.id) for h in result.hits]

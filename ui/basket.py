@@ -102,6 +102,8 @@ class BasketPanel(QWidget):
     def __init__(self, model: BasketModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        #: the collection saved or added last
+        self.last_collection = ""
         self.view = BasketList(self)
         self.view.setModel(model)
         self.view.setAccessibleName(self.tr("Basket items"))
@@ -197,6 +199,7 @@ class BasketPanel(QWidget):
         if ok:
             try:
                 self.model.basket.create(name, self.model.items())
+                self.last_collection = name.strip()
             except SelectionError as exc:
                 QMessageBox.warning(self, self.tr("Collections"), error_text(exc, self.tr))
             self.refresh()
@@ -205,6 +208,16 @@ class BasketPanel(QWidget):
         name = self.collections.currentData()
         if name:
             self.model.add(self.model.basket.collections().get(name, []))
+            self.last_collection = name
+
+    def collection_of(self, items: list[Item]) -> str:
+        """The name of the collection *items* are (the one saved or added last when they
+        are all in it, else one holding exactly them), or ""."""
+        collections = self.model.basket.collections()
+        chosen = set(items)
+        if chosen and chosen <= set(collections.get(self.last_collection, [])):
+            return self.last_collection
+        return next((n for n, held in collections.items() if set(held) == chosen), "")
 
     def rename_collection(self) -> None:
         old = self.collections.currentData()

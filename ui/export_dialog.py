@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from tangthu import library
 from tangthu.library import ExportFormat, ExportReport, Item
 from tangthu.ui.errors import error_text
-from tangthu.ui.i18n import articles_and_photos, fmt
+from tangthu.ui.i18n import articles_and_photos, counted, fmt, photos_count
 from tangthu.ui.jobs import Job, make_pool, run_job
 
 
@@ -52,10 +52,12 @@ class ExportDialog(QDialog):
         pool: QThreadPool | None = None,
         *,
         about: str = "",
+        title: str = "",
         known: list[str] | None = None,
     ) -> None:
         """*about*: what is exported (a search and its filters), for the formats that
-        print it; *known*: the archives the user opened (an export never touches them)."""
+        print it; *title*: the document's title offered (the file's name when empty);
+        *known*: the archives the user opened (an export never touches them)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export"))
         self.items = items
@@ -78,18 +80,24 @@ class ExportDialog(QDialog):
         self.organization = QLineEdit(self)
         self.organization.setAccessibleName(self.tr("Organization"))
         self.organization.setPlaceholderText(self.tr("Your library (for BagIt)"))
+        self.title = QLineEdit(title, self)
+        self.title.setAccessibleName(self.tr("Title"))
+        self.title.setPlaceholderText(self.tr("The file's name"))
         self.progress = QProgressBar(self)
         self.progress.setValue(0)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(self.tr("What"), QLabel(self._what(), self))
+        self.what = QLabel(self._what(), self)
+        self.what.setWordWrap(True)
+        form.addRow(self.tr("What"), self.what)
         form.addRow(self.tr("Format"), self.format)
         row = QHBoxLayout()
         row.addWidget(self.target, 1)
         row.addWidget(browse)
         form.addRow(self.tr("Save to"), row)
         form.addRow("", self.replace)
+        form.addRow(self.tr("Title"), self.title)
         form.addRow(self.tr("Organisation"), self.organization)
         self.buttons = QDialogButtonBox(self)
         self.export_button = self.buttons.addButton(
@@ -110,13 +118,25 @@ class ExportDialog(QDialog):
         return self.formats[self.format.currentData()]
 
     def _what(self) -> str:
+        """What goes out: articles go with their photos (counted once written), photos
+        chosen alone are counted here."""
         photos = sum(i.is_photo for i in self.items)
-        return articles_and_photos(self.tr, len(self.items) - photos, photos)
+        articles = len(self.items) - photos
+        alone = photos_count(self.tr, photos)
+        if not articles:
+            return alone
+        with_photos = counted(
+            self.tr, articles, "1 article with its photos", "%1 articles with their photos"
+        )
+        if not photos:
+            return with_photos
+        return fmt(self.tr("%1, and %2 chosen alone"), with_photos, alone)
 
     def _format_changed(self) -> None:
         """Suggest a target named for the format; offer only the options it takes."""
         f = self.chosen()
         self.organization.setEnabled("organization" in f.options)
+        self.title.setEnabled("title" in f.options)
         folder = (
             Path(self.target.text()).parent
             if self.target.text()
@@ -147,6 +167,8 @@ class ExportDialog(QDialog):
         options = {"about": self.about}
         if self.organization.isEnabled():
             options["organization"] = self.organization.text()
+        if self.title.isEnabled() and self.title.text().strip():
+            options["title"] = self.title.text().strip()
         items = list(self.items)
         known = list(self.known)
 
@@ -187,7 +209,12 @@ class ExportDialog(QDialog):
         self.job = None
         self.report = report
         self.progress.setValue(self.progress.maximum())
-        text = fmt(self.tr("Exported %1 files to %2."), len(report.files), report.target)
+        text = fmt(
+            self.tr("Exported %1 to %2 (%3)."),
+            articles_and_photos(self.tr, report.articles, report.photos),
+            report.target,
+            counted(self.tr, len(report.files), "1 file", "%1 files"),
+        )
         if report.problems:
             text += "\n" + "\n".join(report.problems)
         self.status.setText(text)

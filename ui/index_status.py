@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QProgressBar, QP
 
 from tangthu.library import IndexSummary, Library
 from tangthu.ui.errors import error_text
-from tangthu.ui.i18n import fmt, number
+from tangthu.ui.i18n import articles_and_photos, fmt, number
 from tangthu.ui.jobs import Job, make_pool, run_job
 
 
@@ -135,9 +135,8 @@ class IndexStatus(QWidget):
     def _finished(self, summary: IndexSummary) -> None:
         self.label.setText(
             fmt(
-                self.tr("Index ready: %1 articles, %2 photos"),
-                number(summary.articles),
-                number(summary.photos),
+                self.tr("Index ready: %1"),
+                articles_and_photos(self.tr, summary.articles, summary.photos),
             )
         )
         self.finished.emit(summary)

@@ -38,7 +38,7 @@ from tangthu.ui.errors import error_text
 from tangthu.ui.export_dialog import ExportDialog
 from tangthu.ui.filters_panel import FiltersPanel
 from tangthu.ui.help import QueryHelp
-from tangthu.ui.i18n import fmt, number
+from tangthu.ui.i18n import counted, fmt, number
 from tangthu.ui.index_status import IndexStatus
 from tangthu.ui.jobs import make_pool
 from tangthu.ui.menus import build_menus, fill_recent
@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.export_pool = make_pool(1)
         self.viewer: PhotoViewer | None = None
         self.export_dialog: ExportDialog | None = None
+        self._export_about = ""
 
         self.search_bar = SearchBar(self.settings, self)
         self.filters_panel = FiltersPanel(self)
@@ -282,8 +283,8 @@ class MainWindow(QMainWindow):
         self.show_count()
         self.status_label.setText(
             fmt(
-                self.tr("%1 hits, %2 shown"),
-                number(result.total),
+                self.tr("%1, %2 shown"),
+                counted(self.tr, result.total, "1 hit", "%1 hits"),
                 number(self.results.model.rowCount()),
             )
         )
@@ -325,7 +326,9 @@ class MainWindow(QMainWindow):
 
     def _add_to_basket(self, items: list[Item], titles: dict[str, str]) -> None:
         added = self.basket_dock.add(items, titles)
-        self.status_label.setText(fmt(self.tr("%1 added to the basket"), number(added)))
+        self.status_label.setText(
+            counted(self.tr, added, "1 added to the basket", "%1 added to the basket")
+        )
 
     def add_results_to_basket(self) -> None:
         if self.root is not None:
@@ -350,25 +353,55 @@ class MainWindow(QMainWindow):
         return self.open_export(self.basket_model.items())
 
     def export_results(self, *, selected: bool = False) -> ExportDialog | None:
-        """Export the hits loaded in the list (*selected*: the selected ones)."""
-        if self.root is None:
+        """Export every hit of the search shown (*selected*: the hits selected in the
+        list). Hits not loaded yet are gathered in the search thread first: the dialog
+        opens when they are (`export_gathered`), and None is returned."""
+        result = self.results.result
+        if self.root is None or result is None:
             return None
+        about = search_line(result.query, self.filters(), self.tr)
         hits = self.results.selected_hits() if selected else self.results.model.hits()
-        about = search_line(self.search_bar.query(), self.filters(), self.tr)
-        return self.open_export([Item(h.archive or str(self.root), h.id) for h in hits], about)
+        if selected or len(hits) >= result.total:
+            items = [Item(h.archive or str(self.root), h.id) for h in hits]
+            return self.open_export(items, about, title=about)
+        self._export_about = about
+        self.status_label.setText(
+            fmt(self.tr("Gathering the %1 results to export…"), number(result.total))
+        )
+        bar = self.search_bar
+        self.searches.gather(
+            result.query, self.filters(), sort=bar.sort_order(), exact=bar.exact_only()
+        )
+        return None
+
+    def export_gathered(self, items: list[Item]) -> None:
+        """Every hit of the search, gathered: export them."""
+        self.status_label.clear()
+        self.open_export(items, self._export_about, title=self._export_about)
+
+    def gather_failed(self, error: Exception) -> None:
+        text = fmt(self.tr("Could not gather the results: %1"), error_text(error, self.tr))
+        self.status_label.setText(text)
+        QMessageBox.warning(self, self.tr("Export"), text)
 
     def citations_copied(self, text: str, count: int) -> None:
         copy_text(text)
-        self.status_label.setText(fmt(self.tr("%1 citations copied"), number(count)))
+        self.status_label.setText(
+            counted(self.tr, count, "1 citation copied", "%1 citations copied")
+        )
 
-    def open_export(self, items: list[Item], about: str = "") -> ExportDialog | None:
+    def open_export(
+        self, items: list[Item], about: str = "", *, title: str = ""
+    ) -> ExportDialog | None:
         if not items:
             QMessageBox.information(
                 self, self.tr("Export"), self.tr("Nothing is selected to export.")
             )
             return None
         known = cfg.read_list(self.settings, "archives/roots")
-        dialog = ExportDialog(items, self, pool=self.export_pool, about=about, known=known)
+        dialog = ExportDialog(
+            items, self, pool=self.export_pool, about=about, title=title, known=known
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         self.export_dialog = dialog

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from tangthu.library import photo_jpeg, read_photo_info
-from tangthu.ui.i18n import fmt
+from tangthu.ui.i18n import counted, fmt
 from tangthu.ui.jobs import make_pool, run_job
 from tangthu.ui.photo_grid import PhotoGrid, PhotoGridModel, PhotoItem
 from tangthu.ui.thumbnails import ThumbnailLoader, image_from_jpeg
@@ -275,7 +275,13 @@ class PhotoViewer(QDialog):
             for aid, title in articles[:8]
         )
         more = fmt(self.tr(" and %1 more"), len(articles) - 8) if len(articles) > 8 else ""
-        self.same.setText(fmt(self.tr("Also in %1 articles: %2"), len(articles), links + more))
+        self.same.setText(
+            fmt(
+                self.tr("Also in %1: %2"),
+                counted(self.tr, len(articles), "1 article", "%1 articles"),
+                links + more,
+            )
+        )
         self.same.show()
 
     def show_row(self, row: int) -> None:

@@ -216,7 +216,7 @@ class ReaderView(QWidget):
     def _update_hit_label(self) -> None:
         if self._hits:
             shown = self._hit + 1
-            self.hit_label.setText(fmt(self.tr("%1 of %2 hits"), shown, self._hits))
+            self.hit_label.setText(fmt(self.tr("%1 of %2 marked"), shown, self._hits))
         else:
             self.hit_label.setText("")
 

@@ -11,7 +11,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from tangthu.library import Filters, Library, PhotoEntry, SearchResult, citation, search_archives
+from tangthu.library import (
+    Filters,
+    Library,
+    PhotoEntry,
+    SearchResult,
+    citation,
+    found_items,
+    search_archives,
+)
 from tangthu.ui.jobs import cancel_all, make_pool, pending, run_job
 
 #: Photos a grid shows at most for a search (or the whole archive).
@@ -34,6 +42,9 @@ class Searches(QObject):
             of `PhotoEntry`.
         opened(object, bool, object): the `Library` just opened, whether it has an index
             to search, and the problems its last indexing run found.
+        gathered(object): every article a search finds, as a list of `Item` (for an
+            export).
+        gather_failed(object): they could not be gathered (the exception).
     """
 
     found = Signal(object, object, bool)
@@ -44,6 +55,8 @@ class Searches(QObject):
     cited = Signal(str, int)
     same_found = Signal(str, object)
     opened = Signal(object, bool, object)
+    gathered = Signal(object)
+    gather_failed = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -128,6 +141,19 @@ class Searches(QObject):
                 self.failed.emit(error)
 
         run_job(call, done, fail, pool=self.pool)
+
+    def gather(self, query: str, filters: Filters, *, sort: str, exact: bool) -> None:
+        """Every article the search finds in the archives searched, in its order: said
+        by `gathered`."""
+        lib = self.library
+        if lib is not None:
+            libraries = [lib, *self.others]
+            run_job(
+                lambda: found_items(libraries, query, filters=filters, sort=sort, exact=exact),
+                self.gathered.emit,
+                self.gather_failed.emit,
+                pool=self.pool,
+            )
 
     def load_article(self, article_id: str, archive: str | None = None) -> None:
         """Read an article of the archive shown, or of *archive* searched with it (its

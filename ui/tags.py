@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from tangthu import library
 from tangthu.library import Annotations, Item
 from tangthu.ui.errors import error_text
-from tangthu.ui.i18n import fmt
+from tangthu.ui.i18n import counted
 from tangthu.ui.jobs import run_job
 
 
@@ -94,7 +94,7 @@ class Tagging(QObject):
         tag, ok = QInputDialog.getItem(
             parent,
             self.tr("Tag"),
-            fmt(self.tr("Tag for %1 items:"), len(items)),
+            counted(self.tr, len(items), "Tag for 1 item:", "Tag for %1 items:"),
             list(counts),
             0,
             True,

@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from tangthu.library import NONE, Filters, SearchResult
-from tangthu.ui.i18n import fmt, number
+from tangthu.ui.i18n import counted, fmt, number
 
 #: The bar of the undated articles: its key, and how it is labelled.
 UNDATED = NONE
@@ -198,6 +198,9 @@ class Timeline(QWidget):
             p.setPen(pal.color(QPalette.ColorRole.Highlight))
             p.drawRect(self.rect().adjusted(0, 0, -1, -1))
 
+    def _bar_text(self, label: str, count: int) -> str:
+        return fmt(self.tr("%1: %2"), label, counted(self.tr, count, "1 article", "%1 articles"))
+
     def _chosen_range(self) -> tuple[int, int] | None:
         if self._pressed is None or self._hover is None:
             return None
@@ -217,7 +220,7 @@ class Timeline(QWidget):
             if i is not None:
                 bar = self.bars[i]
                 label = self.tr("undated") if bar.key == UNDATED else bar.key
-                self.setToolTip(fmt(self.tr("%1: %2 articles"), label, number(bar.count)))
+                self.setToolTip(self._bar_text(label, bar.count))
             self.update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
@@ -262,7 +265,7 @@ class Timeline(QWidget):
             self._hover = at
             bar = self.bars[at]
             label = self.tr("undated") if bar.key == UNDATED else bar.key
-            self.setAccessibleDescription(fmt(self.tr("%1: %2 articles"), label, number(bar.count)))
+            self.setAccessibleDescription(self._bar_text(label, bar.count))
             self.update()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._hover is not None:
             self._choose(self._pressed if self._pressed is not None else self._hover, self._hover)

@@ -116,7 +116,11 @@ def _basket_and_export(w: MainWindow) -> None:
     side.photos_export.connect(
         lambda photos: w.open_export([Item(str(w.root), p.article_id, p.file) for p in photos])
     )
-    basket.export_requested.connect(w.open_export)
+    basket.export_requested.connect(
+        lambda items: w.open_export(items, title=basket.panel.collection_of(items))
+    )
+    w.searches.gathered.connect(w.export_gathered)
+    w.searches.gather_failed.connect(w.gather_failed)
 
 
 def _tags(w: MainWindow) -> None:

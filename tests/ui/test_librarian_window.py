@@ -522,7 +522,7 @@ def test_the_same_photo_elsewhere_in_the_viewer_and_the_grid(qtbot, tmp_path, qs
         qtbot.addWidget(viewer)
         qtbot.waitUntil(lambda: viewer.same.isVisibleTo(viewer), timeout=20000)
         assert (
-            "Also in 1 articles" in viewer.same.text()
+            "Also in 1 article:" in viewer.same.text()
             and "Đăng lại: hội nghị" in viewer.same.text()
         )
         viewer.next()  # another photo: no copies elsewhere

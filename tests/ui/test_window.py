@@ -322,6 +322,10 @@ def test_every_interface_string_has_a_vietnamese_translation() -> None:
             r"""tr\(\s*((?:\"[^\"]*\"\s*)+|'[^']*')\s*\)""", path.read_text("utf-8")
         ):
             found.add(ast.literal_eval(f"({m.group(1)})"))
+        # counted(tr, n, "one", "many"): both texts are looked up
+        counted = r'counted\([^"]*?"([^"]*)",\s*"([^"]*)"\s*\)'
+        for m in re.finditer(counted, path.read_text("utf-8")):
+            found |= {m.group(1), m.group(2)}
     missing = sorted(s for s in found if s not in VI)
     assert missing == []
 

@@ -69,12 +69,18 @@ def number(n: int) -> str:
     return text.replace(",", ".") if _current == "vi" else text
 
 
+def counted(tr: Callable[[str], str], n: int, one: str, many: str) -> str:
+    """*one* (a text without a number) when *n* is 1, else *many* with *n* for ``%1``,
+    in the interface language: ``1 hit``, ``12 hits``."""
+    return tr(one) if n == 1 else fmt(tr(many), number(n))
+
+
 def photos_count(tr: Callable[[str], str], photos: int) -> str:
     """``1 photo``, ``12 photos`` in the interface language."""
-    return tr("1 photo") if photos == 1 else fmt(tr("%1 photos"), number(photos))
+    return counted(tr, photos, "1 photo", "%1 photos")
 
 
 def articles_and_photos(tr: Callable[[str], str], articles: int, photos: int) -> str:
     """``2 articles, 1 photo`` in the interface language (singular where it is one)."""
-    a = tr("1 article") if articles == 1 else fmt(tr("%1 articles"), number(articles))
+    a = counted(tr, articles, "1 article", "%1 articles")
     return fmt(tr("%1, %2"), a, photos_count(tr, photos))
