@@ -38,16 +38,21 @@ def indexed(sample_copy: Path, tmp_path: Path) -> tuple[Path, Path]:
     return sample_copy, ix
 
 
-@pytest.fixture
-def window(qtbot, indexed, qsettings):  # type: ignore[no-untyped-def]
+def open_window(qtbot, root: Path, ix: Path, qsettings):  # type: ignore[no-untyped-def]
+    """A 1280×800 window on *root* (indexed in *ix*), settled; shut it down after."""
     from tangthu.ui.main_window import MainWindow
 
-    root, ix = indexed
     w = MainWindow(None, index_dir=ix, settings=qsettings)
     qtbot.addWidget(w)
     w.resize(1280, 800)
     with qtbot.waitSignal(w.indexing_done, timeout=30000):
         w.open_archive(root)
     qtbot.waitUntil(lambda: not w.busy(), timeout=30000)
+    return w
+
+
+@pytest.fixture
+def window(qtbot, indexed, qsettings):  # type: ignore[no-untyped-def]
+    w = open_window(qtbot, *indexed, qsettings)
     yield w
     w.shutdown()

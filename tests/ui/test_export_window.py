@@ -11,6 +11,7 @@ import pytest
 from tangthu.index.indexer import update_index
 from tangthu.library import Item
 from tests.conftest import write_article
+from tests.ui.conftest import open_window
 
 COUNT = 130  # more than a page of the list (50)
 
@@ -18,8 +19,6 @@ COUNT = 130  # more than a page of the list (50)
 @pytest.fixture
 def storms(qtbot, tmp_path: Path, qsettings):  # type: ignore[no-untyped-def]
     """A window on an archive where "bão lũ" has more hits than the list loads at once."""
-    from tangthu.ui.main_window import MainWindow
-
     root = tmp_path / "storms"
     for i in range(COUNT):
         subject = "mùa lúa" if i % 10 == 0 else "bão lũ"
@@ -29,12 +28,7 @@ def storms(qtbot, tmp_path: Path, qsettings):  # type: ignore[no-untyped-def]
         )
     ix = tmp_path / "ix"
     update_index(root, ix, jobs=1)
-    w = MainWindow(None, index_dir=ix, settings=qsettings)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    with qtbot.waitSignal(w.indexing_done, timeout=30000):
-        w.open_archive(root)
-    qtbot.waitUntil(lambda: not w.busy(), timeout=30000)
+    w = open_window(qtbot, root, ix, qsettings)
     yield w
     w.shutdown()
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QDate
 from tangthu.index.indexer import update_index
 from tangthu.ui import settings as cfg
 from tests.conftest import REPO, SAMPLE, make_jpeg, write_article
+from tests.ui.conftest import open_window
 
 ARTICLES = {
     "a/dung-dau": "Đoàn kết là sức mạnh\n\nNgày 2/3/2020, đoàn kết toàn dân.\n"
@@ -36,16 +37,9 @@ def kho(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def win(qtbot, kho: Path, tmp_path: Path, qsettings):  # type: ignore[no-untyped-def]
-    from tangthu.ui.main_window import MainWindow
-
     ix = tmp_path / "ix"
     update_index(kho, ix, jobs=1)
-    w = MainWindow(None, index_dir=ix, settings=qsettings)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    with qtbot.waitSignal(w.indexing_done, timeout=30000):
-        w.open_archive(kho)
-    qtbot.waitUntil(lambda: not w.busy(), timeout=30000)
+    w = open_window(qtbot, kho, ix, qsettings)
     yield w
     w.shutdown()
 
