@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from tangthu.library import PROBLEM_KINDS, Problem
 from tangthu.ui.i18n import fmt, number
+from tangthu.ui.problem_texts import detail_text, kind_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -56,11 +57,13 @@ class ProblemsModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         p = self._rows[index.row()]
+        tr = self.tr
         if role == Qt.ItemDataRole.DisplayRole:
-            return [p.kind, p.path, p.detail][index.column()]
+            return [kind_text(p.kind, tr), p.path, detail_text(p.detail, tr)][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             advice = PROBLEM_KINDS.get(p.kind, "")
-            return f"{p.path}\n{p.detail}\n{self.tr(advice)}" if advice else f"{p.path}\n{p.detail}"
+            lines = [kind_text(p.kind, tr), p.path, detail_text(p.detail, tr), tr(advice)]
+            return "\n".join(line for line in lines if line)
         return None
 
 
@@ -81,8 +84,13 @@ class ProblemsDock(QDockWidget):
         self.view.setAccessibleName(self.tr("Problems"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.view.verticalHeader().hide()
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a path keeps both ends
+        self.view.setWordWrap(False)
         self.view.doubleClicked.connect(lambda _i: self.open_folder())
         panel = QWidget(self)
         column = QVBoxLayout(panel)

@@ -312,10 +312,12 @@ def test_every_interface_string_has_a_vietnamese_translation() -> None:
     from tangthu.library import export_formats
     from tangthu.ui.errors import MESSAGES
     from tangthu.ui.i18n import VIETNAMESE as VI
+    from tangthu.ui.problem_texts import DETAILS, KIND_NAMES
     from tests.conftest import REPO
 
     found = {f.label for f in export_formats().values()}
     found |= {text for text, _params in MESSAGES.values()}
+    found |= set(KIND_NAMES.values()) | {template for _pattern, template in DETAILS}
     for path in (REPO / "ui").glob("*.py"):
         # one literal, or several on their lines that Python joins into one
         for m in re.finditer(

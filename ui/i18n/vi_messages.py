@@ -116,4 +116,76 @@ VI_MESSAGES: dict[str, str] = {
     "This search cannot be saved: one of its values is not valid.": (
         "Không lưu được tìm kiếm này: một giá trị của nó không hợp lệ."
     ),
+    # problem kinds (ui/problem_texts.KIND_NAMES)
+    "Folder not readable": "Không đọc được thư mục",
+    "File not readable": "Không đọc được tệp",
+    "Link in a circle": "Liên kết vòng",
+    "Not text": "Không phải văn bản",
+    "Unknown encoding": "Bảng mã không rõ",
+    "Empty article": "Bài trống",
+    "File too large": "Tệp quá lớn",
+    "Photo missing": "Thiếu ảnh",
+    "Damaged photo": "Ảnh hỏng",
+    "Incomplete photo": "Ảnh không trọn",
+    "Photo too large": "Ảnh quá lớn",
+    "Faulty metadata file": "Tệp siêu dữ liệu lỗi",
+    "Too many photos": "Quá nhiều ảnh",
+    "Link out of the archive": "Liên kết ra ngoài kho",
+    "Not an ordinary file": "Không phải tệp thông thường",
+    # what happened (ui/problem_texts.DETAILS)
+    "the photo file is empty": "tệp ảnh trống",
+    "too many pixels to open safely": "quá nhiều điểm ảnh để mở an toàn",
+    "not a picture in a format Tàng Thư reads": "không phải ảnh ở định dạng Tàng Thư đọc được",
+    "not a readable image (%1)": "không đọc được ảnh (%1)",
+    "the picture's data ends before its end": "dữ liệu ảnh dừng trước khi hết ảnh",
+    "%1×%2 pixels is too many to open safely": "%1×%2 điểm ảnh là quá nhiều để mở an toàn",
+    "the %1 data ends before its end marker": "dữ liệu %1 dừng trước dấu kết thúc",
+    "larger than %1 bytes; it is not read": "lớn hơn %1 byte; không được đọc",
+    "not valid JSON (%1)": "không phải JSON hợp lệ (%1)",
+    "the JSON is nested too deeply to read": "JSON lồng quá sâu để đọc",
+    "the JSON is not an object": "JSON không phải một đối tượng",
+    "%1 bytes; articles above %2 bytes are not read": (
+        "%1 byte; bài lớn hơn %2 byte không được đọc"
+    ),
+    "the article file is empty": "tệp bài viết trống",
+    "names %1 photos; the first %2 are kept": "ghi %1 ảnh; chỉ giữ %2 ảnh đầu",
+    "%1 names %2, which is not in the article's folder": (
+        "%1 ghi ảnh %2, nhưng ảnh không có trong thư mục của bài"
+    ),
+    "%1 more photos it names are not in the article's folder": (
+        "thêm %1 ảnh bài ghi tên không có trong thư mục của bài"
+    ),
+    "a link to %1, outside the archive; it is not followed": (
+        "liên kết tới %1, ngoài kho; không đi theo"
+    ),
+    "a named pipe, a device or a folder, not a photo file": (
+        "một ống dẫn, thiết bị hoặc thư mục, không phải tệp ảnh"
+    ),
+    "a named pipe, a device or a socket, not a file; it is not read": (
+        "một ống dẫn, thiết bị hoặc socket, không phải tệp; không được đọc"
+    ),
+    "a folder, not a file; it is not read": "một thư mục, không phải tệp; không được đọc",
+    "a named pipe, not a file; it is not read": "một ống dẫn, không phải tệp; không được đọc",
+    "a device, not a file; it is not read": "một thiết bị, không phải tệp; không được đọc",
+    "a socket, not a file; it is not read": "một socket, không phải tệp; không được đọc",
+    "not a regular file; it is not read": "không phải tệp thông thường; không được đọc",
+    "the name is not valid UTF-8; rename it to read it": (
+        "tên không phải UTF-8 hợp lệ; đổi tên để đọc được"
+    ),
+    "this folder was already visited": "thư mục này đã được đọc",
+    "only the first %1 of %2 characters are searchable; split the file to search the rest": (
+        "chỉ tìm được trong %1 ký tự đầu trên %2; tách tệp để tìm phần còn lại"
+    ),
+    "no known text encoding fits these bytes": "không bảng mã nào đã biết hợp với dữ liệu này",
+    "UTF-16 byte order mark but bad data: %1": "có dấu thứ tự byte UTF-16 nhưng dữ liệu lỗi: %1",
+    "the file holds binary data, not text": "tệp chứa dữ liệu nhị phân, không phải văn bản",
+    "the file holds control characters, not text": (
+        "tệp chứa ký tự điều khiển, không phải văn bản"
+    ),
+    "Permission denied": "Không có quyền truy cập",
+    "No such file or directory": "Không có tệp hoặc thư mục này",
+    "Too many levels of symbolic links": "Quá nhiều tầng liên kết",
+    "Input/output error": "Lỗi đọc ghi",
+    "Not a directory": "Không phải thư mục",
+    "Is a directory": "Là một thư mục",
 }

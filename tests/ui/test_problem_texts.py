@@ -1,0 +1,94 @@
+"""The Problems panel speaks the interface language: kinds and details translated, a long
+path cut in its middle so both its archive and its file stay readable."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from tangthu.index.indexer import update_index
+from tangthu.library import PROBLEM_KINDS
+from tangthu.ui.i18n import VIETNAMESE, translator
+from tangthu.ui.problem_texts import KIND_NAMES, detail_text, kind_text
+from tests.archive.test_photo import _png_bomb
+from tests.conftest import make_jpeg, write_article
+
+
+def _troubled(root: Path, outside: Path) -> None:
+    """An archive whose indexing reports many kinds of problem."""
+    write_article(root / "tot", "Bài tốt\n\nMột đoạn.\n")
+    write_article(root / "rong", "")
+    write_article(root / "nhi-phan", b"\x00\x01\x02\x03" * 500)
+    write_article(root / "utf16", b"\xff\xfe" + "Tiêu đề".encode("utf-16-le") + b"\x00\xd8")
+    folder = root / "anh"
+    write_article(
+        folder,
+        "Ảnh hỏng\n\nMở.\n0.jpg\nRỗng.\nt.jpg\nCụt.\nrac.jpg\nRác.\nbomb.png\nBom.\n"
+        "mat.jpg\nMất.\nngoai.jpg\nNgoài.\n",
+    )
+    (folder / "article.json").write_text("{not json", "utf-8")
+    (folder / "0.jpg").write_bytes(b"")
+    full = make_jpeg(folder / "full.jpg", (300, 200)).read_bytes()
+    (folder / "t.jpg").write_bytes(full[: len(full) // 2])
+    (folder / "rac.jpg").write_bytes(os.urandom(3000))
+    _png_bomb(folder / "bomb.png", 60_000)
+    outside.mkdir()
+    make_jpeg(outside / "x.jpg")
+    (folder / "ngoai.jpg").symlink_to(outside / "x.jpg")
+    os.mkfifo(root / "tot" / "ong.txt")
+    (root / "vong").mkdir()
+    (root / "vong" / "lai").symlink_to(root)
+    (root / os.fsdecode(b"ten-\xff")).mkdir()
+
+
+def test_every_problem_the_archive_reports_reads_in_vietnamese(tmp_path: Path) -> None:
+    root = tmp_path / "kho"
+    _troubled(root, tmp_path / "ngoai")
+    problems = update_index(root, tmp_path / "ix", jobs=1).problems
+    kinds = {p.kind for p in problems}
+    assert len(kinds) >= 8, kinds
+
+    def vi(text: str) -> str:
+        return VIETNAMESE[text]  # a text without its translation fails here
+
+    def marked(text: str) -> str:
+        return f"«{text}»"
+
+    for p in problems:
+        assert kind_text(p.kind, vi) != p.kind
+        assert detail_text(p.detail, marked).startswith("«"), p.detail  # a template fits
+        assert detail_text(p.detail, vi) != p.detail, p.detail
+
+
+def test_numbers_in_details_are_grouped_as_the_language_does() -> None:
+    def vi(text: str) -> str:
+        return VIETNAMESE[text]
+
+    detail = "only the first 1,000,000 of 2,500,000 characters are searchable; split the file "
+    detail += "to search the rest"
+    translator("vi")  # the language in use groups numbers
+    try:
+        assert detail_text(detail, vi).startswith("chỉ tìm được trong 1.000.000 ký tự đầu trên")
+    finally:
+        translator("en")
+    assert detail_text("something new", vi) == "something new"  # untranslated, not lost
+
+
+def test_every_kind_has_a_name() -> None:
+    assert sorted(KIND_NAMES) == sorted(PROBLEM_KINDS)
+
+
+def test_the_panel_shows_names_and_cuts_paths_in_the_middle(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from tangthu.library import Problem
+
+    dock = window.problems_dock
+    path = "/srv/kho/" + "thu-muc-rat-dai/" * 12 + "bai-viet/article.txt"
+    dock.show_problems([Problem("empty-article", path, "the article file is empty")])
+    model = dock.model
+    assert model.data(model.index(0, 0)) == "Empty article"
+    assert model.data(model.index(0, 1)) == path
+    assert dock.view.textElideMode() == Qt.TextElideMode.ElideMiddle
+    tip = model.data(model.index(0, 2), Qt.ItemDataRole.ToolTipRole)
+    assert "Fill in the article file" in tip
