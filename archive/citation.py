@@ -73,21 +73,16 @@ def citation(article: Article, style: str = "apa", accessed: dt.date | None = No
     Raises:
         KeyError: *style* is not one of `STYLES`.
     """
-    from citeproc import (
-        Citation,
-        CitationItem,
-        CitationStylesBibliography,
-        CitationStylesStyle,
-        formatter,
-    )
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
     from citeproc.source.json import CiteProcJSON
 
     file, _label = STYLES[style]
     record = csl_item(article, item_id="item", accessed=accessed)
     with warnings.catch_warnings():  # citeproc-py warns of CSL features it skips
         warnings.simplefilter("ignore")
-        csl = CitationStylesStyle(str(STYLES_DIR / file), validate=False)
-        bibliography = CitationStylesBibliography(csl, CiteProcJSON([record]), formatter.plain)
+        bibliography = CitationStylesBibliography(
+            _style(file), CiteProcJSON([record]), formatter.plain
+        )
         bibliography.register(Citation([CitationItem("item")]))
         entries = [str(entry) for entry in bibliography.bibliography()]
     text = " ".join(" ".join(entries).split())
@@ -97,6 +92,38 @@ def citation(article: Article, style: str = "apa", accessed: dt.date | None = No
         for stand_in in (article.title.rstrip("."), f"“{article.title}”", article.outlet or ""):
             text = _without_repeat(text, stand_in)
     return text.strip()
+
+
+def reference_list(
+    articles: list[Article], style: str = "apa", accessed: dt.date | None = None
+) -> list[str]:
+    """*articles* as the entries of a reference list in *style*, in the order the style
+    sorts them (APA, Chicago author-date: by author, or the title standing in for one,
+    then by date), each entry as `citation` writes it.
+
+    Raises:
+        KeyError: *style* is not one of `STYLES`.
+    """
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    file, _label = STYLES[style]
+    records = [csl_item(a, item_id=f"i{n}", accessed=accessed) for n, a in enumerate(articles)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        bibliography = CitationStylesBibliography(
+            _style(file), CiteProcJSON(records), formatter.plain
+        )
+        bibliography.register(Citation([CitationItem(r["id"]) for r in records]))
+        bibliography.sort()
+    order = [int(str(key)[1:]) for key in bibliography.keys]
+    return [citation(articles[n], style, accessed) for n in order]
+
+
+def _style(file: str) -> Any:
+    from citeproc import CitationStylesStyle
+
+    return CitationStylesStyle(str(STYLES_DIR / file), validate=False)
 
 
 def _without_repeat(text: str, value: str) -> str:

@@ -202,6 +202,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
     summary = report.summary()
     if args.json:
         summary["problem_list"] = [p.to_dict() for p in report.problems]
+        summary["unreferenced_photo_list"] = list(report.unreferenced_photos)
         _print_json(summary)
         return 0
     print(f"Roots:               {', '.join(summary['roots'])}")  # type: ignore[arg-type]
@@ -218,8 +219,10 @@ def cmd_scan(args: argparse.Namespace) -> int:
             print(
                 f"{p.kind}: {p.path}: {p.detail}. {library.PROBLEM_KINDS.get(p.kind, '')}".rstrip()
             )
-    elif report.problems:
-        print("(add --problems to list them)")
+        for path in report.unreferenced_photos:
+            print(f"unreferenced-photo: {path}: no article in its folder names it")
+    elif report.problems or report.unreferenced_photos:
+        print("(add --problems to list them and the unreferenced photos)")
     print(f"Seconds:             {report.seconds:.2f}")
     return 0
 
@@ -293,10 +296,12 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_cite(args: argparse.Namespace) -> int:
     lib = library.Library(existing_dir(args.archive))
     try:
-        for ident in args.ids:
-            path = resolve_article(lib, ident)
-            article = lib.article(path.relative_to(lib.root).as_posix())
-            print(library.citation(article, args.style))
+        articles = [
+            lib.article(resolve_article(lib, ident).relative_to(lib.root).as_posix())
+            for ident in args.ids
+        ]
+        for entry in library.reference_list(articles, args.style):
+            print(entry)
     finally:
         lib.close()
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shlex
 import sys
 import threading
 from collections import Counter
@@ -74,10 +75,8 @@ def _report(summary: library.IndexSummary, root: str, as_json: bool) -> None:
     print(f"Changes:   {d['added']} added, {d['updated']} updated, {d['deleted']} deleted")
     kinds = Counter(p.kind for p in summary.problems)
     listed = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
-    print(
-        f"Problems:  {d['problems']}"
-        + (f" ({listed}; see: {library.command_name()} scan {root} --problems)" if listed else "")
-    )
+    see = f"see: {library.command_name()} scan {shlex.quote(root)} --problems"
+    print(f"Problems:  {d['problems']}" + (f" ({listed}; {see})" if listed else ""))
     print(f"Seconds:   {d['seconds']:.2f}", flush=True)
 
 

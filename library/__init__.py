@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from tangthu.archive.annotations import Annotations, clean_tag
 from tangthu.archive.citation import STYLES as CITATION_STYLES
-from tangthu.archive.citation import citation, csl_item
+from tangthu.archive.citation import citation, csl_item, reference_list
 from tangthu.archive.errors import Failure
 from tangthu.archive.export import ExportError, ExportFormat, ExportReport, TargetExists
 from tangthu.archive.export import formats as export_formats
@@ -152,6 +152,7 @@ __all__ = [
     "data_dir",
     "clean_tag",
     "citation",
+    "reference_list",
     "csl_item",
     "read_photo_info",
     "scan",

@@ -16,8 +16,8 @@ from tangthu.library import (
     Library,
     PhotoEntry,
     SearchResult,
-    citation,
     found_items,
+    reference_list,
     search_archives,
 )
 from tangthu.ui.jobs import cancel_all, make_pool, pending, run_job
@@ -197,7 +197,7 @@ class Searches(QObject):
         found = [(lib, i) for root, i in articles if (lib := self._library(root)) is not None]
         if found:
             run_job(
-                lambda: "\n\n".join(citation(lib.article(i), style) for lib, i in found),
+                lambda: "\n\n".join(reference_list([lib.article(i) for lib, i in found], style)),
                 lambda text: self.cited.emit(text, len(found)),
                 self.article_failed.emit,
                 pool=self.pool,

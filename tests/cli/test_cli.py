@@ -22,6 +22,19 @@ def test_scan_sample_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert out["unreferenced_photos"] == 1
     assert out["problems"] == {"missing-photo": 1}
     assert out["problem_list"][0]["path"].endswith("anh-thieu.jpg")
+    [unreferenced] = out["unreferenced_photo_list"]
+    assert Path(unreferenced).is_file() and Path(unreferenced).is_relative_to(SAMPLE)
+
+
+def test_scan_problems_lists_the_unreferenced_photos_too(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["scan", str(SAMPLE)]) == 0
+    assert "add --problems" in capsys.readouterr().out
+    assert main(["scan", str(SAMPLE), "--problems"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    listed = [line for line in lines if line.startswith("unreferenced-photo: ")]
+    assert len(listed) == 1 and Path(listed[0].split(": ")[1]).is_file()
 
 
 def test_scan_text(capsys: pytest.CaptureFixture[str]) -> None:
@@ -121,3 +134,21 @@ def test_cite_in_two_styles(capsys: pytest.CaptureFixture[str]) -> None:
     chicago = capsys.readouterr().out.strip()
     assert chicago.startswith("Minh Anh. 2024. “Hội nghị tổng kết") and chicago != apa
     assert main(["cite", "no/such/article.txt", "--archive", str(SAMPLE)]) != 0
+
+
+def test_cite_sorts_the_reference_list_as_the_style_does(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    ids = sorted(p.parent.relative_to(SAMPLE).as_posix() for p in SAMPLE.rglob("article.txt"))
+    lists = {}
+    for order in (ids, ids[::-1]):
+        assert main(["cite", *order, "--archive", str(SAMPLE)]) == 0
+        lists[tuple(order)] = capsys.readouterr().out.splitlines()
+    first, second = lists.values()
+    assert first == second and len(first) == len(ids)  # the order given does not matter
+    assert first == sorted(first, key=str.casefold)  # APA: by author, else by title
+    assert first[0].startswith("Hoàng Nam.") and first[-1].startswith("TTXVN.")
+    assert main(["cite", *ids[::-1], "--archive", str(SAMPLE), "--style", "chicago"]) == 0
+    chicago = capsys.readouterr().out.splitlines()
+    authors = [line.split(".")[0] for line in chicago[:5]]
+    assert authors == ["Hoàng Nam", "Lan Phương", "Minh Anh", "Thu Hà", "TTXVN"]

@@ -286,3 +286,17 @@ def test_search_several_archives(
     assert both["total"] == alone["total"] + 3
     assert {h["archive"] for h in both["hits"]} == {str(SAMPLE.resolve()), str(other.resolve())}
     assert "archive" not in alone["hits"][0]  # one archive: the hits as before
+
+
+def test_index_summary_names_the_command_that_lists_its_problems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "kho báo"  # a space: the command must be typed as printed
+    write_article(root / "rong", "")
+    write_article(root / "tot", "Bài\n\nMột đoạn.\n")
+    assert main(["index", str(root), "--index-dir", str(tmp_path / "ix")]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("Problems:"))
+    from tangthu.library import command_name
+
+    assert line.endswith(f"see: {command_name()} scan '{root}' --problems)")
+    assert "1 empty-article" in line
