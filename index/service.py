@@ -40,6 +40,7 @@ from tangthu.index.query import (
     Phrase,
     Word,
     in_captions,
+    leaves,
     parse,
     plain_words,
     positive_leaves,
@@ -286,6 +287,10 @@ class SearchService:
             # Typed without marks: the texts that hold those very letters (Nha Trang, the
             # city) come before those that match only once folded (Nhà Trắng).
             as_typed = self.store.match(Ask(node, False, ARTICLE, filters, _near(node)))
+            if leaves(node) != positive_leaves(node):
+                # a word left out as typed may still be there in another spelling: only
+                # what the query matches at all is ranked
+                as_typed = self.store.minus(as_typed, self.store.minus(as_typed, folded_m))
             rows = [
                 (d, score, False)
                 for d, score, _e in self._page(

@@ -273,6 +273,23 @@ def test_typed_without_marks_the_same_letters_rank_first(tmp_path: Path) -> None
             assert s.search("Nhà Trắng").hits[0].id.startswith("nha-trang-")
 
 
+def test_a_word_left_out_without_marks_leaves_out_every_spelling(tmp_path: Path) -> None:
+    """ "-doan" keeps no article that says đoàn: not even on the page the count says is
+    empty (the ranking of the very letters typed must not bring it back)."""
+    from tangthu.index import engines
+
+    root = tmp_path / "kho"
+    write_article(root / "doan", "Đoàn\n\nĐoàn viên họp.\n")
+    write_article(root / "khac", "Khác\n\nNông dân gặt lúa.\n")
+    for engine in engines.available():
+        update_index(root, tmp_path / f"ix-{engine}", jobs=1, engine=engine)
+        with ArchiveSearcher(tmp_path / f"ix-{engine}") as s:
+            for query in ("-doan", "-đoàn", "nong -doan"):
+                r = s.search(query)
+                assert [h.id for h in r.hits] == ["khac/article.txt"], (engine, query)
+                assert r.total == 1
+
+
 # --- what a query marks -------------------------------------------------------------
 
 
