@@ -56,6 +56,8 @@ NEAR_WORDS = 16
 MARKED_SPELLINGS = 64
 #: Words "more like this" looks for.
 LIKE_WORDS = 12
+#: The closest words a suggestion weighs by their neighbours in the query (most held first).
+SUGGESTED = 8
 
 
 def ordered_counts(counts: dict[str, int]) -> dict[str, int]:
@@ -357,17 +359,20 @@ class SearchService:
     def suggest(self, query: str) -> str | None:
         """A respelling of *query* from the index's words, or None.
 
-        A word the index holds stays; another becomes the closest word the index holds
-        (one edit, else two), among those as close the one most articles hold. Typed
-        with diacritics, the words are compared with them; else without.
+        A word the index holds stays; another becomes one of the closest words the index
+        holds (one edit, else two): of the `SUGGESTED` of them most articles hold, the
+        one most articles hold next to its neighbours in the query (as a phrase with the
+        word before, as respelled, and with the word after), then the one most articles
+        hold. Typed with diacritics, the words are compared with them; else without.
         """
         node = parse(query)
         words = plain_words(node)
         if not words:
             return None
         folded = not typed_with_marks(node)
-        out, changed = [], False
-        for w in words:
+        out: list[str] = []
+        changed = False
+        for i, w in enumerate(words):
             key = fold_term(w) if folded else w
             if self.store.has_term(key, folded=folded):
                 out.append(w)
@@ -376,14 +381,19 @@ class SearchService:
             for distance in (1, 2):
                 near = self.store.terms_near(key, folded=folded, distance=distance)
                 if near:
-                    best = min(
-                        near,
-                        key=lambda t: (
-                            edit_distance(key, t),
-                            -self.store.doc_freq(t, folded=folded),
-                            t,
-                        ),
-                    )
+                    closest = min(edit_distance(key, t) for t in near)
+                    freq = {
+                        t: self.store.doc_freq(t, folded=folded)
+                        for t in near
+                        if edit_distance(key, t) == closest
+                    }
+                    candidates = sorted(freq, key=lambda t: (-freq[t], t))[:SUGGESTED]
+                    before = out[i - 1] if i else None
+                    after = words[i + 1] if i + 1 < len(words) else None
+                    best = candidates[0]
+                    if len(candidates) > 1 and (before or after):
+                        beside = {t: self._beside(t, before, after) for t in candidates}
+                        best = min(candidates, key=lambda t: (-beside[t], -freq[t], t))
                     break
             if best is not None and best != key:
                 out.append(best)
@@ -391,6 +401,13 @@ class SearchService:
             else:
                 out.append(w)
         return " ".join(out) if changed else None
+
+    def _beside(self, word: str, before: str | None, after: str | None) -> int:
+        """How many articles hold *word* right after *before* plus right before *after*
+        (0 without neighbours)."""
+        pairs = [f'"{before} {word}"'] if before else []
+        pairs += [f'"{word} {after}"'] if after else []
+        return sum(self._how_many(parse(pair), None, False) for pair in pairs)
 
     def more_like(self, article_id: str, *, limit: int = 10) -> list[Hit]:
         """Articles whose words are most like those of *article_id*: its words weighed

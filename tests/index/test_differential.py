@@ -179,7 +179,8 @@ def test_search_equals_a_brute_force_scan(
                 check(searcher, articles, q, f)
             docs = documents(articles)
             for q, _f in asks:
-                assert searcher.suggest(q.text()) == suggestion(docs, q.text()), q.text()
+                said = suggestion(docs, len(articles), q.text())
+                assert searcher.suggest(q.text()) == said, q.text()
             for art in articles[:3]:
                 like = {h.id for h in searcher.more_like(art.id, limit=50)}
                 assert like == alike(articles, docs, art), art.id
@@ -197,10 +198,13 @@ def documents(articles: list[Article]) -> list[str]:
     return out
 
 
-def suggestion(docs: list[str], query: str) -> str | None:
+def suggestion(docs: list[str], articles: int, query: str) -> str | None:
     """What "did you mean" should say: each word the documents hold stays; another
-    becomes the closest word they hold with its first letter (one edit, else two), the
-    one most documents hold among the closest."""
+    becomes one of the closest words they hold with its first letter (one edit, else
+    two): of the 8 of them most documents hold, the one most articles (the first
+    *articles* of *docs*) hold next to its neighbours in the query (the word before as
+    respelled, the word after as typed, in any spelling), then the one most documents
+    hold."""
     from tangthu.index.analysis import edit_distance
     from tangthu.index.query import parse, plain_words, typed_with_marks
 
@@ -210,9 +214,16 @@ def suggestion(docs: list[str], query: str) -> str | None:
         return None
     folded = not typed_with_marks(node)
     texts = [set(tokens(d, folded)) for d in docs]
+    runs = [tokens(d, True) for d in docs[:articles]]
     vocab = set().union(*texts)
-    out, changed = [], False
-    for w in words:
+
+    def beside(t: str, before: str | None, after: str | None) -> int:
+        pairs = ([[before, t]] if before else []) + ([[t, after]] if after else [])
+        return sum(holds([fold(w.lower()) for w in pair], run) for pair in pairs for run in runs)
+
+    out: list[str] = []
+    changed = False
+    for i, w in enumerate(words):
         key = fold(w.lower()) if folded else w.lower()
         if key in vocab:
             out.append(w)
@@ -225,9 +236,14 @@ def suggestion(docs: list[str], query: str) -> str | None:
                 if t[:1] == key[:1] and t != key and edit_distance(key, t) <= distance
             ]
             if near:
-                best = min(
-                    near, key=lambda t: (edit_distance(key, t), -sum(t in x for x in texts), t)
-                )
+                closest = min(edit_distance(key, t) for t in near)
+                freq = {
+                    t: sum(t in x for x in texts) for t in near if edit_distance(key, t) == closest
+                }
+                candidates = sorted(freq, key=lambda t: (-freq[t], t))[:8]
+                before = out[i - 1] if i else None
+                after = words[i + 1] if i + 1 < len(words) else None
+                best = min(candidates, key=lambda t: (-beside(t, before, after), -freq[t], t))
                 break
         if best is not None:
             out.append(best)

@@ -340,3 +340,11 @@ def test_the_search_marks_a_phrase_only_where_it_stands(tmp_path: Path) -> None:
             hit = s.search('"biểu tình"').hits[0]
             shown = _bracketed(hit.snippet, hit.snippet_marks + hit.snippet_near)
             assert "[biểu] [tình]" in shown and "[tính]" not in shown, shown
+
+
+def test_corpus_suggestion_prefers_the_word_more_articles_hold(corpus_index: Path) -> None:
+    """ "hoi ngi": "nghi" and "nui" are one edit away; far more articles say hội nghị."""
+    with ArchiveSearcher(corpus_index) as s:
+        r = s.search("hoi ngi")
+        assert r.suggestion == "hoi nghi"
+        assert s.search("hoi nghi").total > s.search("hoi nui").total > 0
