@@ -23,21 +23,33 @@ from tangthu.ui.i18n import counted, fmt, number
 
 #: The bar of the undated articles: its key, and how it is labelled.
 UNDATED = NONE
-#: Years drawn one bar each, empty ones included, up to this span.
-MAX_SPAN = 40
+#: Years drawn one bar each (empty ones included) up to this span; over it, one bar
+#: per decade, so that the axis still reads as time.
+MAX_SPAN = 120
+#: Label steps, in years, from which the shortest that leaves room is taken.
+STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
 
 
 @dataclass(frozen=True, slots=True)
 class Bar:
-    key: str  # "2024", "2024-03", or UNDATED
+    """One bar: a year (``2024``), a month (``2024-03``), a decade (``1950~1959``) or
+    the undated articles (`UNDATED`)."""
+
+    key: str
     label: str
     count: int
 
+    @property
+    def year(self) -> int | None:
+        """The (first) year of the bar; None for the undated bar."""
+        return int(self.key[:4]) if self.key[:4].isdigit() else None
+
 
 def bars_for(result: SearchResult, filters: Filters) -> tuple[list[Bar], str | None]:
-    """The bars of *result*: one per year from the first to the last (empty years
-    included, so the axis reads as time), or one per month when the date filters
-    hold the search inside one year; the undated last. Also the year zoomed into."""
+    """The bars of *result* along a true time axis: one per month when the date filters
+    hold the search inside one year; else one per year from the first to the last,
+    empty years included (gaps show), or one per decade over `MAX_SPAN` years; the
+    undated last. Also the year zoomed into."""
     years = result.facets.get("year", {})
     months = result.facets.get("month", {})
     year = _one_year(filters)
@@ -47,12 +59,15 @@ def bars_for(result: SearchResult, filters: Filters) -> tuple[list[Bar], str | N
             key = f"{year}-{m:02d}"
             bars.append(Bar(key, f"{m:02d}", months.get(key, 0)))
     else:
-        dated = sorted(int(y) for y in years if y != NONE and y.isdigit())
-        # Every year from the first to the last, so that the axis reads as time; over
-        # a span too long for that (a stray "950" in a text), the years that have any.
-        span = range(dated[0], dated[-1] + 1) if dated else range(0)
-        for y in span if len(span) <= MAX_SPAN else dated:
-            bars.append(Bar(str(y), str(y), years.get(str(y), 0)))
+        counts = {int(y): n for y, n in years.items() if y != NONE and y.isdigit()}
+        if counts:
+            first, last = min(counts), max(counts)
+            if last - first < MAX_SPAN:
+                bars = [Bar(str(y), str(y), counts.get(y, 0)) for y in range(first, last + 1)]
+            else:
+                for d in range(first - first % 10, last + 1, 10):
+                    n = sum(counts.get(y, 0) for y in range(d, d + 10))
+                    bars.append(Bar(f"{d:04d}~{d + 9:04d}", f"{d}", n))
     if years.get(NONE) and year is None:
         bars.append(Bar(UNDATED, "?", years[NONE]))
     return bars, year
@@ -67,8 +82,10 @@ def _one_year(f: Filters) -> str | None:
 
 
 def span_of(first: str, last: str) -> tuple[str, str]:
-    """The dates from the start of bar *first* to the end of bar *last*."""
+    """The dates from the start of bar *first* to the end of bar *last* (keys of
+    years, months or decades)."""
     a, b = sorted((first, last))
+    a, b = a.split("~")[0], b.split("~")[-1]
     if len(b) == 7:
         y, m = int(b[:4]), int(b[5:])
         end = f"{b}-{calendar.monthrange(y, m)[1]:02d}"
@@ -130,13 +147,26 @@ class Timeline(QWidget):
 
     def label_places(self) -> list[tuple[int, QRect]]:
         """The bars whose label is written, with where (its top at 0): under the bar,
-        inside the widget's edges, never over another label (the undated one wins)."""
+        inside the widget's edges, never over another label (the undated one wins).
+        The first bar is labelled; then years and decades at round years (every 1, 2,
+        5, 10… years: the shortest step that leaves room), months every so many."""
         metrics = self.fontMetrics()
-        every = max(1, int(36 // max(1.0, self._slot())) + 1)
+        slot = max(1.0, self._slot())
+        room = metrics.horizontalAdvance("0000") + 8
+        years_per_bar = 10 if any("~" in b.key for b in self.bars) else 1
+        months = bool(self.bars) and len(self.bars[0].key) == 7
+        step = next(
+            (s for s in STEPS if s % years_per_bar == 0 and s / years_per_bar * slot >= room),
+            STEPS[-1],
+        )
+        every = max(1, int(room // slot) + 1)
         places: list[tuple[int, QRect]] = []
         for i, bar in enumerate(self.bars):
-            if i % every and bar.key != UNDATED:
-                continue
+            if bar.key != UNDATED and i:  # the first says where the axis begins
+                if months and i % every:
+                    continue
+                if not months and bar.year is not None and bar.year % step:
+                    continue
             width = metrics.horizontalAdvance(bar.label) + 2
             left = self.bar_rect(i).center().x() - width // 2
             left = max(0, min(self.width() - width, left))
@@ -198,6 +228,11 @@ class Timeline(QWidget):
             p.setPen(pal.color(QPalette.ColorRole.Highlight))
             p.drawRect(self.rect().adjusted(0, 0, -1, -1))
 
+    def _bar_name(self, bar: Bar) -> str:
+        if bar.key == UNDATED:
+            return self.tr("undated")
+        return bar.key.replace("~", "–")
+
     def _bar_text(self, label: str, count: int) -> str:
         return fmt(self.tr("%1: %2"), label, counted(self.tr, count, "1 article", "%1 articles"))
 
@@ -219,7 +254,7 @@ class Timeline(QWidget):
             self._hover = i
             if i is not None:
                 bar = self.bars[i]
-                label = self.tr("undated") if bar.key == UNDATED else bar.key
+                label = self._bar_name(bar)
                 self.setToolTip(self._bar_text(label, bar.count))
             self.update()
 
@@ -264,7 +299,7 @@ class Timeline(QWidget):
                 self._pressed = at
             self._hover = at
             bar = self.bars[at]
-            label = self.tr("undated") if bar.key == UNDATED else bar.key
+            label = self._bar_name(bar)
             self.setAccessibleDescription(self._bar_text(label, bar.count))
             self.update()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._hover is not None:

@@ -67,7 +67,7 @@ def test_problems_model(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_timeline_labels_never_overlap_and_the_undated_one_stays(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from tangthu.ui.timeline import UNDATED, Bar, Timeline
+    from tangthu.ui.timeline import STEPS, UNDATED, Bar, Timeline
 
     timeline = Timeline()
     qtbot.addWidget(timeline)
@@ -80,3 +80,26 @@ def test_timeline_labels_never_overlap_and_the_undated_one_stays(qtbot) -> None:
             assert all(a.right() + 6 <= b.left() for a, b in zip(rects, rects[1:], strict=False))
             assert all(0 <= r.left() and r.right() < width for r in rects)
             assert places[0][0] == 0 and places[-1][0] == len(timeline.bars) - 1
+            # the other years labelled are round: multiples of one step
+            labelled = [int(timeline.bars[i].key) for i, _r in places[1:-1]]
+            assert any(all(y % step == 0 for y in labelled) for step in STEPS if step > 1) or (
+                labelled == list(range(labelled[0], labelled[-1] + 1)) if labelled else True
+            )
+
+
+def test_timeline_is_a_true_time_axis() -> None:
+    """Empty years are bars of their own (1959 does not stand beside 1999); over a long
+    span a bar is a decade, and a click on it takes the decade."""
+    from tangthu.library import SearchResult
+    from tangthu.ui.timeline import Filters, bars_for, span_of
+
+    result = SearchResult(query="")
+    result.facets = {"year": {"1959": 1, "1999": 3, "2001": 2, "": 0}}
+    bars, _zoomed = bars_for(result, Filters())
+    assert [b.key for b in bars] == [str(y) for y in range(1959, 2002)]
+    assert [b.count for b in bars if b.count] == [1, 3, 2]
+    result.facets = {"year": {"1875": 1, "1999": 3, "2018": 2, "2019": 4}}
+    bars, _zoomed = bars_for(result, Filters())
+    assert bars[0].key == "1870~1879" and bars[-1].key == "2010~2019"
+    assert len(bars) == 15 and [b.count for b in bars if b.count] == [1, 3, 6]
+    assert span_of("1990~1999", "1900~1909") == ("1900-01-01", "1999-12-31")
