@@ -142,7 +142,8 @@ class Screenshot(QObject):
 
     def _grab(self) -> None:
         self.timer.stop()
-        QApplication.processEvents()  # one last paint of what has arrived
+        for _ in range(2):  # what has arrived, then the layout it asked for
+            QApplication.processEvents()
         self.target.grab().save(self.path)
         QApplication.exit(self.exit_code)
 

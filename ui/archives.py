@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 
 from tangthu.ui import settings as cfg
 from tangthu.ui.i18n import number
+from tangthu.ui.sizing import hug_rows
 
 
 class ArchivesPanel(QWidget):
@@ -43,7 +44,8 @@ class ArchivesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(self.tr("Archives")))
-        layout.addWidget(self.list, 1)
+        layout.addWidget(self.list)
+        hug_rows(self.list, 0)
 
     def together(self) -> list[str]:
         """The archives searched with the current one (that still exist)."""
@@ -73,6 +75,7 @@ class ArchivesPanel(QWidget):
                 )
             self.list.addItem(item)
         self.list.blockSignals(False)
+        hug_rows(self.list, self.list.count())
 
     def show_counts(self, counts: dict[str, int]) -> None:
         self.counts = counts

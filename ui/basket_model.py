@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QPixmap
 
 from tangthu.library import (
     Basket,
@@ -68,6 +69,7 @@ class BasketModel(QAbstractTableModel):
         self._details: dict[Item, ItemDetails] = {}
         self.titles: dict[str, str] = {}
         self._loader = loader
+        self._blank_pixmap: QPixmap | None = None
         if loader is not None:
             loader.thumbnail_ready.connect(self._on_thumbnail)
         self._pool = make_pool(1)
@@ -169,12 +171,21 @@ class BasketModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{item.root}\n{item.key}"
         if role == Qt.ItemDataRole.DecorationRole and column == 0 and self._loader is not None:
+            pixmap = None
             if details is not None and details.thumb:
-                return self._loader.pixmap(details.thumb, THUMB_PX)
-            return None
+                pixmap = self._loader.pixmap(details.thumb, THUMB_PX)
+            return pixmap if pixmap is not None else self._blank()
         if role == BasketRole.ITEM:
             return item
         return None
+
+    def _blank(self) -> QPixmap:
+        """An empty square where a row has no thumbnail (yet): every title starts at
+        the same place."""
+        if self._blank_pixmap is None:
+            self._blank_pixmap = QPixmap(THUMB_PX, THUMB_PX)
+            self._blank_pixmap.fill(Qt.GlobalColor.transparent)
+        return self._blank_pixmap
 
     def _on_thumbnail(self, key: str) -> None:
         for row, item in enumerate(self._items):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from tangthu.library import NONE, Filters, SearchResult
 from tangthu.ui.i18n import number
+from tangthu.ui.sizing import at_least_rows, hug_rows
 
 
 class FiltersPanel(QGroupBox):
@@ -61,6 +62,7 @@ class FiltersPanel(QGroupBox):
         self.outlet_model, self.outlet_view = self._facet_list(layout, self.tr("Outlet"))
         self.year_model, self.year_view = self._facet_list(layout, self.tr("Year"))
         self.tag_model, self.tag_view = self._facet_list(layout, self.tr("Your tags"))
+        hug_rows(self.tag_view, 0)
         self.tag_view.clicked.disconnect()
         self.tag_view.clicked.connect(
             lambda index: self.tag_chosen.emit(str(index.data(Qt.ItemDataRole.UserRole)))
@@ -78,7 +80,8 @@ class FiltersPanel(QGroupBox):
         view.setModel(model)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.clicked.connect(lambda _i: self.changed.emit())
-        layout.addWidget(view, 2)
+        layout.addWidget(view, 1)
+        at_least_rows(view, 4)
         return model, view
 
     def show_tags(self, counts: dict[str, int]) -> None:
@@ -88,6 +91,7 @@ class FiltersPanel(QGroupBox):
             item = QStandardItem(f"{tag}  ({number(n)})")
             item.setData(tag, Qt.ItemDataRole.UserRole)
             self.tag_model.appendRow(item)
+        hug_rows(self.tag_view, len(counts))
 
     def filters(self) -> Filters:
         def day(check: QCheckBox, edit: QDateEdit) -> str | None:

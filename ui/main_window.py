@@ -7,13 +7,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -131,17 +133,32 @@ class MainWindow(QMainWindow):
 
     def _lay_out(self) -> None:
         self.splitter = QSplitter(self)
-        self.left_column = QWidget(self)
-        self.left_layout = QVBoxLayout(self.left_column)
+        # the filters, saved searches and archives: scrolled when the window is short
+        self.left_column = QScrollArea(self)
+        self.left_column.setWidgetResizable(True)
+        self.left_column.setFrameShape(QFrame.Shape.NoFrame)
+        self.left_column.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner = QWidget(self.left_column)
+        self.left_layout = QVBoxLayout(inner)
         self.left_layout.setContentsMargins(0, 0, 0, 0)
-        left: list[tuple[QWidget, int]] = [(self.filters_panel, 3), (self.saved, 1)]
-        for widget, stretch in [*left, (self.archives, 1)]:
-            self.left_layout.addWidget(widget, stretch)
-        for part, stretch in ((self.left_column, 0), (self.results, 2), (self.side, 3)):
+        parts: list[tuple[QWidget, int]] = [
+            (self.filters_panel, 1),
+            (self.saved, 0),
+            (self.archives, 0),
+        ]
+        for part, stretch in parts:
+            self.left_layout.addWidget(part, stretch)
+        self.left_column.setWidget(inner)
+        self.left_column.setMinimumWidth(
+            self.filters_panel.minimumWidth()
+            + self.left_column.verticalScrollBar().sizeHint().width()
+        )
+        # a wide window widens the list more than the reader (whose lines have a measure)
+        for part, stretch in ((self.left_column, 0), (self.results, 3), (self.side, 2)):
             self.splitter.addWidget(part)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
-        self.splitter.setSizes([240, 430, 650])
         self.splitter.setChildrenCollapsible(False)
+        self._shared_out = False
         self.left_column.setVisible(bool(cfg.read(self.settings, "ui/filters")))
         central = QWidget(self)
         column = QVBoxLayout(central)
@@ -420,6 +437,20 @@ class MainWindow(QMainWindow):
         self.export_pool.waitForDone()
         self.searches.close()
         self.loader.shutdown()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._shared_out:
+            self._shared_out = True
+            QTimer.singleShot(0, self.share_out)  # once the layout has its width
+
+    def share_out(self) -> None:
+        """Share the width among the columns: the filters as wide as they need, then
+        9 parts to the list for 11 to the reader."""
+        width = self.splitter.width()
+        left = self.left_column.minimumWidth() + 10 if self.left_column.isVisible() else 0
+        results = (width - left) * 9 // 20
+        self.splitter.setSizes([left, results, width - left - results])
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         cfg.write(self.settings, "ui/geometry", bytes(self.saveGeometry().data()))

@@ -13,7 +13,12 @@ Tr = Callable[[str], str]
 
 
 def count_line(result: SearchResult, tr: Tr) -> str:
-    """The list header: how many, and how many of them match the accents as typed."""
+    """The list header: how many, and how many of them match the accents as typed (the
+    time kept on one line with its unit)."""
+    return _count_line(result, tr).replace(" ms)", "\u00a0ms)")
+
+
+def _count_line(result: SearchResult, tr: Tr) -> str:
     ms = f"{result.seconds * 1000:.0f}"
     if result.total == 0:
         return fmt(tr("No articles found (%1 ms)"), ms)

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QImage,
     QKeySequence,
+    QResizeEvent,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
@@ -37,6 +38,9 @@ from tangthu.ui.desktop import copy_text, open_with_system
 from tangthu.ui.i18n import fmt
 from tangthu.ui.thumbnails import ThumbnailLoader
 
+#: The longest line of the reader, in average characters.
+MEASURE = 90
+
 
 class ArticleBrowser(QTextBrowser):
     """A QTextBrowser that loads nothing but the article's own photos."""
@@ -51,6 +55,20 @@ class ArticleBrowser(QTextBrowser):
 
     #: called with (photo index, menu) to fill the context menu of a photo
     photo_menu: Callable[[int, QMenu], None] | None = None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.fit_measure()
+
+    def fit_measure(self) -> None:
+        """Lines of at most `MEASURE` characters: a wide window leaves room at the
+        right rather than lines too long to follow (called again when the text zooms)."""
+        measure = self.fontMetrics().averageCharWidth() * MEASURE
+        if self.viewport().width() > measure:
+            self.setLineWrapMode(QTextBrowser.LineWrapMode.FixedPixelWidth)
+            self.setLineWrapColumnOrWidth(measure)
+        else:
+            self.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         anchor = self.anchorAt(event.pos())
@@ -139,13 +157,13 @@ class ReaderView(QWidget):
                 "zoom_in",
                 self.tr("A+"),
                 QKeySequence.StandardKey.ZoomIn,
-                lambda: self.browser.zoomIn(1),
+                lambda: self._zoom(1),
             ),
             (
                 "zoom_out",
                 self.tr("A−"),
                 QKeySequence.StandardKey.ZoomOut,
-                lambda: self.browser.zoomOut(1),
+                lambda: self._zoom(-1),
             ),
             # the main ones first: a narrow reader folds the last ones into "»"
             ("basket", self.tr("Add to basket"), QKeySequence(), self.basket_requested.emit),
@@ -212,6 +230,14 @@ class ReaderView(QWidget):
         for key in ("folder", "print", "pdf", "basket", "marks"):
             self.actions_[key].setEnabled(article is not None)
         self._update_hit_label()
+
+    def _zoom(self, steps: int) -> None:
+        """Larger or smaller text; the lines keep their measure."""
+        if steps > 0:
+            self.browser.zoomIn(steps)
+        else:
+            self.browser.zoomOut(-steps)
+        self.browser.fit_measure()
 
     def _update_hit_label(self) -> None:
         if self._hits:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QPoint, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from tangthu.ui.results import Column, ResultsModel, Role
@@ -17,6 +18,10 @@ class _TextOnly(QSortFilterProxyModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return None
         return super().data(index, role)
+
+
+#: The title column's least width (px).
+MIN_TITLE = 260
 
 
 class ResultsTable(QTableView):
@@ -48,9 +53,8 @@ class ResultsTable(QTableView):
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.horizontalHeader()
         header.setSectionsMovable(True)
-        header.setStretchLastSection(True)  # the last column shown takes what is left
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.setColumnWidth(Column.TITLE, 260)  # titles stay readable; the rest scrolls
+        self.setColumnWidth(Column.TITLE, MIN_TITLE)
         header.setSortIndicatorClearable(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -62,6 +66,21 @@ class ResultsTable(QTableView):
         header.moveSection(header.visualIndex(Column.BYLINE), header.visualIndex(Column.OUTLET))
         self.setColumnHidden(Column.FOLDER, True)
         self.setAccessibleName(self.tr("Results table"))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.fit_title()
+
+    def fit_title(self) -> None:
+        """The title column takes the room the other columns leave (never narrower than
+        `MIN_TITLE`: a narrow table scrolls rather than cut every title short)."""
+        header = self.horizontalHeader()
+        others = sum(
+            header.sectionSize(c)
+            for c in range(header.count())
+            if c != Column.TITLE and not header.isSectionHidden(c)
+        )
+        self.setColumnWidth(Column.TITLE, max(MIN_TITLE, self.viewport().width() - others))
 
     def source_row(self, proxy_row: int) -> int:
         return self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row()
@@ -82,10 +101,14 @@ class ResultsTable(QTableView):
             action = menu.addAction(str(model.headerData(column, Qt.Orientation.Horizontal)))
             action.setCheckable(True)
             action.setChecked(not self.isColumnHidden(column))
-            action.toggled.connect(lambda on, c=column: self.setColumnHidden(c, not on))
+            action.toggled.connect(lambda on, c=column: self._show_column(c, on))
         menu.addSeparator()
         menu.addAction(self.tr("Search order"), self.unsort)
         menu.exec(self.horizontalHeader().mapToGlobal(pos))
+
+    def _show_column(self, column: int, on: bool) -> None:
+        self.setColumnHidden(column, not on)
+        self.fit_title()
 
     def unsort(self) -> None:
         self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)

@@ -25,6 +25,7 @@ from tangthu.ui.desktop import view_action
 from tangthu.ui.errors import error_text
 from tangthu.ui.i18n import number
 from tangthu.ui.jobs import run_job
+from tangthu.ui.sizing import hug_rows
 
 
 def saved_from(name: str, query: str, filters: Filters, sort: str, exact: bool) -> SavedSearch:
@@ -67,7 +68,7 @@ class SavedSearchesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(self.tr("Saved searches")))
-        layout.addWidget(self.list, 1)
+        layout.addWidget(self.list)
         layout.addWidget(save)
         self.fill()
 
@@ -81,6 +82,7 @@ class SavedSearchesPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, s.name)
             item.setToolTip(s.query or self.tr("(no words)"))
             self.list.addItem(item)
+        hug_rows(self.list, self.list.count())
 
     def recount(self, lib: Library | None) -> None:
         """Count what each saved search finds in *lib* now (in the search thread)."""

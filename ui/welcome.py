@@ -64,9 +64,9 @@ class Welcome(QDialog):
             buttons.addButton(try_it, QDialogButtonBox.ButtonRole.RejectRole)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
-        layout.addStretch(1)
         layout.addWidget(buttons)
-        self.resize(640, 320)
+        self.text.setMinimumWidth(560)  # as tall as its text at that width: no empty band
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetFixedSize)
 
     def _open(self) -> None:
         self.accept()
