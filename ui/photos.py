@@ -74,10 +74,15 @@ class ImageView(QGraphicsView):
         self.fit()
 
     def fit(self) -> None:
+        """The whole picture in the view, never larger than its own size (a small
+        photo is not blown up into a blur)."""
         self._fit = True
         self.resetTransform()
         if not self._item.pixmap().isNull():
             self.fitInView(self._item, Qt.AspectRatioMode.KeepAspectRatio)
+            if self.transform().m11() > 1 or self.transform().m22() > 1:
+                self.resetTransform()
+                self.centerOn(self._item)
 
     def actual_size(self) -> None:
         self._fit = False

@@ -110,3 +110,23 @@ def test_the_welcome_is_as_tall_as_what_it_says(qtbot) -> None:  # type: ignore[
     text = welcome.text
     room = text.heightForWidth(text.width())
     assert welcome.height() <= room + 100  # the text, its buttons and margins: no band
+
+
+def test_the_viewer_never_blows_a_small_photo_up(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QImage
+
+    from tangthu.ui.photos import ImageView
+
+    view = ImageView()
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    small = QImage(100, 75, QImage.Format.Format_RGB32)
+    small.fill(0x336699)
+    view.set_image(small)
+    assert view.transform().m11() == 1.0  # its own size, not 7 times it
+    large = QImage(4000, 3000, QImage.Format.Format_RGB32)
+    large.fill(0x336699)
+    view.set_image(large)
+    assert view.transform().m11() < 0.25  # a large one still fits the view
