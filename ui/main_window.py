@@ -11,14 +11,12 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
-    QWidget,
 )
 
 from tangthu import library
@@ -55,6 +53,7 @@ from tangthu.ui.searches import Searches
 from tangthu.ui.tags import Tagging
 from tangthu.ui.thumbnails import ThumbnailLoader
 from tangthu.ui.watching import Watching
+from tangthu.ui.window_layout import lay_out, share_out
 from tangthu.ui.wiring import wire
 
 
@@ -68,6 +67,12 @@ class MainWindow(QMainWindow):
         language_requested(str): the user chose another interface language.
         archive_opened(): another archive is shown.
     """
+
+    # placed by `window_layout.lay_out`
+    splitter: QSplitter
+    left_column: QScrollArea
+    left_layout: QVBoxLayout
+    status_label: QLabel
 
     search_done = Signal()
     article_shown = Signal(str)
@@ -114,7 +119,8 @@ class MainWindow(QMainWindow):
         self.archives = ArchivesPanel(self.settings, self)
         self.tagging = Tagging(self.searches.pool, self)
         self.watching = Watching(self)
-        self._lay_out()
+        self._shared_out = False  # the width is shared out once, when first shown
+        lay_out(self)
         wire(self)
         self.recent_menu = build_menus(self)
         fill_recent(self.recent_menu, self.settings, self.open_archive)
@@ -130,53 +136,6 @@ class MainWindow(QMainWindow):
         """Show or fold away the filters panel (kept in the settings)."""
         self.left_column.setVisible(on)
         cfg.write(self.settings, "ui/filters", on)
-
-    def _lay_out(self) -> None:
-        self.splitter = QSplitter(self)
-        # the filters, saved searches and archives: scrolled when the window is short
-        self.left_column = QScrollArea(self)
-        self.left_column.setWidgetResizable(True)
-        self.left_column.setFrameShape(QFrame.Shape.NoFrame)
-        self.left_column.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        inner = QWidget(self.left_column)
-        self.left_layout = QVBoxLayout(inner)
-        self.left_layout.setContentsMargins(0, 0, 0, 0)
-        parts: list[tuple[QWidget, int]] = [
-            (self.filters_panel, 1),
-            (self.saved, 0),
-            (self.archives, 0),
-        ]
-        for part, stretch in parts:
-            self.left_layout.addWidget(part, stretch)
-        self.left_column.setWidget(inner)
-        self.left_column.setMinimumWidth(
-            self.filters_panel.minimumWidth()
-            + self.left_column.verticalScrollBar().sizeHint().width()
-        )
-        # a wide window widens the list more than the reader (whose lines have a measure)
-        for part, stretch in ((self.left_column, 0), (self.results, 3), (self.side, 2)):
-            self.splitter.addWidget(part)
-            self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
-        self.splitter.setChildrenCollapsible(False)
-        self._shared_out = False
-        self.left_column.setVisible(bool(cfg.read(self.settings, "ui/filters")))
-        central = QWidget(self)
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.search_bar)
-        column.addWidget(self.splitter, 1)
-        self.setCentralWidget(central)
-
-        for dock in (self.problems_dock, self.basket_dock):
-            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-            dock.hide()
-        self.tabifyDockWidget(self.problems_dock, self.basket_dock)
-
-        self.status_label = QLabel(self)
-        bar = self.statusBar()
-        bar.addWidget(self.status_label, 1)
-        for widget in (self.basket_dock.button, self.problems_dock.button, self.index_status):
-            bar.addPermanentWidget(widget)
 
     # ------------------------------------------------------------------ archives and indexing
 
@@ -442,15 +401,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shared_out:
             self._shared_out = True
-            QTimer.singleShot(0, self.share_out)  # once the layout has its width
-
-    def share_out(self) -> None:
-        """Share the width among the columns: the filters as wide as they need, then
-        9 parts to the list for 11 to the reader."""
-        width = self.splitter.width()
-        left = self.left_column.minimumWidth() + 10 if self.left_column.isVisible() else 0
-        results = (width - left) * 9 // 20
-        self.splitter.setSizes([left, results, width - left - results])
+            QTimer.singleShot(0, lambda: share_out(self))  # once the layout has its width
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         cfg.write(self.settings, "ui/geometry", bytes(self.saveGeometry().data()))

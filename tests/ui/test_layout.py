@@ -53,10 +53,11 @@ def test_the_reader_keeps_a_readable_measure_and_the_table_title_the_rest(  # ty
 
     from tangthu.ui.reader import MEASURE
     from tangthu.ui.results_table import MIN_TITLE, Column
+    from tangthu.ui.window_layout import share_out
 
     browser = window.side.reader.browser
     _shown(qtbot, window, 1920, 1080)
-    window.share_out()
+    share_out(window)
     qtbot.wait(50)
     measure = browser.fontMetrics().averageCharWidth() * MEASURE
     assert browser.viewport().width() > measure
