@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QSlider,
     QTabWidget,
     QVBoxLayout,
@@ -88,11 +89,14 @@ class ReadingSide(QTabWidget):
         self.scope.addItem(self.tr("Photos used in several articles"), "duplicates")
         self.scope.currentIndexChanged.connect(lambda _i: self.refresh_photos())
         self.grid_label = QLabel(self)
+        # a long count gives way to the size slider rather than push it off the row
+        self.grid_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.size_slider = QSlider(Qt.Orientation.Horizontal, self)
         self.size_slider.setRange(0, len(SIZES) - 1)
         self.size_slider.setPageStep(1)
         self.size_slider.setValue(SIZES.index(self.grid.px()))
         self.size_slider.setMaximumWidth(120)
+        self.size_slider.setMinimumWidth(60)
         self.size_slider.setToolTip(self.tr("Photo size (Ctrl+wheel)"))
         self.size_slider.setAccessibleName(self.tr("Photo size"))
         self.size_slider.valueChanged.connect(lambda i: self.grid.set_px(SIZES[i]))
