@@ -8,11 +8,23 @@ STAMP := $(VENV)/.installed
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+# The strict editable install links each file of the checkout: it is made again when
+# pyproject.toml changes or a file is added to or removed from the package's folders.
+FILES := build/package-files
+
+$(FILES): FORCE
+	@mkdir -p build
+	@find app archive index library ui cli sample -name __pycache__ -prune -o -type f -print \
+	  | LC_ALL=C sort > $@.new
+	@cmp -s $@.new $@ && rm $@.new || mv $@.new $@
+
+FORCE:
+
+$(STAMP): pyproject.toml $(FILES)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
 	  echo "Python could not make a virtual environment; on Debian/Ubuntu: sudo apt-get install python3-venv"; exit 1; }
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,fast,dist]'
+	$(PY) -m pip install --quiet -e '.[test,fast,dist]' --config-settings editable_mode=strict
 	touch $(STAMP)
 
 run: install
@@ -36,7 +48,7 @@ bench-scale: install
 
 lint: install
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/mypy tangthu main.py bench
+	$(VENV)/bin/mypy -p tangthu -p bench -m main
 
 # The menu entry and icon for the current user (XDG desktops: GNOME, KDE, Xfce, …);
 # the entry starts this checkout's .venv (the same as `tangthu desktop-entry` elsewhere).

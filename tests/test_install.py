@@ -4,8 +4,8 @@
 The wheel is built from a copy of the source (the checkout is never written), then
 installed into a fresh virtual environment beside another distribution that owns
 every name the program's folders have (``archive``, ``index``, ``library``, ``ui``,
-``cli``, ``main``): both must keep working.  A checkout made without symbolic
-links (Git on Windows by default) must run and build the same.
+``cli``, ``main``): both must keep working.  The checkout itself runs through its
+strict editable install (``make install``), with no links or import hooks of its own.
 """
 
 from __future__ import annotations
@@ -28,28 +28,21 @@ from tests.conftest import REPO
 PACKAGES = ("archive", "index", "library", "ui", "cli")
 #: Names other distributions may own: the program must neither install nor import them.
 TAKEN = (*PACKAGES, "main")
-SOURCE = ("pyproject.toml", "README.md", "main.py", "tangthu", *PACKAGES, "sample")
+SOURCE = ("pyproject.toml", "README.md", "main.py", "app", *PACKAGES, "sample")
 
 pytestmark = pytest.mark.slow
 
 
-def _copy_source(dest: Path, *, links: bool) -> Path:
-    """The files a build reads, copied to *dest*; without *links* each symbolic link
-    becomes a small file holding its target, as Git writes it where links are off."""
+def _copy_source(dest: Path) -> Path:
+    """The files a build reads, copied to *dest*."""
     ignore = shutil.ignore_patterns("__pycache__", "*.egg-info")
     dest.mkdir(parents=True)
     for part in SOURCE:
         src = REPO / part
         if src.is_dir():
-            shutil.copytree(src, dest / part, symlinks=True, ignore=ignore)
+            shutil.copytree(src, dest / part, ignore=ignore)
         else:
             shutil.copy2(src, dest / part)
-    if not links:
-        for link in (dest / "tangthu").iterdir():
-            if link.is_symlink():
-                target = os.readlink(link)
-                link.unlink()
-                link.write_text(target, encoding="utf-8")
     return dest
 
 
@@ -71,7 +64,7 @@ def _wheel_files(wheel: Path) -> set[str]:
 def _expected_files() -> set[str]:
     """What the wheel must hold: every module and data file of the five packages, the
     sample archive, and tangthu's own files."""
-    expected = {f"tangthu/{p.name}" for p in (REPO / "tangthu").glob("*.py")}
+    expected = {f"tangthu/{p.name}" for p in (REPO / "app").iterdir() if p.is_file()}
     for part in (*PACKAGES, "sample"):
         for path in (REPO / part).rglob("*"):
             if path.is_file() and "__pycache__" not in path.parts:
@@ -82,7 +75,7 @@ def _expected_files() -> set[str]:
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("wheel")
-    return _build_wheel(_copy_source(tmp / "src", links=True), tmp / "out")
+    return _build_wheel(_copy_source(tmp / "src"), tmp / "out")
 
 
 def test_the_wheel_holds_every_file_under_one_top_level_name(wheel: Path) -> None:
@@ -199,23 +192,30 @@ def test_installed_beside_a_distribution_owning_the_folders_names(
     assert (tmp_path / "data" / "indexes" / f"sample-{digest}").is_dir()
 
 
-def test_a_checkout_without_symbolic_links_runs_and_builds_the_same(
-    wheel: Path, tmp_path: Path
-) -> None:
-    source = _copy_source(tmp_path / "src", links=False)
-    assert (source / "tangthu" / "archive").read_text(encoding="utf-8") == "../archive"
-    env = {**os.environ, "TANGTHU_DATA_DIR": str(tmp_path / "data")}
-    env.pop("PYTHONPATH", None)
-    where = subprocess.run(
-        [sys.executable, "-c", "import tangthu.index.engine as e; print(e.__file__)"],
-        cwd=source, capture_output=True, text=True, env=env, check=True,
+def test_the_checkout_is_one_mapping_without_links_or_import_hooks() -> None:
+    """``tangthu.index`` is index/ through the editable install alone: the checkout
+    holds no symbolic links, and nothing of tangthu's own finds modules at run time."""
+    if shutil.which("git") and (REPO / ".git").exists():
+        staged = subprocess.run(
+            ["git", "ls-files", "--stage"], cwd=REPO, capture_output=True, text=True, check=True
+        ).stdout
+        links = [line.split("\t")[1] for line in staged.splitlines() if line.startswith("120000")]
+        assert [path for path in links if path.split("/")[0] in SOURCE] == []
+    import tangthu.index.engine
+    import tangthu.launch
+
+    assert Path(tangthu.index.engine.__file__).resolve() == REPO / "index" / "engine.py"
+    assert Path(tangthu.launch.__file__).resolve() == REPO / "app" / "launch.py"
+    assert not any(type(f).__module__.startswith("tangthu") for f in sys.meta_path)
+
+
+def test_a_checkout_not_yet_installed_says_how_to_install(tmp_path: Path) -> None:
+    source = _copy_source(tmp_path / "src")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    run = subprocess.run(
+        [sys.executable, "-S", "main.py", "scan", "sample"],
+        cwd=source, capture_output=True, text=True, env=env, timeout=60,
     )  # fmt: skip
-    assert Path(where.stdout.strip()) == source / "index" / "engine.py"
-    scan = subprocess.run(
-        [sys.executable, "main.py", "scan", "sample", "--json"],
-        cwd=source, capture_output=True, text=True, env=env, timeout=300,
-    )  # fmt: skip
-    assert scan.returncode == 0, scan.stderr
-    assert json.loads(scan.stdout)["articles"] == 7
-    built = _build_wheel(source, tmp_path / "out")
-    assert _wheel_files(built) == _wheel_files(wheel)
+    assert run.returncode == 1
+    assert "not installed" in run.stderr and "make install" in run.stderr
+    assert "Traceback" not in run.stderr
