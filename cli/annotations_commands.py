@@ -9,9 +9,10 @@ import json
 from tangthu import library
 from tangthu.cli.commands import resolve_article
 from tangthu.cli.errors import CommandFailed, UsageError, existing_dir
+from tangthu.library import records
 
 
-def _items(lib: library.Library, idents: list[str]) -> list[library.Item]:
+def _items(lib: library.Library, idents: list[str]) -> list[records.Item]:
     """The items named on the command line: article IDs or folders, or ``ID#photo``."""
     items = []
     for ident in idents:
@@ -19,7 +20,7 @@ def _items(lib: library.Library, idents: list[str]) -> list[library.Item]:
         rel = resolve_article(lib, article).relative_to(lib.root).as_posix()
         if photo and library.photo_file(lib.root, rel, photo) is None:
             raise CommandFailed(f"{rel} names no photo {photo!r}.")
-        items.append(library.Item(str(lib.root), rel, photo))
+        items.append(records.Item(str(lib.root), rel, photo))
     return items
 
 

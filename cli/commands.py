@@ -21,6 +21,7 @@ from tangthu import library
 from tangthu.cli.errors import CommandFailed, UsageError, existing_dir
 from tangthu.cli.progress import ProgressBar
 from tangthu.cli.text import PrintableStream, printable, shown_date
+from tangthu.library import program, records
 
 #: Opens the window for the ``gui`` command (given by `tangthu.launch`, which may import Qt).
 GuiRunner = Callable[..., int]
@@ -28,7 +29,7 @@ GuiRunner = Callable[..., int]
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog=library.command_name(),
+        prog=program.command_name(),
         description="Tàng Thư: browse, search and export folders of news articles and photos.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -217,7 +218,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
     if args.problems:
         for p in report.problems:
             print(
-                f"{p.kind}: {p.path}: {p.detail}. {library.PROBLEM_KINDS.get(p.kind, '')}".rstrip()
+                f"{p.kind}: {p.path}: {p.detail}. {records.PROBLEM_KINDS.get(p.kind, '')}".rstrip()
             )
         for path in report.unreferenced_photos:
             print(f"unreferenced-photo: {path}: no article in its folder names it")
@@ -231,15 +232,15 @@ def resolve_article(lib: library.Library, ident: str) -> Path:
     """The article file for *ident*: an ID, or a folder holding one article file."""
     try:
         return lib.find_article(ident)
-    except library.OutsideArchive as exc:
+    except records.OutsideArchive as exc:
         if Path(ident.strip()).is_absolute():
             raise UsageError(str(exc)) from None
         raise UsageError(f"{exc}; give an article ID relative to {lib.root}") from None
-    except library.ArticleNotFound as exc:
+    except records.ArticleNotFound as exc:
         raise CommandFailed(str(exc)) from None
 
 
-def format_article(art: library.Article) -> str:
+def format_article(art: records.Article) -> str:
     """A readable text form of an article."""
     width = 88
     lines = [art.title, "=" * min(len(art.title), width)]
@@ -360,16 +361,16 @@ def run(argv: list[str], *, gui: GuiRunner | None = None) -> int:
         return int(exc.code or 0)
     if args.command is None:
         args = parser.parse_args(["gui"])
-    who = f"{library.command_name()} {args.command}"  # begins each error message
+    who = f"{program.command_name()} {args.command}"  # begins each error message
     try:
         return _run(args, gui)
     except UsageError as exc:
         print(printable(f"{who}: {exc}"), file=sys.stderr)
         return 2
-    except (CommandFailed, library.Failure) as exc:
+    except (CommandFailed, records.Failure) as exc:
         print(printable(f"{who}: {exc}"), file=sys.stderr)
         return 1
-    except library.Cancelled:
+    except records.Cancelled:
         print(f"{who}: cancelled.", file=sys.stderr)
         return 130
     except KeyboardInterrupt:

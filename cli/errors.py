@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from tangthu import library
+from tangthu.library import program, records
 
 
 class UsageError(Exception):
@@ -36,9 +37,9 @@ def searching(root: Path, index_dir: str | None, shown: str) -> Iterator[library
     lib = library.Library(root, index_dir=index_dir)
     try:
         yield lib
-    except library.IndexMissing as exc:
-        raise CommandFailed(f"{exc} ({library.command_name()} index {shown})") from exc
-    except library.QueryError as exc:
+    except records.IndexMissing as exc:
+        raise CommandFailed(f"{exc} ({program.command_name()} index {shown})") from exc
+    except records.QueryError as exc:
         raise UsageError(str(exc)) from exc
     finally:
         lib.close()

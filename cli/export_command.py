@@ -10,9 +10,10 @@ from tangthu.cli.errors import CommandFailed, UsageError, existing_dir, searchin
 from tangthu.cli.progress import ProgressBar
 from tangthu.cli.search_commands import filters_of
 from tangthu.cli.text import plural
+from tangthu.library import records
 
 
-def _items(root: Path, keys: list[str]) -> list[library.Item]:
+def _items(root: Path, keys: list[str]) -> list[records.Item]:
     """The items *keys* name (``ID`` or ``ID#photo.jpg``; an ID may be the article's
     folder, as for ``show`` and ``cite``). One not found is kept as typed: the export
     reports it and goes on with the rest."""
@@ -20,12 +21,12 @@ def _items(root: Path, keys: list[str]) -> list[library.Item]:
     try:
         items = []
         for key in keys:
-            item = library.Item.parse(str(root), key)
+            item = records.Item.parse(str(root), key)
             try:
                 found = lib.find_article(item.article_id).relative_to(lib.root).as_posix()
-            except (library.ArticleNotFound, library.OutsideArchive):
+            except (records.ArticleNotFound, records.OutsideArchive):
                 found = item.article_id
-            items.append(library.Item(item.root, found, item.file))
+            items.append(records.Item(item.root, found, item.file))
         return items
     finally:
         lib.close()
@@ -63,7 +64,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                     "title": args.title or (f"Tìm kiếm: {args.query}" if args.query else ""),
                 },
             )
-    except library.TargetExists as exc:
+    except records.TargetExists as exc:
         raise CommandFailed(f"{exc} Add --force to replace it.") from exc
     for name in report.files:
         print(name)

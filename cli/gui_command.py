@@ -9,8 +9,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from tangthu import library
 from tangthu.cli.errors import CommandFailed, UsageError, existing_dir
+from tangthu.library import program
 
 
 def gui_command(open_window: Callable[..., int] | None) -> Callable[[argparse.Namespace], int]:
@@ -48,10 +48,10 @@ def cmd_desktop_entry(args: argparse.Namespace) -> int:
         )
     home = Path(args.data_home) if args.data_home else None
     if args.remove:
-        removed = library.remove_desktop_entry(home)
+        removed = program.remove_desktop_entry(home)
         print(f"Removed {len(removed)} files." if removed else "There was no menu entry.")
         return 0
-    written = library.install_desktop_entry(home)
+    written = program.install_desktop_entry(home)
     print(f"Tàng Thư is in the applications menu: {written[0]}")
-    print(f"It starts: {library.desktop_exec_line()}")
+    print(f"It starts: {program.desktop_exec_line()}")
     return 0

@@ -16,7 +16,8 @@ from tangthu import library
 from tangthu.cli.errors import UsageError, existing_dir, searching
 from tangthu.cli.progress import ProgressBar
 from tangthu.cli.text import plural, shown_date
-from tangthu.library import NONE, Filters, SearchResult
+from tangthu.library import program, records
+from tangthu.library.records import NONE, Filters, SearchResult
 
 
 def cmd_index(args: argparse.Namespace) -> int:
@@ -30,10 +31,10 @@ def cmd_index(args: argparse.Namespace) -> int:
                 rebuild=args.rebuild,
                 jobs=args.jobs,
                 progress=bar.update,
-                cancel=library.CancelToken(),
+                cancel=records.CancelToken(),
             )
     except KeyboardInterrupt:
-        raise library.Cancelled from None
+        raise records.Cancelled from None
     _report(summary, args.root, args.json)
     if args.watch:
         return _watch(lib, args)
@@ -54,7 +55,7 @@ def _watch(lib: library.Library, args: argparse.Namespace) -> int:
         while True:
             changed.wait(args.interval)
             changed.clear()
-            summary = lib.update_index(jobs=args.jobs, cancel=library.CancelToken())
+            summary = lib.update_index(jobs=args.jobs, cancel=records.CancelToken())
             if summary.added or summary.updated or summary.deleted:
                 _report(summary, args.root, args.json)
     except KeyboardInterrupt:
@@ -63,7 +64,7 @@ def _watch(lib: library.Library, args: argparse.Namespace) -> int:
         watcher.stop()
 
 
-def _report(summary: library.IndexSummary, root: str, as_json: bool) -> None:
+def _report(summary: records.IndexSummary, root: str, as_json: bool) -> None:
     if as_json:
         print(json.dumps(summary.to_dict(), ensure_ascii=False), flush=True)
         return
@@ -75,7 +76,7 @@ def _report(summary: library.IndexSummary, root: str, as_json: bool) -> None:
     print(f"Changes:   {d['added']} added, {d['updated']} updated, {d['deleted']} deleted")
     kinds = Counter(p.kind for p in summary.problems)
     listed = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
-    see = f"see: {library.command_name()} scan {shlex.quote(root)} --problems"
+    see = f"see: {program.command_name()} scan {shlex.quote(root)} --problems"
     print(f"Problems:  {d['problems']}" + (f" ({listed}; {see})" if listed else ""))
     print(f"Seconds:   {d['seconds']:.2f}", flush=True)
 
@@ -237,7 +238,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     first = (result.page - 1) * result.pagesize
     for missing in result.unsearched:
         print(
-            f"Not searched: {missing} has no index yet ({library.command_name()} index {missing}).",
+            f"Not searched: {missing} has no index yet ({program.command_name()} index {missing}).",
             file=out,
         )
     print(f"{_count_line(result, args)} ({result.seconds * 1000:.0f} ms)", file=out)

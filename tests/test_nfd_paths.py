@@ -70,7 +70,7 @@ def test_window_reader_results_and_basket(  # type: ignore[no-untyped-def]
     pytest.importorskip("PySide6")
     from PySide6.QtCore import QSettings
 
-    from tangthu.library import item_size
+    from tangthu.library.library import item_size
     from tangthu.ui.main_window import MainWindow
 
     monkeypatch.setenv("TANGTHU_DATA_DIR", str(tmp_path / "data"))

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QTimer, QTranslator
 from PySide6.QtGui import QIcon, QImageReader
 from PySide6.QtWidgets import QApplication, QWidget
 
-from tangthu import library
+from tangthu.library import program
 from tangthu.ui import desktop_check
 from tangthu.ui import settings as cfg
 from tangthu.ui.i18n import language_for, translator
@@ -109,7 +109,7 @@ class Screenshot(QObject):
         w = self.window
         if time.monotonic() > self.deadline:
             print(
-                f"{library.command_name()} gui: the window had not settled after "
+                f"{program.command_name()} gui: the window had not settled after "
                 f"{self.timeout:.0f} s; "
                 f"{self.path} shows it as it was.",
                 file=sys.stderr,
@@ -158,7 +158,7 @@ def _watchdog(seconds: float, path: str) -> None:
 
     def give_up() -> None:
         print(
-            f"{library.command_name()} gui: nothing was rendered within {seconds:.0f} s; "
+            f"{program.command_name()} gui: nothing was rendered within {seconds:.0f} s; "
             f"no screenshot was written to {path}.",
             file=sys.stderr,
             flush=True,

@@ -10,7 +10,8 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QGuiApplication, QPalette
 
-from tangthu.library import Article, Highlight, PhotoRef, highlight_spans
+from tangthu.library import highlight_spans
+from tangthu.library.records import Article, Highlight, PhotoRef
 from tangthu.ui.i18n import fmt
 from tangthu.ui.marks import NEAR_OPEN, OPEN, marked_html
 

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tangthu.library import Basket, Item, SelectionError
+from tangthu.library import Basket
+from tangthu.library.records import Item, SelectionError
 from tangthu.ui.basket_model import (
     THUMB_PX,
     BasketColumn,

@@ -20,15 +20,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QPixmap
 
-from tangthu.library import (
-    Basket,
-    Item,
-    ItemDetails,
-    OutsideArchive,
-    article_file,
-    item_details,
-    photo_file,
-)
+from tangthu.library import Basket, article_file, item_details, photo_file
+from tangthu.library.records import Item, ItemDetails, OutsideArchive
 from tangthu.ui.i18n import fmt
 from tangthu.ui.jobs import make_pool, pending, run_job
 from tangthu.ui.results import ITEMS_MIME, folder_of, items_mime, mime_items

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
-from tangthu.library import NONE, Filters
+from tangthu.library.records import NONE, Filters
 from tangthu.ui.i18n import fmt
 
 

@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tangthu import library
+from tangthu.library import program
 
 #: Library file -> the Debian/Ubuntu package that holds it.
 PACKAGES: dict[str, str] = {
@@ -104,7 +104,7 @@ def problem() -> str | None:
     if not os.environ.get("DISPLAY"):
         return (
             "There is no display to open the window on (DISPLAY is not set). Start Tàng Thư "
-            f"from a desktop session, or use the command line ({library.command_name()} --help)."
+            f"from a desktop session, or use the command line ({program.command_name()} --help)."
         )
     missing = missing_libraries()
     if not missing:

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from tangthu import library
-from tangthu.library import ExportFormat, ExportReport, Item
+from tangthu.library import records
+from tangthu.library.records import ExportFormat, ExportReport, Item
 from tangthu.ui.errors import error_text
 from tangthu.ui.i18n import articles_and_photos, counted, fmt, photos_count
 from tangthu.ui.jobs import Job, make_pool, run_job
@@ -226,7 +227,7 @@ class ExportDialog(QDialog):
         self.job = None
         self.export_button.setEnabled(True)
         self.status.setText(error_text(error, self.tr))
-        if isinstance(error, library.TargetExists):
+        if isinstance(error, records.TargetExists):
             target = error.params.get("target", self.target.text())
             answer = QMessageBox.question(
                 self, self.tr("Replace?"), fmt(self.tr("%1 exists already. Replace it?"), target)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tangthu.library import NONE, Filters, SearchResult
+from tangthu.library.records import NONE, Filters, SearchResult
 from tangthu.ui.i18n import number
 from tangthu.ui.sizing import at_least_rows, hug_rows
 

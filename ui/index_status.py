@@ -8,7 +8,8 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QWidget
 
-from tangthu.library import IndexSummary, Library
+from tangthu.library import Library
+from tangthu.library.records import IndexSummary
 from tangthu.ui.errors import error_text
 from tangthu.ui.i18n import articles_and_photos, fmt, number
 from tangthu.ui.jobs import Job, make_pool, run_job

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from tangthu.library import Cancelled, CancelToken
+from tangthu.library.records import Cancelled, CancelToken
 
 log = logging.getLogger(__name__)
 

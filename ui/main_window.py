@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from tangthu import library
-from tangthu.library import (
+from tangthu.library import Library
+from tangthu.library.records import (
     Article,
     Filters,
     Highlight,
     IndexSummary,
     Item,
-    Library,
     PhotoEntry,
     SearchResult,
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from tangthu.library import NONE, Filters, SearchResult
+from tangthu.library.records import NONE, Filters, SearchResult
 from tangthu.ui.chips import chip_texts
 from tangthu.ui.i18n import fmt, number
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tangthu.library import PhotoEntry
+from tangthu.library.records import PhotoEntry
 from tangthu.ui.results import ITEMS_MIME, items_mime
 from tangthu.ui.thumbnails import ThumbnailLoader
 

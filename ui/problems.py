@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tangthu.library import PROBLEM_KINDS, Problem
+from tangthu.library.records import PROBLEM_KINDS, Problem
 from tangthu.ui.i18n import fmt, number
 from tangthu.ui.problem_texts import detail_text, kind_text
 

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tangthu.library import Article, Highlight, article_folder
+from tangthu.library import article_folder
+from tangthu.library.records import Article, Highlight
 from tangthu.ui.article_page import PHOTO_PX, article_html, muted
 from tangthu.ui.desktop import copy_text, open_with_system
 from tangthu.ui.i18n import fmt

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tangthu.library import Article, Highlight, PhotoEntry
+from tangthu.library.records import Article, Highlight, PhotoEntry
 from tangthu.ui.basket import add_basket_action
 from tangthu.ui.desktop import add_file_actions
 from tangthu.ui.i18n import photos_count

@@ -22,7 +22,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from tangthu.library import Hit, OutsideArchive, article_folder
+from tangthu.library import article_folder
+from tangthu.library.records import Hit, OutsideArchive
 from tangthu.ui.marks import marked_html
 from tangthu.ui.thumbnails import ThumbnailLoader, placeholder
 

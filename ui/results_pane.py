@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tangthu.library import Filters, Hit, Item, SearchResult
+from tangthu.library.records import Filters, Hit, Item, SearchResult
 from tangthu.ui import settings as cfg
 from tangthu.ui.basket import add_basket_action
 from tangthu.ui.basket_model import item_path

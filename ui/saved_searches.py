@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tangthu import library
-from tangthu.library import Filters, Library, SavedSearch, SavedSearchError, SavedSearches
+from tangthu.library import Library, SavedSearches, records
+from tangthu.library.records import Filters, SavedSearch, SavedSearchError
 from tangthu.ui.desktop import view_action
 from tangthu.ui.errors import error_text
 from tangthu.ui.i18n import number
@@ -95,7 +95,7 @@ class SavedSearchesPanel(QWidget):
             for s in searches:
                 try:
                     counts[s.name] = lib.count(s)
-                except library.Failure:
+                except records.Failure:
                     continue  # this one shows no count (no index yet, a query it rejects)
             return counts
 
@@ -138,7 +138,7 @@ class SavedSearchesPanel(QWidget):
         if ok:
             self._try(lambda: self.store.rename(old, new))
             if old in self.counts:
-                self.counts[library.SavedSearch(new, "").name] = self.counts.pop(old)
+                self.counts[records.SavedSearch(new, "").name] = self.counts.pop(old)
             self.fill()
 
     def delete(self) -> None:

@@ -11,15 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from tangthu.library import (
-    Filters,
-    Library,
-    PhotoEntry,
-    SearchResult,
-    found_items,
-    reference_list,
-    search_archives,
-)
+from tangthu.library import Library, found_items, reference_list, search_archives
+from tangthu.library.records import Filters, PhotoEntry, SearchResult
 from tangthu.ui.jobs import cancel_all, make_pool, pending, run_job
 
 #: Photos a grid shows at most for a search (or the whole archive).

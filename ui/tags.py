@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from tangthu import library
-from tangthu.library import Annotations, Item
+from tangthu.library import Annotations
+from tangthu.library.records import Item
 from tangthu.ui.errors import error_text
 from tangthu.ui.i18n import counted
 from tangthu.ui.jobs import run_job

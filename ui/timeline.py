@@ -18,7 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from tangthu.library import NONE, Filters, SearchResult
+from tangthu.library.records import NONE, Filters, SearchResult
 from tangthu.ui.i18n import counted, fmt, number
 
 #: The bar of the undated articles: its key, and how it is labelled.

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from tangthu.library import ArchiveWatcher, IndexSummary
+from tangthu.library import ArchiveWatcher
+from tangthu.library.records import IndexSummary
 from tangthu.ui.i18n import fmt, number
 
 #: A quiet rescan this often (milliseconds), for drives that send no change events.

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tangthu import library
-from tangthu.library import IndexSummary, Item, SavedSearch
+from tangthu.library import records
+from tangthu.library.records import IndexSummary, Item, SavedSearch
 from tangthu.ui import settings as cfg
 from tangthu.ui.errors import error_text
 from tangthu.ui.jobs import unhandled
@@ -48,7 +49,7 @@ def _search_and_results(w: MainWindow) -> None:
     results.suggestion_chosen.connect(w.set_query)
     results.filter_removed.connect(filters.remove)
     results.span_chosen.connect(filters.set_span)
-    results.undated_chosen.connect(lambda: filters.set_year(library.NONE))
+    results.undated_chosen.connect(lambda: filters.set_year(records.NONE))
     results.accents_dropped.connect(bar.drop_exact)
     results.citation_requested.connect(
         lambda: w.searches.cite(

@@ -296,7 +296,7 @@ def test_index_summary_names_the_command_that_lists_its_problems(
     write_article(root / "tot", "Bài\n\nMột đoạn.\n")
     assert main(["index", str(root), "--index-dir", str(tmp_path / "ix")]) == 0
     line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("Problems:"))
-    from tangthu.library import command_name
+    from tangthu.library.program import command_name
 
     assert line.endswith(f"see: {command_name()} scan '{root}' --problems)")
     assert "1 empty-article" in line

@@ -6,7 +6,8 @@ import shutil
 from pathlib import Path
 
 from tangthu.index.indexer import update_index
-from tangthu.library import Filters, Library, search_archives
+from tangthu.library import Library, search_archives
+from tangthu.library.records import Filters
 from tests.conftest import SAMPLE, write_article
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from tangthu.index.query import MAX_QUERY_CHARS, parse
-from tangthu.library import Basket, Failure, Item, QueryError, SelectionError, export
+from tangthu.library import Basket, export
+from tangthu.library.records import Failure, Item, QueryError, SelectionError
 from tangthu.ui.errors import MESSAGES, error_text
 from tangthu.ui.i18n import VIETNAMESE as VI
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from tangthu.library import Item
+from tangthu.library.records import Item
 
 
 def _dialog(qtbot, window, target: Path, fmt: str = "zip"):  # type: ignore[no-untyped-def]

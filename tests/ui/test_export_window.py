@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tangthu.index.indexer import update_index
-from tangthu.library import Item
+from tangthu.library.records import Item
 from tests.conftest import write_article
 from tests.ui.conftest import open_window
 

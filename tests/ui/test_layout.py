@@ -79,7 +79,7 @@ def test_the_reader_keeps_a_readable_measure_and_the_table_title_the_rest(  # ty
 
 
 def test_the_count_keeps_its_time_with_its_unit() -> None:
-    from tangthu.library import SearchResult
+    from tangthu.library.records import SearchResult
     from tangthu.ui.messages import count_line
 
     result = SearchResult(query="x", total=739, seconds=0.645)
@@ -90,7 +90,7 @@ def test_the_count_keeps_its_time_with_its_unit() -> None:
 def test_basket_rows_line_up_with_or_without_a_thumbnail(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
 
-    from tangthu.library import Item
+    from tangthu.library.records import Item
     from tangthu.ui.basket_model import THUMB_PX
 
     root = str(window.root)

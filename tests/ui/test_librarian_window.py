@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDropEvent, QGuiApplication
 
-from tangthu.library import NONE
+from tangthu.library.records import NONE
 from tangthu.ui.results import Column, Role
 from tests.ui.test_basket import _select_rows
 from tests.ui.test_window import HNDK, _search
@@ -281,7 +281,7 @@ def test_viewer_filmstrip_title_link_and_basket(qtbot, window) -> None:  # type:
 def test_basket_rows_reorder_by_drag_and_carry_their_files_out(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QModelIndex
 
-    from tangthu.library import Item
+    from tangthu.library.records import Item
     from tangthu.ui.basket_model import BasketColumn
 
     _search(qtbot, window, "")
@@ -328,7 +328,7 @@ def test_query_help_examples_search_and_shortcuts_are_listed(qtbot, window) -> N
 def test_grid_basket_and_reader_photos_have_context_menus(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QMenu
 
-    from tangthu.library import Item
+    from tangthu.library.records import Item
 
     with qtbot.waitSignal(window.article_shown, timeout=20000):
         window.open_article(HNDK)
@@ -415,7 +415,7 @@ def test_timeline_by_keyboard_and_empty_photo_scopes_say_why(qtbot, window) -> N
 def test_tags_and_notes_in_the_window(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QInputDialog
 
-    from tangthu import library
+    from tangthu.library import records
 
     _search(qtbot, window, "")
     _select_rows(window.results.view, [0, 1])
@@ -432,13 +432,13 @@ def test_tags_and_notes_in_the_window(qtbot, window, monkeypatch) -> None:  # ty
     # the reader shows them, and edits them with the note
     qtbot.waitUntil(lambda: window.side.reader.marks.isVisibleTo(window), timeout=10000)
     assert "Lũ lụt" in window.side.reader.marks.text()
-    dialog = window.tagging.edit(window, library.Item(str(window.root), first), "x")
+    dialog = window.tagging.edit(window, records.Item(str(window.root), first), "x")
     dialog.tags.setText("Lũ lụt, Lào Cai")
     dialog.note.setPlainText("Đối chiếu bản in")
     with qtbot.waitSignal(window.tagging.changed, timeout=10000):
         dialog.accept()
     store = window.tagging.store()
-    item = library.Item(str(window.root), first)
+    item = records.Item(str(window.root), first)
     assert store.tags(item) == ("Lũ lụt", "Lào Cai") and store.note(item) == "Đối chiếu bản in"
 
 

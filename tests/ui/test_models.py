@@ -90,7 +90,7 @@ def test_timeline_labels_never_overlap_and_the_undated_one_stays(qtbot) -> None:
 def test_timeline_is_a_true_time_axis() -> None:
     """Empty years are bars of their own (1959 does not stand beside 1999); over a long
     span a bar is a decade, and a click on it takes the decade."""
-    from tangthu.library import SearchResult
+    from tangthu.library.records import SearchResult
     from tangthu.ui.timeline import Filters, bars_for, span_of
 
     result = SearchResult(query="")

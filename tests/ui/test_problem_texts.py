@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from tangthu.index.indexer import update_index
-from tangthu.library import PROBLEM_KINDS
+from tangthu.library.records import PROBLEM_KINDS
 from tangthu.ui.i18n import VIETNAMESE, translator
 from tangthu.ui.problem_texts import KIND_NAMES, detail_text, kind_text
 from tests.archive.test_photo import _png_bomb
@@ -81,7 +81,7 @@ def test_every_kind_has_a_name() -> None:
 def test_the_panel_shows_names_and_cuts_paths_in_the_middle(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
 
-    from tangthu.library import Problem
+    from tangthu.library.records import Problem
 
     dock = window.problems_dock
     path = "/srv/kho/" + "thu-muc-rat-dai/" * 12 + "bai-viet/article.txt"
