@@ -8,6 +8,11 @@ from typing import Any
 
 import pytest
 
+try:
+    import fcntl
+except ImportError:  # Windows: each worker builds its own
+    fcntl = None  # type: ignore[assignment]
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parent.parent
@@ -44,12 +49,25 @@ def corpus() -> Path:
 
 
 @pytest.fixture(scope="session")
-def corpus_index(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The corpus indexed once per test session."""
+def corpus_index(
+    corpus: Path, tmp_path_factory: pytest.TempPathFactory, worker_id: str
+) -> Path:
+    """The corpus indexed once per test run: with several workers (``-n 2``) the
+    first to ask builds it under a lock in their shared temporary folder and the
+    others wait for it, instead of each building its own. Tests only read it."""
     from tangthu.index.indexer import update_index
 
-    path = tmp_path_factory.mktemp("corpus-index")
-    update_index(corpus, path)
+    if worker_id == "master" or fcntl is None:
+        path = tmp_path_factory.mktemp("corpus-index")
+        update_index(corpus, path)
+        return path
+    shared = tmp_path_factory.getbasetemp().parent
+    path = shared / "corpus-index"
+    with open(shared / "corpus-index.wait", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (shared / "corpus-index.done").exists():
+            update_index(corpus, path)
+            (shared / "corpus-index.done").touch()
     return path
 
 

@@ -342,7 +342,8 @@ def test_every_problem_advice_is_translated() -> None:
 def test_qt_own_dialogs_speak_vietnamese_and_the_archive_picker_renames_nothing(
     qtbot,
     window,
-    monkeypatch,  # type: ignore[no-untyped-def]
+    monkeypatch,
+    tmp_path,  # type: ignore[no-untyped-def]
 ) -> None:
     from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 
@@ -356,7 +357,9 @@ def test_qt_own_dialogs_speak_vietnamese_and_the_archive_picker_renames_nothing(
             | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel,
         )  # fmt: skip
         assert sorted(b.text() for b in box.buttons()) == ["&Có", "&Không", "Hủy"]
-        dialog = QFileDialog(None, "x", str(window.root))
+        # An empty folder: the dialog's file-system thread has nothing to gather
+        # when the dialog goes away.
+        dialog = QFileDialog(None, "x", str(tmp_path))
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         labels = {label.text() for label in dialog.findChildren(QLabel)}
