@@ -1,8 +1,9 @@
-"""The article parser: DESIGN.md "The article folder format", rule by rule.
+"""Articles: the text format's parser (DESIGN.md "The article folder format", rule
+by rule) and `load_article`, which reads an article file of any format.
 
 `parse_text` is pure (text in, `ParsedText` out); `load_article` reads an article
-file from an archive root, resolves its photos, completes the date and applies a
-sidecar.
+file from an archive root with its format's reader (`tangthu.archive.formats`),
+resolves its photos, completes the date and applies a sidecar.
 """
 
 from __future__ import annotations
@@ -83,7 +84,8 @@ def is_related_header(line: str) -> bool:
 
 @dataclass(slots=True)
 class ParsedText:
-    """What the text alone says; photo files are names, not yet looked up."""
+    """What an article file alone says, whatever its format; photo files are names
+    (relative to the article's folder), not yet looked up."""
 
     title: str = ""
     lead: str = ""
@@ -97,6 +99,12 @@ class ParsedText:
     section: str | None = None
     #: photo lines beyond `MAX_PHOTOS`, left out
     photos_left_out: int = 0
+    #: a date the file's own metadata states (a web page's ``article:published_time``)
+    date: str | None = None
+    #: how the text was decoded (the text format), or None
+    encoding: str | None = None
+    #: what the reader could not read of the file, said once (pages left out, …)
+    notes: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _is_byline_shaped(line: str) -> bool:
@@ -324,6 +332,7 @@ DATE_SOURCES = (
     "sidecar",
     "folder",
     "folder+dateline",
+    "page",
     "url",
     "dateline",
     "body",
@@ -347,6 +356,8 @@ def infer_date(
     - ``folder``: a ``YYYY/MM/DD`` folder, or a ``YYYY/MM`` one (the date is then
       ``YYYY-MM``, unless the URL or the dateline names a day of that month:
       ``url`` or ``folder+dateline``);
+    - ``page``: the date the file's own metadata states (a saved web page's
+      publication time);
     - ``url``: a date in the source URL;
     - ``dateline``: a date at the top of the article (the lead, the paragraphs right
       after it, the byline), ``Chiều 21/3`` completed with the year the top names;
@@ -377,6 +388,8 @@ def infer_date(
 
     if fy is not None and fm is not None and fd is not None:
         return f"{fy:04d}-{fm:02d}-{fd:02d}", "folder"
+    if fits(parsed.date):
+        return parsed.date, "page"
     if fits(linked):
         return linked, "url"
     stated = _dated(top, year=fy or _year_of(linked) or find_year(top, latest=latest))
@@ -504,11 +517,15 @@ def read_body(root: str | os.PathLike[str], path: str | os.PathLike[str]) -> str
     """The lead and paragraphs of an article file, one per line, as `Article.body_text`
     says them: the file is read and parsed, nothing else looked up (its photos, its
     folder, a sidecar); "" when it cannot be read."""
-    try:
-        text, _encoding = decode(read_bytes(path, root, limit=MAX_ARTICLE_BYTES))
-    except (OSError, DecodeError):
+    from tangthu.archive.formats import ReadFailure, reader_for
+
+    reader = reader_for(path)
+    if reader is None:
         return ""
-    parsed = parse_text(text)
+    try:
+        parsed = reader.read(read_bytes(path, root, limit=reader.max_bytes), Path(path))
+    except (OSError, ReadFailure):
+        return ""
     parts = [parsed.lead] if parsed.lead else []
     parts.extend(b.text for b in parsed.blocks if b.type == "text")
     return "\n".join(parts)
@@ -532,31 +549,46 @@ def load_article(
     Args:
         trusted: folders outside the archive that its links may lead to.
     """
+    from tangthu.archive.formats import ReadFailure, reader_for
+
     root, path = Path(root), Path(path)
     aid = article_id(root, path)
     problems: list[Problem] = []
-    encoding = None
-    text = ""
+    reader = reader_for(path)
+    limit = reader.max_bytes if reader else MAX_ARTICLE_BYTES
+    parsed = ParsedText()
+    data = None
     try:
-        text, encoding = decode(read_bytes(path, root, limit=MAX_ARTICLE_BYTES, trusted=trusted))
+        data = read_bytes(path, root, limit=limit, trusted=trusted)
     except FileTooLarge:
         size = _size(path)
         problems.append(
             Problem(
                 "too-large",
                 str(path),
-                f"{size:,} bytes; articles above {MAX_ARTICLE_BYTES:,} bytes are not read",
+                f"{size:,} bytes; articles above {limit:,} bytes are not read",
             )
         )
-    except DecodeError as exc:
-        problems.append(Problem(exc.kind, str(path), str(exc)))
     except UnsafeFile as exc:
         problems.append(Problem(exc.kind, str(path), exc.detail))
     except OSError as exc:
         problems.append(Problem("unreadable-file", str(path), str(exc.strerror or exc)))
+    if data is not None and reader is not None:
+        try:
+            parsed = reader.read(data, path)
+        except ReadFailure as exc:
+            problems.append(Problem(exc.kind, str(path), exc.detail))
+        except (MemoryError, RecursionError):
+            problems.append(
+                Problem("broken-document", str(path), "the file is too complex to read")
+            )
+    problems.extend(Problem(kind, str(path), detail) for kind, detail in parsed.notes)
+    encoding = parsed.encoding
     if encoding == "empty":
         problems.append(Problem("empty-article", str(path), "the article file is empty"))
-    parsed = parse_text(text)
+    elif reader is not None and reader.name != "text" and not problems:
+        if not parsed.lead and not parsed.blocks:
+            problems.append(Problem("empty-article", str(path), "no story was found in it"))
     if parsed.photos_left_out:
         problems.append(
             Problem(
@@ -634,6 +666,7 @@ def load_article(
         date_source=date_source,
         related=tuple(parsed.related),
         encoding=encoding,
+        format=reader.name if reader else "text",
     )
     for candidate in (path.with_suffix(".json"), folder / "metadata.json"):
         real = listing.find(candidate.name)

@@ -64,6 +64,11 @@ PROBLEM_KINDS: dict[str, str] = {
     "too-many-photos": "Split the article into several, or name fewer photos in it.",
     "outside-link": "Copy the file into the archive instead of linking to it.",
     "special-file": "Replace it with an ordinary file, or move it out of the archive.",
+    "broken-document": "Open the file in the program that made it and save it again, or "
+    "replace it with an undamaged copy.",
+    "scanned-document": "Its scanned pages are read only with OCR (Tesseract); the rest "
+    "of the document is read.",
+    "partly-read": "The rest of the document was left out; split it or save it again.",
 }
 
 
@@ -171,6 +176,8 @@ class Article:
     subject: str | None = None
     description: str | None = None
     unreferenced: tuple[PhotoRef, ...] = field(default=())
+    #: the file's format (`tangthu.archive.formats`): ``text``, ``html``, ``pdf``, …
+    format: str = "text"
 
     @property
     def body_text(self) -> str:
@@ -209,6 +216,7 @@ class Article:
             "date": self.date,
             "date_source": self.date_source,
             "date_estimated": self.date_estimated,
+            "format": self.format,
             "related": [r.to_dict() for r in self.related],
             "problems": [p.to_dict() for p in self.problems],
             "encoding": self.encoding,

@@ -19,7 +19,7 @@ from tangthu.archive.storage import set_aside, write_atomically
 
 FORMAT = "tangthu-saved-searches"
 #: the filters a saved search keeps (those of `index.engine.Filters` a user sets)
-FILTER_KEYS = ("date_from", "date_to", "outlet", "year", "has_photos")
+FILTER_KEYS = ("date_from", "date_to", "outlet", "year", "has_photos", "format")
 #: A file of saved searches larger than this is not read (a thousand searches take
 #: about 200 KB).
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -80,6 +80,9 @@ def check_filters(raw: object) -> dict[str, Any]:
         elif key == "has_photos":
             if value is not True:
                 raise ValueError("has_photos is not true or false")
+        elif key == "format":
+            if not isinstance(value, str) or not value.isalnum() or len(value) > 20:
+                raise ValueError("format is not the name of a format")
         out[key] = value
     return out
 

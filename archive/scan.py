@@ -15,11 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tangthu.archive.article import FolderListing, load_article, nfc_key, unreferenced_photos
+from tangthu.archive.formats import article_extensions
 from tangthu.archive.guard import is_within
 from tangthu.archive.model import Article, CancelToken, Problem
 from tangthu.archive.photo import IMAGE_EXTENSIONS, read_photo_info
-
-ARTICLE_EXTENSIONS = frozenset({".txt"})
 
 Progress = Callable[[int, int], None]
 
@@ -60,6 +59,7 @@ class Inventory:
 
 
 _HIDDEN = frozenset({"__MACOSX", "$RECYCLE.BIN", "System Volume Information"})
+ARTICLE_EXTENSIONS = article_extensions()
 _KNOWN = ARTICLE_EXTENSIONS | IMAGE_EXTENSIONS
 
 
@@ -209,6 +209,8 @@ class _Walker:
                 )
         here.articles.sort()
         here.photos.sort()
+        if subfolders and here.articles:
+            subfolders = _without_page_files(subfolders, here.articles)
         photo_stats = [(_nfc(p), stats[p].st_size, stats[p].st_mtime_ns) for p in here.photos]
         sep, prefix = os.sep, self.prefix
         for name in here.articles:
@@ -219,6 +221,29 @@ class _Walker:
             inv.folders.append(here)
         subfolders.sort(reverse=True)
         return subfolders
+
+
+#: What a browser's "Save page as…" names the folder of a page's files (``NAME_files``).
+PAGE_FILES_SUFFIX = "_files"
+_PAGE_ENDINGS = (".html", ".htm", ".xhtml")
+_IN_PAGE_FILES = PAGE_FILES_SUFFIX + "/"
+
+
+def _without_page_files(subfolders: list[str], articles: list[str]) -> list[str]:
+    """The subfolders less each ``NAME_files`` beside a saved page ``NAME.html``: its
+    images, styles and scripts are part of the page, not articles or photos of their own."""
+    pages = {
+        nfc_key(name.rsplit(".", 1)[0]) for name in articles if name.lower().endswith(_PAGE_ENDINGS)
+    }
+    if not pages:
+        return subfolders
+    kept = []
+    for path in subfolders:
+        name = os.path.basename(path)
+        if name.endswith(PAGE_FILES_SUFFIX) and nfc_key(name[: -len(PAGE_FILES_SUFFIX)]) in pages:
+            continue
+        kept.append(path)
+    return kept
 
 
 def iter_articles(
@@ -263,6 +288,7 @@ class ScanReport:
         return {
             "roots": self.roots,
             "articles": len(self.articles),
+            "formats": dict(sorted(Counter(a.format for a in self.articles).items())),
             "photos": self.photos,
             "missing_photos": self.missing_photos,
             "unreferenced_photos": len(self.unreferenced_photos),
@@ -298,6 +324,8 @@ def scan(
             report.articles.append(art)
             report.problems.extend(art.problems)
             report.missing_photos += sum(not p.exists for p in art.photos)
+            # a saved page's photos are in its NAME_files folder, which the walk leaves
+            report.photos += sum(p.exists and _IN_PAGE_FILES in p.file for p in art.photos)
             by_folder.setdefault(art.folder, set()).update(
                 nfc_key(p.file) for p in art.photos if "/" not in p.file
             )

@@ -49,9 +49,7 @@ def corpus() -> Path:
 
 
 @pytest.fixture(scope="session")
-def corpus_index(
-    corpus: Path, tmp_path_factory: pytest.TempPathFactory, worker_id: str
-) -> Path:
+def corpus_index(corpus: Path, tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
     """The corpus indexed once per test run: with several workers (``-n 2``) the
     first to ask builds it under a lock in their shared temporary folder and the
     others wait for it, instead of each building its own. Tests only read it."""
@@ -69,6 +67,22 @@ def corpus_index(
             update_index(corpus, path)
             (shared / "corpus-index.done").touch()
     return path
+
+
+@pytest.fixture(scope="session")
+def pictured(corpus: Path) -> list[Any]:
+    """Real articles of the corpus with at least two of their photos on disk, in ID
+    order (only the folders holding pictures are read: quicker than a scan)."""
+    from tangthu.archive.article import load_article
+
+    found = []
+    for folder in sorted(corpus.iterdir()):
+        text = folder / "article.txt"
+        if text.is_file() and any(p.suffix.lower() in (".jpg", ".jpeg") for p in folder.iterdir()):
+            article = load_article(corpus, text)
+            if sum(bool(p.path) for p in article.photos) >= 2:
+                found.append(article)
+    return found
 
 
 def write_article(folder: Path, text: str | bytes, name: str = "article.txt") -> Path:

@@ -25,6 +25,9 @@ KIND_NAMES: dict[str, str] = {
     "too-many-photos": "Too many photos",
     "outside-link": "Link out of the archive",
     "special-file": "Not an ordinary file",
+    "broken-document": "Damaged document",
+    "scanned-document": "Scanned pages",
+    "partly-read": "Document read in part",
 }
 
 _N = r"([\d,]+)"  # a number as the core writes it (1,000): shown as the language groups it
@@ -93,6 +96,33 @@ DETAILS: list[tuple[str, str]] = [
     ),
     (r"the file holds binary data, not text", "the file holds binary data, not text"),
     (r"the file holds control characters, not text", "the file holds control characters, not text"),
+    (r"no story was found in it", "no story was found in it"),
+    (r"the file is too complex to read", "the file is too complex to read"),
+    (r"not a web page lxml can read \((.*)\)", "not a web page that can be read (%1)"),
+    (r"not a PDF that can be read \((.*)\)", "not a PDF that can be read (%1)"),
+    (r"the PDF could not be read \((.*)\)", "the PDF could not be read (%1)"),
+    (
+        rf"only the first {_N} of its {_N} pages were read",
+        "only the first %1 of its %2 pages were read",
+    ),
+    (
+        rf"reading stopped after {_N} s, at page {_N} of {_N}",
+        "reading stopped after %1 s, at page %2 of %3",
+    ),
+    (
+        rf"{_N} of its {_N} pages have no text layer \(a scan\): their text is read only "
+        r"with OCR",
+        "%1 of its %2 pages have no text layer (a scan): their text is read only with OCR",
+    ),
+    (r"not a ZIP package \((.*)\)", "not a ZIP package (%1)"),
+    (rf"holds {_N} parts; too many to read", "holds %1 parts; too many to read"),
+    (
+        rf"unpacks to more than {_N} MB; it is not read",
+        "unpacks to more than %1 MB; it is not read",
+    ),
+    (r"has no (\S+): not a document of this kind", "has no %1: not a document of this kind"),
+    (rf"its text is larger than {_N} MB", "its text is larger than %1 MB"),
+    (r"the Word file could not be read \((.*)\)", "the Word file could not be read (%1)"),
     # what the system says (strerror)
     (r"Permission denied", "Permission denied"),
     (r"No such file or directory", "No such file or directory"),

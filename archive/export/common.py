@@ -24,6 +24,7 @@ from tangthu.archive.article import (
     unusable_photo,
 )
 from tangthu.archive.errors import Failure
+from tangthu.archive.formats import media_type
 from tangthu.archive.guard import UnsafeFile, open_regular, regular_size
 from tangthu.archive.locate import OutsideArchive, article_file, article_folder, photo_file
 from tangthu.archive.model import Article, CancelToken, PhotoRef
@@ -243,6 +244,7 @@ def dublin_core(article: Article, tags: tuple[str, ...] = (), note: str = "") ->
         "relation": "; ".join(r.title for r in article.related),
         "subject": "; ".join(x for x in (article.subject, *tags) if x),
         "type": "Text",
+        "format": media_type(article.format),
         "language": "vi",
     }
     return {k: v for k, v in record.items() if v}

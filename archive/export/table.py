@@ -25,6 +25,7 @@ FIELDS = [
     "relation",
     "subject",
     "type",
+    "format",
     "file",
     "caption",
     "embedded_caption",

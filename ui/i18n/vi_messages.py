@@ -25,6 +25,15 @@ VI_MESSAGES: dict[str, str] = {
         "Đặt ảnh vào thư mục của bài, hoặc sửa tên ảnh trong bài."
     ),
     "Replace the photo with an undamaged copy.": "Thay ảnh bằng một bản không hỏng.",
+    "Open the file in the program that made it and save it again, or replace it with an "
+    "undamaged copy.": "Mở tệp bằng chương trình đã tạo ra nó rồi lưu lại, hoặc thay bằng "
+    "một bản không hỏng.",
+    "Its scanned pages are read only with OCR (Tesseract); the rest of the document is "
+    "read.": "Các trang quét chỉ đọc được bằng OCR (Tesseract); phần còn lại của tài liệu "
+    "vẫn được đọc.",
+    "The rest of the document was left out; split it or save it again.": (
+        "Phần còn lại của tài liệu bị bỏ qua; hãy tách nhỏ hoặc lưu lại tệp."
+    ),
     "Replace the photo with a complete copy.": "Thay ảnh bằng một bản đầy đủ.",
     "Save a smaller copy of the photo with an image editor.": (
         "Dùng trình sửa ảnh lưu một bản ảnh nhỏ hơn."
@@ -132,6 +141,25 @@ VI_MESSAGES: dict[str, str] = {
     "Too many photos": "Quá nhiều ảnh",
     "Link out of the archive": "Liên kết ra ngoài kho",
     "Not an ordinary file": "Không phải tệp thông thường",
+    "Damaged document": "Tài liệu bị hỏng",
+    "Scanned pages": "Trang quét",
+    "Document read in part": "Tài liệu chỉ đọc được một phần",
+    "no story was found in it": "không tìm thấy nội dung bài trong tệp",
+    "the file is too complex to read": "tệp quá phức tạp để đọc",
+    "not a web page that can be read (%1)": "không phải trang web đọc được (%1)",
+    "not a PDF that can be read (%1)": "không phải tệp PDF đọc được (%1)",
+    "the PDF could not be read (%1)": "không đọc được tệp PDF (%1)",
+    "only the first %1 of its %2 pages were read": "chỉ đọc %1 trang đầu trong %2 trang",
+    "reading stopped after %1 s, at page %2 of %3": "dừng đọc sau %1 giây, ở trang %2/%3",
+    "%1 of its %2 pages have no text layer (a scan): their text is read only with OCR": (
+        "%1/%2 trang không có lớp chữ (bản quét): chỉ đọc được chữ bằng OCR"
+    ),
+    "not a ZIP package (%1)": "không phải gói ZIP (%1)",
+    "holds %1 parts; too many to read": "có %1 phần; quá nhiều để đọc",
+    "unpacks to more than %1 MB; it is not read": "giải nén ra hơn %1 MB; không đọc",
+    "has no %1: not a document of this kind": "không có %1: không phải tài liệu loại này",
+    "its text is larger than %1 MB": "phần chữ lớn hơn %1 MB",
+    "the Word file could not be read (%1)": "không đọc được tệp Word (%1)",
     # what happened (ui/problem_texts.DETAILS)
     "the photo file is empty": "tệp ảnh trống",
     "too many pixels to open safely": "quá nhiều điểm ảnh để mở an toàn",

@@ -1,0 +1,191 @@
+"""Every article format: saved web pages, PDFs and Word files read as articles, with
+their photos and captions in place; bad files are problems, never crashes."""
+
+from __future__ import annotations
+
+import io
+import random
+import subprocess
+import sys
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tangthu.archive.article import load_article
+from tangthu.archive.formats import article_extensions, readers
+from tangthu.archive.scan import scan
+from tests.conftest import REPO, SEED
+from tests.formats.pages import FURNITURE_WORDS, TEMPLATES, save_page
+
+
+def test_the_registry_names_each_format_once() -> None:
+    names = list(readers())
+    assert names[:4] == ["text", "html", "pdf", "docx"]
+    assert {".txt", ".html", ".htm", ".pdf", ".docx"} <= article_extensions()
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_a_saved_page_gives_the_story_only(template: str, pictured: list, tmp_path: Path) -> None:
+    rng = random.Random(template)
+    for article in rng.sample(pictured, 5):
+        folder = tmp_path / article.id.replace("/", "_")
+        truth = save_page(article, folder, template)
+        got = load_article(tmp_path, folder / "bai-bao.html")
+        assert got.format == "html"
+        assert got.problems == ()
+        assert got.title == truth.title
+        assert got.lead == truth.lead
+        assert [b.text for b in got.blocks if b.type == "text"] == truth.paragraphs
+        assert {p.file: p.caption or "" for p in got.photos} == truth.captions
+        assert all(p.exists for p in got.photos)
+        for word in FURNITURE_WORDS:
+            assert word not in got.body_text and word not in " ".join(got.captions)
+        if truth.date and len(truth.date) == 10:
+            assert (got.date, got.date_source) == (truth.date, "page")
+        assert got.source_url == truth.url
+
+
+def test_a_saved_pages_files_are_not_articles_or_loose_photos(
+    pictured: list, tmp_path: Path
+) -> None:
+    article = pictured[0]
+    save_page(article, tmp_path / "a", "dantri")
+    (tmp_path / "a" / "bai-bao_files" / "frame.html").write_text("<p>quảng cáo</p>")
+    report = scan(tmp_path)
+    assert [a.id for a in report.articles] == ["a/bai-bao.html"]
+    assert report.unreferenced_photos == []
+    assert report.photos == len(report.articles[0].photos) >= 2
+    assert report.summary()["formats"] == {"html": 1}
+
+
+def test_a_page_without_a_story_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "menu.html").write_text(
+        "<html><body><nav><a href='/'>Trang chủ</a></nav><footer>©</footer></body></html>"
+    )
+    got = load_article(tmp_path, tmp_path / "menu.html")
+    assert [(p.kind, p.detail) for p in got.problems] == [
+        ("empty-article", "no story was found in it")
+    ]
+
+
+def _windows_1258(text: str) -> bytes:
+    """Vietnamese as Windows-1258 writes it: letters whole, tone marks apart."""
+    tones = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+    out = []
+    for char in text:
+        parts = unicodedata.normalize("NFD", char)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+        out.append(base + "".join(c for c in parts if c in tones))
+    return "".join(out).encode("cp1258")
+
+
+def test_hostile_pages_end_quickly_with_an_answer(tmp_path: Path) -> None:
+    (tmp_path / "deep.html").write_text("<div>" * 200_000 + "Nội dung sâu, rất sâu." + "</div>")
+    (tmp_path / "binary.html").write_bytes(bytes(range(256)) * 64)
+    (tmp_path / "legacy.htm").write_bytes(
+        b"<html><head><meta charset='windows-1258'></head><body><article><p>"
+        + _windows_1258("Hội nghị đoàn kết, sáng tạo và đổi mới của tỉnh.")
+        + b"</p></article></body></html>"
+    )
+    with open(tmp_path / "huge.html", "wb") as f:
+        f.truncate(17 * 1024 * 1024)
+    for name in ("deep.html", "binary.html", "legacy.htm", "huge.html"):
+        got = load_article(tmp_path, tmp_path / name)
+        assert got.format == "html"
+    assert "đoàn kết" in load_article(tmp_path, tmp_path / "legacy.htm").body_text
+    assert [p.kind for p in load_article(tmp_path, tmp_path / "huge.html").problems] == [
+        "too-large"
+    ]
+
+
+def _seed_pdf(corpus: Path, target: Path) -> None:
+    """The seed exported as a PDF by Tàng Thư's own export (ReportLab, born digital)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [sys.executable, str(REPO / "main.py"), "export", "--archive", str(corpus), SEED,
+         "--format", "pdf", "--to", str(target)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+
+
+def test_a_pdf_is_read_page_by_page(corpus: Path, tmp_path: Path) -> None:
+    _seed_pdf(corpus, tmp_path / "p" / "bai.pdf")
+    seed = load_article(corpus, corpus / SEED / "article.txt")
+    got = load_article(tmp_path, tmp_path / "p" / "bai.pdf")
+    assert got.format == "pdf" and got.problems == ()
+    assert got.title == seed.title
+    assert (got.date, got.date_source) == ("2024-03-21", "dateline")
+    text = " ".join(got.body_text.split())
+    for block in seed.blocks:
+        if block.type == "text":
+            assert " ".join(block.text.split()) in text
+    assert seed.title not in got.body_text  # the running footer is left out
+
+
+def test_bad_pdfs_are_problems(tmp_path: Path) -> None:
+    (tmp_path / "fake.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 10)
+    (tmp_path / "empty.pdf").write_bytes(b"")
+    from reportlab.pdfgen import canvas
+
+    scan_only = canvas.Canvas(str(tmp_path / "scan.pdf"))
+    scan_only.rect(50, 50, 400, 600, fill=1)  # a page with no text layer, as a scan
+    scan_only.showPage()
+    scan_only.save()
+    kinds = {
+        name: [p.kind for p in load_article(tmp_path, tmp_path / name).problems]
+        for name in ("fake.pdf", "empty.pdf", "scan.pdf")
+    }
+    assert kinds["fake.pdf"] == ["broken-document"]
+    assert kinds["empty.pdf"] == ["broken-document"]
+    assert kinds["scan.pdf"] == ["scanned-document"]
+
+
+def _seed_docx(corpus: Path, target: Path) -> None:
+    import docx
+
+    seed = load_article(corpus, corpus / SEED / "article.txt")
+    document = docx.Document()
+    document.add_paragraph(seed.title, style="Title")
+    document.add_paragraph(seed.lead)
+    for block in seed.blocks:
+        if block.type == "text":
+            document.add_paragraph(block.text)
+        elif block.caption:
+            document.add_paragraph(block.caption, style="Caption")
+    document.add_paragraph(seed.author or "")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    document.save(target)
+
+
+def test_a_word_file_is_read_in_order(corpus: Path, tmp_path: Path) -> None:
+    _seed_docx(corpus, tmp_path / "w" / "bai.docx")
+    seed = load_article(corpus, corpus / SEED / "article.txt")
+    got = load_article(tmp_path, tmp_path / "w" / "bai.docx")
+    assert got.format == "docx" and got.problems == ()
+    assert (got.title, got.lead, got.author) == (seed.title, seed.lead, seed.author)
+    assert [b.text for b in got.blocks if b.text in seed.body_text] == [
+        b.text for b in seed.blocks if b.type == "text"
+    ]
+
+
+def test_bad_word_files_are_problems(tmp_path: Path) -> None:
+    (tmp_path / "not-zip.docx").write_bytes(b"hello")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("word/document.xml", "<w:document>not closed")
+        z.writestr("[Content_Types].xml", "<Types/>")
+    (tmp_path / "broken.docx").write_bytes(buf.getvalue())
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", b"\0" * (70 * 1024 * 1024))
+    (tmp_path / "bomb.docx").write_bytes(bomb.getvalue())
+    for name, detail in (
+        ("not-zip.docx", "not a ZIP package"),
+        ("broken.docx", "could not be read"),
+        ("bomb.docx", "its text is larger than 64 MB"),
+    ):
+        problems = load_article(tmp_path, tmp_path / name).problems
+        assert [p.kind for p in problems] == ["broken-document"], name
+        assert detail in problems[0].detail
