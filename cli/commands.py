@@ -182,6 +182,16 @@ def add_filters(p: argparse.ArgumentParser, *, until: str) -> None:
     p.add_argument("--undated", action="store_true", help="only articles without a date")
     p.add_argument("--has-photos", action="store_true", help="only articles with photos")
     p.add_argument(
+        "--format-of",
+        dest="format_of",
+        metavar="FORMAT",
+        choices=list(library.article_formats()),
+        help="only articles in files of this format: "
+        + ", ".join(
+            f"{name} ({label.lower()})" for name, label in library.article_formats().items()
+        ),
+    )
+    p.add_argument(
         "--sort",
         choices=["relevance", "date", "date-asc"],
         default="relevance",
@@ -208,6 +218,9 @@ def cmd_scan(args: argparse.Namespace) -> int:
         return 0
     print(f"Roots:               {', '.join(summary['roots'])}")  # type: ignore[arg-type]
     print(f"Articles:            {summary['articles']}")
+    formats: dict[str, int] = summary["formats"]  # type: ignore[assignment]
+    if set(formats) - {"text"}:
+        print("  by format:         " + ", ".join(f"{n} {name}" for name, n in formats.items()))
     print(f"Photos:              {summary['photos']}")
     print(f"Missing photos:      {summary['missing_photos']}")
     print(f"Unreferenced photos: {summary['unreferenced_photos']}")

@@ -149,6 +149,7 @@ def _emptied_line(emptied_by: list[str], f: Filters) -> str:
             else f"no articles from the outlet {f.outlet!r} (remove --outlet)"
         ),
         "photos": "no articles with photos (remove --has-photos)",
+        "format": f"no articles in {f.format} files (remove --format-of)",
         "year": (
             "no undated articles (remove --undated)"
             if f.year == NONE
@@ -177,6 +178,7 @@ def filters_of(args: argparse.Namespace, until: str = "--to") -> Filters:
         outlet=NONE if args.no_outlet else (library.canonical_outlet(args.outlet) or args.outlet),
         year=NONE if args.undated else args.year,
         has_photos=args.has_photos,
+        format=getattr(args, "format_of", None),
     )
 
 
@@ -259,7 +261,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         else:
             photos = plural(h.photos, "photo") if h.photos else ""
             date = shown_date(h.date, h.date_estimated)
-            meta = " · ".join(x for x in (date, h.author, h.outlet, photos) if x)
+            kind = h.format.upper() if h.format != "text" else ""
+            meta = " · ".join(x for x in (date, h.author, h.outlet, photos, kind) if x)
             where = f"{h.archive}: {h.id}" if args.also else h.id
             lines = [
                 f"{n:3}. {h.title}",

@@ -91,6 +91,8 @@ class Filters:
     year: str | None = None
     has_photos: bool = False
     ids: frozenset[str] | None = None
+    #: the article file's format (``html``, ``pdf``, …: `tangthu.archive.formats`)
+    format: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +120,8 @@ class Hit:
     archive: str = ""
     #: the byline's author, as the article gives it
     author: str | None = None
+    #: the article file's format (``text``, ``html``, ``pdf``, …)
+    format: str = "text"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -127,6 +131,7 @@ class Hit:
             "date_estimated": self.date_estimated,
             "outlet": self.outlet,
             "author": self.author,
+            "format": self.format,
             "score": round(self.score, 4),
             "snippet": self.snippet,
             "photos": self.photos,
@@ -179,7 +184,7 @@ class SearchResult:
     #: only exact spellings were asked for
     exact_only: bool = False
     #: when filters emptied the list: the filters that alone leave nothing
-    #: ("date", "outlet", "year", "photos"), or ["together"] when only their
+    #: ("date", "outlet", "year", "photos", "format"), or ["together"] when only their
     #: combination does
     emptied_by: list[str] = field(default_factory=list)
     #: documents in the index when it was searched (it may still be growing)
@@ -214,6 +219,7 @@ class Facets:
     outlets: dict[str | None, int] = field(default_factory=dict)
     years: dict[int, int] = field(default_factory=dict)
     months: dict[int, int] = field(default_factory=dict)
+    formats: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

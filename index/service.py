@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from tangthu.archive.fold import has_marks
+from tangthu.archive.formats import format_of
 from tangthu.archive.model import Article
 from tangthu.index.analysis import edit_distance, fold_term, tokens
 from tangthu.index.documents import title_key
@@ -80,7 +81,13 @@ def shaped(facets: Facets) -> dict[str, dict[str, int]]:
             key = str(year) if year else NONE
             years[key] = years.get(key, 0) + n
     months = {month_key(ym): n for ym, n in sorted(facets.months.items()) if ym and n}
-    return {"outlet": ordered_counts(outlets), "year": ordered_counts(years), "month": months}
+    formats = ordered_counts({name: n for name, n in facets.formats.items() if n})
+    return {
+        "outlet": ordered_counts(outlets),
+        "year": ordered_counts(years),
+        "month": months,
+        "format": formats,
+    }
 
 
 def emptied_by(filters: Filters | None, count: Callable[[Filters | None], int]) -> list[str]:
@@ -96,6 +103,7 @@ def emptied_by(filters: Filters | None, count: Callable[[Filters | None], int]) 
         "outlet": Filters(outlet=f.outlet),
         "year": Filters(year=f.year),
         "photos": Filters(has_photos=f.has_photos),
+        "format": Filters(format=f.format),
     }
     active = {name: replace(one, ids=f.ids) for name, one in parts.items() if one != Filters()}
     if not active or count(Filters(ids=f.ids) if f.ids is not None else None) == 0:
@@ -122,6 +130,7 @@ def stored_hit(
         date=stored("date") or None,
         outlet=stored("outlet") or None,
         author=stored("author") or None,
+        format=stored("format") or format_of(article_id),
         score=float(score),
         snippet=found.text if found else "",
         photos=int(stored("photos") or 0),

@@ -17,6 +17,7 @@ from tangthu.archive.citation import STYLES as CITATION_STYLES
 from tangthu.archive.citation import citation, reference_list
 from tangthu.archive.export import formats as export_formats
 from tangthu.archive.fold import fold
+from tangthu.archive.formats import labels as article_formats
 from tangthu.archive.locate import article_file, article_folder, photo_file
 from tangthu.archive.outlet import canonical_outlet
 from tangthu.archive.paths import cache_dir, data_dir
@@ -56,6 +57,7 @@ __all__ = [
     "SavedSearches",
     "article_file",
     "article_folder",
+    "article_formats",
     "basket_file",
     "cache_dir",
     "canonical_outlet",

@@ -26,6 +26,8 @@ def chip_texts(f: Filters, tr: Callable[[str], str]) -> list[tuple[str, str]]:
         out.append(("outlet", tr("no outlet") if f.outlet == NONE else f.outlet))
     if f.has_photos:
         out.append(("photos", tr("has photos")))
+    if f.format:
+        out.append(("format", fmt(tr("format %1"), f.format.upper())))
     return out
 
 

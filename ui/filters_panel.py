@@ -1,4 +1,5 @@
-"""The filters panel: dates, photos, and the outlet and year lists with their counts."""
+"""The filters panel: dates, photos, and the outlet, year and format lists with their
+counts (the format list only where the archive holds more than one format)."""
 
 from __future__ import annotations
 
@@ -61,6 +62,11 @@ class FiltersPanel(QGroupBox):
         layout.addWidget(self.photos_check)
         self.outlet_model, self.outlet_view = self._facet_list(layout, self.tr("Outlet"))
         self.year_model, self.year_view = self._facet_list(layout, self.tr("Year"))
+        self.format_label = QLabel(self.tr("Format"))
+        self.format_model, self.format_view = self._facet_list(
+            layout, self.tr("Format"), label=self.format_label
+        )
+        self._show_formats(False)
         self.tag_model, self.tag_view = self._facet_list(layout, self.tr("Your tags"))
         hug_rows(self.tag_view, 0)
         self.tag_view.clicked.disconnect()
@@ -72,8 +78,10 @@ class FiltersPanel(QGroupBox):
         layout.addWidget(clear)
         self.setMinimumWidth(230)
 
-    def _facet_list(self, layout: QVBoxLayout, title: str) -> tuple[QStandardItemModel, QListView]:
-        layout.addWidget(QLabel(title))
+    def _facet_list(
+        self, layout: QVBoxLayout, title: str, *, label: QLabel | None = None
+    ) -> tuple[QStandardItemModel, QListView]:
+        layout.addWidget(label or QLabel(title))
         model = QStandardItemModel(self)
         view = QListView(self)
         view.setAccessibleName(title)
@@ -83,6 +91,20 @@ class FiltersPanel(QGroupBox):
         layout.addWidget(view, 1)
         at_least_rows(view, 4)
         return model, view
+
+    def _show_formats(self, on: bool) -> None:
+        self.format_label.setVisible(on)
+        self.format_view.setVisible(on)
+
+    def format_label_of(self, name: str) -> str:
+        """A format's name as people say it (``html``: "Web page")."""
+        labels = {
+            "text": self.tr("Text"),
+            "html": self.tr("Web page"),
+            "pdf": self.tr("PDF"),
+            "docx": self.tr("Word document"),
+        }
+        return labels.get(name, name.upper())
 
     def show_tags(self, counts: dict[str, int]) -> None:
         """The user's tags on this archive, with how many items carry each."""
@@ -103,25 +125,26 @@ class FiltersPanel(QGroupBox):
             outlet=_chosen(self.outlet_view),
             year=_chosen(self.year_view),
             has_photos=self.photos_check.isChecked(),
+            format=_chosen(self.format_view),
         )
 
     def clear(self) -> None:
         """Remove every filter (one search follows, not one per filter)."""
         self._uncheck(self.from_check, self.to_check, self.photos_check)
-        self.outlet_view.setCurrentIndex(QModelIndex())
-        self.year_view.setCurrentIndex(QModelIndex())
+        for view in (self.outlet_view, self.year_view, self.format_view):
+            view.setCurrentIndex(QModelIndex())
         self.changed.emit()
 
     def remove(self, name: str) -> None:
-        """Remove the filter called *name* (``date``, ``photos``, ``outlet``, ``year``;
-        anything else removes them all)."""
+        """Remove the filter called *name* (``date``, ``photos``, ``outlet``, ``year``,
+        ``format``; anything else removes them all)."""
         if name == "date":
             self._uncheck(self.from_check, self.to_check)
         elif name == "photos":
             self._uncheck(self.photos_check)
-        elif name in ("outlet", "year"):
-            view = self.outlet_view if name == "outlet" else self.year_view
-            view.setCurrentIndex(QModelIndex())
+        elif name in ("outlet", "year", "format"):
+            views = {"outlet": self.outlet_view, "year": self.year_view}
+            views.get(name, self.format_view).setCurrentIndex(QModelIndex())
         else:
             self.clear()
             return
@@ -161,6 +184,7 @@ class FiltersPanel(QGroupBox):
         for model, view, value in (
             (self.outlet_model, self.outlet_view, f.outlet),
             (self.year_model, self.year_view, f.year),
+            (self.format_model, self.format_view, f.format),
         ):
             view.setCurrentIndex(QModelIndex())
             if not value:
@@ -195,11 +219,14 @@ class FiltersPanel(QGroupBox):
             check.blockSignals(False)
 
     def show_counts(self, result: SearchResult) -> None:
-        """Fill the outlet and year lists from a search's counts (the chosen value stays,
-        with 0 when the search found none of it)."""
+        """Fill the outlet, year and format lists from a search's counts (the chosen
+        value stays, with 0 when the search found none of it)."""
+        formats = result.facets.get("format", {})
+        self._show_formats(bool(set(formats) - {"text"}) or _chosen(self.format_view) is not None)
         for model, view, name in (
             (self.outlet_model, self.outlet_view, "outlet"),
             (self.year_model, self.year_view, "year"),
+            (self.format_model, self.format_view, "format"),
         ):
             current = _chosen(view)
             model.clear()
@@ -217,6 +244,8 @@ class FiltersPanel(QGroupBox):
                 label = value
                 if value == NONE:
                     label = self.tr("(no outlet)") if name == "outlet" else self.tr("(undated)")
+                elif name == "format":
+                    label = self.format_label_of(value)
                 item = QStandardItem(f"{label}  ({number(n)})")
                 item.setData(value, Qt.ItemDataRole.UserRole)
                 model.appendRow(item)

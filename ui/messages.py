@@ -63,6 +63,9 @@ def emptied_line(result: SearchResult, filters: Filters, tr: Tr) -> str:
             link = tr("remove the year filter")
         elif name == "photos":
             why, link = tr("No articles with photos"), tr("remove the photo filter")
+        elif name == "format":
+            why = fmt(tr("No articles in %1 files"), (f.format or "").upper())
+            link = tr("remove the format filter")
         else:
             why = tr("No article matches all these filters together")
             link, name = tr("clear the filters"), "all"

@@ -51,6 +51,7 @@ class Column(IntEnum):
     FOLDER = 4
     ARCHIVE = 5
     BYLINE = 6
+    FORMAT = 7
 
 
 class ResultsModel(QAbstractTableModel):
@@ -116,6 +117,7 @@ class ResultsModel(QAbstractTableModel):
             Column.FOLDER: self.tr("Folder"),
             Column.ARCHIVE: self.tr("Archive"),
             Column.BYLINE: self.tr("Author"),
+            Column.FORMAT: self.tr("Format"),
         }
         return names.get(Column(section)) if 0 <= section < len(Column) else None
 
@@ -190,6 +192,8 @@ def _cell(hit: Hit, column: Column, sorting: bool) -> Any:
         return Path(hit.archive).name if hit.archive else ""
     if column == Column.BYLINE:
         return (hit.author or "").casefold() if sorting else hit.author or ""
+    if column == Column.FORMAT:
+        return format_tag(hit.format)
     return hit.folder or str(Path(hit.id).parent)
 
 
@@ -234,9 +238,16 @@ def shown_date(hit: Hit) -> str:
     return f"≈ {hit.date}" if hit.date_estimated else hit.date
 
 
+def format_tag(name: str) -> str:
+    """A format as the list shows it: ``PDF``, ``HTML``, ``DOCX``, ``TXT``."""
+    return "TXT" if name == "text" else name.upper()
+
+
 def meta_line(hit: Hit) -> str:
-    """What a card says under its title: date, author, outlet."""
-    return " · ".join(x for x in (shown_date(hit), hit.author, hit.outlet) if x)
+    """What a card says under its title: date, author, outlet, and the file's format
+    when it is not the archive's text format."""
+    kind = format_tag(hit.format) if hit.format != "text" else ""
+    return " · ".join(x for x in (shown_date(hit), hit.author, hit.outlet, kind) if x)
 
 
 def _meta_colour(option: QStyleOptionViewItem, selected: bool) -> str:

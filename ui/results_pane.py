@@ -218,6 +218,8 @@ class ResultsPane(QWidget):
             self.chips.show_filters(filters)
             several = len(result.facets.get("archive", {})) > 1  # the archive column
             self.table.setColumnHidden(Column.ARCHIVE, not several)
+            mixed = set(result.facets.get("format", {})) - {"text"}  # the format column
+            self.table.setColumnHidden(Column.FORMAT, not mixed)
             self.timeline.show_result(result, filters)
         else:
             self.model.append_hits(result.hits, thumbs)

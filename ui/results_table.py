@@ -59,7 +59,7 @@ class ResultsTable(QTableView):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
-        for column in (Column.DATE, Column.PHOTOS):  # as wide as their values, no wider
+        for column in (Column.DATE, Column.PHOTOS, Column.FORMAT):  # as wide as their values
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.setColumnWidth(Column.OUTLET, 110)
         self.setColumnWidth(Column.BYLINE, 120)

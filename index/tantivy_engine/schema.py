@@ -47,6 +47,7 @@ _STORED_TEXT = (
     "photo_caption",
     "embedded",
     "atitle",
+    "format",
 )
 
 
@@ -68,6 +69,7 @@ def build_schema() -> tantivy.Schema:
     b.add_integer_field("year", indexed=True, fast=True)
     b.add_integer_field("has_photos", indexed=True, fast=True)
     b.add_text_field("outlet_key", tokenizer_name="raw", fast=True)
+    b.add_text_field("format_key", tokenizer_name="raw", fast=True)
     b.add_integer_field("photos", stored=True)
     b.add_integer_field("date_est", stored=True)
     for name in _STORED_TEXT:
@@ -134,6 +136,7 @@ def flatten(doc: IndexDoc) -> dict[str, Any]:
     flat["year"] = number // 10000
     flat["has_photos"] = 1 if stored.get("has_photos") else 0
     flat["outlet_key"] = stored.get("outlet") or NONE
+    flat["format_key"] = stored.get("format") or "text"
     flat["photos"] = int(stored.get("photos") or 0)
     flat["date_est"] = 1 if stored.get("date_est") else 0
     for name in _STORED_TEXT:

@@ -152,6 +152,8 @@ class TantivyStore:
             out.append((Occur.Must, Query.term_query(self._schema, "year", year)))
         if f.has_photos:
             out.append((Occur.Must, Query.term_query(self._schema, "has_photos", 1)))
+        if f.format:
+            out.append((Occur.Must, Query.term_query(self._schema, "format_key", f.format)))
         if f.ids is not None:
             ids = sorted(f.ids)  # those documents, and the photos of those articles
             either = [
@@ -229,6 +231,7 @@ class TantivyStore:
     def facets(self, matches: Query) -> Facets:
         agg = {
             "outlet": {"terms": {"field": "outlet_key", "size": 100000}},
+            "format": {"terms": {"field": "format_key", "size": 1000}},
             "year": {"terms": {"field": "year", "size": 100000}},
             "month": {"histogram": {"field": "date_n", "interval": 100, "min_doc_count": 1}},
         }
@@ -237,6 +240,8 @@ class TantivyStore:
         for b in found["outlet"]["buckets"]:
             name = str(b["key"])
             out.outlets[None if name == NONE else name] = int(b["doc_count"])
+        for b in found["format"]["buckets"]:
+            out.formats[str(b["key"])] = int(b["doc_count"])
         for b in found["year"]["buckets"]:
             out.years[int(b["key"])] = out.years.get(int(b["key"]), 0) + int(b["doc_count"])
         for b in found["month"]["buckets"]:

@@ -51,6 +51,8 @@ class DocValues:
     has_photos: npt.NDArray[np.bool_]
     length: npt.NDArray[np.int32]  # tokens in x
     title_length: npt.NDArray[np.int32]  # tokens in tx
+    fmt: npt.NDArray[np.int8]  # index into formats
+    formats: list[str]
 
     def __len__(self) -> int:
         return len(self.kind)
@@ -59,7 +61,9 @@ class DocValues:
 def build(rows: Iterable[dict[str, Any] | None]) -> DocValues:
     """Arrays from stored-field dictionaries in document order (None: a lexicon document)."""
     kind, date, est, outlet, photos, length, tlen = [], [], [], [], [], [], []
+    fmt: list[int] = []
     names: dict[str, int] = {}
+    formats: dict[str, int] = {"text": 0}
     for row in rows:
         if row is None or row.get("kind") == "lexicon":
             kind.append(LEXICON)
@@ -69,6 +73,7 @@ def build(rows: Iterable[dict[str, Any] | None]) -> DocValues:
             photos.append(False)
             length.append(0)
             tlen.append(0)
+            fmt.append(0)
             continue
         kind.append(PHOTO if row.get("kind") == "photo" else ARTICLE)
         date.append(date_number(row.get("date") or ""))
@@ -78,6 +83,7 @@ def build(rows: Iterable[dict[str, Any] | None]) -> DocValues:
         photos.append(bool(row.get("has_photos")))
         length.append(int(row.get("n") or 0))
         tlen.append(len(tokens(row.get("title") or "")) if kind[-1] == ARTICLE else 0)
+        fmt.append(formats.setdefault(row.get("format") or "text", len(formats)))
     return DocValues(
         kind=np.array(kind, dtype=np.uint8),
         date=np.array(date, dtype=np.int32),
@@ -87,6 +93,8 @@ def build(rows: Iterable[dict[str, Any] | None]) -> DocValues:
         has_photos=np.array(photos, dtype=np.bool_),
         length=np.array(length, dtype=np.int32),
         title_length=np.array(tlen, dtype=np.int32),
+        fmt=np.array(fmt, dtype=np.int8),
+        formats=list(formats),
     )
 
 
@@ -109,6 +117,8 @@ def save(values: DocValues, index_path: Path, segment_id: str) -> None:
             has_photos=values.has_photos,
             length=values.length,
             title_length=values.title_length,
+            fmt=values.fmt,
+            formats=np.array(values.formats, dtype=object),
         )
     os.replace(tmp, target)
 
@@ -125,6 +135,8 @@ def load(index_path: Path, segment_id: str) -> DocValues | None:
                 has_photos=data["has_photos"],
                 length=data["length"],
                 title_length=data["title_length"],
+                fmt=data["fmt"],
+                formats=[str(x) for x in data["formats"]],
             )
     except (OSError, KeyError, ValueError):
         return None

@@ -162,6 +162,7 @@ def build_schema() -> Schema:
         date=STORED(),
         date_est=STORED(),
         outlet=STORED(),
+        format=STORED(),  # the article file's format (text, html, pdf, …)
         author=STORED(),
         photos=STORED(),
         has_photos=STORED(),

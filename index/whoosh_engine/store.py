@@ -406,6 +406,9 @@ class WhooshStore:
                 mask &= (v.date // 10000) == year
         if f.has_photos:
             mask &= v.has_photos
+        if f.format:
+            code = v.formats.index(f.format) if f.format in v.formats else -2
+            mask &= v.fmt == code
         if f.ids is not None:
             mask &= self._with_ids(seg, f.ids, len(mask))
         return np.asarray(mask, dtype=np.bool_)
@@ -513,6 +516,10 @@ class WhooshStore:
             for code, n in zip(codes.tolist(), counts.tolist(), strict=True):
                 name = v.outlets[code] if code >= 0 else None
                 out.outlets[name] = out.outlets.get(name, 0) + n
+            codes, counts = np.unique(v.fmt[docs], return_counts=True)
+            for code, n in zip(codes.tolist(), counts.tolist(), strict=True):
+                name = v.formats[code]
+                out.formats[name] = out.formats.get(name, 0) + n
             for into, values in (
                 (out.years, v.date[docs] // 10000),
                 (out.months, v.date[docs] // 100),
