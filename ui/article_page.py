@@ -59,6 +59,7 @@ def article_html(
             "sidecar": tr("from the metadata file"),
             "folder": tr("from the folder name"),
             "folder+dateline": tr("month from the folder, day from the top of the article"),
+            "page": tr("published date in the saved page"),
             "url": tr("from the source address"),
             "dateline": tr("stated at the top of the article"),
             "body": tr("estimated: a date mentioned in the article"),

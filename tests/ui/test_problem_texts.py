@@ -92,3 +92,19 @@ def test_the_panel_shows_names_and_cuts_paths_in_the_middle(qtbot, window) -> No
     assert dock.view.textElideMode() == Qt.TextElideMode.ElideMiddle
     tip = model.data(model.index(0, 2), Qt.ItemDataRole.ToolTipRole)
     assert "Fill in the article file" in tip
+
+
+def test_every_date_source_is_said_in_words_in_both_languages() -> None:
+    """The reader says where a date comes from for each source the core knows."""
+    from tangthu.archive.article import DATE_SOURCES
+    from tangthu.archive.model import Article
+    from tangthu.library.records import Highlight
+    from tangthu.ui.article_page import article_html
+    from tangthu.ui.i18n import VIETNAMESE as VI
+
+    for source in DATE_SOURCES:
+        article = Article(id="a/article.txt", title="T", lead="", date="2024-03-21",
+                          date_source=source)  # fmt: skip
+        english, _ = article_html(article, Highlight(frozenset(), frozenset()), lambda s: s)
+        label = english.split("(", 1)[1].split(")", 1)[0]
+        assert label != source and label in VI, source

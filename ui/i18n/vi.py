@@ -5,6 +5,7 @@ VI: dict[str, str] = {
         "tháng theo tên thư mục, ngày theo đầu bài"
     ),
     "from the source address": "theo địa chỉ nguồn",
+    "published date in the saved page": "ngày đăng ghi trong trang đã lưu",
     "stated at the top of the article": "ghi ở đầu bài",
     "estimated: a date mentioned in the article": "ước tính: một ngày được nhắc trong bài",
     "%1, %2 shown": "%1, đang hiện %2",
