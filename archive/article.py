@@ -105,6 +105,8 @@ class ParsedText:
     encoding: str | None = None
     #: what the reader could not read of the file, said once (pages left out, …)
     notes: list[tuple[str, str]] = field(default_factory=list)
+    #: the text was read from pictures with OCR, this sure of it (0-100)
+    recognized: float | None = None
 
 
 def _is_byline_shaped(line: str) -> bool:
@@ -667,6 +669,7 @@ def load_article(
         related=tuple(parsed.related),
         encoding=encoding,
         format=reader.name if reader else "text",
+        recognized=parsed.recognized,
     )
     for candidate in (path.with_suffix(".json"), folder / "metadata.json"):
         real = listing.find(candidate.name)

@@ -68,6 +68,8 @@ PROBLEM_KINDS: dict[str, str] = {
     "replace it with an undamaged copy.",
     "scanned-document": "Its scanned pages are read only with OCR (Tesseract); the rest "
     "of the document is read.",
+    "ocr-unavailable": "Install Tesseract and its Vietnamese model to read scans: "
+    "sudo apt-get install tesseract-ocr tesseract-ocr-vie",
     "partly-read": "The rest of the document was left out; split it or save it again.",
 }
 
@@ -178,6 +180,8 @@ class Article:
     unreferenced: tuple[PhotoRef, ...] = field(default=())
     #: the file's format (`tangthu.archive.formats`): ``text``, ``html``, ``pdf``, …
     format: str = "text"
+    #: its text was read from pictures with OCR, this sure of it (0-100); else None
+    recognized: float | None = None
 
     @property
     def body_text(self) -> str:
@@ -217,6 +221,7 @@ class Article:
             "date_source": self.date_source,
             "date_estimated": self.date_estimated,
             "format": self.format,
+            "recognized": self.recognized,
             "related": [r.to_dict() for r in self.related],
             "problems": [p.to_dict() for p in self.problems],
             "encoding": self.encoding,

@@ -10,6 +10,7 @@ import io
 import logging
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -18,6 +19,7 @@ from typing import Any
 
 from PIL import Image, ImageOps, IptcImagePlugin, UnidentifiedImageError
 
+from tangthu.archive.decode import DecodeError, decode
 from tangthu.archive.guard import UnsafeFile, open_regular
 from tangthu.archive.model import GPS, PhotoInfo, Problem
 
@@ -125,20 +127,26 @@ def is_image_name(name: str) -> bool:
 
 
 def _text(value: Any) -> str | None:
+    """A caption or tag's text: UTF-8, else a legacy Vietnamese or Western encoding
+    (`tangthu.archive.decode`); UTF-8 that a reader took for Latin-1 is mended."""
     if isinstance(value, bytes):
-        for enc in ("utf-8", "cp1252"):
+        try:
+            value = value.decode("utf-8")
+        except UnicodeDecodeError:
             try:
-                value = value.decode(enc)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            return None
+                value = decode(value.replace(b"\x00", b""))[0]
+            except DecodeError:
+                value = value.decode("cp1252", "replace")
     if isinstance(value, list):
         value = " ".join(v for v in (_text(x) for x in value) if v)
     if not isinstance(value, str):
         return None
-    value = value.replace("\x00", "").strip()
+    if not value.isascii():
+        try:  # EXIF's ASCII fields hold UTF-8 from many cameras and programs
+            value = value.encode("latin-1").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            pass
+    value = unicodedata.normalize("NFC", value.replace("\x00", "").strip())
     return value or None
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tangthu.archive.article import FolderListing, load_article, nfc_key, unreferenced_photos
-from tangthu.archive.formats import article_extensions
+from tangthu.archive.formats import alone_extensions, article_extensions
 from tangthu.archive.guard import is_within
 from tangthu.archive.model import Article, CancelToken, Problem
 from tangthu.archive.photo import IMAGE_EXTENSIONS, read_photo_info
@@ -60,6 +60,8 @@ class Inventory:
 
 _HIDDEN = frozenset({"__MACOSX", "$RECYCLE.BIN", "System Volume Information"})
 ARTICLE_EXTENSIONS = article_extensions()
+#: Pictures that are articles of their own where no article file is beside them.
+ALONE_EXTENSIONS = alone_extensions()
 _KNOWN = ARTICLE_EXTENSIONS | IMAGE_EXTENSIONS
 
 
@@ -213,10 +215,14 @@ class _Walker:
             subfolders = _without_page_files(subfolders, here.articles)
         photo_stats = [(_nfc(p), stats[p].st_size, stats[p].st_mtime_ns) for p in here.photos]
         sep, prefix = os.sep, self.prefix
+        alone = not here.articles
+        if alone:  # a photo desk's or a scanner's folder: each picture is an article
+            here.articles = [n for n in here.photos if _ending(n) in ALONE_EXTENSIONS]
         for name in here.articles:
             path = folder + sep + name if not folder.endswith(sep) else folder + name
             aid = _nfc(path[prefix:].replace(sep, "/") if sep != "/" else path[prefix:])
-            inv.articles.append(ArticleEntry(aid, path, _fingerprint(stats[name], photo_stats)))
+            its_photos = [] if alone else photo_stats
+            inv.articles.append(ArticleEntry(aid, path, _fingerprint(stats[name], its_photos)))
         if here.articles or here.photos:
             inv.folders.append(here)
         subfolders.sort(reverse=True)
@@ -227,6 +233,11 @@ class _Walker:
 PAGE_FILES_SUFFIX = "_files"
 _PAGE_ENDINGS = (".html", ".htm", ".xhtml")
 _IN_PAGE_FILES = PAGE_FILES_SUFFIX + "/"
+
+
+def _ending(name: str) -> str:
+    dot = name.rfind(".")
+    return name[dot:].lower() if dot > 0 else ""
 
 
 def _without_page_files(subfolders: list[str], articles: list[str]) -> list[str]:

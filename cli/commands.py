@@ -20,7 +20,7 @@ from typing import Any
 from tangthu import library
 from tangthu.cli.errors import CommandFailed, UsageError, existing_dir
 from tangthu.cli.progress import ProgressBar
-from tangthu.cli.text import PrintableStream, printable, shown_date
+from tangthu.cli.text import PrintableStream, print_ocr_missing, printable, shown_date
 from tangthu.library import program, records
 
 #: Opens the window for the ``gui`` command (given by `tangthu.launch`, which may import Qt).
@@ -59,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("roots", nargs="+", metavar="ROOT")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--problems", action="store_true", help="list every problem")
+    _add_no_ocr(p)
 
     p = sub.add_parser("show", help="print one article as parsed")
     p.add_argument("id", metavar="ID", help="the article's path relative to the archive")
@@ -96,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--index-dir")
     p.add_argument("--rebuild", action="store_true", help="start the index over")
     p.add_argument("--jobs", type=int, default=0, help="worker processes (default: all cores)")
+    _add_no_ocr(p)
     p.add_argument(
         "--engine",
         choices=library.ENGINES,
@@ -171,6 +173,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_no_ocr(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--no-ocr",
+        action="store_true",
+        help="do not read scanned pages and clippings with OCR (Tesseract); "
+        "what was read before is kept",
+    )
+
+
 def add_filters(p: argparse.ArgumentParser, *, until: str) -> None:
     """The options that restrict and order a search (search and export share them; the
     last day is *until*: ``--to`` for search, ``--until`` for export)."""
@@ -208,6 +219,8 @@ def _print_json(data: Any) -> None:
 
 def cmd_scan(args: argparse.Namespace) -> int:
     roots = [existing_dir(r) for r in args.roots]
+    if args.no_ocr:
+        library.use_ocr(False)
     with ProgressBar("Scanning", unit="articles") as bar:
         report = library.scan(roots, progress=bar.update)
     summary = report.summary()
@@ -228,6 +241,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
     print(f"Problems:            {sum(counts.values())}")
     for kind, n in counts.items():
         print(f"  {kind:<22} {n}")
+    print_ocr_missing(report.problems)
     if args.problems:
         for p in report.problems:
             print(

@@ -15,7 +15,7 @@ from typing import Any
 from tangthu import library
 from tangthu.cli.errors import UsageError, existing_dir, searching
 from tangthu.cli.progress import ProgressBar
-from tangthu.cli.text import plural, shown_date
+from tangthu.cli.text import plural, print_ocr_missing, shown_date
 from tangthu.library import program, records
 from tangthu.library.records import NONE, Filters, SearchResult
 
@@ -24,6 +24,8 @@ def cmd_index(args: argparse.Namespace) -> int:
     root = existing_dir(args.root)
     if args.jobs < 0:
         raise UsageError("--jobs must be 0 (all cores) or more")
+    if args.no_ocr:
+        library.use_ocr(False)
     lib = library.Library(root, index_dir=args.index_dir, engine=args.engine)
     try:
         with ProgressBar("Indexing", unit="articles") as bar:
@@ -70,7 +72,10 @@ def _report(summary: records.IndexSummary, root: str, as_json: bool) -> None:
         return
     d = summary.to_dict()
     if not summary.articles:
-        print(f"{root} holds no article files (an article is a .txt file in a folder).")
+        print(
+            f"{root} holds no article files (an article is a text, web page, PDF or Word "
+            "file in a folder, or a picture alone in its folder)."
+        )
     print(f"Index:     {summary.index_dir}")
     print(f"Articles:  {d['articles']}  (photos {d['photos']})")
     print(f"Changes:   {d['added']} added, {d['updated']} updated, {d['deleted']} deleted")
@@ -78,6 +83,7 @@ def _report(summary: records.IndexSummary, root: str, as_json: bool) -> None:
     listed = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
     see = f"see: {program.command_name()} scan {shlex.quote(root)} --problems"
     print(f"Problems:  {d['problems']}" + (f" ({listed}; {see})" if listed else ""))
+    print_ocr_missing(summary.problems)
     print(f"Seconds:   {d['seconds']:.2f}", flush=True)
 
 

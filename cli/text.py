@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
+
+from tangthu.library.records import Problem
 
 
 def plural(n: int, noun: str) -> str:
@@ -42,3 +45,10 @@ class PrintableStream:
 
     def __getattr__(self, name: str) -> Any:  # flush, fileno, encoding, isatty…
         return getattr(self._stream, name)
+
+
+def print_ocr_missing(problems: Iterable[Problem]) -> None:
+    """Once, when scans were left unread: why, and the command that installs OCR."""
+    why = next((p.detail for p in problems if p.kind == "ocr-unavailable"), None)
+    if why is not None:
+        print(f"Scans not read: {why}")

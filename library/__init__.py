@@ -18,6 +18,7 @@ from tangthu.archive.citation import citation, reference_list
 from tangthu.archive.export import formats as export_formats
 from tangthu.archive.fold import fold
 from tangthu.archive.formats import labels as article_formats
+from tangthu.archive.formats.ocr import use_ocr
 from tangthu.archive.locate import article_file, article_folder, photo_file
 from tangthu.archive.outlet import canonical_outlet
 from tangthu.archive.paths import cache_dir, data_dir
@@ -87,4 +88,5 @@ __all__ = [
     "user_annotations",
     "user_basket",
     "user_saved_searches",
+    "use_ocr",
 ]

@@ -80,10 +80,20 @@ def article_html(
         )
     budget = MAX_SHOWN_CHARS
     photos_left = MAX_SHOWN_PHOTOS
-    if article.lead:
-        out.append(f"<p style='font-weight:600'>{_mark(article.lead[:budget], terms)}</p>")
-        budget -= len(article.lead)
-    for block in article.blocks:
+    blocks = list(article.blocks)
+    if article.recognized is not None:  # a scan: the picture, then what was read of it
+        sure = fmt(tr("Text read from the picture by OCR, %1% sure"), f"{article.recognized:.0f}")
+        out.append(f"<p style='color:{muted()}; font-style:italic'>{html.escape(sure)}</p>")
+        blocks.sort(key=lambda b: b.type != "photos")
+        lead_at = sum(b.type == "photos" for b in blocks)
+    else:
+        lead_at = 0
+    for at, block in enumerate([*blocks, None]):
+        if at == lead_at and article.lead:
+            out.append(f"<p style='font-weight:600'>{_mark(article.lead[:budget], terms)}</p>")
+            budget -= len(article.lead)
+        if block is None:
+            break
         if budget <= 0:
             note = tr("The article is too long to show whole; export it to read the rest.")
             out.append(f"<p style='color:#a33'>{html.escape(note)}</p>")

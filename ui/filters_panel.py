@@ -103,6 +103,7 @@ class FiltersPanel(QGroupBox):
             "html": self.tr("Web page"),
             "pdf": self.tr("PDF"),
             "docx": self.tr("Word document"),
+            "image": self.tr("Picture"),
         }
         return labels.get(name, name.upper())
 

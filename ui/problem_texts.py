@@ -28,6 +28,7 @@ KIND_NAMES: dict[str, str] = {
     "broken-document": "Damaged document",
     "scanned-document": "Scanned pages",
     "partly-read": "Document read in part",
+    "ocr-unavailable": "Scans not read (no OCR)",
 }
 
 _N = r"([\d,]+)"  # a number as the core writes it (1,000): shown as the language groups it
@@ -97,6 +98,18 @@ DETAILS: list[tuple[str, str]] = [
     (r"the file holds binary data, not text", "the file holds binary data, not text"),
     (r"the file holds control characters, not text", "the file holds control characters, not text"),
     (r"no story was found in it", "no story was found in it"),
+    (
+        r"Tesseract is not installed; to read scans, run: (.+)",
+        "Tesseract is not installed; to read scans, run: %1",
+    ),
+    (
+        r"Tesseract has no Vietnamese model; to read scans, run: (.+)",
+        "Tesseract has no Vietnamese model; to read scans, run: %1",
+    ),
+    (
+        r"Tesseract does not start \((.*)\); reinstall it: (.+)",
+        "Tesseract does not start (%1); reinstall it: %2",
+    ),
     (r"the file is too complex to read", "the file is too complex to read"),
     (r"not a web page lxml can read \((.*)\)", "not a web page that can be read (%1)"),
     (r"not a PDF that can be read \((.*)\)", "not a PDF that can be read (%1)"),
@@ -110,9 +123,9 @@ DETAILS: list[tuple[str, str]] = [
         "reading stopped after %1 s, at page %2 of %3",
     ),
     (
-        rf"{_N} of its {_N} pages have no text layer \(a scan\): their text is read only "
-        r"with OCR",
-        "%1 of its %2 pages have no text layer (a scan): their text is read only with OCR",
+        rf"{_N} of its {_N} pages have no text layer \(a scan\), and OCR found no text on "
+        r"them",
+        "%1 of its %2 pages have no text layer (a scan), and OCR found no text on them",
     ),
     (r"not a ZIP package \((.*)\)", "not a ZIP package (%1)"),
     (rf"holds {_N} parts; too many to read", "holds %1 parts; too many to read"),

@@ -105,7 +105,14 @@ class ProblemsDock(QDockWidget):
     def show_problems(self, problems: list[Problem]) -> None:
         self.model.set_problems(problems)
         n = len(problems)
-        self.button.setText(fmt(self.tr("Problems: %1"), number(n)) if n else "")
+        text = fmt(self.tr("Problems: %1"), number(n)) if n else ""
+        tip = self.tr("Show what could not be read")
+        unread = next((p for p in problems if p.kind == "ocr-unavailable"), None)
+        if unread is not None:  # said once, with the command that installs OCR
+            text += " · " + self.tr("scans not read (no OCR)")
+            tip = detail_text(unread.detail, self.tr)
+        self.button.setText(text)
+        self.button.setToolTip(tip)
         self.button.setVisible(n > 0)
 
     def toggle(self) -> None:

@@ -55,6 +55,8 @@ class ArticleReader:
         max_bytes: files larger than this are not read (a ``too-large`` problem).
         order: where it comes in lists.
         media_type: its MIME type (Dublin Core's ``format`` in exports).
+        alone: its files are articles only in a folder holding no other article file
+            (pictures: elsewhere they are the photos of the folder's articles).
     """
 
     name: str
@@ -64,6 +66,7 @@ class ArticleReader:
     max_bytes: int = 16 * 1024 * 1024
     order: int = 100
     media_type: str = "application/octet-stream"
+    alone: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -87,8 +90,13 @@ def by_extension() -> dict[str, ArticleReader]:
 
 
 def article_extensions() -> frozenset[str]:
-    """Every file ending an article may have."""
-    return frozenset(by_extension())
+    """Every file ending an article file may have (pictures aside: `alone_extensions`)."""
+    return frozenset(ext for ext, r in by_extension().items() if not r.alone)
+
+
+def alone_extensions() -> frozenset[str]:
+    """The endings of files that are articles only where no article file is beside them."""
+    return frozenset(ext for ext, r in by_extension().items() if r.alone)
 
 
 def reader_for(path: str | os.PathLike[str]) -> ArticleReader | None:
@@ -118,6 +126,7 @@ __all__ = [
     "SECONDS",
     "ArticleReader",
     "ReadFailure",
+    "alone_extensions",
     "article_extensions",
     "by_extension",
     "format_of",

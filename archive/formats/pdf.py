@@ -10,6 +10,7 @@ layer (a scan) are counted and reported.
 
 from __future__ import annotations
 
+import io
 import re
 import time
 import unicodedata
@@ -102,6 +103,38 @@ def paragraphs(lines: list[Line]) -> list[tuple[str, float]]:
     return out
 
 
+#: The resolution scanned pages are rendered at for OCR.
+OCR_DPI = 300
+
+
+def _read_scan(
+    pdf: object, number: int, path: Path, unread: list[str]
+) -> tuple[list[Line], float] | None:
+    """A scanned page's text by OCR, as lines of one size, and how sure it is; None
+    when OCR cannot run (why is added to *unread*, once)."""
+    from tangthu.archive.formats.ocr import OcrUnavailable, recognize
+
+    if unread:
+        return None
+    page = pdf[number]  # type: ignore[index]
+    try:
+        bitmap = page.render(scale=OCR_DPI / 72, grayscale=True)
+        picture = io.BytesIO()
+        bitmap.to_pil().save(picture, "PNG")
+        bitmap.close()
+    finally:
+        page.close()
+    try:
+        found = recognize(path, page=number, picture=picture.getvalue())
+    except OcrUnavailable as exc:
+        unread.append(str(exc))
+        return None
+    lines: list[Line] = []
+    for paragraph in found.paragraphs:
+        lines += [(paragraph, 10.0), ("", 10.0)]
+    return lines, found.confidence
+
+
 def read(data: bytes, path: Path) -> ParsedText:
     import pypdfium2 as pdfium
 
@@ -116,6 +149,8 @@ def read(data: bytes, path: Path) -> ParsedText:
         pages = len(pdf)
         pages_lines: list[list[Line]] = []
         paras: list[tuple[str, float]] = []
+        confidences: list[float] = []
+        unread: list[str] = []  # why OCR could not read the scanned pages
         scanned = 0
         stopped = None
         for number in range(pages):
@@ -134,6 +169,10 @@ def read(data: bytes, path: Path) -> ParsedText:
                 page.close()
             if sum(c.isalpha() for t, _ in lines for c in t) < _SCANNED:
                 scanned += 1
+                read = _read_scan(pdf, number, path, unread)
+                if read is not None and sum(c.isalpha() for t, _ in read[0] for c in t) >= _SCANNED:
+                    pages_lines.append(read[0])
+                    confidences.append(read[1])
                 continue
             pages_lines.append(lines)
     except pdfium.PdfiumError as exc:
@@ -150,14 +189,18 @@ def read(data: bytes, path: Path) -> ParsedText:
         paras.extend(found)
     if stopped:
         out.notes.append(("partly-read", stopped))
-    if scanned:
+    if unread:
+        out.notes.append(("ocr-unavailable", unread[0]))
+    elif scanned and not confidences:
         out.notes.append(
             (
                 "scanned-document",
-                f"{scanned} of its {pages} pages have no text layer (a scan): their text "
-                "is read only with OCR",
+                f"{scanned} of its {pages} pages have no text layer (a scan), and OCR found "
+                "no text on them",
             )
         )
+    if confidences:
+        out.recognized = round(sum(confidences) / len(confidences), 1)
     title = _nfc((meta.get("Title") or "").strip())
     body = sorted(size for _, size in paras)[len(paras) // 2] if paras else 0.0
     if paras and len(paras[0][0]) <= 250 and paras[0][1] >= 1.15 * body:

@@ -76,7 +76,10 @@ def test_cancel_leaves_index_unchanged(archive: Path, index_dir: Path) -> None:
     assert seen[-1] == 10
     assert _ids(index_dir) == before
     s = update_index(archive, index_dir, jobs=1)  # a rerun completes it
-    assert (s.added, s.deleted, s.articles) == (20, 1, 24)
+    # the article's photo, alone in its folder now, is an article of its own
+    assert (s.added, s.deleted, s.articles) == (21, 1, 25)
+    alone = _ids(index_dir) - before
+    assert [i for i in alone if i.startswith("2024/03/dk/")] == ["2024/03/dk/1.jpg"]
 
 
 def test_cancelled_rebuild_keeps_the_old_index(archive: Path, index_dir: Path) -> None:

@@ -142,6 +142,19 @@ VI_MESSAGES: dict[str, str] = {
     "Link out of the archive": "Liên kết ra ngoài kho",
     "Not an ordinary file": "Không phải tệp thông thường",
     "Damaged document": "Tài liệu bị hỏng",
+    "Scans not read (no OCR)": "Chưa đọc được bản quét (thiếu OCR)",
+    "Tesseract is not installed; to read scans, run: %1": (
+        "Chưa cài Tesseract; để đọc bản quét, hãy chạy: %1"
+    ),
+    "Tesseract has no Vietnamese model; to read scans, run: %1": (
+        "Tesseract chưa có dữ liệu tiếng Việt; để đọc bản quét, hãy chạy: %1"
+    ),
+    "Tesseract does not start (%1); reinstall it: %2": (
+        "Tesseract không chạy được (%1); hãy cài lại: %2"
+    ),
+    "Install Tesseract and its Vietnamese model to read scans: sudo apt-get install "
+    "tesseract-ocr tesseract-ocr-vie": "Cài Tesseract và dữ liệu tiếng Việt để đọc bản "
+    "quét: sudo apt-get install tesseract-ocr tesseract-ocr-vie",
     "Scanned pages": "Trang quét",
     "Document read in part": "Tài liệu chỉ đọc được một phần",
     "no story was found in it": "không tìm thấy nội dung bài trong tệp",
@@ -151,8 +164,8 @@ VI_MESSAGES: dict[str, str] = {
     "the PDF could not be read (%1)": "không đọc được tệp PDF (%1)",
     "only the first %1 of its %2 pages were read": "chỉ đọc %1 trang đầu trong %2 trang",
     "reading stopped after %1 s, at page %2 of %3": "dừng đọc sau %1 giây, ở trang %2/%3",
-    "%1 of its %2 pages have no text layer (a scan): their text is read only with OCR": (
-        "%1/%2 trang không có lớp chữ (bản quét): chỉ đọc được chữ bằng OCR"
+    "%1 of its %2 pages have no text layer (a scan), and OCR found no text on them": (
+        "%1/%2 trang không có lớp chữ (bản quét), và OCR không tìm thấy chữ trên đó"
     ),
     "not a ZIP package (%1)": "không phải gói ZIP (%1)",
     "holds %1 parts; too many to read": "có %1 phần; quá nhiều để đọc",

@@ -1,0 +1,80 @@
+"""Pictures that are articles of their own: in a folder holding no article file, each
+picture is one. A photo desk's picture carries its caption inside the file (IPTC
+Caption-Abstract, XMP ``dc:description`` or EXIF ImageDescription): the caption is
+its text, the picture its photo. A scanned clipping has no caption: its printed
+text is read with OCR (`tangthu.archive.formats.ocr`), and the picture is shown
+beside what was read, with how sure the reading was.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tangthu.archive.article import ParsedText
+from tangthu.archive.formats import ArticleReader
+from tangthu.archive.formats.ocr import OcrUnavailable, recognize
+from tangthu.archive.model import Block
+from tangthu.archive.photo import IMAGE_EXTENSIONS, read_photo_info
+
+#: Letters OCR must find for a picture to be a clipping rather than a photo.
+CLIPPING_LETTERS = 80
+#: A title longer than this is cut at a word.
+TITLE_CHARACTERS = 150
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+")
+
+
+def title_of(text: str) -> str:
+    """The first sentence of *text*, at most `TITLE_CHARACTERS` long."""
+    first = _SENTENCE.split(text.strip(), maxsplit=1)[0]
+    if len(first) <= TITLE_CHARACTERS:
+        return first
+    return first[:TITLE_CHARACTERS].rsplit(" ", 1)[0] + "…"
+
+
+def read(data: bytes, path: Path) -> ParsedText:
+    out = ParsedText()
+    info = read_photo_info(path)
+    if info.problem is not None:
+        out.notes.append((info.problem.kind, info.problem.detail))
+        out.title = path.stem
+        return out
+    caption = info.embedded_caption
+    if caption:
+        out.title = title_of(caption)
+        out.blocks = [Block("photos", files=(path.name,), caption=caption)]
+        out.photo_lines = [(path.name, caption)]
+        return out
+    out.blocks = [Block("photos", files=(path.name,), caption=None)]
+    out.photo_lines = [(path.name, None)]
+    out.title = path.stem
+    try:
+        found = recognize(path)
+    except OcrUnavailable as exc:
+        if str(exc) != "OCR is switched off":
+            out.notes.append(("ocr-unavailable", str(exc)))
+        return out
+    if found.letters < CLIPPING_LETTERS:
+        return out  # a photo without a caption, not a page of print
+    paragraphs = list(found.paragraphs)
+    if len(paragraphs[0]) <= TITLE_CHARACTERS:
+        out.title = paragraphs.pop(0)
+    else:
+        out.title = title_of(paragraphs[0])
+    if paragraphs:
+        out.lead = paragraphs.pop(0)
+    out.blocks += [Block("text", text=p) for p in paragraphs]
+    out.recognized = found.confidence
+    return out
+
+
+READER = ArticleReader(
+    name="image",
+    label="Picture",
+    extensions=IMAGE_EXTENSIONS,
+    read=read,
+    max_bytes=256 * 1024 * 1024,
+    order=40,
+    media_type="image/jpeg",
+    alone=True,
+)
