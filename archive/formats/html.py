@@ -55,6 +55,12 @@ _FURNITURE = re.compile(
     r"author-box|rating|vote|recommend\w*|box-?tin|hidden|hide)($|[-_\s])",
     re.IGNORECASE,
 )
+#: Class or id words of what is never the story, whatever else the element is called.
+_NEVER_STORY = re.compile(
+    r"(^|[-_\s])(comments?|comment-\w+|binh-?luan|disqus\w*|respond|replies|"
+    r"related-\w+|tin-?lien-?quan)($|[-_\s])",
+    re.IGNORECASE,
+)
 #: Class or id words of a story's body; such an element is never furniture.
 _BODY_CLASS = re.compile(
     r"(article|story|entry|post|detail|content|body|main|fck_detail|singular|"
@@ -68,6 +74,7 @@ _FIGURE_CLASS = re.compile(r"(figure|tplcaption|vcsortable|image-?box|photo-?box
 _TEXT_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "blockquote", "li", "pre", "dd", "dt"}
 _SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _ISO = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})")
 _SPACES = re.compile(r"\s+")
 #: A paragraph shorter than this is not scored as prose.
@@ -117,7 +124,7 @@ def read(data: bytes, path: Path) -> ParsedText:
     from lxml import etree
     from lxml import html as lhtml
 
-    text = _decode_page(data)
+    text = _XML_DECLARATION.sub("", _decode_page(data), count=1)
     try:
         doc = lhtml.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
@@ -157,13 +164,18 @@ def read(data: bytes, path: Path) -> ParsedText:
         if el.getparent() is None or el.tag in ("html", "body"):
             continue
         marks = _marks(el)
-        if marks.strip() and _FURNITURE.search(marks) and not _BODY_CLASS.search(marks):
+        if not marks.strip():
+            continue
+        if _NEVER_STORY.search(marks):
+            _remove(el)
+        elif _FURNITURE.search(marks) and not _BODY_CLASS.search(marks) and not _holds_prose(el):
             _remove(el)
     body = _story(doc)
     blocks: list[Block] = []
     photos = 0
-    if body is not None:
-        for block in _blocks(body, path):
+    parts = _with_siblings(body) if body is not None else []
+    for part in parts:
+        for block in _blocks(part, path):
             if block.type == "photos":
                 if photos >= MAX_PHOTOS:
                     out.photos_left_out += 1
@@ -190,6 +202,20 @@ def read(data: bytes, path: Path) -> ParsedText:
     if linked is not None:
         out.section = section
     return out
+
+
+def _holds_prose(el: Any) -> bool:
+    """Whether *el* holds a story's worth of prose (a wrapper whose name sounds like
+    furniture, ``Page-ad-margins``, around the whole page): three long paragraphs
+    that are not lists of links."""
+    long = 0
+    for p in el.iter("p"):
+        text = _words(p)
+        if len(text) >= 80 and _link_density(p, text) < 0.3:
+            long += 1
+            if long >= 3:
+                return True
+    return False
 
 
 def _remove(el: Any) -> None:
@@ -270,6 +296,8 @@ def _lead_element(doc: Any) -> Any:
     for el in doc.iter("p", "h2", "div", "span", "strong"):
         marks = _marks(el)
         if _LEAD_CLASS.search(marks) and not _FURNITURE.search(marks):
+            if el.find(".//img") is not None or el.find(".//figure") is not None:
+                continue
             text = _words(el)
             if 40 <= len(text) <= 1500:
                 return el
@@ -310,6 +338,19 @@ def _story(doc: Any) -> Any:
         if best in el.iter() and len(_words(el)) < 3 * len(_words(best)) + 2000:
             return el
     return best
+
+
+def _with_siblings(story: Any) -> list[Any]:
+    """The story element and the siblings that go on with it: a page that splits its
+    story into several boxes of the same kind (``article-text-wrap`` twice, around an
+    ad) gives them all, in order."""
+    parent = story.getparent()
+    if parent is None or story.tag in ("body", "html"):
+        return [story]
+    kind = (story.tag, story.get("class"))
+    return [
+        el for el in parent if el is story or (kind[1] and (el.tag, el.get("class")) == kind)
+    ]
 
 
 def _blocks(el: Any, page: Path) -> list[Block]:
