@@ -107,6 +107,8 @@ class ParsedText:
     notes: list[tuple[str, str]] = field(default_factory=list)
     #: the text was read from pictures with OCR, this sure of it (0-100)
     recognized: float | None = None
+    #: pictures kept inside the file, by their photo name (``NAME_files/PICTURE``)
+    embedded: dict[str, bytes] = field(default_factory=dict)
 
 
 def _is_byline_shaped(line: str) -> bool:
@@ -604,9 +606,19 @@ def load_article(
     listing = listing or FolderListing(folder)
     photos: list[PhotoRef] = []
     missing = 0
+    from tangthu.archive.embedded import keep
+
     for name, caption in parsed.photo_lines:
         found = listing.find(name)
         info = None
+        if found is None and name in parsed.embedded:  # a picture inside the file
+            found = keep(path, name, parsed.embedded[name])
+            if found is not None:
+                info = read_photo_info(found) if photo_info else None
+                if info is not None and info.problem:
+                    problems.append(info.problem)
+                photos.append(PhotoRef(name, caption, True, str(found), info))
+                continue
         if found is not None:
             unusable = unusable_photo(found, name, root, trusted)
             if unusable is not None:

@@ -100,7 +100,8 @@ def open_regular(
     """Open *path* for reading in binary mode, when it is a regular file.
 
     Opening never blocks (a named pipe is refused, not waited on). With *root*, the
-    file must really lie inside it (after every link), or below a *trusted* folder.
+    file must really lie inside it (after every link), or below a *trusted* folder,
+    or in Tàng Thư's own cache of pictures taken out of article files.
 
     Raises:
         UnsafeFile: a pipe, a device, a socket or a folder; a link out of the archive.
@@ -124,7 +125,10 @@ def open_regular(
             )
             raise UnsafeFile("special-file", name, f"{what}, not a file; it is not read")
         if root is not None:
-            leads = outside_target(name, root, trusted, real=_fd_path(fd, name))
+            from tangthu.archive.embedded import cache_root
+
+            own = (*trusted, str(cache_root()))
+            leads = outside_target(name, root, own, real=_fd_path(fd, name))
             if leads is not None:
                 raise UnsafeFile(
                     "outside-link",

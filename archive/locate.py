@@ -107,4 +107,14 @@ def photo_file(root: str | os.PathLike[str], article_id: str, name: str) -> Path
         path = locate(root, rel, any_case=True)
     except OutsideArchive:
         return None
-    return path if path is not None and path.is_file() else None
+    if path is not None and path.is_file():
+        return path
+    if "/" in name:  # a picture inside the article's file (`tangthu.archive.embedded`)
+        from tangthu.archive.embedded import resolve
+
+        try:
+            where = locate(root, folder, any_case=True) if folder else Path(root)
+        except OutsideArchive:
+            return None
+        return resolve(where, name) if where is not None else None
+    return None

@@ -104,6 +104,7 @@ class FiltersPanel(QGroupBox):
             "pdf": self.tr("PDF"),
             "docx": self.tr("Word document"),
             "image": self.tr("Picture"),
+            "mhtml": self.tr("Web page (single file)"),
         }
         return labels.get(name, name.upper())
 

@@ -113,6 +113,7 @@ DETAILS: list[tuple[str, str]] = [
     (r"the file is too complex to read", "the file is too complex to read"),
     (r"not a web page lxml can read \((.*)\)", "not a web page that can be read (%1)"),
     (r"not a PDF that can be read \((.*)\)", "not a PDF that can be read (%1)"),
+    (r"not a single-file web page \((.*)\)", "not a single-file web page (%1)"),
     (r"the PDF could not be read \((.*)\)", "the PDF could not be read (%1)"),
     (
         rf"only the first {_N} of its {_N} pages were read",

@@ -185,7 +185,7 @@ def article_files(item: Item, article: Article) -> list[tuple[Path, str]]:
     for ref in article.photos:
         if ref.exists and ref.path and ref.path not in seen:
             seen.add(ref.path)
-            files.append((Path(ref.path), _rel(root, Path(ref.path))))
+            files.append((Path(ref.path), _rel(root, Path(ref.path), article.id, ref.file)))
     return files
 
 
@@ -193,8 +193,13 @@ def _join(folder: str, name: str) -> str:
     return f"{folder}/{name}" if folder else name
 
 
-def _rel(root: Path, path: Path) -> str:
-    return unicodedata.normalize("NFC", path.relative_to(root).as_posix())
+def _rel(root: Path, path: Path, article_id: str, name: str) -> str:
+    """Where a photo goes in an export: its place in the archive, or, for a picture
+    taken out of the article's file, ``NAME_files/PICTURE`` beside that file."""
+    try:
+        return unicodedata.normalize("NFC", path.relative_to(root).as_posix())
+    except ValueError:
+        return _join(article_id.rpartition("/")[0], name)
 
 
 def payload(resolved: Resolved, *, multi_root: bool) -> list[tuple[Path, str, Item]]:
@@ -216,7 +221,8 @@ def payload(resolved: Resolved, *, multi_root: bool) -> list[tuple[Path, str, It
             add(src, rel, item)
     for photo in resolved.photos:
         if photo.path is not None:
-            add(photo.path, _rel(Path(photo.item.root), photo.path), photo.item)
+            rel = _rel(Path(photo.item.root), photo.path, photo.item.article_id, photo.item.file)
+            add(photo.path, rel, photo.item)
     return out
 
 

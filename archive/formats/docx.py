@@ -15,7 +15,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from tangthu.archive.article import ParsedText, _trailing_byline
+from tangthu.archive import embedded
+from tangthu.archive.article import MAX_PHOTOS, ParsedText, _trailing_byline
 from tangthu.archive.formats import ArticleReader, ReadFailure
 from tangthu.archive.model import Block
 
@@ -69,19 +70,42 @@ def read(data: bytes, path: Path) -> ParsedText:
     out = ParsedText()
     blocks: list[Block] = []
     title = ""
-    for style, text in items:
+    taken: set[str] = set()
+    waiting: list[str] = []  # pictures whose caption may come next
+    for style, text, pictures in items:
+        if waiting and text and _is_caption(style, text):
+            blocks += [Block("photos", files=(n,), caption=text) for n in waiting[:1]]
+            blocks += [Block("photos", files=(n,), caption=None) for n in waiting[1:]]
+            out.photo_lines += [(n, text if k == 0 else None) for k, n in enumerate(waiting)]
+            waiting = []
+            continue
+        if waiting:
+            blocks += [Block("photos", files=(n,), caption=None) for n in waiting]
+            out.photo_lines += [(n, None) for n in waiting]
+            waiting = []
+        for part, data in pictures:
+            if len(taken) >= MAX_PHOTOS:
+                out.photos_left_out += 1
+                continue
+            name = embedded.name_for(path, part, taken)
+            out.embedded[name] = data
+            waiting.append(name)
         if not text:
             continue
         if not title and (style.startswith("title") or style.startswith("heading")):
             title = text
             continue
         blocks.append(Block("text", text=text))
+    blocks += [Block("photos", files=(n,), caption=None) for n in waiting]
+    out.photo_lines += [(n, None) for n in waiting]
     core_title = _clean(core_title)
     out.title = title or core_title
-    if not out.title and blocks and len(blocks[0].text) <= 200:
-        out.title = blocks.pop(0).text
-    if blocks:
-        out.lead = blocks.pop(0).text
+    first_text = next((k for k, b in enumerate(blocks) if b.type == "text"), None)
+    if not out.title and first_text is not None and len(blocks[first_text].text) <= 200:
+        out.title = blocks.pop(first_text).text
+        first_text = next((k for k, b in enumerate(blocks) if b.type == "text"), None)
+    if first_text is not None:
+        out.lead = blocks.pop(first_text).text
     byline = _trailing_byline(blocks)
     if byline is not None:
         out.author = blocks.pop(byline).text.strip(" ,-") or None
@@ -90,22 +114,52 @@ def read(data: bytes, path: Path) -> ParsedText:
     return out
 
 
+#: A caption under a picture: styled so, or short and set apart (italic, centred).
+_CAPTION_LENGTH = 300
+
+
+def _is_caption(style: str, text: str) -> bool:
+    if style.startswith("caption") or style == "chú thích":
+        return True
+    return style.endswith("+set-apart") and len(text) <= _CAPTION_LENGTH
+
+
 def _items(document: Any) -> Any:
-    """(style name, text) of each paragraph of the body in order, and of each table
-    cell's paragraphs."""
+    """(style name, text, pictures) of each paragraph of the body in order, and of each
+    table cell's paragraphs; pictures are (part name, bytes). A short paragraph set
+    apart (italic or centred) has ``+set-apart`` after its style's name."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    related = document.part.related_parts
+
+    def pictures(element: Any) -> list[tuple[str, bytes]]:
+        out = []
+        for rid in element.xpath(".//a:blip/@r:embed"):
+            part = related.get(rid)
+            if part is not None and hasattr(part, "blob"):
+                out.append((str(part.partname), part.blob))
+        return out
+
+    def described(paragraph: Any) -> tuple[str, str, list[tuple[str, bytes]]]:
+        style = paragraph.style.name.lower() if paragraph.style is not None else ""
+        runs = [r for r in paragraph.runs if r.text.strip()]
+        apart = paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER or (
+            runs and all(r.italic for r in runs)
+        )
+        return style + ("+set-apart" if apart else ""), _clean(paragraph.text), pictures(
+            paragraph._element
+        )
+
     for child in document.element.body.iterchildren():
         if child.tag == f"{_W}p":
-            paragraph = Paragraph(child, document)
-            style = paragraph.style.name.lower() if paragraph.style is not None else ""
-            yield style, _clean(paragraph.text)
+            yield described(Paragraph(child, document))
         elif child.tag == f"{_W}tbl":
             for row in Table(child, document).rows:
                 for cell in row.cells:
                     for paragraph in cell.paragraphs:
-                        yield "table", _clean(paragraph.text)
+                        yield described(paragraph)
 
 
 READER = ArticleReader(

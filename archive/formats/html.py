@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from tangthu.archive import embedded
 from tangthu.archive.article import (
     MAX_PHOTOS,
     ParsedText,
@@ -121,6 +122,12 @@ def _link_density(el: Any, text: str) -> float:
 
 
 def read(data: bytes, path: Path) -> ParsedText:
+    return read_page(data, path)
+
+
+def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -> ParsedText:
+    """The story of a page; *images* (address → bytes) are the pictures a single-file
+    page carries inside it, kept as the article's embedded photos."""
     from lxml import etree
     from lxml import html as lhtml
 
@@ -174,8 +181,23 @@ def read(data: bytes, path: Path) -> ParsedText:
     blocks: list[Block] = []
     photos = 0
     parts = _with_siblings(body) if body is not None else []
+    taken: set[str] = set()
+
+    def finder(img: Any) -> str | None:
+        if images:
+            for src in _sources(img):
+                data = images.get(src) or images.get(unquote(src))
+                if data is not None:
+                    for name, known in out.embedded.items():
+                        if known is data:
+                            return name
+                    name = embedded.name_for(path, urlsplit(src).path or "picture", taken)
+                    out.embedded[name] = data
+                    return name
+        return _local_image(img, path)
+
     for part in parts:
-        for block in _blocks(part, path):
+        for block in _blocks(part, finder):
             if block.type == "photos":
                 if photos >= MAX_PHOTOS:
                     out.photos_left_out += 1
@@ -353,7 +375,7 @@ def _with_siblings(story: Any) -> list[Any]:
     ]
 
 
-def _blocks(el: Any, page: Path) -> list[Block]:
+def _blocks(el: Any, find: Any) -> list[Block]:
     """The story's text and photos, in reading order."""
     out: list[Block] = []
 
@@ -364,10 +386,10 @@ def _blocks(el: Any, page: Path) -> list[Block]:
         if tag == "figure" or (
             _FIGURE_CLASS.search(_marks(node)) and node.find(".//img") is not None and tag != "img"
         ):
-            out.extend(_figure(node, page))
+            out.extend(_figure(node, find))
             return
         if tag == "img":
-            name = _local_image(node, page)
+            name = find(node)
             if name:
                 out.append(Block("photos", files=(name,), caption=None))
             return
@@ -409,7 +431,7 @@ def _only_images(node: Any) -> bool:
     return not _words(node) and node.find(".//img") is not None
 
 
-def _figure(node: Any, page: Path) -> list[Block]:
+def _figure(node: Any, find: Any) -> list[Block]:
     caption_el = node.find(".//figcaption")
     if caption_el is None:
         caption_el = next(
@@ -419,7 +441,7 @@ def _figure(node: Any, page: Path) -> list[Block]:
     if not caption:  # a template's table: the text of the cells without an image
         cells = [c for c in node.iter("td", "p") if c.find(".//img") is None and _words(c)]
         caption = _clean(" ".join(_words(c) for c in cells[:1]))
-    names = [n for n in (_local_image(img, page) for img in node.iter("img")) if n]
+    names = [n for n in (find(img) for img in node.iter("img")) if n]
     if not names:
         return [Block("text", text=caption)] if caption else []
     return [Block("photos", files=(name,), caption=caption or None) for name in names[:1]] + [
@@ -427,16 +449,21 @@ def _figure(node: Any, page: Path) -> list[Block]:
     ]
 
 
-def _local_image(img: Any, page: Path) -> str | None:
-    """The image's saved copy, as a path relative to the page's folder: the first of
-    its sources that is a local file of a photo's kind (lazy pages keep the real
-    address in ``data-src`` and the saved one in ``src``, or the other way round)."""
+def _sources(img: Any) -> list[str]:
+    """Every address an image gives: ``src``, the lazy loaders' attributes, srcset's."""
     sources = [img.get(a) for a in ("src", "data-src", "data-original", "data-lazy-src")]
     for attr in ("srcset", "data-srcset"):
         if img.get(attr):
             sources += [part.strip().split(" ")[0] for part in img.get(attr).split(",")]
+    return [s for s in sources if s]
+
+
+def _local_image(img: Any, page: Path) -> str | None:
+    """The image's saved copy, as a path relative to the page's folder: the first of
+    its sources that is a local file of a photo's kind (lazy pages keep the real
+    address in ``data-src`` and the saved one in ``src``, or the other way round)."""
     first = None
-    for src in sources:
+    for src in _sources(img):
         if not src or src.startswith(("data:", "blob:")):
             continue
         parts = urlsplit(src)

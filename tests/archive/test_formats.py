@@ -22,8 +22,9 @@ from tests.formats.pages import FURNITURE_WORDS, TEMPLATES, save_page
 
 def test_the_registry_names_each_format_once() -> None:
     names = list(readers())
-    assert names[:4] == ["text", "html", "pdf", "docx"]
-    assert {".txt", ".html", ".htm", ".pdf", ".docx"} <= article_extensions()
+    assert names == ["text", "html", "mhtml", "pdf", "docx", "image"]
+    assert {".txt", ".html", ".htm", ".mhtml", ".mht", ".pdf", ".docx"} <= article_extensions()
+    assert ".jpg" not in article_extensions()  # pictures: only alone in their folder
 
 
 @pytest.mark.parametrize("template", TEMPLATES)
@@ -189,3 +190,80 @@ def test_bad_word_files_are_problems(tmp_path: Path) -> None:
         problems = load_article(tmp_path, tmp_path / name).problems
         assert [p.kind for p in problems] == ["broken-document"], name
         assert detail in problems[0].detail
+
+
+def _files_under(folder: Path) -> dict[str, int]:
+    return {str(p.relative_to(folder)): p.stat().st_size for p in folder.rglob("*")}
+
+
+def test_a_single_file_page_keeps_its_pictures_out_of_the_archive(
+    pictured: list, tmp_path: Path
+) -> None:
+    from tangthu.archive.export import export
+    from tangthu.archive.locate import photo_file
+    from tangthu.archive.selection import Item
+    from tests.formats.pages import as_mhtml
+
+    article = pictured[3]
+    truth = save_page(article, tmp_path / "saved", "vnexpress")
+    kho = tmp_path / "kho"
+    (kho / "web").mkdir(parents=True)
+    (kho / "web" / "bai.mhtml").write_bytes(as_mhtml(tmp_path / "saved"))
+    before = _files_under(kho)
+    got = load_article(kho, kho / "web" / "bai.mhtml")
+    assert (got.format, got.problems) == ("mhtml", ())
+    assert (got.title, got.lead) == (truth.title, truth.lead)
+    assert [b.text for b in got.blocks if b.type == "text"] == truth.paragraphs
+    assert [p.caption or "" for p in got.photos] == list(truth.captions.values())
+    assert [p.file for p in got.photos] == [
+        f"bai.mhtml_files/{Path(f).name}" for f in truth.captions
+    ]
+    assert all(p.exists and Path(p.path or "").is_file() for p in got.photos)
+    assert got.source_url == truth.url  # its canonical address, before the snapshot's
+    assert _files_under(kho) == before  # nothing written into the archive
+    # the cache lost: the picture is taken out of the file again
+    import shutil
+
+    from tangthu.archive.embedded import cache_root
+
+    shutil.rmtree(cache_root())
+    again = photo_file(kho, "web/bai.mhtml", got.photos[0].file)
+    assert again is not None and again.read_bytes()[:2] == b"\xff\xd8"
+    report = export([Item(str(kho), "web/bai.mhtml")], "folder", tmp_path / "out")
+    assert not report.problems
+    written = _files_under(tmp_path / "out")
+    assert "web/bai.mhtml" in written
+    assert {f"web/{p.file}" for p in got.photos} <= set(written)
+
+
+def test_a_word_files_pictures_come_with_their_captions(tmp_path: Path) -> None:
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    from tests.conftest import make_jpeg
+
+    make_jpeg(tmp_path / "a.jpg", (40, 30))
+    document = docx.Document()
+    document.add_paragraph("Lũ lụt ở miền Trung", style="Title")
+    document.add_paragraph("Nước lên nhanh trong đêm, hàng nghìn hộ dân phải sơ tán khẩn cấp.")
+    document.add_picture(str(tmp_path / "a.jpg"))
+    document.add_paragraph("Người dân sơ tán bằng thuyền.", style="Caption")
+    document.add_picture(str(tmp_path / "a.jpg"))
+    centred = document.add_paragraph("Ảnh: Minh Anh")
+    centred.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    document.add_picture(str(tmp_path / "a.jpg"))
+    document.add_paragraph(
+        "Chính quyền địa phương đã huy động lực lượng cứu hộ suốt đêm, "
+        "dù mưa vẫn chưa ngớt và nhiều tuyến đường bị chia cắt."
+    )
+    (tmp_path / "kho").mkdir()
+    document.save(str(tmp_path / "kho" / "lu.docx"))
+    got = load_article(tmp_path / "kho", tmp_path / "kho" / "lu.docx")
+    assert got.problems == ()
+    assert [(p.file, p.caption) for p in got.photos] == [
+        ("lu.docx_files/image1.jpg", "Người dân sơ tán bằng thuyền."),
+        ("lu.docx_files/image1-2.jpg", "Ảnh: Minh Anh"),
+        ("lu.docx_files/image1-3.jpg", None),
+    ]
+    assert [b.type for b in got.blocks] == ["photos", "photos", "photos", "text"]
+    assert all(p.info is not None and p.info.width == 40 for p in got.photos)

@@ -178,3 +178,26 @@ def save_page(article: Article, folder: Path, template: str, *, name: str = "bai
     parts.append(_FOOT)
     (folder / f"{name}.html").write_text("\n".join(parts), encoding="utf-8")
     return truth
+
+
+def as_mhtml(folder: Path, name: str = "bai-bao") -> bytes:
+    """A saved page (``NAME.html`` + ``NAME_files/``) as a browser's single file: the
+    page and its pictures as parts of ``multipart/related``, the pictures named by
+    their web address as the page's ``src`` gives it."""
+    from email.mime.image import MIMEImage
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    page = (folder / f"{name}.html").read_text(encoding="utf-8")
+    whole = MIMEMultipart("related", type="text/html")
+    whole["Snapshot-Content-Location"] = "https://bao.example.vn/bai-bao.html"
+    for picture in sorted((folder / f"{name}_files").glob("anh-*")):
+        address = f"https://cdn.example.vn/images/{picture.name}"
+        page = page.replace(f"./{name}_files/{picture.name}", address)
+        part = MIMEImage(picture.read_bytes(), "jpeg")
+        part["Content-Location"] = address
+        whole.attach(part)
+    html_part = MIMEText(page, "html", "utf-8")
+    html_part["Content-Location"] = "https://bao.example.vn/bai-bao.html"
+    whole.attach(html_part)
+    return whole.as_bytes()

@@ -242,6 +242,7 @@ VI: dict[str, str] = {
     "PDF": "PDF",
     "Word document": "Tài liệu Word",
     "Picture": "Ảnh, bản quét",
+    "Web page (single file)": "Trang web (một tệp)",
     "scans not read (no OCR)": "chưa đọc bản quét (thiếu OCR)",
     "No articles in %1 files": "Không có bài nào trong tệp %1",
     "remove the format filter": "bỏ lọc định dạng",

@@ -161,6 +161,7 @@ VI_MESSAGES: dict[str, str] = {
     "the file is too complex to read": "tệp quá phức tạp để đọc",
     "not a web page that can be read (%1)": "không phải trang web đọc được (%1)",
     "not a PDF that can be read (%1)": "không phải tệp PDF đọc được (%1)",
+    "not a single-file web page (%1)": "không phải trang web một tệp (%1)",
     "the PDF could not be read (%1)": "không đọc được tệp PDF (%1)",
     "only the first %1 of its %2 pages were read": "chỉ đọc %1 trang đầu trong %2 trang",
     "reading stopped after %1 s, at page %2 of %3": "dừng đọc sau %1 giây, ở trang %2/%3",
