@@ -327,6 +327,8 @@ def top_texts(parsed: ParsedText) -> list[str]:
     texts += [b.text for b in parsed.blocks if b.type == "text"][:TOP_PARAGRAPHS]
     if parsed.author:
         texts.append(parsed.author)
+    if not any(texts):  # a picture with its caption, and nothing else: the caption's dateline
+        texts += [caption for _name, caption in parsed.photo_lines[:1] if caption]
     return [t for t in texts if t]
 
 

@@ -61,7 +61,6 @@ def read(data: bytes, path: Path) -> ParsedText:
     try:
         document = docx.Document(io.BytesIO(data))
         core_title = document.core_properties.title or ""
-        core_author = document.core_properties.author or ""
         items = list(_items(document))
     except ReadFailure:
         raise
@@ -109,7 +108,6 @@ def read(data: bytes, path: Path) -> ParsedText:
     byline = _trailing_byline(blocks)
     if byline is not None:
         out.author = blocks.pop(byline).text.strip(" ,-") or None
-    out.author = out.author or _clean(core_author) or None
     out.blocks = blocks
     return out
 

@@ -108,3 +108,21 @@ def test_every_date_source_is_said_in_words_in_both_languages() -> None:
         english, _ = article_html(article, Highlight(frozenset(), frozenset()), lambda s: s)
         label = english.split("(", 1)[1].split(")", 1)[0]
         assert label != source and label in VI, source
+
+
+def test_a_scan_shows_its_picture_then_what_was_read_and_how_sure() -> None:
+    from tangthu.archive.model import Article, Block, PhotoRef
+    from tangthu.library.records import Highlight
+    from tangthu.ui.article_page import article_html
+    from tangthu.ui.i18n import VIETNAMESE as VI
+
+    scan = Article(
+        id="cat-bao/trang-1.jpg", title="Tiêu đề", lead="Đoạn đầu đọc được.",
+        blocks=(Block("photos", files=("trang-1.jpg",)), Block("text", text="Đoạn sau.")),
+        photos=(PhotoRef("trang-1.jpg", None, False),), recognized=91.4, format="image",
+    )  # fmt: skip
+    page, _ = article_html(scan, Highlight(frozenset(), frozenset()), lambda s: s)
+    said = "Text read from the picture by OCR, 91% sure"
+    assert said in page and "Text read from the picture by OCR, %1% sure" in VI
+    picture = page.index("trang-1.jpg")
+    assert page.index(said) < picture < page.index("Đoạn đầu đọc được.") < page.index("Đoạn sau.")
