@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import struct
+import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -137,4 +138,50 @@ def build(base: Path, *, photo_lines: int = 1_200_000, bombs: int = 12) -> Hosti
         f.write("Quá nhiều ảnh\n\nBài nêu hơn một triệu ảnh.\n")
         f.write("a.jpg\n" * photo_lines)
     h.expected["too-many-photos"] = 1
+    _hostile_documents(root, h)
     return h
+
+
+def _hostile_documents(root: Path, h: Hostile) -> None:
+    """Article files of the other formats, each hostile its own way."""
+    docs = root / "tai-lieu"
+    docs.mkdir()
+    # a PDF that is not one, and an empty one
+    (docs / "gia.pdf").write_bytes(b"%PDF-1.7\n" + os.urandom(4096))
+    (docs / "rong.pdf").write_bytes(b"")
+    # a Word file whose text unpacks to 1 GB (a ZIP bomb), and one that is no ZIP
+    with zipfile.ZipFile(docs / "bom.docx", "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        with z.open("word/document.xml", "w", force_zip64=True) as f:
+            block = b"\0" * (1 << 20)
+            for _ in range(1024):
+                f.write(block)
+    (docs / "hong.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    # a single-file page that is binary noise
+    (docs / "nhieu.mhtml").write_bytes(os.urandom(8192))
+    h.expected["broken-document"] = 5
+    # a saved page 200,000 elements deep, one whose image leads out of the archive,
+    # and a Word file carrying a picture bomb (a picture inside the file)
+    (docs / "sau.html").write_text(
+        "<html><body>" + "<div>" * 200_000 + "<p>Nội dung nằm rất sâu trong trang.</p>"
+        + "</div>" * 200_000 + "</body></html>", encoding="utf-8"
+    )  # fmt: skip
+    (docs / "ra-ngoai.html").write_text(
+        "<html><body><article><p>Một bài có ảnh trỏ ra ngoài kho, không được đọc.</p>"
+        '<figure><img src="../../outside/id_rsa.jpg"><figcaption>Ảnh ngoài</figcaption>'
+        "</figure></article></body></html>",
+        encoding="utf-8",
+    )
+    import docx
+
+    bomb = png_bomb(root.parent / "bom-trong-word.png", 60_000, color_type=2, depth=8)
+    document = docx.Document()
+    document.add_paragraph("Bom ảnh trong tệp Word", style="Title")
+    document.add_paragraph("Một tệp Word mang một ảnh khai man kích thước, giữ trong tệp.")
+    document.add_picture(str(make_jpeg(root.parent / "nho.jpg", (40, 30))))
+    part = document.inline_shapes[0]._inline.graphic.graphicData.pic.blipFill.blip
+    image_part = document.part.related_parts[part.embed]
+    image_part._blob = bomb.read_bytes()  # the picture inside: a PNG claiming 3.6 Gpx
+    document.save(str(docs / "bom-anh.docx"))
+    bomb.unlink()
+    h.expected["huge-photo"] += 1
