@@ -105,6 +105,7 @@ class FiltersPanel(QGroupBox):
             "docx": self.tr("Word document"),
             "image": self.tr("Picture"),
             "mhtml": self.tr("Web page (single file)"),
+            "odt": self.tr("OpenDocument text"),
         }
         return labels.get(name, name.upper())
 

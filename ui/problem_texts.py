@@ -137,6 +137,10 @@ DETAILS: list[tuple[str, str]] = [
     (r"has no (\S+): not a document of this kind", "has no %1: not a document of this kind"),
     (rf"its text is larger than {_N} MB", "its text is larger than %1 MB"),
     (r"the Word file could not be read \((.*)\)", "the Word file could not be read (%1)"),
+    (
+        r"the OpenDocument file could not be read \((.*)\)",
+        "the OpenDocument file could not be read (%1)",
+    ),
     # what the system says (strerror)
     (r"Permission denied", "Permission denied"),
     (r"No such file or directory", "No such file or directory"),

@@ -146,8 +146,10 @@ def _items(document: Any) -> Any:
         apart = paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER or (
             runs and all(r.italic for r in runs)
         )
-        return style + ("+set-apart" if apart else ""), _clean(paragraph.text), pictures(
-            paragraph._element
+        return (
+            style + ("+set-apart" if apart else ""),
+            _clean(paragraph.text),
+            pictures(paragraph._element),
         )
 
     for child in document.element.body.iterchildren():

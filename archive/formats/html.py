@@ -370,9 +370,7 @@ def _with_siblings(story: Any) -> list[Any]:
     if parent is None or story.tag in ("body", "html"):
         return [story]
     kind = (story.tag, story.get("class"))
-    return [
-        el for el in parent if el is story or (kind[1] and (el.tag, el.get("class")) == kind)
-    ]
+    return [el for el in parent if el is story or (kind[1] and (el.tag, el.get("class")) == kind)]
 
 
 def _blocks(el: Any, find: Any) -> list[Block]:

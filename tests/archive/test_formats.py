@@ -22,7 +22,7 @@ from tests.formats.pages import FURNITURE_WORDS, TEMPLATES, save_page
 
 def test_the_registry_names_each_format_once() -> None:
     names = list(readers())
-    assert names == ["text", "html", "mhtml", "pdf", "docx", "image"]
+    assert names == ["text", "html", "mhtml", "pdf", "docx", "odt", "image"]
     assert {".txt", ".html", ".htm", ".mhtml", ".mht", ".pdf", ".docx"} <= article_extensions()
     assert ".jpg" not in article_extensions()  # pictures: only alone in their folder
 
@@ -267,3 +267,60 @@ def test_a_word_files_pictures_come_with_their_captions(tmp_path: Path) -> None:
     ]
     assert [b.type for b in got.blocks] == ["photos", "photos", "photos", "text"]
     assert all(p.info is not None and p.info.width == 40 for p in got.photos)
+
+
+def _odt(path: Path, body: str, pictures: dict[str, bytes]) -> None:
+    """A minimal OpenDocument text file, as LibreOffice lays one out."""
+    ns = (
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+        'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+        'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+        'xmlns:xlink="http://www.w3.org/1999/xlink"'
+    )
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns}>'
+        '<office:automatic-styles><style:style style:name="P1" style:family="paragraph" '
+        'style:parent-style-name="Title"/></office:automatic-styles>'
+        f"<office:body><office:text>{body}</office:text></office:body>"
+        "</office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", content)
+        for name, data in pictures.items():
+            z.writestr(name, data)
+
+
+def test_an_opendocument_file_is_read_with_its_pictures(tmp_path: Path) -> None:
+    from tests.conftest import make_jpeg
+
+    picture = make_jpeg(tmp_path / "a.jpg", (40, 30)).read_bytes()
+    image = '<draw:frame><draw:image xlink:href="Pictures/anh.jpg"/></draw:frame>'
+    (tmp_path / "kho").mkdir()
+    _odt(
+        tmp_path / "kho" / "bai.odt",
+        '<text:p text:style-name="P1">Mùa nước nổi ở miền Tây</text:p>'
+        "<text:p>Nước về sớm, người dân<text:s/>chuẩn bị đón mùa cá linh.</text:p>"
+        # LibreOffice's caption: the picture and its text in one "Illustration" paragraph
+        f'<text:p><draw:frame><draw:text-box><text:p text:style-name="Illustration">{image}'
+        "Ghe xuồng trên cánh đồng ngập nước.</text:p></draw:text-box></draw:frame></text:p>"
+        "<text:h>Sinh kế</text:h><text:p>Cá linh là nguồn thu chính của nhiều hộ.</text:p>",
+        {"Pictures/anh.jpg": picture},
+    )
+    got = load_article(tmp_path / "kho", tmp_path / "kho" / "bai.odt")
+    assert (got.format, got.problems) == ("odt", ())
+    assert (got.title, got.lead) == (
+        "Mùa nước nổi ở miền Tây",
+        "Nước về sớm, người dân chuẩn bị đón mùa cá linh.",
+    )
+    assert [(p.file, p.caption, p.exists) for p in got.photos] == [
+        ("bai.odt_files/anh.jpg", "Ghe xuồng trên cánh đồng ngập nước.", True)
+    ]
+    assert [b.text for b in got.blocks if b.type == "text"] == [
+        "Sinh kế",
+        "Cá linh là nguồn thu chính của nhiều hộ.",
+    ]
+    (tmp_path / "kho" / "hong.odt").write_bytes(b"PK\x03\x04broken")
+    problems = load_article(tmp_path / "kho", tmp_path / "kho" / "hong.odt").problems
+    assert [p.kind for p in problems] == ["broken-document"]

@@ -243,6 +243,7 @@ VI: dict[str, str] = {
     "Word document": "Tài liệu Word",
     "Picture": "Ảnh, bản quét",
     "Web page (single file)": "Trang web (một tệp)",
+    "OpenDocument text": "Văn bản OpenDocument",
     "scans not read (no OCR)": "chưa đọc bản quét (thiếu OCR)",
     "No articles in %1 files": "Không có bài nào trong tệp %1",
     "remove the format filter": "bỏ lọc định dạng",

@@ -174,6 +174,7 @@ VI_MESSAGES: dict[str, str] = {
     "has no %1: not a document of this kind": "không có %1: không phải tài liệu loại này",
     "its text is larger than %1 MB": "phần chữ lớn hơn %1 MB",
     "the Word file could not be read (%1)": "không đọc được tệp Word (%1)",
+    "the OpenDocument file could not be read (%1)": "không đọc được tệp OpenDocument (%1)",
     # what happened (ui/problem_texts.DETAILS)
     "the photo file is empty": "tệp ảnh trống",
     "too many pixels to open safely": "quá nhiều điểm ảnh để mở an toàn",

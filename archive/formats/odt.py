@@ -1,0 +1,180 @@
+"""OpenDocument text (``.odt``, LibreOffice and others): the title (the ``Title``
+style or the first heading), paragraphs, headings, lists and tables' text in order,
+and each picture in place with its caption (a paragraph styled as a caption, as
+LibreOffice's "Illustration" and "Figure" are, or the caption LibreOffice writes
+beside the picture in its frame). The pictures are kept as embedded photos
+(`tangthu.archive.embedded`). Read with lxml after the ZIP's listing is checked.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from tangthu.archive import embedded
+from tangthu.archive.article import MAX_PHOTOS, ParsedText, _trailing_byline
+from tangthu.archive.formats import ArticleReader, ReadFailure
+from tangthu.archive.formats.docx import check_zip
+from tangthu.archive.model import Block
+
+_NS = {
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+    "draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
+    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+    "xlink": "http://www.w3.org/1999/xlink",
+}
+_P = f"{{{_NS['text']}}}p"
+_H = f"{{{_NS['text']}}}h"
+_FRAME = f"{{{_NS['draw']}}}frame"
+_IMAGE = f"{{{_NS['draw']}}}image"
+_STYLE = f"{{{_NS['text']}}}style-name"
+_HREF = f"{{{_NS['xlink']}}}href"
+_CAPTION_STYLE = re.compile(r"(caption|illustration|figure|drawing|chú thích|chu_20_thich)", re.I)
+_SPACES = re.compile(r"\s+")
+#: Characters of one paragraph (a longer run is cut: a document of one endless line).
+MAX_PARAGRAPH = 200_000
+
+
+def _clean(text: str) -> str:
+    return unicodedata.normalize("NFC", _SPACES.sub(" ", text).strip())
+
+
+def read(data: bytes, path: Path) -> ParsedText:
+    check_zip(data, "content.xml")
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            content = z.read("content.xml")
+            parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+            root = etree.fromstring(content, parser)
+            parents = _parent_styles(root)
+            items = list(_items(root, parents, z))
+    except ReadFailure:
+        raise
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise ReadFailure(
+            "broken-document", f"the OpenDocument file could not be read ({exc})"
+        ) from None
+    out = ParsedText()
+    blocks: list[Block] = []
+    title = ""
+    taken: set[str] = set()
+    waiting: list[str] = []
+    for style, text, pictures in items:
+        caption = _CAPTION_STYLE.search(style) is not None
+        names = []
+        for part, picture in pictures:
+            if len(taken) >= MAX_PHOTOS:
+                out.photos_left_out += 1
+                continue
+            name = embedded.name_for(path, part, taken)
+            out.embedded[name] = picture
+            names.append(name)
+        if names and text and caption:  # LibreOffice: the picture and its caption together
+            blocks.append(Block("photos", files=(names[0],), caption=text))
+            out.photo_lines.append((names[0], text))
+            names, text = names[1:], ""
+        if waiting and text and caption:
+            blocks.append(Block("photos", files=(waiting[0],), caption=text))
+            out.photo_lines.append((waiting[0], text))
+            waiting, text = waiting[1:], ""
+        blocks += [Block("photos", files=(n,), caption=None) for n in waiting]
+        out.photo_lines += [(n, None) for n in waiting]
+        waiting = names
+        if not text:
+            continue
+        if not title and (style.lower().startswith(("title", "heading")) or style == "h"):
+            title = text
+            continue
+        blocks.append(Block("text", text=text))
+    blocks += [Block("photos", files=(n,), caption=None) for n in waiting]
+    out.photo_lines += [(n, None) for n in waiting]
+    out.title = title
+    first = next((k for k, b in enumerate(blocks) if b.type == "text"), None)
+    if not out.title and first is not None and len(blocks[first].text) <= 200:
+        out.title = blocks.pop(first).text
+        first = next((k for k, b in enumerate(blocks) if b.type == "text"), None)
+    if first is not None:
+        out.lead = blocks.pop(first).text
+    byline = _trailing_byline(blocks)
+    if byline is not None:
+        out.author = blocks.pop(byline).text.strip(" ,-") or None
+    out.blocks = blocks
+    return out
+
+
+def _parent_styles(root: Any) -> dict[str, str]:
+    """Automatic style names (``P3``) and the named styles they derive from."""
+    out = {}
+    for style in root.iterfind(".//office:automatic-styles/style:style", _NS):
+        name = style.get(f"{{{_NS['style']}}}name")
+        parent = style.get(f"{{{_NS['style']}}}parent-style-name")
+        if name and parent:
+            out[name] = parent
+    return out
+
+
+def _items(root: Any, parents: dict[str, str], z: zipfile.ZipFile) -> Any:
+    """(style, text, pictures) of each paragraph and heading of the body, in order."""
+    body = root.find("office:body/office:text", _NS)
+    if body is None:
+        return
+    for el in body.iter(_P, _H):
+        style = el.get(_STYLE) or ""
+        style = parents.get(style, style).replace("_20_", " ")
+        if el.tag == _H and not style:
+            style = "h"
+        pictures = []
+        for image in _own(el, _IMAGE):
+            href = image.get(_HREF) or ""
+            if href and not href.startswith(("http:", "https:", "/", "..")):
+                try:
+                    pictures.append((href, z.read(href)))
+                except KeyError:
+                    continue
+        yield style, _clean(_own_text(el))[:MAX_PARAGRAPH], pictures
+
+
+def _own(el: Any, tag: str) -> list[Any]:
+    """The *tag* elements inside *el* that are not inside another paragraph of it."""
+    found = []
+    for child in el.iter(tag):
+        up = child.getparent()
+        while up is not None and up is not el and up.tag not in (_P, _H):
+            up = up.getparent()
+        if up is el:
+            found.append(child)
+    return found
+
+
+def _own_text(el: Any) -> str:
+    """The text of a paragraph, less the paragraphs inside its frames (read on their
+    own) and with its spaces, tabs and line breaks as spaces."""
+    parts: list[str] = [el.text or ""]
+    for child in el:
+        local = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
+        if child.tag == _FRAME:
+            pass
+        elif local in ("s", "tab", "line-break"):
+            parts.append(" ")
+        elif local != "note":
+            parts.append(_own_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+READER = ArticleReader(
+    name="odt",
+    label="OpenDocument text",
+    extensions=frozenset({".odt"}),
+    read=read,
+    max_bytes=256 * 1024 * 1024,
+    order=35,
+    media_type="application/vnd.oasis.opendocument.text",
+)
