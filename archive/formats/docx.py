@@ -95,16 +95,22 @@ def read(data: bytes, path: Path) -> ParsedText:
             title = text
             continue
         blocks.append(Block("text", text=text))
+    return finish(out, blocks, waiting, title or _clean(core_title))
+
+
+def finish(out: ParsedText, blocks: list[Block], waiting: list[str], title: str) -> ParsedText:
+    """A document's last steps, as a word processor's files have them: the pictures
+    still *waiting* for a caption placed without one; the title (else the first short
+    paragraph); the lead (the first paragraph); the byline (a short last line)."""
     blocks += [Block("photos", files=(n,), caption=None) for n in waiting]
     out.photo_lines += [(n, None) for n in waiting]
-    core_title = _clean(core_title)
-    out.title = title or core_title
-    first_text = next((k for k, b in enumerate(blocks) if b.type == "text"), None)
-    if not out.title and first_text is not None and len(blocks[first_text].text) <= 200:
-        out.title = blocks.pop(first_text).text
-        first_text = next((k for k, b in enumerate(blocks) if b.type == "text"), None)
-    if first_text is not None:
-        out.lead = blocks.pop(first_text).text
+    out.title = title
+    first = next((k for k, b in enumerate(blocks) if b.type == "text"), None)
+    if not out.title and first is not None and len(blocks[first].text) <= 200:
+        out.title = blocks.pop(first).text
+        first = next((k for k, b in enumerate(blocks) if b.type == "text"), None)
+    if first is not None:
+        out.lead = blocks.pop(first).text
     byline = _trailing_byline(blocks)
     if byline is not None:
         out.author = blocks.pop(byline).text.strip(" ,-") or None

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from tangthu.archive import embedded
-from tangthu.archive.article import MAX_PHOTOS, ParsedText, _trailing_byline
+from tangthu.archive.article import MAX_PHOTOS, ParsedText
 from tangthu.archive.formats import ArticleReader, ReadFailure
-from tangthu.archive.formats.docx import check_zip
+from tangthu.archive.formats.docx import check_zip, finish
 from tangthu.archive.model import Block
 
 _NS = {
@@ -93,20 +93,7 @@ def read(data: bytes, path: Path) -> ParsedText:
             title = text
             continue
         blocks.append(Block("text", text=text))
-    blocks += [Block("photos", files=(n,), caption=None) for n in waiting]
-    out.photo_lines += [(n, None) for n in waiting]
-    out.title = title
-    first = next((k for k, b in enumerate(blocks) if b.type == "text"), None)
-    if not out.title and first is not None and len(blocks[first].text) <= 200:
-        out.title = blocks.pop(first).text
-        first = next((k for k, b in enumerate(blocks) if b.type == "text"), None)
-    if first is not None:
-        out.lead = blocks.pop(first).text
-    byline = _trailing_byline(blocks)
-    if byline is not None:
-        out.author = blocks.pop(byline).text.strip(" ,-") or None
-    out.blocks = blocks
-    return out
+    return finish(out, blocks, waiting, title)
 
 
 def _parent_styles(root: Any) -> dict[str, str]:
