@@ -109,6 +109,8 @@ class ParsedText:
     recognized: float | None = None
     #: pictures kept inside the file, by their photo name (``NAME_files/PICTURE``)
     embedded: dict[str, bytes] = field(default_factory=dict)
+    #: pages of a paged document (a PDF)
+    pages: int | None = None
 
 
 def _is_byline_shaped(line: str) -> bool:
@@ -684,6 +686,7 @@ def load_article(
         encoding=encoding,
         format=reader.name if reader else "text",
         recognized=parsed.recognized,
+        pages=parsed.pages,
     )
     for candidate in (path.with_suffix(".json"), folder / "metadata.json"):
         real = listing.find(candidate.name)

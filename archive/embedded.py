@@ -45,6 +45,15 @@ def _folder(document: Path) -> Path:
     return cache_root() / hashlib.sha1(key.encode("utf-8", "surrogateescape")).hexdigest()
 
 
+def cached(document: Path, name: str) -> Path | None:
+    """The cached picture *name* of *document*, if it is there."""
+    try:
+        target = _folder(document) / name.split("/", 1)[1]
+    except (OSError, IndexError):
+        return None
+    return target if target.is_file() else None
+
+
 def keep(document: Path, name: str, data: bytes) -> Path | None:
     """Write the picture *name* of *document* to the cache (once); its path there."""
     try:

@@ -182,6 +182,8 @@ class Article:
     format: str = "text"
     #: its text was read from pictures with OCR, this sure of it (0-100); else None
     recognized: float | None = None
+    #: the pages of a paged document (a PDF: each can be seen as a picture)
+    pages: int | None = None
 
     @property
     def body_text(self) -> str:
@@ -222,6 +224,7 @@ class Article:
             "date_estimated": self.date_estimated,
             "format": self.format,
             "recognized": self.recognized,
+            "pages": self.pages,
             "related": [r.to_dict() for r in self.related],
             "problems": [p.to_dict() for p in self.problems],
             "encoding": self.encoding,

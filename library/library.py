@@ -300,6 +300,38 @@ class Library:
     def photo_file(self, article_id: str, name: str) -> Path | None:
         return photo_file(self.root, article_id, name)
 
+    def page_pictures(self, article_id: str) -> list[PhotoEntry]:
+        """The pages of a PDF article as pictures (rendered once into the user's cache,
+        never into the archive), for the viewer.
+
+        Raises:
+            ArticleNotFound: no such article file.
+            Failure: not a PDF that can be read.
+        """
+        from tangthu.archive.formats import ReadFailure
+        from tangthu.archive.formats.pdf import page_pictures
+
+        article = self.article(article_id, link_related=False)  # ArticleNotFound
+        path = article_file(self.root, article_id)
+        if path is None:
+            raise ArticleNotFound(f"{article_id} is no longer in the archive.", id=article_id)
+        try:
+            pages = page_pictures(path)
+        except ReadFailure as exc:
+            raise Failure(f"{article_id}: {exc.detail}", code="unreadable-document") from None
+        return [
+            PhotoEntry(
+                str(picture),
+                name,
+                f"{article.title} — {number}",
+                article_id,
+                article.title,
+                True,
+                article.date,
+            )  # fmt: skip
+            for number, (name, picture) in enumerate(pages, start=1)
+        ]
+
     def items_for_query(
         self,
         query: str,

@@ -78,6 +78,11 @@ def article_html(
             f"<p style='color:{muted()}; font-size:9pt'>{html.escape(tr('Source:'))} "
             f"<span style='font-family:monospace'>{html.escape(article.source_url)}</span></p>"
         )
+    if article.pages:
+        see = fmt(tr("See its %1 pages as pictures"), str(article.pages))
+        if article.pages == 1:
+            see = tr("See the page as a picture")
+        out.append(f"<p><a href='page-open:1'>{html.escape(see)}</a></p>")
     budget = MAX_SHOWN_CHARS
     photos_left = MAX_SHOWN_PHOTOS
     blocks = list(article.blocks)

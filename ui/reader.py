@@ -128,11 +128,13 @@ class ReaderView(QWidget):
     Signals:
         article_requested(str): a related article's link was clicked.
         photo_requested(int): a photo was clicked (its index in the article's photos).
+        page_requested(int): a page of a PDF was asked for as a picture (from 1).
         folder_requested(str): open the article's folder in the file manager.
     """
 
     article_requested = Signal(str)
     photo_requested = Signal(int)
+    page_requested = Signal(int)
     basket_requested = Signal()
     photo_to_basket = Signal(int)
     marks_requested = Signal()
@@ -266,11 +268,13 @@ class ReaderView(QWidget):
     def _on_link(self, url: QUrl) -> None:
         if url.scheme() == "article":
             self.article_requested.emit(url.path())
-        elif url.scheme() == "photo-open":
+        elif url.scheme() in ("photo-open", "page-open"):
             try:
-                self.photo_requested.emit(int(url.path()))
+                number = int(url.path())
             except ValueError:
-                pass
+                return
+            signal = self.photo_requested if url.scheme() == "photo-open" else self.page_requested
+            signal.emit(number)
 
     def show_marks(self, tags: tuple[str, ...], note: str) -> None:
         """The user's tags and note on the article shown (hidden when there are none)."""

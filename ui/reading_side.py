@@ -46,6 +46,8 @@ class ReadingSide(QTabWidget):
         article_marks_requested(): the reader's "Tags…" (of the article it shows).
         photos_tag_requested(): "Tag…" on the grid's selection.
         thumb_px_changed(int): the grid's thumbnails were made this size.
+        pages_wanted(object, int): the reader's link to a PDF's pages (its `Article`,
+            the page from 1): whoever holds the archive renders them for `show_viewer`.
         same_wanted(object): the viewer shows this `PhotoEntry`: whoever searches should
             call `show_same` with the same photo elsewhere.
     """
@@ -61,6 +63,7 @@ class ReadingSide(QTabWidget):
     photos_tag_requested = Signal()
     thumb_px_changed = Signal(int)
     same_wanted = Signal(object)
+    pages_wanted = Signal(object, int)
 
     def __init__(
         self, loader: ThumbnailLoader, thumb_px: int, parent: QWidget | None = None
@@ -71,6 +74,9 @@ class ReadingSide(QTabWidget):
         self.reader = ReaderView(loader, self)
         self.reader.article_requested.connect(self.article_requested)
         self.reader.photo_requested.connect(self.open_article_photo)
+        self.reader.page_requested.connect(
+            lambda page: self.pages_wanted.emit(self.reader.article, page)
+        )
         self.reader.basket_requested.connect(self.article_to_basket)
         self.reader.photo_to_basket.connect(self.reader_photo_to_basket)
         self.reader.marks_requested.connect(self.article_marks_requested)

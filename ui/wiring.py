@@ -17,7 +17,7 @@ from tangthu.library import records
 from tangthu.library.records import IndexSummary, Item, SavedSearch
 from tangthu.ui import settings as cfg
 from tangthu.ui.errors import error_text
-from tangthu.ui.jobs import unhandled
+from tangthu.ui.jobs import run_job, unhandled
 from tangthu.ui.saved_searches import saved_from
 from tangthu.ui.watching import changes_line
 
@@ -72,6 +72,27 @@ def _reading(w: MainWindow) -> None:
     w.searches.article_failed.connect(lambda error: w.status_label.setText(error_text(error, w.tr)))
     w.searches.photos_found.connect(side.set_photos)
     w.searches.same_found.connect(side.show_same)
+
+    def pages(article: records.Article | None, page: int) -> None:
+        """A PDF's pages as pictures, rendered in a worker, then in the viewer."""
+        if article is None:
+            return
+        shown = w.library
+        if shown is None:
+            return
+        root = Path(w.searches.article_root or str(shown.root))
+
+        def render() -> list[records.PhotoEntry]:
+            lib = shown if shown.root == root else library.Library(root)
+            return lib.page_pictures(article.id)
+
+        def view(entries: list[records.PhotoEntry]) -> None:
+            if entries:
+                side.show_viewer(entries, min(page, len(entries)) - 1)
+
+        run_job(render, view)
+
+    side.pages_wanted.connect(pages)
 
 
 def _indexing(w: MainWindow) -> None:

@@ -135,6 +135,57 @@ def _read_scan(
     return lines, found.confidence
 
 
+#: Pages rendered to pictures for the reader (the rest of a long PDF is left out).
+MAX_RENDERED = 200
+#: Their resolution: a page as wide as a screen (an A4 page: 909 × 1,286 pixels).
+PAGE_DPI = 110
+
+
+def page_name(document: Path, number: int) -> str:
+    """The photo name of page *number* (from 1) of *document*."""
+    return f"{document.name}_files/page-{number:03d}.png"
+
+
+def page_pictures(document: Path, *, limit: int = MAX_RENDERED) -> list[tuple[str, Path]]:
+    """Each page of *document* as a picture in the per-user cache (rendered once):
+    ``(photo name, cached file)``, at most *limit* pages.
+
+    Raises:
+        ReadFailure: the file is not a PDF that can be read.
+    """
+    import pypdfium2 as pdfium
+
+    from tangthu.archive import embedded
+    from tangthu.archive.guard import read_bytes
+
+    try:
+        pdf = pdfium.PdfDocument(read_bytes(document, limit=READER.max_bytes))
+    except (pdfium.PdfiumError, OSError) as exc:
+        raise ReadFailure("broken-document", f"not a PDF that can be read ({exc})") from None
+    out = []
+    try:
+        for number in range(1, min(len(pdf), limit) + 1):
+            name = page_name(document, number)
+            cached = embedded.cached(document, name)
+            if cached is None:
+                page = pdf[number - 1]
+                try:
+                    bitmap = page.render(scale=PAGE_DPI / 72)
+                    picture = io.BytesIO()
+                    bitmap.to_pil().save(picture, "PNG")
+                    bitmap.close()
+                finally:
+                    page.close()
+                cached = embedded.keep(document, name, picture.getvalue())
+            if cached is not None:
+                out.append((name, cached))
+    except pdfium.PdfiumError as exc:
+        raise ReadFailure("broken-document", f"the PDF could not be read ({exc})") from None
+    finally:
+        pdf.close()
+    return out
+
+
 def read(data: bytes, path: Path) -> ParsedText:
     import pypdfium2 as pdfium
 
@@ -187,6 +238,7 @@ def read(data: bytes, path: Path) -> ParsedText:
             if found[0][0][:1].islower():  # a paragraph going on over the page
                 paras[-1] = (f"{paras[-1][0]} {found.pop(0)[0]}", paras[-1][1])
         paras.extend(found)
+    out.pages = pages
     if stopped:
         out.notes.append(("partly-read", stopped))
     if unread:
