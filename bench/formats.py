@@ -264,6 +264,81 @@ def real_pages(folder: Path) -> dict[str, Any]:
     return out
 
 
+def _text_pdf(article: Article, path: Path) -> None:
+    """A plain born-digital PDF of *article*: its title in large letters, its text."""
+    import textwrap
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    fonts = Path(__file__).resolve().parent.parent / "archive" / "export" / "fonts"
+    if "DejaVu" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("DejaVu", str(fonts / "DejaVuSans.ttf")))
+    pdf = canvas.Canvas(str(path))
+    y = 780.0
+    for text, size in [(article.title, 16.0), *((p, 10.0) for p in article.body_text.split("\n"))]:
+        for line in textwrap.wrap(text, 95 if size < 12 else 60) + [""]:
+            if y < 60:
+                pdf.showPage()
+                y = 780.0
+            pdf.setFont("DejaVu", size)
+            pdf.drawString(56, y, line)
+            y -= size * 1.4
+    pdf.save()
+
+
+def throughput(corpus: Path, n: int, work: Path, runs: int) -> dict[str, Any]:
+    """An archive of *n* real articles in each format, indexed by each engine with both
+    cores: seconds and articles per second of a first build, of a rescan that finds
+    nothing changed, and the index's size."""
+    import docx
+
+    from tangthu.index import engines
+    from tangthu.index.indexer import update_index
+    from tests.formats.pages import TEMPLATES, save_page
+
+    root = work / "mixed"
+    pictured = _articles(corpus, n, 11, photos=True)
+    plain = _articles(corpus, n, 13, photos=False)
+    for k, article in enumerate(pictured):
+        save_page(article, root / "web" / f"{k:05d}", TEMPLATES[k % 4])
+    for k, article in enumerate(plain):
+        (root / "pdf" / f"{k:05d}").mkdir(parents=True)
+        _text_pdf(article, root / "pdf" / f"{k:05d}" / "bai.pdf")
+        document = docx.Document()
+        document.add_paragraph(article.title, style="Title")
+        for text in article.body_text.split("\n"):
+            document.add_paragraph(text)
+        (root / "word" / f"{k:05d}").mkdir(parents=True)
+        document.save(str(root / "word" / f"{k:05d}" / "bai.docx"))
+    count = len(pictured) + 2 * len(plain)
+    out: dict[str, Any] = {
+        "articles": count,
+        "web pages": len(pictured),
+        "pdfs": len(plain),
+        "word files": len(plain),
+    }
+    for engine in engines.available():
+        builds, rescans = [], []
+        for run in range(runs):
+            ix = work / f"ix-{engine}-{run}"
+            started = time.perf_counter()
+            update_index(root, ix, engine=engine, jobs=2)
+            builds.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            update_index(root, ix, engine=engine, jobs=2)
+            rescans.append(time.perf_counter() - started)
+        size = sum(p.stat().st_size for p in (work / f"ix-{engine}-0").rglob("*") if p.is_file())
+        out[engine] = {
+            "first build s": statistics.median(builds),
+            "articles per s": count / statistics.median(builds),
+            "no-change rescan s": statistics.median(rescans),
+            "index MB": size / 2**20,
+        }
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
@@ -272,6 +347,13 @@ def main() -> None:
     parser.add_argument("--eval", type=Path, help="a folder with evaldata.json and eval/")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--throughput",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also index N web pages, N PDFs and N Word files with each engine",
+    )
     args = parser.parse_args()
     os.environ.setdefault("TANGTHU_CACHE_DIR", tempfile.mkdtemp(prefix="tangthu-bench-cache-"))
     with tempfile.TemporaryDirectory(prefix="tangthu-bench-formats-") as tmp:
@@ -288,6 +370,8 @@ def main() -> None:
         }
         if args.eval:
             report["real pages"] = real_pages(args.eval)
+        if args.throughput:
+            report["throughput"] = throughput(args.corpus, args.throughput, work, args.runs)
     print(json.dumps(report, ensure_ascii=False, indent=2))
 
 
