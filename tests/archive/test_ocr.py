@@ -18,6 +18,10 @@ from tests.conftest import SEED
 from tests.formats.clippings import make_clipping
 
 
+#: Tesseract runs as a program, about a second a page: these run with `make test`.
+pytestmark = pytest.mark.slow
+
+
 @pytest.fixture(autouse=True)
 def _tesseract() -> None:
     ocr.missing.cache_clear()
