@@ -44,6 +44,15 @@ def build_menus(w: MainWindow) -> QMenu:
     recent = menu.addMenu(tr("Recent archives"))
     act(menu, tr("&Update index"), "F5", w.start_indexing)
     act(menu, tr("&Rebuild index"), "", lambda: w.start_indexing(rebuild=True))
+
+    def read_scans(on: bool) -> None:
+        cfg.write(w.settings, "index/ocr", on)
+        library.use_ocr(on)  # for the indexing runs from now on
+
+    scans = act(menu, tr("Read scans with &OCR"), "", read_scans)
+    scans.setCheckable(True)
+    scans.setChecked(bool(cfg.read(w.settings, "index/ocr")))
+    library.use_ocr(scans.isChecked())
     menu.addSeparator()
     act(menu, tr("&Export basket…"), "Ctrl+E", w.export_basket)
     act(menu, tr("Export search &results…"), "", lambda: w.export_results())

@@ -23,6 +23,7 @@ DEFAULTS: dict[str, Any] = {
     "reader/zoom": 0,
     "grid/thumb_px": 160,
     "index/engine": "whoosh",
+    "index/ocr": True,  # scanned clippings and PDF pages are read with Tesseract
     "results/view": "cards",  # "cards" or "table"
     "results/header": b"",  # the table's columns: order, widths, hidden ones, sorting
     "results/timeline": True,

@@ -17,7 +17,6 @@ from tangthu.archive.scan import scan
 from tests.conftest import SEED
 from tests.formats.clippings import make_clipping
 
-
 #: Tesseract runs as a program, about a second a page: these run with `make test`.
 pytestmark = pytest.mark.slow
 

@@ -46,3 +46,19 @@ def test_a_pdfs_pages_open_in_the_viewer(qtbot, qsettings, tmp_path: Path) -> No
         viewer.close()
     finally:
         w.shutdown()
+
+
+def test_ocr_can_be_switched_off_in_the_window(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    from tangthu.ui import settings as cfg
+
+    action = next(a for a in window.menuBar().actions()[0].menu().actions() if "OCR" in a.text())
+    assert action.isChecked() and os.environ.get("TANGTHU_OCR", "1") == "1"
+    try:
+        action.trigger()
+        assert os.environ["TANGTHU_OCR"] == "0"
+        assert cfg.read(window.settings, "index/ocr") is False
+    finally:
+        action.trigger()
+    assert os.environ["TANGTHU_OCR"] == "1"

@@ -246,6 +246,7 @@ VI: dict[str, str] = {
     "OpenDocument text": "Văn bản OpenDocument",
     "See its %1 pages as pictures": "Xem %1 trang của tệp dưới dạng ảnh",
     "See the page as a picture": "Xem trang của tệp dưới dạng ảnh",
+    "Read scans with &OCR": "Đọc bản quét bằng &OCR",
     "scans not read (no OCR)": "chưa đọc bản quét (thiếu OCR)",
     "No articles in %1 files": "Không có bài nào trong tệp %1",
     "remove the format filter": "bỏ lọc định dạng",
