@@ -103,7 +103,8 @@ class Screenshot(QObject):
             return False
         if w.result.hits and w.current_article is None:
             return False
-        return w.side.reader.browser.photos_ready()
+        browser = w.side.reader.browser
+        return browser.photos_ready() and not browser.relaid.isActive()
 
     def _tick(self) -> None:
         w = self.window

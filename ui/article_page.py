@@ -23,6 +23,8 @@ MAX_SHOWN_CHARS = 300_000
 MAX_SHOWN_PHOTOS = 300
 #: Photos side by side in one row of a group; a larger group runs over several rows.
 PER_ROW = 4
+#: A reader at least this wide (pixels) shows a scan beside the text read from it.
+SIDE_BY_SIDE = 900
 _HIT_OPEN = OPEN
 
 
@@ -86,17 +88,23 @@ def article_html(
     budget = MAX_SHOWN_CHARS
     photos_left = MAX_SHOWN_PHOTOS
     blocks = list(article.blocks)
-    if article.recognized is not None:  # a scan: the picture, then what was read of it
+    # a scan: the picture, and what was read of it (side by side in a wide reader)
+    beside = article.recognized is not None and width >= SIDE_BY_SIDE
+    if article.recognized is not None:
         sure = fmt(tr("Text read from the picture by OCR, %1% sure"), f"{article.recognized:.0f}")
         out.append(f"<p style='color:{muted()}; font-style:italic'>{html.escape(sure)}</p>")
         blocks.sort(key=lambda b: b.type != "photos")
         lead_at = sum(b.type == "photos" for b in blocks)
+        width = width * 2 // 5 if beside else width
     else:
         lead_at = 0
+    pictures_from = split = len(out)
     for at, block in enumerate([*blocks, None]):
-        if at == lead_at and article.lead:
-            out.append(f"<p style='font-weight:600'>{_mark(article.lead[:budget], terms)}</p>")
-            budget -= len(article.lead)
+        if at == lead_at:
+            split = len(out)
+            if article.lead:
+                out.append(f"<p style='font-weight:600'>{_mark(article.lead[:budget], terms)}</p>")
+                budget -= len(article.lead)
         if block is None:
             break
         if budget <= 0:
@@ -134,6 +142,12 @@ def article_html(
         out.append(
             "<table cellspacing='6' style='margin-top:6px'>" + "".join(rows) + f"</table>{caption}"
         )
+    if beside:  # the scan on the left, its text on the right
+        left, right = "".join(out[pictures_from:split]), "".join(out[split:])
+        out[pictures_from:] = [
+            "<table width='100%' cellspacing='0'><tr>"
+            f"<td valign='top' width='40%'>{left}</td><td valign='top'>{right}</td></tr></table>"
+        ]
     if article.related:
         out.append(f"<h3>{html.escape(tr('Related articles'))}</h3><ul>")
         for item in article.related:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from tangthu.library import article_folder
 from tangthu.library.records import Article, Highlight
-from tangthu.ui.article_page import PHOTO_PX, article_html, muted
+from tangthu.ui.article_page import PHOTO_PX, SIDE_BY_SIDE, article_html, muted
 from tangthu.ui.desktop import copy_text, open_with_system
 from tangthu.ui.i18n import fmt
 from tangthu.ui.thumbnails import ThumbnailLoader
@@ -53,18 +53,30 @@ class ArticleBrowser(QTextBrowser):
         self._loader = loader
         self._paths: dict[int, str] = {}
         loader.thumbnail_ready.connect(self._on_thumbnail)
+        # a scan beside its text is laid out again for the width the reader settles at
+        self.relaid = QTimer(self)
+        self.relaid.setSingleShot(True)
+        self.relaid.setInterval(150)
 
     #: called with (photo index, menu) to fill the context menu of a photo
     photo_menu: Callable[[int, QMenu], None] | None = None
+    #: the article shown is a scan, shown beside the text read from it
+    wide = False
+    #: the scan was laid out beside its text (for a reader as wide as `SIDE_BY_SIDE`)
+    laid_beside = False
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self.fit_measure()
+        beside = self.viewport().width() >= SIDE_BY_SIDE
+        if self.wide and beside != self.laid_beside:  # the other layout fits now
+            self.relaid.start()
 
     def fit_measure(self) -> None:
         """Lines of at most `MEASURE` characters: a wide window leaves room at the
-        right rather than lines too long to follow (called again when the text zooms)."""
-        measure = self.fontMetrics().averageCharWidth() * MEASURE
+        right rather than lines too long to follow (called again when the text zooms).
+        A scan shown beside its text (`wide`) has twice the room."""
+        measure = self.fontMetrics().averageCharWidth() * MEASURE * (2 if self.wide else 1)
         if self.viewport().width() > measure:
             self.setLineWrapMode(QTextBrowser.LineWrapMode.FixedPixelWidth)
             self.setLineWrapColumnOrWidth(measure)
@@ -142,6 +154,10 @@ class ReaderView(QWidget):
     def __init__(self, loader: ThumbnailLoader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.browser = ArticleBrowser(loader, self)
+        self._terms = Highlight()
+        self.browser.relaid.timeout.connect(
+            lambda: self.show_article(self.article, self.root, self._terms)
+        )
         self.browser.setAccessibleName(self.tr("Article"))
         self.browser.anchorClicked.connect(self._on_link)
         self.browser.photo_menu = self._photo_menu
@@ -220,7 +236,11 @@ class ReaderView(QWidget):
             self.browser.set_photo_paths(
                 {i: p.path for i, p in enumerate(article.photos) if p.path and p.exists}
             )
+            self._terms = terms
+            self.browser.wide = article.recognized is not None
+            self.browser.fit_measure()
             width = self.browser.viewport().width() if self.browser.isVisible() else 620
+            self.browser.laid_beside = width >= SIDE_BY_SIDE
             text, self._hits = article_html(article, terms, self.tr, width=width)
             self.browser.document().clear()
             self.browser.setHtml(text)

@@ -126,3 +126,20 @@ def test_a_scan_shows_its_picture_then_what_was_read_and_how_sure() -> None:
     assert said in page and "Text read from the picture by OCR, %1% sure" in VI
     picture = page.index("trang-1.jpg")
     assert page.index(said) < picture < page.index("Đoạn đầu đọc được.") < page.index("Đoạn sau.")
+
+
+def test_a_wide_reader_shows_a_scan_beside_its_text() -> None:
+    from tangthu.archive.model import Article, Block, PhotoRef
+    from tangthu.library.records import Highlight
+    from tangthu.ui.article_page import article_html
+
+    scan = Article(
+        id="cat-bao/trang-1.jpg", title="Tiêu đề", lead="Đoạn đầu đọc được.",
+        blocks=(Block("photos", files=("trang-1.jpg",)), Block("text", text="Đoạn sau.")),
+        photos=(PhotoRef("trang-1.jpg", None, False),), recognized=91.4, format="image",
+    )  # fmt: skip
+    page, _ = article_html(scan, Highlight(frozenset(), frozenset()), lambda s: s, width=1000)
+    side_by_side = page.split("<td valign='top' width='40%'>", 1)[1]
+    left, right = side_by_side.split("</td><td valign='top'>", 1)
+    assert "trang-1.jpg" in left and "Đoạn đầu" not in left
+    assert "Đoạn đầu đọc được." in right and "Đoạn sau." in right
