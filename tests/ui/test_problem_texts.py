@@ -110,17 +110,24 @@ def test_every_date_source_is_said_in_words_in_both_languages() -> None:
         assert label != source and label in VI, source
 
 
-def test_a_scan_shows_its_picture_then_what_was_read_and_how_sure() -> None:
+def _scan():  # type: ignore[no-untyped-def]
+    """A clipping as the reader gets it: its picture, and two paragraphs read by OCR."""
     from tangthu.archive.model import Article, Block, PhotoRef
-    from tangthu.library.records import Highlight
-    from tangthu.ui.article_page import article_html
-    from tangthu.ui.i18n import VIETNAMESE as VI
 
     scan = Article(
         id="cat-bao/trang-1.jpg", title="Tiêu đề", lead="Đoạn đầu đọc được.",
         blocks=(Block("photos", files=("trang-1.jpg",)), Block("text", text="Đoạn sau.")),
         photos=(PhotoRef("trang-1.jpg", None, False),), recognized=91.4, format="image",
     )  # fmt: skip
+    return scan
+
+
+def test_a_scan_shows_its_picture_then_what_was_read_and_how_sure() -> None:
+    from tangthu.library.records import Highlight
+    from tangthu.ui.article_page import article_html
+    from tangthu.ui.i18n import VIETNAMESE as VI
+
+    scan = _scan()
     page, _ = article_html(scan, Highlight(frozenset(), frozenset()), lambda s: s)
     said = "Text read from the picture by OCR, 91% sure"
     assert said in page and "Text read from the picture by OCR, %1% sure" in VI
@@ -129,15 +136,10 @@ def test_a_scan_shows_its_picture_then_what_was_read_and_how_sure() -> None:
 
 
 def test_a_wide_reader_shows_a_scan_beside_its_text() -> None:
-    from tangthu.archive.model import Article, Block, PhotoRef
     from tangthu.library.records import Highlight
     from tangthu.ui.article_page import article_html
 
-    scan = Article(
-        id="cat-bao/trang-1.jpg", title="Tiêu đề", lead="Đoạn đầu đọc được.",
-        blocks=(Block("photos", files=("trang-1.jpg",)), Block("text", text="Đoạn sau.")),
-        photos=(PhotoRef("trang-1.jpg", None, False),), recognized=91.4, format="image",
-    )  # fmt: skip
+    scan = _scan()
     page, _ = article_html(scan, Highlight(frozenset(), frozenset()), lambda s: s, width=1000)
     side_by_side = page.split("<td valign='top' width='40%'>", 1)[1]
     left, right = side_by_side.split("</td><td valign='top'>", 1)
