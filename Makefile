@@ -37,9 +37,10 @@ test: install
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 # The fast loop before a commit: every test not marked slow, on both cores, the random
-# archives of the differential tests fewer (make test runs them all), and OCR left to make test.
+# archives of the differential tests fewer (make test runs them all), OCR left to make test,
+# each worker taking the next test when it is free.
 check: install
-	QT_QPA_PLATFORM=offscreen TANGTHU_TEST_EXAMPLES=30 $(PY) -m pytest -q -m "not slow" -n 2
+	QT_QPA_PLATFORM=offscreen TANGTHU_TEST_EXAMPLES=20 $(PY) -m pytest -q -m "not slow" -n 2 --dist worksteal
 
 bench: install
 	$(PY) -m bench.run

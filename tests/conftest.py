@@ -49,6 +49,14 @@ def corpus() -> Path:
 
 
 @pytest.fixture(scope="session")
+def corpus_scan(corpus: Path) -> Any:
+    """The corpus scanned once per test process (a `ScanReport`; tests only read it)."""
+    from tangthu.archive.scan import scan
+
+    return scan(corpus)
+
+
+@pytest.fixture(scope="session")
 def corpus_index(corpus: Path, tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
     """The corpus indexed once per test run: with several workers (``-n 2``) the
     first to ask builds it under a lock in their shared temporary folder and the
@@ -57,14 +65,14 @@ def corpus_index(corpus: Path, tmp_path_factory: pytest.TempPathFactory, worker_
 
     if worker_id == "master" or fcntl is None:
         path = tmp_path_factory.mktemp("corpus-index")
-        update_index(corpus, path)
+        update_index(corpus, path, jobs=1)
         return path
     shared = tmp_path_factory.getbasetemp().parent
     path = shared / "corpus-index"
     with open(shared / "corpus-index.wait", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (shared / "corpus-index.done").exists():
-            update_index(corpus, path)
+            update_index(corpus, path, jobs=1)
             (shared / "corpus-index.done").touch()
     return path
 

@@ -150,8 +150,8 @@ def test_missing_root_is_a_problem(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def report(corpus: Path):  # type: ignore[no-untyped-def]
-    return scan(corpus)
+def report(corpus_scan):  # type: ignore[no-untyped-def]
+    return corpus_scan
 
 
 def _art(report, folder: str):  # type: ignore[no-untyped-def]

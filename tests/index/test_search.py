@@ -237,10 +237,8 @@ def test_corpus_seed_first_for_folded_query(corpus_index: Path) -> None:
         assert s.search("đoàn kết sáng tạo").hits[0].id == f"{SEED}/article.txt"
 
 
-def test_corpus_phrases_find_their_article(corpus_index: Path, corpus: Path) -> None:
-    from tangthu.archive.scan import scan
-
-    report = scan(corpus)
+def test_corpus_phrases_find_their_article(corpus_index: Path, corpus_scan) -> None:  # type: ignore[no-untyped-def]
+    report = corpus_scan
     rng = random.Random(2024)
     candidates = [a for a in report.articles if len(a.body_text.split()) > 40]
     misses = []
