@@ -66,36 +66,49 @@ def read(data: bytes, path: Path) -> ParsedText:
         raise
     except Exception as exc:  # python-docx raises many kinds on a damaged package
         raise ReadFailure("broken-document", f"the Word file could not be read ({exc})") from None
+    return compose(path, items, _is_caption, _clean(core_title))
+
+
+def compose(path: Path, items: Any, is_caption: Any, fallback_title: str = "") -> ParsedText:
+    """A word processor's document as an article, from its paragraphs in order:
+    *items* are (style, text, pictures) with pictures as (part name, bytes);
+    ``is_caption(style, text)`` tells a caption. A caption goes to the picture in its
+    own paragraph (LibreOffice's frame) or else to the pictures just before it; the
+    first title or heading is the title (else *fallback_title*); the pictures are
+    kept as embedded photos (`tangthu.archive.embedded`), at most `MAX_PHOTOS`."""
     out = ParsedText()
     blocks: list[Block] = []
     title = ""
     taken: set[str] = set()
     waiting: list[str] = []  # pictures whose caption may come next
     for style, text, pictures in items:
-        if waiting and text and _is_caption(style, text):
-            blocks += [Block("photos", files=(n,), caption=text) for n in waiting[:1]]
-            blocks += [Block("photos", files=(n,), caption=None) for n in waiting[1:]]
-            out.photo_lines += [(n, text if k == 0 else None) for k, n in enumerate(waiting)]
-            waiting = []
-            continue
-        if waiting:
-            blocks += [Block("photos", files=(n,), caption=None) for n in waiting]
-            out.photo_lines += [(n, None) for n in waiting]
-            waiting = []
+        caption = bool(text) and is_caption(style, text)
+        names = []
         for part, data in pictures:
             if len(taken) >= MAX_PHOTOS:
                 out.photos_left_out += 1
                 continue
             name = embedded.name_for(path, part, taken)
             out.embedded[name] = data
-            waiting.append(name)
+            names.append(name)
+        if names and caption:  # the picture and its caption in one paragraph
+            blocks.append(Block("photos", files=(names[0],), caption=text))
+            out.photo_lines.append((names[0], text))
+            names, text = names[1:], ""
+        if waiting and caption and text:
+            blocks.append(Block("photos", files=(waiting[0],), caption=text))
+            out.photo_lines.append((waiting[0], text))
+            waiting, text = waiting[1:], ""
+        blocks += [Block("photos", files=(n,), caption=None) for n in waiting]
+        out.photo_lines += [(n, None) for n in waiting]
+        waiting = names
         if not text:
             continue
-        if not title and (style.startswith("title") or style.startswith("heading")):
+        if not title and (style.lower().startswith(("title", "heading")) or style == "h"):
             title = text
             continue
         blocks.append(Block("text", text=text))
-    return finish(out, blocks, waiting, title or _clean(core_title))
+    return finish(out, blocks, waiting, title or fallback_title)
 
 
 def finish(out: ParsedText, blocks: list[Block], waiting: list[str], title: str) -> ParsedText:

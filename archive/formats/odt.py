@@ -15,11 +15,9 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from tangthu.archive import embedded
-from tangthu.archive.article import MAX_PHOTOS, ParsedText
+from tangthu.archive.article import ParsedText
 from tangthu.archive.formats import ArticleReader, ReadFailure
-from tangthu.archive.formats.docx import check_zip, finish
-from tangthu.archive.model import Block
+from tangthu.archive.formats.docx import check_zip, compose
 
 _NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -61,39 +59,7 @@ def read(data: bytes, path: Path) -> ParsedText:
         raise ReadFailure(
             "broken-document", f"the OpenDocument file could not be read ({exc})"
         ) from None
-    out = ParsedText()
-    blocks: list[Block] = []
-    title = ""
-    taken: set[str] = set()
-    waiting: list[str] = []
-    for style, text, pictures in items:
-        caption = _CAPTION_STYLE.search(style) is not None
-        names = []
-        for part, picture in pictures:
-            if len(taken) >= MAX_PHOTOS:
-                out.photos_left_out += 1
-                continue
-            name = embedded.name_for(path, part, taken)
-            out.embedded[name] = picture
-            names.append(name)
-        if names and text and caption:  # LibreOffice: the picture and its caption together
-            blocks.append(Block("photos", files=(names[0],), caption=text))
-            out.photo_lines.append((names[0], text))
-            names, text = names[1:], ""
-        if waiting and text and caption:
-            blocks.append(Block("photos", files=(waiting[0],), caption=text))
-            out.photo_lines.append((waiting[0], text))
-            waiting, text = waiting[1:], ""
-        blocks += [Block("photos", files=(n,), caption=None) for n in waiting]
-        out.photo_lines += [(n, None) for n in waiting]
-        waiting = names
-        if not text:
-            continue
-        if not title and (style.lower().startswith(("title", "heading")) or style == "h"):
-            title = text
-            continue
-        blocks.append(Block("text", text=text))
-    return finish(out, blocks, waiting, title)
+    return compose(path, items, lambda style, _text: _CAPTION_STYLE.search(style) is not None)
 
 
 def _parent_styles(root: Any) -> dict[str, str]:
