@@ -20,8 +20,16 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from tangthu.archive.decode import DecodeError, decode
+from tangthu.archive.embedded import keep
 from tangthu.archive.fold import fold
-from tangthu.archive.guard import FileTooLarge, UnsafeFile, outside_target, read_bytes
+from tangthu.archive.formats import ReadFailure, reader_for
+from tangthu.archive.guard import (
+    FileTooLarge,
+    UnsafeFile,
+    open_regular,
+    outside_target,
+    read_bytes,
+)
 from tangthu.archive.model import Article, Block, PhotoInfo, PhotoRef, Problem, Related
 from tangthu.archive.outlet import PHOTO_CREDIT, canonical_outlet, from_lead, from_url
 from tangthu.archive.photo import IMAGE_EXTENSIONS, read_photo_info
@@ -525,8 +533,6 @@ def read_body(root: str | os.PathLike[str], path: str | os.PathLike[str]) -> str
     """The lead and paragraphs of an article file, one per line, as `Article.body_text`
     says them: the file is read and parsed, nothing else looked up (its photos, its
     folder, a sidecar); "" when it cannot be read."""
-    from tangthu.archive.formats import ReadFailure, reader_for
-
     reader = reader_for(path)
     if reader is None:
         return ""
@@ -557,8 +563,6 @@ def load_article(
     Args:
         trusted: folders outside the archive that its links may lead to.
     """
-    from tangthu.archive.formats import ReadFailure, reader_for
-
     root, path = Path(root), Path(path)
     aid = article_id(root, path)
     problems: list[Problem] = []
@@ -567,7 +571,11 @@ def load_article(
     parsed = ParsedText()
     data = None
     try:
-        data = read_bytes(path, root, limit=limit, trusted=trusted)
+        if reader is not None and not reader.reads_bytes:  # a picture: opened by its reader
+            open_regular(path, root, trusted=trusted).close()
+            data = b""
+        else:
+            data = read_bytes(path, root, limit=limit, trusted=trusted)
     except FileTooLarge:
         size = _size(path)
         problems.append(
@@ -610,8 +618,6 @@ def load_article(
     listing = listing or FolderListing(folder)
     photos: list[PhotoRef] = []
     missing = 0
-    from tangthu.archive.embedded import keep
-
     for name, caption in parsed.photo_lines:
         found = listing.find(name)
         info = None

@@ -57,6 +57,8 @@ class ArticleReader:
         media_type: its MIME type (Dublin Core's ``format`` in exports).
         alone: its files are articles only in a folder holding no other article file
             (pictures: elsewhere they are the photos of the folder's articles).
+        reads_bytes: `read` is given the file's bytes (else ``b""``: it opens the file
+            itself, through the guard, as much of it as it needs).
     """
 
     name: str
@@ -67,6 +69,7 @@ class ArticleReader:
     order: int = 100
     media_type: str = "application/octet-stream"
     alone: bool = False
+    reads_bytes: bool = True
 
 
 @lru_cache(maxsize=1)

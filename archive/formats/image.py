@@ -32,7 +32,7 @@ def title_of(text: str) -> str:
     return first[:TITLE_CHARACTERS].rsplit(" ", 1)[0] + "…"
 
 
-def read(data: bytes, path: Path) -> ParsedText:
+def read(_data: bytes, path: Path) -> ParsedText:
     out = ParsedText()
     info = read_photo_info(path)
     if info.problem is not None:
@@ -77,4 +77,5 @@ READER = ArticleReader(
     order=40,
     media_type="image/jpeg",
     alone=True,
+    reads_bytes=False,  # its header, and Tesseract, read the picture from the file
 )
