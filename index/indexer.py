@@ -195,22 +195,27 @@ def _update(
     recover(path)
     inv = inventory if inventory is not None else walk(root_s, cancel=cancel)
     summary = IndexSummary(index_dir=str(path))
-    manifest = read_manifest(path)
+    manifest = read_manifest(path, with_files=True)
     name = engine or (manifest or {}).get("engine") or engines.DEFAULT
     eng = engines.get(name)
     usable = (
         manifest is not None and manifest.get("engine", engines.DEFAULT) == name and eng.opens(path)
     )
     current = {e.id: e.fingerprint for e in inv.articles}
+    lost = False
 
     if usable and not rebuild:
         assert manifest is not None
         target, swap = path, False
+        # a list read back from the index, or kept in the manifest as before it had a
+        # file of its own, is written (to its own file) even when nothing changed
+        lost = not manifest.get("files")
         if "articles" in manifest:
             indexed: dict[str, str] = dict(manifest["articles"])
-        else:  # the manifest lost its list: read it back from the index
+        else:  # the manifest lost its list: read it back from the index (and write it)
             with eng.searcher(path, root_s) as searcher:
                 indexed = searcher.fingerprints()
+            lost = True
         complete = bool(manifest.get("complete", True))
     else:
         # a rebuild of a working index goes beside it; otherwise it is built in place
@@ -289,7 +294,7 @@ def _update(
                 "photos": searcher.photo_count(),
             }
     if (
-        not (to_index or to_delete or swap or recounted)
+        not (to_index or to_delete or swap or recounted or lost)
         and complete
         and state["problems"] == manifest.get("problems")
     ):

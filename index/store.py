@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import unicodedata
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from tangthu.archive.paths import data_dir
 from tangthu.index.engine import IndexBusy, IndexFailure, IndexMissing
 
 __all__ = [
+    "FILES",
     "MANIFEST",
     "archive_root",
     "damaged",
@@ -32,6 +34,8 @@ __all__ = [
 ]
 
 MANIFEST = "tangthu-manifest.json"
+#: Beside the manifest: the fingerprint of every article indexed (read only to update).
+FILES = "tangthu-files.json"
 #: Beside the manifest: the archive root the index is of (one line, read without the
 #: manifest's list of every article).
 ROOT_FILE = "tangthu-root.txt"
@@ -58,20 +62,46 @@ def index_dir_for(
     return data_dir() / "indexes" / f"{slug[:40]}-{digest}"
 
 
-def read_manifest(path: Path) -> dict[str, Any] | None:
-    """The manifest of the index at *path*, or None (none, damaged, or of another version)."""
+def read_manifest(path: Path, with_files: bool = False) -> dict[str, Any] | None:
+    """The manifest of the index at *path*, or None (none, damaged, or of another version).
+
+    With *with_files*, its ``articles`` (each article's fingerprint) are read too, from
+    the list beside it: tens of megabytes at a million articles, which a search never
+    needs. A list that is missing or not the one the manifest names is left out.
+    """
     try:
         data = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA_VERSION:
         return None
+    if not with_files:
+        data.pop("articles", None)  # a manifest written before the list had its own file
+    elif "articles" not in data and data.get("files"):
+        try:
+            files = json.loads((path / FILES).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            files = None
+        if isinstance(files, dict) and files.get("token") == data["files"]:
+            data["articles"] = files.get("articles") or {}
     return data
 
 
 def write_manifest(path: Path, data: dict[str, Any]) -> None:
-    """Write the manifest atomically (temporary file, then rename), and the root file."""
+    """Write the manifest atomically (temporary file, then rename), and the root file.
+
+    Its ``articles`` go to a file of their own, written first, which the manifest names
+    by a token of its own: a run killed between the two leaves a list the manifest
+    does not name, and the next run reads the fingerprints back from the index.
+    """
     data = {**data, "schema": SCHEMA_VERSION}
+    if "articles" in data:
+        token = uuid.uuid4().hex
+        files = {"token": token, "articles": data.pop("articles")}
+        tmp = path / (FILES + ".tmp")
+        tmp.write_text(json.dumps(files, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path / FILES)
+        data["files"] = token
     tmp = path / (MANIFEST + ".tmp")
     tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     os.replace(tmp, path / MANIFEST)

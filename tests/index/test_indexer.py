@@ -11,7 +11,14 @@ import pytest
 from tangthu.archive.model import Cancelled, CancelToken
 from tangthu.index.indexer import update_index
 from tangthu.index.search import ArchiveSearcher
-from tangthu.index.store import MANIFEST, IndexBusy, IndexMissing, index_dir_for
+from tangthu.index.store import (
+    FILES,
+    MANIFEST,
+    IndexBusy,
+    IndexMissing,
+    index_dir_for,
+    read_manifest,
+)
 from tests.conftest import write_article
 from tests.index.conftest import build_archive
 
@@ -127,11 +134,43 @@ def test_rebuild_starts_over(archive: Path, index_dir: Path) -> None:
 
 def test_lost_manifest_is_recovered_from_the_index(archive: Path, index_dir: Path) -> None:
     update_index(archive, index_dir, jobs=1)
-    data = json.loads((index_dir / MANIFEST).read_text())
-    data.pop("articles")
-    (index_dir / MANIFEST).write_text(json.dumps(data))
+    (index_dir / FILES).unlink()
     s = update_index(archive, index_dir, jobs=1)
     assert (s.added, s.updated, s.deleted) == (0, 0, 0)
+    assert len(read_manifest(index_dir, with_files=True)["articles"]) == 5  # type: ignore[index]
+
+
+def test_a_list_the_manifest_does_not_name_is_not_trusted(archive: Path, index_dir: Path) -> None:
+    update_index(archive, index_dir, jobs=1)
+    files = json.loads((index_dir / FILES).read_text())
+    files["token"] = "another run's"
+    files["articles"] = {}  # as if nothing were indexed: trusted, all five would be added
+    (index_dir / FILES).write_text(json.dumps(files))
+    assert "articles" not in read_manifest(index_dir, with_files=True)  # type: ignore[operator]
+    s = update_index(archive, index_dir, jobs=1)
+    assert (s.added, s.updated, s.deleted, s.articles) == (0, 0, 0, 5)
+
+
+def test_a_search_does_not_read_the_list_of_files(archive: Path, index_dir: Path) -> None:
+    update_index(archive, index_dir, jobs=1)
+    (index_dir / FILES).write_text("not JSON")
+    head = read_manifest(index_dir)
+    assert head is not None and "articles" not in head and head["counts"]["articles"] == 5
+    with ArchiveSearcher(index_dir) as searcher:
+        assert searcher.article_count() == 5
+
+
+def test_a_manifest_holding_its_list_is_still_read(archive: Path, index_dir: Path) -> None:
+    update_index(archive, index_dir, jobs=1)
+    data = json.loads((index_dir / MANIFEST).read_text())
+    data["articles"] = json.loads((index_dir / FILES).read_text())["articles"]
+    del data["files"]
+    (index_dir / MANIFEST).write_text(json.dumps(data))
+    (index_dir / FILES).unlink()
+    s = update_index(archive, index_dir, jobs=1)
+    assert (s.added, s.updated, s.deleted, s.articles) == (0, 0, 0, 5)
+    assert "articles" not in json.loads((index_dir / MANIFEST).read_text())  # moved out
+    assert len(json.loads((index_dir / FILES).read_text())["articles"]) == 5
 
 
 def test_old_schema_version_is_rebuilt(archive: Path, index_dir: Path) -> None:

@@ -135,7 +135,7 @@ def test_a_build_killed_after_a_commit_keeps_the_problems_of_what_it_committed(
     root, ix = tmp_path / "kho", tmp_path / "ix"
     expected = _with_problems(root, 300)
     _killed(_KILL_AFTER_FIRST_COMMIT, root, ix, engine)
-    manifest = read_manifest(ix)
+    manifest = read_manifest(ix, with_files=True)
     assert manifest is not None and not manifest["complete"]
     committed = set(manifest["articles"])
     assert 0 < len(committed) < 300
