@@ -29,9 +29,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def start() -> None:
     """The program's entry point: `main` with worker processes able to start."""
-    import multiprocessing
+    if getattr(sys, "frozen", False):  # a bundled program's worker processes start here
+        import multiprocessing
 
-    multiprocessing.freeze_support()  # a bundled program's worker processes start here
+        multiprocessing.freeze_support()
     _give_streams()
     sys.exit(main())
 

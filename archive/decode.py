@@ -9,8 +9,6 @@ import codecs
 import re
 import unicodedata
 
-from charset_normalizer import from_bytes
-
 
 class DecodeError(ValueError):
     """The bytes are not text in any encoding we can recognise.
@@ -57,6 +55,8 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
         cp1258 = data.decode("cp1258")
     except UnicodeDecodeError:
         cp1258 = None
+    from charset_normalizer import from_bytes  # only for text in no known encoding
+
     best = from_bytes(data).best()
     guessed = (str(best), best.encoding) if best is not None else None
     if cp1258 is not None:

@@ -15,13 +15,16 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-from PIL import Image, ImageOps, IptcImagePlugin, UnidentifiedImageError
+from typing import TYPE_CHECKING, Any
 
 from tangthu.archive.decode import DecodeError, decode
 from tangthu.archive.guard import UnsafeFile, open_regular
 from tangthu.archive.model import GPS, PhotoInfo, Problem
+
+# Pillow is imported by the functions that decode: what only names pictures (scanning
+# a folder, a search) does not load it.
+if TYPE_CHECKING:
+    from PIL import Image
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +91,8 @@ def open_picture(
         UnsafeFile, OSError: the file cannot be opened safely.
         UnidentifiedImageError, ValueError, SyntaxError, EOFError: not a picture.
     """
+    from PIL import Image
+
     f = open_regular(path, root, trusted=trusted)
     try:
         try:
@@ -227,6 +232,8 @@ def _xmp_text(node: Any) -> str | None:
 
 
 def _embedded_caption(im: Image.Image, exif: Any) -> str | None:
+    from PIL import IptcImagePlugin
+
     try:
         iptc = IptcImagePlugin.getiptcinfo(im)  # type: ignore[arg-type]
     except Exception:  # malformed IPTC blocks raise many kinds of error
@@ -297,6 +304,8 @@ def read_photo_info(
 
     With *root*, a photo that is a link out of the archive is not read (a problem).
     """
+    from PIL import Image, UnidentifiedImageError
+
     path = Path(path)
     try:
         f = open_regular(path, root, trusted=trusted)
@@ -394,6 +403,8 @@ def make_thumbnail(
         PictureRefused: too large to decode within *budget*.
         OSError, ValueError: the picture cannot be read or decoded (callers report it).
     """
+    from PIL import Image, ImageOps
+
     with open_picture(path, root=root, draft=("RGB", (px * 2, px * 2)), budget=budget) as im:
         exif_orientation = im.getexif().get(_TAG_ORIENTATION) if im.format == "JPEG" else None
         im.load()
@@ -411,6 +422,8 @@ def rgb_pixels(data: bytes) -> tuple[int, int, bytes]:
     Raises:
         OSError, ValueError: the bytes are not a readable picture.
     """
+    from PIL import Image
+
     with Image.open(io.BytesIO(data)) as im:
         if im.width * im.height * 4 > DECODE_BYTES:
             raise PictureRefused(f"{im.width}×{im.height} pixels is too many to open safely")

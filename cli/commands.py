@@ -27,149 +27,182 @@ from tangthu.library import program, records
 GuiRunner = Callable[..., int]
 
 
-def build_parser() -> argparse.ArgumentParser:
+#: The commands, as `build_parser` names them (a test keeps the two alike).
+_NAMES = frozenset(
+    ("gui", "scan", "show", "cite", "tag", "note", "tags", "desktop-entry", "index", "search")
+    + ("export",)
+)
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser: of every command, or of *command* alone (what its
+    options list, export formats or article formats, is then read only when needed)."""
+
+    def wanted(name: str) -> bool:
+        return command is None or command == name
+
     parser = argparse.ArgumentParser(
         prog=program.command_name(),
         description="Tàng Thư: browse, search and export folders of news articles and photos.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("gui", help="open the window (default without a command)")
-    p.add_argument("roots", nargs="*", metavar="ROOT", help="archive folders to open")
-    p.add_argument("--query", "-q", help="run this search at start")
-    p.add_argument("--screenshot", metavar="PNG", help="render the window to PNG and exit")
-    p.add_argument("--index-dir", help="keep the index here instead of the data folder")
-    p.add_argument("--size", default="1280x800", help="window size for --screenshot (WxH)")
-    p.add_argument("--lang", choices=["vi", "en"], help="user interface language")
-    p.add_argument(
-        "--view",
-        choices=["reader", "photos", "grid", "viewer", "table", "timeline", "basket"],
-        default="reader",
-        help="what --screenshot shows",
-    )
-    p.add_argument(
-        "--deadline",
-        type=float,
-        default=120.0,
-        metavar="SECONDS",
-        help="with --screenshot: give up (exit 1) when the window has not settled by then",
-    )
+    if wanted("gui"):
+        p = sub.add_parser("gui", help="open the window (default without a command)")
+        p.add_argument("roots", nargs="*", metavar="ROOT", help="archive folders to open")
+        p.add_argument("--query", "-q", help="run this search at start")
+        p.add_argument("--screenshot", metavar="PNG", help="render the window to PNG and exit")
+        p.add_argument("--index-dir", help="keep the index here instead of the data folder")
+        p.add_argument("--size", default="1280x800", help="window size for --screenshot (WxH)")
+        p.add_argument("--lang", choices=["vi", "en"], help="user interface language")
+        p.add_argument(
+            "--view",
+            choices=["reader", "photos", "grid", "viewer", "table", "timeline", "basket"],
+            default="reader",
+            help="what --screenshot shows",
+        )
+        p.add_argument(
+            "--deadline",
+            type=float,
+            default=120.0,
+            metavar="SECONDS",
+            help="with --screenshot: give up (exit 1) when the window has not settled by then",
+        )
 
-    p = sub.add_parser("scan", help="parse an archive and report articles, photos, problems")
-    p.add_argument("roots", nargs="+", metavar="ROOT")
-    p.add_argument("--json", action="store_true", help="print the report as JSON")
-    p.add_argument("--problems", action="store_true", help="list every problem")
-    _add_no_ocr(p)
+    if wanted("scan"):
+        p = sub.add_parser("scan", help="parse an archive and report articles, photos, problems")
+        p.add_argument("roots", nargs="+", metavar="ROOT")
+        p.add_argument("--json", action="store_true", help="print the report as JSON")
+        p.add_argument("--problems", action="store_true", help="list every problem")
+        _add_no_ocr(p)
 
-    p = sub.add_parser("show", help="print one article as parsed")
-    p.add_argument("id", metavar="ID", help="the article's path relative to the archive")
-    p.add_argument("--archive", required=True, metavar="ROOT")
-    p.add_argument("--json", action="store_true")
+    if wanted("show"):
+        p = sub.add_parser("show", help="print one article as parsed")
+        p.add_argument("id", metavar="ID", help="the article's path relative to the archive")
+        p.add_argument("--archive", required=True, metavar="ROOT")
+        p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("cite", help="print articles as a bibliography cites them")
-    p.add_argument("ids", nargs="+", metavar="ID", help="articles (paths relative to the archive)")
-    p.add_argument("--archive", required=True, metavar="ROOT")
-    p.add_argument("--style", choices=list(library.CITATION_STYLES), default="apa")
+    if wanted("cite"):
+        p = sub.add_parser("cite", help="print articles as a bibliography cites them")
+        p.add_argument(
+            "ids", nargs="+", metavar="ID", help="articles (paths relative to the archive)"
+        )
+        p.add_argument("--archive", required=True, metavar="ROOT")
+        p.add_argument("--style", choices=list(library.CITATION_STYLES), default="apa")
 
-    p = sub.add_parser("tag", help="add or remove a tag on articles or photos (ID#photo)")
-    p.add_argument("ids", nargs="+", metavar="ID")
-    p.add_argument("--archive", required=True, metavar="ROOT")
-    p.add_argument("--add", metavar="TAG")
-    p.add_argument("--remove", metavar="TAG")
+    if wanted("tag"):
+        p = sub.add_parser("tag", help="add or remove a tag on articles or photos (ID#photo)")
+        p.add_argument("ids", nargs="+", metavar="ID")
+        p.add_argument("--archive", required=True, metavar="ROOT")
+        p.add_argument("--add", metavar="TAG")
+        p.add_argument("--remove", metavar="TAG")
 
-    p = sub.add_parser("note", help="print, or with --set write, the note of an article or photo")
-    p.add_argument("id", metavar="ID")
-    p.add_argument("--archive", required=True, metavar="ROOT")
-    p.add_argument("--set", metavar="TEXT", help="the note ('' removes it)")
+    if wanted("note"):
+        p = sub.add_parser(
+            "note", help="print, or with --set write, the note of an article or photo"
+        )
+        p.add_argument("id", metavar="ID")
+        p.add_argument("--archive", required=True, metavar="ROOT")
+        p.add_argument("--set", metavar="TEXT", help="the note ('' removes it)")
 
-    p = sub.add_parser("tags", help="list the tags with how many items carry each")
-    p.add_argument("--archive", metavar="ROOT", help="only this archive's (default: all)")
-    p.add_argument("--json", action="store_true")
+    if wanted("tags"):
+        p = sub.add_parser("tags", help="list the tags with how many items carry each")
+        p.add_argument("--archive", metavar="ROOT", help="only this archive's (default: all)")
+        p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser(
-        "desktop-entry", help="put Tàng Thư in the applications menu (Linux desktops)"
-    )
-    p.add_argument("--remove", action="store_true", help="take the entry away again")
-    p.add_argument("--data-home", metavar="DIR", help="instead of $XDG_DATA_HOME")
+    if wanted("desktop-entry"):
+        p = sub.add_parser(
+            "desktop-entry", help="put Tàng Thư in the applications menu (Linux desktops)"
+        )
+        p.add_argument("--remove", action="store_true", help="take the entry away again")
+        p.add_argument("--data-home", metavar="DIR", help="instead of $XDG_DATA_HOME")
 
-    p = sub.add_parser("index", help="build or update the search index of an archive")
-    p.add_argument("root", metavar="ROOT")
-    p.add_argument("--index-dir")
-    p.add_argument("--rebuild", action="store_true", help="start the index over")
-    p.add_argument("--jobs", type=int, default=0, help="worker processes (default: all cores)")
-    _add_no_ocr(p)
-    p.add_argument(
-        "--engine",
-        choices=library.ENGINES,
-        default=None,
-        help="search engine to build with (default: the index's own, else whoosh; "
-        "tantivy needs the 'fast' extra)",
-    )
-    p.add_argument(
-        "--watch",
-        action="store_true",
-        help="then keep the index up to date as articles are added, changed or removed",
-    )
-    p.add_argument(
-        "--interval",
-        type=float,
-        default=600.0,
-        metavar="SECONDS",
-        help="with --watch: rescan this often too (for drives that send no change events)",
-    )
-    p.add_argument("--json", action="store_true", help="print a final summary as JSON")
+    if wanted("index"):
+        p = sub.add_parser("index", help="build or update the search index of an archive")
+        p.add_argument("root", metavar="ROOT")
+        p.add_argument("--index-dir")
+        p.add_argument("--rebuild", action="store_true", help="start the index over")
+        p.add_argument("--jobs", type=int, default=0, help="worker processes (default: all cores)")
+        _add_no_ocr(p)
+        p.add_argument(
+            "--engine",
+            choices=library.ENGINES,
+            default=None,
+            help="search engine to build with (default: the index's own, else whoosh; "
+            "tantivy needs the 'fast' extra)",
+        )
+        p.add_argument(
+            "--watch",
+            action="store_true",
+            help="then keep the index up to date as articles are added, changed or removed",
+        )
+        p.add_argument(
+            "--interval",
+            type=float,
+            default=600.0,
+            metavar="SECONDS",
+            help="with --watch: rescan this often too (for drives that send no change events)",
+        )
+        p.add_argument("--json", action="store_true", help="print a final summary as JSON")
 
-    p = sub.add_parser("search", help="search an indexed archive")
-    p.add_argument("query", metavar="QUERY")
-    p.add_argument("--archive", required=True, metavar="ROOT")
-    p.add_argument(
-        "--also",
-        action="append",
-        default=[],
-        metavar="ROOT",
-        help="search this archive too, with its own index in the data folder (repeatable)",
-    )
-    p.add_argument("--index-dir")
-    p.add_argument("--limit", type=int, default=20)
-    p.add_argument("--page", type=int, default=1)
-    p.add_argument("--photos", action="store_true", help="search photo captions")
-    add_filters(p, until="--to")
-    p.add_argument("--like", metavar="ID", help="articles like this one (QUERY may be empty)")
-    p.add_argument("--json", action="store_true")
+    if wanted("search"):
+        p = sub.add_parser("search", help="search an indexed archive")
+        p.add_argument("query", metavar="QUERY")
+        p.add_argument("--archive", required=True, metavar="ROOT")
+        p.add_argument(
+            "--also",
+            action="append",
+            default=[],
+            metavar="ROOT",
+            help="search this archive too, with its own index in the data folder (repeatable)",
+        )
+        p.add_argument("--index-dir")
+        p.add_argument("--limit", type=int, default=20)
+        p.add_argument("--page", type=int, default=1)
+        p.add_argument("--photos", action="store_true", help="search photo captions")
+        add_filters(p, until="--to")
+        p.add_argument("--like", metavar="ID", help="articles like this one (QUERY may be empty)")
+        p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser(
-        "export",
-        help="export articles and photos",
-        description="Export the articles and photos named (ID, ID#photo.jpg or an article's "
-        "folder), or every article a search finds (--query, with the filters, order and "
-        "--exact that search takes).",
-    )
-    p.add_argument("ids", nargs="*", metavar="ID", help="articles (ID) or photos (ID#photo.jpg)")
-    p.add_argument("--archive", required=True, metavar="ROOT", help="the archive folder")
-    p.add_argument("--index-dir", help="the index's folder, when not the data folder's")
-    p.add_argument(
-        "--format",
-        required=True,
-        metavar="FORMAT",
-        help="one of: " + ", ".join(library.export_formats()),
-    )
-    p.add_argument("--to", required=True, metavar="PATH", help="the file or folder to write (new)")
-    p.add_argument("--query", help="export every article this search finds")
-    p.add_argument(
-        "--limit",
-        type=int,
-        default=0,
-        help="with --query: at most this many articles, the first in its order (default: all)",
-    )
-    add_filters(p, until="--until")  # (--to names the export's target)
-    p.add_argument(
-        "--title", help="the PDF's or HTML pages' title (default: the search, or the file name)"
-    )
-    p.add_argument(
-        "--force",
-        action="store_true",
-        help="replace an existing target: one file, an empty folder or an earlier export",
-    )
+    if wanted("export"):
+        p = sub.add_parser(
+            "export",
+            help="export articles and photos",
+            description="Export the articles and photos named (ID, ID#photo.jpg or an article's "
+            "folder), or every article a search finds (--query, with the filters, order and "
+            "--exact that search takes).",
+        )
+        p.add_argument(
+            "ids", nargs="*", metavar="ID", help="articles (ID) or photos (ID#photo.jpg)"
+        )
+        p.add_argument("--archive", required=True, metavar="ROOT", help="the archive folder")
+        p.add_argument("--index-dir", help="the index's folder, when not the data folder's")
+        p.add_argument(
+            "--format",
+            required=True,
+            metavar="FORMAT",
+            help="one of: " + ", ".join(library.export_formats()),
+        )
+        p.add_argument(
+            "--to", required=True, metavar="PATH", help="the file or folder to write (new)"
+        )
+        p.add_argument("--query", help="export every article this search finds")
+        p.add_argument(
+            "--limit",
+            type=int,
+            default=0,
+            help="with --query: at most this many articles, the first in its order (default: all)",
+        )
+        add_filters(p, until="--until")  # (--to names the export's target)
+        p.add_argument(
+            "--title", help="the PDF's or HTML pages' title (default: the search, or the file name)"
+        )
+        p.add_argument(
+            "--force",
+            action="store_true",
+            help="replace an existing target: one file, an empty folder or an earlier export",
+        )
+
     return parser
 
 
@@ -325,7 +358,11 @@ def cmd_cite(args: argparse.Namespace) -> int:
     lib = library.Library(existing_dir(args.archive))
     try:
         articles = [
-            lib.article(resolve_article(lib, ident).relative_to(lib.root).as_posix())
+            lib.article(
+                resolve_article(lib, ident).relative_to(lib.root).as_posix(),
+                link_related=False,  # a citation names neither related articles nor photos
+                photo_info=False,
+            )
             for ident in args.ids
         ]
         for entry in library.reference_list(articles, args.style):
@@ -379,9 +416,9 @@ def run(argv: list[str], *, gui: GuiRunner | None = None) -> int:
 
     *gui* opens the window for the ``gui`` command (this package imports no Qt).
     """
-    parser = build_parser()
     if not argv:
         argv = ["gui"]
+    parser = build_parser(argv[0] if argv[0] in _NAMES else None)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:

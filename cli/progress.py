@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import sys
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from tqdm import tqdm
+if TYPE_CHECKING:
+    from tqdm import tqdm
 
 
 class ProgressBar:
@@ -24,6 +26,8 @@ class ProgressBar:
         if not self._enabled:
             return
         if self._bar is None:
+            from tqdm import tqdm  # a tenth of a search's start: imported when a bar shows
+
             self._bar = tqdm(
                 total=total,
                 desc=self._label,

@@ -85,3 +85,8 @@ def edit_distance(a: str, b: str) -> int:
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
         previous = current
     return previous[-1]
+
+
+def title_key(title: str) -> str:
+    """How related titles are matched to articles: NFC, case-folded, spaces squeezed."""
+    return " ".join(unicodedata.normalize("NFC", title).casefold().split())

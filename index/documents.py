@@ -9,18 +9,11 @@ from typing import Any
 from tangthu.archive.article import load_article
 from tangthu.archive.model import Article, CancelToken, Problem
 from tangthu.archive.scan import ArticleEntry
-from tangthu.index.analysis import positions
+from tangthu.index.analysis import positions, title_key
 
 #: Text beyond this many characters of one article is not indexed (a 50 KB article is
 #: long; megabytes in one file are a data dump, and would stall the writer).
 MAX_INDEXED_CHARS = 1_000_000
-
-
-def title_key(title: str) -> str:
-    """How related titles are matched to articles: NFC, case-folded, spaces squeezed."""
-    import unicodedata
-
-    return " ".join(unicodedata.normalize("NFC", title).casefold().split())
 
 
 @dataclass(slots=True)

@@ -14,13 +14,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from tangthu.archive.errors import Failure
 from tangthu.archive.model import Article, CancelToken, Problem
-from tangthu.archive.scan import ArticleEntry
 from tangthu.index.query import Node, QueryError
 from tangthu.index.snippets import Highlight
+
+if TYPE_CHECKING:  # a search does not read articles: the readers are not imported
+    from tangthu.archive.scan import ArticleEntry
 
 __all__ = [
     "ARTICLE",
@@ -296,7 +298,7 @@ class Store(Protocol, Generic[M, D]):
         ...
 
     def with_title(self, key: str) -> str | None:
-        """The ID of an article whose title has this key (`documents.title_key`)."""
+        """The ID of an article whose title has this key (`analysis.title_key`)."""
         ...
 
     def count_of(self, kind: int) -> int: ...

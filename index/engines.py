@@ -35,7 +35,7 @@ class Engine:
 def _whoosh() -> Engine:
     from tangthu.index import whoosh_engine as w
 
-    return Engine(w.NAME, "Whoosh", w.WhooshStore, w.WhooshWriter, w.create, w.opens)
+    return Engine(w.NAME, "Whoosh", w.WhooshStore, w.open_writer, w.create, w.opens)
 
 
 def _tantivy() -> Engine | None:
@@ -43,7 +43,7 @@ def _tantivy() -> Engine | None:
         from tangthu.index import tantivy_engine as t
     except ImportError:
         return None
-    return Engine(t.NAME, "tantivy", t.TantivyStore, t.TantivyWriter, t.create, t.opens)
+    return Engine(t.NAME, "tantivy", t.TantivyStore, t.open_writer, t.create, t.opens)
 
 
 def available() -> list[str]:

@@ -20,8 +20,7 @@ from typing import Any
 from tangthu.archive.fold import has_marks
 from tangthu.archive.formats import format_of
 from tangthu.archive.model import Article
-from tangthu.index.analysis import edit_distance, fold_term, tokens
-from tangthu.index.documents import title_key
+from tangthu.index.analysis import edit_distance, fold_term, title_key, tokens
 from tangthu.index.engine import (
     ARTICLE,
     NONE,

@@ -8,24 +8,25 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tangthu.archive.annotations import Annotations, annotations_path
-from tangthu.archive.article import load_article
 from tangthu.archive.errors import Failure
-from tangthu.archive.export import ExportReport
-from tangthu.archive.export import export as export_items
 from tangthu.archive.locate import OutsideArchive, article_file, article_folder, locate, photo_file
 from tangthu.archive.model import Article, CancelToken, Problem
 from tangthu.archive.paths import data_dir
-from tangthu.archive.saved_searches import SavedSearch, SavedSearches, saved_searches_path
-from tangthu.archive.selection import Basket, Item, basket_path
-from tangthu.index import background, engines, photo_hashes
 from tangthu.index.engine import Filters, Hit, IndexMissing, Searcher, SearchResult
-from tangthu.index.indexer import IndexSummary, index_state, indexed_problems, update_index
 from tangthu.index.query import QueryError
 from tangthu.index.search import ArchiveSearcher
 from tangthu.index.store import index_dir_for, known_roots
+
+# What reads articles, indexes, exports or keeps the user's stores is imported where it
+# is used: a command runs one thing per process, and a search needs none of them.
+if TYPE_CHECKING:
+    from tangthu.archive.annotations import Annotations
+    from tangthu.archive.export import ExportReport
+    from tangthu.archive.saved_searches import SavedSearch, SavedSearches
+    from tangthu.archive.selection import Basket, Item
+    from tangthu.index.indexer import IndexSummary
 
 Progress = Callable[[int, int], None]
 
@@ -199,6 +200,8 @@ class Library:
 
     def _hashes(self) -> dict[str, int]:
         """The photos' perceptual hashes the last index run left (read again when new)."""
+        from tangthu.index import photo_hashes
+
         path = self.index_path / photo_hashes.FILE
         try:
             stamp = path.stat().st_mtime_ns
@@ -210,6 +213,8 @@ class Library:
 
     def same_photos(self, article_id: str, file: str) -> list[PhotoEntry]:
         """The same photo (re-published, resized, re-compressed) in other articles."""
+        from tangthu.index import photo_hashes
+
         hashes = self._hashes()
         key = f"{article_id}#{file}"
         mine = hashes.get(key)
@@ -221,6 +226,8 @@ class Library:
         return self._entries_of(keys)
 
     def duplicate_photos(self, limit: int = 20000) -> list[PhotoEntry]:
+        from tangthu.index import photo_hashes
+
         """Photos used more than once, the copies of one photo side by side."""
         keys = [k for group in photo_hashes.groups(self._hashes()) for k in group][:limit]
         return self._entries_of(keys)
@@ -270,8 +277,11 @@ class Library:
             )
         return path
 
-    def article(self, article_id: str, *, link_related: bool = True) -> Article:
-        """The article as parsed, its related titles linked to articles of the archive.
+    def article(
+        self, article_id: str, *, link_related: bool = True, photo_info: bool = True
+    ) -> Article:
+        """The article as parsed, its related titles linked to articles of the archive
+        (unless not *link_related*), its photos' EXIF read (unless not *photo_info*).
 
         Raises:
             ArticleNotFound: the file is not (or no longer) there.
@@ -286,7 +296,9 @@ class Library:
                 id=article_id,
                 root=str(self.root),
             )
-        article = load_article(self.root, path)
+        from tangthu.archive.article import load_article
+
+        article = load_article(self.root, path, photo_info=photo_info)
         if link_related and article.related:
             try:
                 article = self.searcher().link_related(article)
@@ -343,6 +355,8 @@ class Library:
     ) -> list[Item]:
         """The basket items of the articles a search finds, every one (or the first
         *limit*), in its order."""
+        from tangthu.archive.selection import Item
+
         options: dict[str, Any] = {"filters": filters, "exact": exact, "snippets": False}
         size = limit or max(1, self.search(query, pagesize=1, **options).total)
         result = self.search(query, sort=sort, pagesize=size, **options)
@@ -353,10 +367,14 @@ class Library:
     def index_state(self) -> tuple[bool, bool]:
         """(usable, complete): whether there is an index to search, and whether its
         last build finished."""
+        from tangthu.index.indexer import index_state
+
         return index_state(self.root, self.index_dir)
 
     def problems(self) -> list[Problem]:
         """What the last indexing run found wrong in the archive's files."""
+        from tangthu.index.indexer import indexed_problems
+
         return indexed_problems(self.root, self.index_dir)
 
     def update_index(
@@ -369,6 +387,8 @@ class Library:
         committed: Callable[[dict[str, str]], None] | None = None,
     ) -> IndexSummary:
         """Bring the index up to date here, in this process (see `index.indexer`)."""
+        from tangthu.index.indexer import update_index
+
         return update_index(
             self.root,
             self.index_dir,
@@ -398,6 +418,8 @@ class Library:
                 holds what its commits made searchable).
             IndexFailure: the run failed.
         """
+        from tangthu.index import background
+
         return background.run(
             progress=progress,
             committed=committed,
@@ -415,11 +437,15 @@ class Library:
 
 def basket_file() -> Path:
     """Where the user's basket and collections are kept (the per-user data folder)."""
+    from tangthu.archive.selection import basket_path
+
     return basket_path(data_dir())
 
 
 def user_basket(path: str | os.PathLike[str] | None = None) -> Basket:
     """The user's basket and collections (from *path*, default `basket_file()`)."""
+    from tangthu.archive.selection import Basket
+
     return Basket(path or basket_file())
 
 
@@ -437,6 +463,8 @@ class ItemDetails:
 def item_details(item: Item) -> ItemDetails:
     """Title, date, size and thumbnail of a basket item (its ID as title when the
     file cannot be read)."""
+    from tangthu.archive.article import load_article
+
     size = item_size(item)
     try:
         path = article_file(item.root, item.article_id)
@@ -492,6 +520,8 @@ _annotations: dict[Path, Annotations] = {}
 
 def user_saved_searches(path: str | os.PathLike[str] | None = None) -> SavedSearches:
     """The user's saved searches (from *path*, default the per-user data folder)."""
+    from tangthu.archive.saved_searches import SavedSearches, saved_searches_path
+
     return SavedSearches(path or saved_searches_path(data_dir()))
 
 
@@ -502,6 +532,8 @@ def saved_filters(search: SavedSearch) -> Filters:
 
 def annotations_file() -> Path:
     """Where the user's tags and notes are kept (the per-user data folder)."""
+    from tangthu.archive.annotations import annotations_path
+
     return annotations_path(data_dir())
 
 
@@ -509,6 +541,8 @@ def user_annotations(path: str | os.PathLike[str] | None = None) -> Annotations:
     """The user's tags and notes (one store per file in this process)."""
     where = Path(path) if path else annotations_file()
     if where not in _annotations:
+        from tangthu.archive.annotations import Annotations
+
         _annotations[where] = Annotations(where)
     return _annotations[where]
 
@@ -528,11 +562,15 @@ def export(
     """
     options.setdefault("annotations", user_annotations())
     protected = [*known, *known_roots()]
+    from tangthu.archive.export import export as export_items
+
     return export_items(items, fmt, Path(target), protected=protected, **options)
 
 
 def item_title(item: Item) -> str:
     """The title of a basket item's article (its ID when the file cannot be read)."""
+    from tangthu.archive.article import load_article
+
     try:
         path = article_file(item.root, item.article_id)
     except OutsideArchive:
@@ -569,4 +607,6 @@ def item_size(item: Item) -> int:
 
 def load_engines() -> None:
     """Import the default engine's modules now (a window does it before its threads run)."""
+    from tangthu.index import engines
+
     engines.get()

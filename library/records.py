@@ -7,37 +7,83 @@ clauses; they are defined in the floors below and named here once.
 
 from __future__ import annotations
 
-from tangthu.archive.errors import Failure
-from tangthu.archive.export import ExportError, ExportFormat, ExportReport, TargetExists
-from tangthu.archive.locate import OutsideArchive
-from tangthu.archive.model import (
-    PROBLEM_KINDS,
-    Article,
-    Block,
-    Cancelled,
-    CancelToken,
-    PhotoInfo,
-    PhotoRef,
-    Problem,
-    Related,
-)
-from tangthu.archive.saved_searches import SavedSearch, SavedSearchError
-from tangthu.archive.scan import ScanReport
-from tangthu.archive.selection import Item, SelectionError
-from tangthu.index.engine import (
-    NONE,
-    Filters,
-    Hit,
-    IndexBusy,
-    IndexFailure,
-    IndexMissing,
-    PhotoHit,
-    SearchResult,
-)
-from tangthu.index.indexer import IndexSummary
-from tangthu.index.query import QueryError
-from tangthu.index.snippets import Highlight
-from tangthu.library.library import ArticleNotFound, ItemDetails, PhotoEntry
+from typing import TYPE_CHECKING
+
+from tangthu.library.lazy import names
+
+if TYPE_CHECKING:  # imported when first used: a command names few of them
+    from tangthu.archive.errors import Failure
+    from tangthu.archive.export import ExportError, ExportFormat, ExportReport, TargetExists
+    from tangthu.archive.locate import OutsideArchive
+    from tangthu.archive.model import (
+        PROBLEM_KINDS,
+        Article,
+        Block,
+        Cancelled,
+        CancelToken,
+        PhotoInfo,
+        PhotoRef,
+        Problem,
+        Related,
+    )
+    from tangthu.archive.saved_searches import SavedSearch, SavedSearchError
+    from tangthu.archive.scan import ScanReport
+    from tangthu.archive.selection import Item, SelectionError
+    from tangthu.index.engine import (
+        NONE,
+        Filters,
+        Hit,
+        IndexBusy,
+        IndexFailure,
+        IndexMissing,
+        PhotoHit,
+        SearchResult,
+    )
+    from tangthu.index.indexer import IndexSummary
+    from tangthu.index.query import QueryError
+    from tangthu.index.snippets import Highlight
+    from tangthu.library.library import ArticleNotFound, ItemDetails, PhotoEntry
+
+#: The module each record is defined in.
+_WHERE = {
+    "Failure": "tangthu.archive.errors",
+    "ExportError": "tangthu.archive.export",
+    "ExportFormat": "tangthu.archive.export",
+    "ExportReport": "tangthu.archive.export",
+    "TargetExists": "tangthu.archive.export",
+    "OutsideArchive": "tangthu.archive.locate",
+    "PROBLEM_KINDS": "tangthu.archive.model",
+    "Article": "tangthu.archive.model",
+    "Block": "tangthu.archive.model",
+    "Cancelled": "tangthu.archive.model",
+    "CancelToken": "tangthu.archive.model",
+    "PhotoInfo": "tangthu.archive.model",
+    "PhotoRef": "tangthu.archive.model",
+    "Problem": "tangthu.archive.model",
+    "Related": "tangthu.archive.model",
+    "SavedSearch": "tangthu.archive.saved_searches",
+    "SavedSearchError": "tangthu.archive.saved_searches",
+    "ScanReport": "tangthu.archive.scan",
+    "Item": "tangthu.archive.selection",
+    "SelectionError": "tangthu.archive.selection",
+    "NONE": "tangthu.index.engine",
+    "Filters": "tangthu.index.engine",
+    "Hit": "tangthu.index.engine",
+    "IndexBusy": "tangthu.index.engine",
+    "IndexFailure": "tangthu.index.engine",
+    "IndexMissing": "tangthu.index.engine",
+    "PhotoHit": "tangthu.index.engine",
+    "SearchResult": "tangthu.index.engine",
+    "IndexSummary": "tangthu.index.indexer",
+    "QueryError": "tangthu.index.query",
+    "Highlight": "tangthu.index.snippets",
+    "ArticleNotFound": "tangthu.library.library",
+    "ItemDetails": "tangthu.library.library",
+    "PhotoEntry": "tangthu.library.library",
+}
+
+
+__getattr__ = names(__name__, _WHERE)
 
 __all__ = [
     "NONE",

@@ -7,14 +7,15 @@ library's ``email`` package.
 
 from __future__ import annotations
 
-import email
-import email.policy
-from email.message import Message
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tangthu.archive.article import ParsedText
 from tangthu.archive.formats import ArticleReader, ReadFailure
 from tangthu.archive.formats.html import read_page
+
+if TYPE_CHECKING:
+    from email.message import Message
 
 #: Parts one file may hold (a page with its images, styles and scripts has a few hundred).
 MAX_PARTS = 5_000
@@ -22,6 +23,8 @@ MAX_PARTS = 5_000
 
 def read(data: bytes, path: Path) -> ParsedText:
     try:
+        import email.policy  # the parser, when a page of this kind is read
+
         message = email.message_from_bytes(data, policy=email.policy.compat32)
     except (ValueError, LookupError, IndexError) as exc:
         raise ReadFailure("broken-document", f"not a single-file web page ({exc})") from None

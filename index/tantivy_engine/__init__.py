@@ -10,16 +10,27 @@ tantivy's.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import tantivy  # noqa: F401  (an ImportError here means the extra is not installed)
 
 from tangthu.index.tantivy_engine.schema import build_schema, open_index
 from tangthu.index.tantivy_engine.store import TantivyStore
-from tangthu.index.tantivy_engine.writer import TantivyWriter
+
+if TYPE_CHECKING:
+    from tangthu.index.tantivy_engine.writer import TantivyWriter
 
 NAME = "tantivy"
 
-__all__ = ["NAME", "TantivyStore", "TantivyWriter", "create", "opens"]
+__all__ = ["NAME", "TantivyStore", "open_writer", "create", "opens"]
+
+
+def open_writer(path: Path) -> TantivyWriter:
+    """A writer of the index at *path* (its modules, and what reads articles, are
+    imported here: a search needs none of them)."""
+    from tangthu.index.tantivy_engine.writer import TantivyWriter
+
+    return TantivyWriter(path)
 
 
 def create(path: Path) -> None:

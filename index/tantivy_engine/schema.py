@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tantivy
 
 from tangthu.index.analysis import fold_term
-from tangthu.index.documents import IndexDoc
 from tangthu.index.engine import NONE
+
+if TYPE_CHECKING:
+    from tangthu.index.documents import IndexDoc
 
 
 def open_index(path: str) -> tantivy.Index:

@@ -5,16 +5,27 @@ from __future__ import annotations
 import gc
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from whoosh import index as whoosh_index
 
 from tangthu.index.whoosh_engine.schema import build_schema
 from tangthu.index.whoosh_engine.store import WhooshStore
-from tangthu.index.whoosh_engine.writer import WhooshWriter
+
+if TYPE_CHECKING:
+    from tangthu.index.whoosh_engine.writer import WhooshWriter
 
 NAME = "whoosh"
 
-__all__ = ["NAME", "WhooshStore", "WhooshWriter", "create", "opens"]
+__all__ = ["NAME", "WhooshStore", "open_writer", "create", "opens"]
+
+
+def open_writer(path: Path) -> WhooshWriter:
+    """A writer of the index at *path* (its modules, and what reads articles, are
+    imported here: a search needs none of them)."""
+    from tangthu.index.whoosh_engine.writer import WhooshWriter
+
+    return WhooshWriter(path)
 
 
 def create(path: Path) -> None:
