@@ -1,7 +1,7 @@
 """The window on a big archive: does it stay smooth while it searches and builds?
 
     python -m bench.gui_scale ARCHIVE [--index-dir DIR] [--fresh] [--searches 200]
-                                      [--queries QUERIES.json]
+                                      [--queries QUERIES.json] [--stacks N]
 
 Opens the window (offscreen) on ARCHIVE and types queries, one every 300 ms, as a
 person searching would. A timer ticking every 10 ms on the GUI thread measures how
@@ -10,6 +10,10 @@ JSON: the longest and the 99th-percentile stall while searching (and, with
 --fresh, while the first build runs), the time from start to the first results,
 the searches' latency as the window sees it, and the memory of the process after
 them (the window included; the build's worker processes are not in it).
+
+With --stacks N, a watcher thread samples the GUI thread's stack every 2 ms while
+it is more than 20 ms late, and the N lines of our code seen most often in those
+samples are printed (to stderr): where the stalls are spent.
 """
 
 from __future__ import annotations
@@ -18,7 +22,9 @@ import argparse
 import json
 import os
 import sys
+import threading
 import time
+from collections import Counter
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -38,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--fresh", action="store_true", help="start without an index")
     p.add_argument("--searches", type=int, default=200)
     p.add_argument("--queries", type=Path, default=None)
+    p.add_argument("--stacks", type=int, default=0, help="print where the stalls are spent")
     args = p.parse_args(argv)
     started = time.perf_counter()
 
@@ -74,7 +81,44 @@ def main(argv: list[str] | None = None) -> int:
         late = now - last[0] - 10
         last[0] = now
         phase = "building" if window.indexing() else "searching"
+        phase_now[0] = phase
         stalls[phase].append(max(0.0, late))
+
+    beat = [time.perf_counter()]
+    seen: Counter[tuple[str, str]] = Counter()
+    chains: Counter[tuple[str, str]] = Counter()
+    phase_now = ["searching"]
+    watching = [args.stacks > 0]
+
+    def watch(gui: int) -> None:
+        while watching[0]:
+            time.sleep(0.002)
+            if time.perf_counter() - beat[0] < 0.020:
+                continue
+            frame = sys._current_frames().get(gui)
+            if frame is None:
+                continue
+            ours = []
+            while frame is not None:
+                code = frame.f_code
+                if "tangthu" in code.co_filename:
+                    ours.append(f"{Path(code.co_filename).name}:{frame.f_lineno} {code.co_name}")
+                frame = frame.f_back
+            del frame
+            for line in dict.fromkeys(ours):  # each line once per sample
+                seen[phase_now[0], line] += 1
+            chains[phase_now[0], " < ".join(ours[:6])] += 1
+
+    if args.stacks:
+        threading.Thread(target=watch, args=(threading.get_ident(),), daemon=True).start()
+
+    def heartbeat() -> None:
+        beat[0] = time.perf_counter()
+
+    pulse = QTimer()
+    pulse.setInterval(5)
+    pulse.timeout.connect(heartbeat)
+    pulse.start()
 
     ticker = QTimer()
     ticker.setInterval(10)
@@ -103,6 +147,7 @@ def main(argv: list[str] | None = None) -> int:
             return  # nothing searchable yet
         if count[0] >= args.searches:
             if not (args.fresh and window.indexing()):
+                watching[0] = False
                 app.quit()
             return
         sent[0] = time.perf_counter()
@@ -118,6 +163,16 @@ def main(argv: list[str] | None = None) -> int:
     deadline.timeout.connect(app.quit)
     deadline.start(60 * 60 * 1000)
     app.exec()
+    watching[0] = False  # (the window's shutdown below is not measured)
+    for phase in ("searching", "building"):
+        print(f"-- where the GUI thread was late while {phase}", file=sys.stderr)
+        top = Counter({line: n for (ph, line), n in seen.items() if ph == phase})
+        for line, n in top.most_common(args.stacks):
+            print(f"{n * 2:6d} ms  {line}", file=sys.stderr)
+        print(f"-- the stacks most often seen while {phase}", file=sys.stderr)
+        top = Counter({line: n for (ph, line), n in chains.items() if ph == phase})
+        for line, n in top.most_common(max(5, args.stacks // 3)):
+            print(f"{n * 2:6d} ms  {line}", file=sys.stderr)
     memory = rss_mb()
     window.shutdown()
 

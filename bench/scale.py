@@ -178,6 +178,7 @@ def bench_engine(engine: str, root: Path, work: Path, queries: Path, runs: int) 
     res["open_s"] = median([m["open"] for m in measured])
     res["rss_after_searches_mb"] = median([m["rss_mb"] for m in measured])
     res["searches"] = measured[0]["searches"]
+    res["most_share"] = measured[0].get("most_share")
     res["kinds"] = {}
     for kind in measured[0]["kinds"]:
         row = {}
