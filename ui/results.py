@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Mapping, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Mapping, Sequence
 from enum import IntEnum
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     QUrl,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from tangthu.library import article_folder
@@ -273,35 +274,110 @@ def _whole_lines(doc: QTextDocument, height: int) -> int:
     return max(best, height)
 
 
+#: A card's measure: what it shows (`card_key`), the text's width and the font's key.
+HeightKey = tuple[str, int, str]
+
+
+def card_key(hit: Hit) -> str:
+    """What a card shows, as a key: the same article found by another search may show
+    another snippet and other marks, and be as tall as its new text."""
+    shown = (hit.title, hit.title_marks, hit.title_near, hit.snippet, hit.snippet_marks)
+    return f"{hit.id}\x00{hash(repr((*shown, hit.snippet_near, hit.photos, meta_line(hit))))}"
+
+
+def card_document(
+    hit: Hit, width: int, font: QFont, meta_colour: str, photos_label: Callable[[int], str]
+) -> QTextDocument:
+    """The text of a hit's card (title with its matches bold, date and outlet, snippet)
+    laid out at *width*. Reentrant: the search thread measures a page of cards with it."""
+    doc = QTextDocument()
+    doc.setDocumentMargin(0)
+    doc.setDefaultFont(font)
+    meta = html.escape(meta_line(hit))
+    if hit.photos:
+        meta = f"{meta} · {photos_label(hit.photos)}" if meta else photos_label(hit.photos)
+    title = marked_html(hit.title, hit.title_marks, near=hit.title_near)
+    snippet = marked_html(hit.snippet, hit.snippet_marks, near=hit.snippet_near)
+    doc.setHtml(
+        f"<div style='font-size:11pt; font-weight:600'>{title}</div>"
+        f"<div style='color:{meta_colour}; font-size:9pt'>{meta}</div>"
+        f"<div style='font-size:9.5pt'>{snippet}</div>"
+    )
+    doc.setTextWidth(width)
+    return doc
+
+
+def card_height(hit: Hit, width: int, font: QFont, photos_label: Callable[[int], str]) -> int:
+    """How tall a hit's card is with its text *width* wide (the thumbnail's height at least)."""
+    doc = card_document(hit, width, font, "black", photos_label)
+    return max(int(THUMB_PX * 0.75), int(doc.size().height()) + 1) + 12
+
+
 class ResultDelegate(QStyledItemDelegate):
-    """Draws a hit: thumbnail, title (matches bold), date and outlet, snippet, photo count."""
+    """Draws a hit: thumbnail, title (matches bold), date and outlet, snippet, photo count.
+
+    A card is measured once per width (`measurer` lets the search thread measure a
+    page before the list shows it) and laid out once per look (the documents of the
+    cards painted last are kept), so that showing, scrolling and repainting a page
+    lay out little on the window's thread.
+    """
+
+    #: documents kept for painting (a few screens of cards)
+    KEEP = 240
 
     def __init__(self, parent: Any = None, photos_label: Any = None) -> None:
         super().__init__(parent)
         self._photos_label = photos_label or (lambda n: f"{n} photos")
-        self._heights: dict[tuple[str, int, str], int] = {}
+        self._heights: dict[HeightKey, int] = {}
+        self._docs: OrderedDict[tuple[str, int, str, str], QTextDocument] = OrderedDict()
+
+    @staticmethod
+    def text_width(view: Any) -> int:
+        """The width of a card's text in *view* (the list's viewport less the thumbnail)."""
+        width = view.viewport().width() if view is not None and hasattr(view, "viewport") else 400
+        return max(80, width - 12 - THUMB_PX - 8)
+
+    def measurer(self, view: Any) -> Callable[[Sequence[Hit]], dict[HeightKey, int]]:
+        """A function giving the heights of cards as *view* shows them (its width and
+        font, copied now), to call in another thread; `learn` takes what it gives.
+
+        Each card is measured at two widths: with the list's scroll bar and without (a
+        page longer or shorter than the last shows or hides it).
+        """
+        width, font, label = self.text_width(view), QFont(view.font()), self._photos_label
+        bar = view.verticalScrollBar()
+        extent = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
+        other = width + extent if bar.isVisible() else width - extent
+        key = font.key()
+
+        def measure(hits: Sequence[Hit]) -> dict[HeightKey, int]:
+            return {
+                (card_key(h), w, key): card_height(h, w, font, label)
+                for h in hits
+                for w in (width, max(80, other))
+            }
+
+        return measure
+
+    def learn(self, heights: Mapping[HeightKey, int]) -> None:
+        """Keep heights measured elsewhere (see `measurer`)."""
+        if len(self._heights) + len(heights) > 20000:
+            self._heights.clear()
+        self._heights.update(heights)
 
     def _document(
         self, hit: Hit, width: int, option: QStyleOptionViewItem, selected: bool = False
     ) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDocumentMargin(0)
-        doc.setDefaultFont(option.font)
-        meta = html.escape(meta_line(hit))
-        if hit.photos:
-            meta = (
-                f"{meta} · {self._photos_label(hit.photos)}"
-                if meta
-                else self._photos_label(hit.photos)
-            )
-        title = marked_html(hit.title, hit.title_marks, near=hit.title_near)
-        snippet = marked_html(hit.snippet, hit.snippet_marks, near=hit.snippet_near)
-        doc.setHtml(
-            f"<div style='font-size:11pt; font-weight:600'>{title}</div>"
-            f"<div style='color:{_meta_colour(option, selected)}; font-size:9pt'>{meta}</div>"
-            f"<div style='font-size:9.5pt'>{snippet}</div>"
-        )
-        doc.setTextWidth(width)
+        colour = _meta_colour(option, selected)
+        key = (card_key(hit), width, option.font.key(), colour)
+        doc = self._docs.get(key)
+        if doc is None:
+            doc = card_document(hit, width, option.font, colour, self._photos_label)
+            self._docs[key] = doc
+            if len(self._docs) > self.KEEP:
+                self._docs.popitem(last=False)
+        else:
+            self._docs.move_to_end(key)
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
@@ -345,15 +421,12 @@ class ResultDelegate(QStyledItemDelegate):
         hit = index.data(Role.HIT)
         view = option.widget
         width = view.viewport().width() if view is not None and hasattr(view, "viewport") else 400
-        text_width = max(80, width - 12 - THUMB_PX - 8)
         if hit is None:
             return QSize(width, ROW_HEIGHT)
-        key = (hit.id, text_width, option.font.key())
+        text_width = self.text_width(view)
+        key = (card_key(hit), text_width, option.font.key())
         height = self._heights.get(key)
         if height is None:
-            doc = self._document(hit, text_width, option)
-            height = max(int(THUMB_PX * 0.75), int(doc.size().height()) + 1) + 12
-            if len(self._heights) > 20000:
-                self._heights.clear()
-            self._heights[key] = height
+            height = card_height(hit, text_width, option.font, self._photos_label)
+            self.learn({key: height})
         return QSize(width, height)

@@ -78,9 +78,8 @@ class ResultsPane(QWidget):
         self.model = ResultsModel(loader, self)
         self.view = QListView(self)
         self.view.setModel(self.model)
-        self.view.setItemDelegate(
-            ResultDelegate(self, photos_label=lambda n: photos_count(self.tr, n))
-        )
+        self.delegate = ResultDelegate(self, photos_label=lambda n: photos_count(self.tr, n))
+        self.view.setItemDelegate(self.delegate)
         self.view.setUniformItemSizes(False)  # each card as tall as its text
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

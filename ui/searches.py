@@ -7,7 +7,9 @@ still on its way is dropped).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -38,9 +40,12 @@ class Searches(QObject):
         gathered(object): every article a search finds, as a list of `Item` (for an
             export).
         gather_failed(object): they could not be gathered (the exception).
+        measured(object): what `measurer`'s function measured of a page of hits, in the
+            search thread; said just before `found` says the page.
     """
 
     found = Signal(object, object, bool)
+    measured = Signal(object)
     failed = Signal(object)
     article_loaded = Signal(object)
     article_failed = Signal(object)
@@ -60,6 +65,9 @@ class Searches(QObject):
         #: the archive folder of the article loaded last
         self.article_root = ""
         self.generation = 0
+        #: called at each search, on this thread: a function measuring the hits' cards
+        #: that the search thread calls with the page it found (`measured` says its answer)
+        self.measurer: Callable[[], Callable[[list[Any]], object]] | None = None
 
     def search_with(self, roots: list[str], index_dir: object = None) -> None:
         """Search these archives too (the ones before are closed in the search thread)."""
@@ -110,8 +118,9 @@ class Searches(QObject):
         generation = self.generation
 
         libraries = [lib, *self.others]
+        measure = self.measurer() if self.measurer is not None else None
 
-        def call() -> tuple[SearchResult, dict[str, str]]:
+        def call() -> tuple[SearchResult, dict[str, str], object]:
             options = dict(
                 filters=filters, sort=sort, page=page, pagesize=pagesize, facets=page == 1
             )
@@ -123,10 +132,13 @@ class Searches(QObject):
             for one in libraries:
                 mine = [h for h in result.hits if h.archive in ("", str(one.root))]
                 thumbs.update(one.thumbnail_paths(mine))
-            return result, thumbs
+            # the cards' heights: laid out here, not on the window's thread
+            return result, thumbs, measure(result.hits) if measure is not None else None
 
-        def done(found: tuple[SearchResult, dict[str, str]]) -> None:
+        def done(found: tuple[SearchResult, dict[str, str], object]) -> None:
             if generation == self.generation:
+                if found[2] is not None:
+                    self.measured.emit(found[2])
                 self.found.emit(found[0], found[1], refresh)
 
         def fail(error: Exception) -> None:

@@ -57,6 +57,9 @@ def _search_and_results(w: MainWindow) -> None:
             str(cfg.read(w.settings, "cite/style")),
         )
     )
+    # the cards of a page are measured in the search thread, at the list's width
+    w.searches.measurer = lambda: results.delegate.measurer(results.view)
+    w.searches.measured.connect(results.delegate.learn)
     w.searches.found.connect(w.show_result)
     w.searches.failed.connect(w.search_failed)
     w.searches.cited.connect(w.citations_copied)
