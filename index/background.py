@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import queue
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -42,7 +43,7 @@ def _run(kwargs: dict[str, Any], events: Any, stop: Any, parent: int) -> None:
     start_worker(parent)
     try:
         summary = update_index(
-            progress=lambda done, total: events.put(("progress", done, total)),
+            progress=_every(0.1, lambda done, total: events.put(("progress", done, total))),
             committed=lambda done: events.put(("committed", len(done), 0)),
             cancel=_StopToken(stop),
             **kwargs,
@@ -55,6 +56,21 @@ def _run(kwargs: dict[str, Any], events: Any, stop: Any, parent: int) -> None:
         events.put(("failed", str(exc) or type(exc).__name__, (code, params)))
     else:
         events.put(("done", summary, None))
+
+
+def _every(seconds: float, report: Callable[[int, int], None]) -> Callable[[int, int], None]:
+    """*report*, called at most once per *seconds* (and always for the last step): a
+    first build of a million articles would otherwise send a million events, each one
+    unpickled by the window's process."""
+    last = [0.0]
+
+    def throttled(done: int, total: int) -> None:
+        now = time.monotonic()
+        if done >= total or now - last[0] >= seconds:
+            last[0] = now
+            report(done, total)
+
+    return throttled
 
 
 class IndexProcess:
