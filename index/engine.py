@@ -268,6 +268,11 @@ class Store(Protocol, Generic[M, D]):
         """Documents by score, highest first (ties: index order), from *offset*."""
         ...
 
+    def top_counted(self, matches: M, offset: int, limit: int) -> tuple[list[tuple[D, float]], int]:
+        """`top` and `count` of the same matches (an engine that reads every match to
+        rank them counts them in the same pass)."""
+        ...
+
     def by_date(self, matches: M, *, newest_first: bool, offset: int, limit: int) -> list[D]:
         """Documents by date, the undated last (ties: index order), from *offset*."""
         ...

@@ -227,9 +227,11 @@ class SearchService:
         sort: str,
         offset: int,
         limit: int,
-    ) -> list[tuple[Any, float, bool]]:
+    ) -> tuple[list[tuple[Any, float, bool]], int | None]:
         """One page of (document, score, exact): by relevance the exact spellings first,
-        then the rest by score; by date the undated last, exact or not."""
+        then the rest by score; by date the undated last, exact or not. And how many
+        exact ones there are: *exact_total*, or when that is None (by relevance) counted
+        while they are ranked."""
         store = self.store
         if sort in ("date", "date-asc"):
             shown = self._shown(exact_m, folded_m)
@@ -240,16 +242,20 @@ class SearchService:
                 flags = [True] * len(docs)
             else:
                 flags = store.among(exact_m, docs)
-            return [(d, 0.0, e) for d, e in zip(docs, flags, strict=True)]
+            return [(d, 0.0, e) for d, e in zip(docs, flags, strict=True)], exact_total
         if exact_m is None:
             assert folded_m is not None
-            return [(d, s, False) for d, s in store.top(folded_m, offset, limit)]
-        rows = [(d, s, True) for d, s in store.top(exact_m, offset, limit)]
+            return [(d, s, False) for d, s in store.top(folded_m, offset, limit)], exact_total
+        if exact_total is None:
+            found, exact_total = store.top_counted(exact_m, offset, limit)
+        else:
+            found = store.top(exact_m, offset, limit)
+        rows = [(d, s, True) for d, s in found]
         if folded_m is not None and len(rows) < limit:
             rest = store.minus(folded_m, exact_m)
-            start = max(0, offset - (exact_total or 0))
+            start = max(0, offset - exact_total)
             rows += [(d, s, False) for d, s in store.top(rest, start, limit - len(rows))]
-        return rows
+        return rows, exact_total
 
     def _shown(self, exact_m: Any | None, folded_m: Any | None) -> Any:
         if exact_m is None:
@@ -286,13 +292,28 @@ class SearchService:
         wordless = isinstance(node, Every)
         if sort == "relevance" and wordless:
             sort = "date"  # without words nothing is more relevant: newest first
+        # The same articles twice: ranked with the words side by side first (a phrase to
+        # check in every article found), and plain, to count, facet and order by date
+        # (the phrase weighs nothing there and costs two thirds of a count).
         exact_m, folded_m = self._passes(
-            node, kind=ARTICLE, filters=filters, exact_only=exact, near=True
+            node, kind=ARTICLE, filters=filters, exact_only=exact, near=sort == "relevance"
         )
-        shown = self._shown(exact_m, folded_m)
+        if sort == "relevance" and _near(node):
+            count_exact, count_folded = self._passes(
+                node, kind=ARTICLE, filters=filters, exact_only=exact, near=False
+            )
+        else:
+            count_exact, count_folded = exact_m, folded_m
+        if count_folded is not None and leaves(node) == positive_leaves(node):
+            shown = count_folded  # every spelling holds the exact ones (no word left out)
+        else:
+            shown = self._shown(count_exact, count_folded)
         result.total = self.store.count(shown)
-        if exact_m is not None:
-            result.exact_total = result.total if folded_m is None else self.store.count(exact_m)
+        if exact_m is not None and count_folded is None:
+            result.exact_total = result.total
+        elif exact_m is not None and sort != "relevance":
+            result.exact_total = self.store.count(count_exact)
+        # (by relevance the exact ones are counted as the first page ranks them)
         if exact_m is None and not wordless and sort == "relevance":
             # Typed without marks: the texts that hold those very letters (Nha Trang, the
             # city) come before those that match only once folded (Nhà Trắng).
@@ -301,14 +322,14 @@ class SearchService:
                 # a word left out as typed may still be there in another spelling: only
                 # what the query matches at all is ranked
                 as_typed = self.store.minus(as_typed, self.store.minus(as_typed, folded_m))
-            rows = [
-                (d, score, False)
-                for d, score, _e in self._page(
-                    as_typed, folded_m, self.store.count(as_typed), sort, offset, pagesize
-                )
-            ]
+            typed, _n = self._page(as_typed, folded_m, None, sort, offset, pagesize)
+            rows = [(d, score, False) for d, score, _e in typed]
         else:
-            rows = self._page(exact_m, folded_m, result.exact_total, sort, offset, pagesize)
+            rows, counted = self._page(
+                exact_m, folded_m, result.exact_total, sort, offset, pagesize
+            )
+            if exact_m is not None:
+                result.exact_total = counted
         if snippets:
             result.highlight = self._highlight(node, strict=exact)
             result.terms = set(result.highlight.terms)
@@ -472,7 +493,7 @@ class SearchService:
         result.total = self.store.count(shown)
         exact_total = None if exact_m is None else self.store.count(exact_m)
         sort = "date" if isinstance(node, Every) else "relevance"
-        rows = self._page(exact_m, folded_m, exact_total, sort, (page - 1) * pagesize, pagesize)
+        rows, _n = self._page(exact_m, folded_m, exact_total, sort, (page - 1) * pagesize, pagesize)
         result.hits = [_photo_hit(self.store.stored(d), score) for d, score, _e in rows]
         result.seconds = time.perf_counter() - started
         return result

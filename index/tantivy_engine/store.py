@@ -194,6 +194,13 @@ class TantivyStore:
         hits = self._searcher.search(matches, limit=limit, offset=offset, count=False).hits
         return [(address, float(score)) for score, address in hits]
 
+    def top_counted(
+        self, matches: Query, offset: int, limit: int
+    ) -> tuple[list[tuple[Any, float]], int]:
+        found = self._searcher.search(matches, limit=max(limit, 1), offset=offset, count=True)
+        rows = [(address, float(score)) for score, address in found.hits][: max(limit, 0)]
+        return rows, int(found.count or 0)  # type: ignore[attr-defined]
+
     def by_date(self, matches: Query, *, newest_first: bool, offset: int, limit: int) -> list[Any]:
         order = tantivy.Order.Desc if newest_first else tantivy.Order.Asc
         dated = Query.boolean_query([(Occur.Must, matches), (Occur.Must, self._dated)])

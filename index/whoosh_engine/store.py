@@ -478,6 +478,11 @@ class WhooshStore:
         order = np.lexsort((docs, -scores))[offset:want]
         return [(int(d), float(s)) for d, s in zip(docs[order], scores[order], strict=True)]
 
+    def top_counted(
+        self, matches: Matches, offset: int, limit: int
+    ) -> tuple[list[tuple[int, float]], int]:
+        return self.top(matches, offset, limit), self.count(matches)
+
     def by_date(
         self, matches: Matches, *, newest_first: bool, offset: int, limit: int
     ) -> list[int]:
