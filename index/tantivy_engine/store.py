@@ -204,13 +204,12 @@ class TantivyStore:
     def by_date(self, matches: Query, *, newest_first: bool, offset: int, limit: int) -> list[Any]:
         order = tantivy.Order.Desc if newest_first else tantivy.Order.Asc
         dated = Query.boolean_query([(Occur.Must, matches), (Occur.Must, self._dated)])
-        n_dated = self.count(dated)
-        rows: list[Any] = []
-        if offset < n_dated and limit > 0:
-            found = self._searcher.search(
-                dated, limit=limit, offset=offset, order_by_field="date_n", order=order, count=False
-            )
-            rows = [a for _s, a in found.hits]
+        # one pass ranks the dated ones and counts them (where the undated begin)
+        found = self._searcher.search(
+            dated, limit=max(limit, 1), offset=offset, order_by_field="date_n", order=order
+        )
+        n_dated = int(found.count or 0)  # type: ignore[attr-defined]
+        rows: list[Any] = [a for _s, a in found.hits][: max(limit, 0)]
         if len(rows) < limit:  # the undated last
             undated = Query.boolean_query(
                 [(Occur.Must, matches), (Occur.Must, Query.term_query(self._schema, "date_n", 0))]
