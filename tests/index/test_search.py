@@ -346,3 +346,28 @@ def test_corpus_suggestion_prefers_the_word_more_articles_hold(corpus_index: Pat
         r = s.search("hoi ngi")
         assert r.suggestion == "hoi nghi"
         assert s.search("hoi nghi").total > s.search("hoi nui").total > 0
+
+
+@pytest.mark.parametrize("sort", ["date", "date-asc"])
+def test_pages_by_date_run_on_into_the_undated(tmp_path: Path, engine: str, sort: str) -> None:
+    """Page by page, the dated articles in date order, then the undated ones: every
+    article once, whatever the page size (the undated begin where the dated end)."""
+    root = tmp_path / "kho"
+    dated = {f"bai-{i}": f"2019-0{1 + i % 9}-1{i % 10}" for i in range(7)}
+    for name, day in dated.items():
+        y, m, d = day.split("-")
+        write_article(root / name, f"Tin {name}\n\nNgày {int(d)}/{int(m)}/{y}, mùa lúa.\n")
+    for i in range(4):
+        write_article(root / f"khong-ngay-{i}", f"Tin không ngày {i}\n\nMùa lúa chín.\n")
+    update_index(root, tmp_path / "ix", jobs=1, engine=engine)
+    with ArchiveSearcher(tmp_path / "ix", root) as s:
+        for size in (1, 2, 3, 5, 20):
+            seen: list[str] = []
+            for page in range(1, 20):
+                r = s.search("lúa", sort=sort, page=page, pagesize=size)
+                if not r.hits:
+                    break
+                seen += ids(r)
+            order = sorted(dated, key=lambda n: dated[n], reverse=sort == "date")
+            assert seen[:7] == order, size
+            assert sorted(seen[7:]) == [f"khong-ngay-{i}" for i in range(4)], size
