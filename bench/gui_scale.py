@@ -52,9 +52,11 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from bench.scale_queries import make
+    from tangthu.ui.app import responsive
     from tangthu.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    responsive()  # as the program does
     if args.fresh and args.index_dir is not None:
         import shutil
 

@@ -96,9 +96,6 @@ class ResultsModel(QAbstractTableModel):
     def hits(self) -> list[Hit]:
         return list(self._hits)
 
-    def index(self, row: int, column: int = 0, parent: ModelIndex = QModelIndex()) -> QModelIndex:
-        return super().index(row, column, parent)
-
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._hits)
 

@@ -22,6 +22,12 @@ class _TextOnly(QSortFilterProxyModel):
 
 #: The title column's least width (px).
 MIN_TITLE = 260
+#: The widest value of the narrow columns (a guessed date, a photo count, a format).
+_WIDEST = {
+    Column.DATE: ("≈ 0000-00-00",),
+    Column.PHOTOS: ("0000",),
+    Column.FORMAT: ("MHTML", "IMAGE", "DOCX"),
+}
 
 
 class ResultsTable(QTableView):
@@ -59,8 +65,13 @@ class ResultsTable(QTableView):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
-        for column in (Column.DATE, Column.PHOTOS, Column.FORMAT):  # as wide as their values
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # As wide as their widest value, measured once from the font: a column sized to
+        # its contents would read every row again at each page of hits.
+        for column, samples in _WIDEST.items():
+            label = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            widths = [self.fontMetrics().horizontalAdvance(x) for x in samples]
+            widths.append(header.fontMetrics().horizontalAdvance(label))
+            self.setColumnWidth(column, max(widths) + 28)  # margins, or the sort arrow
         self.setColumnWidth(Column.OUTLET, 110)
         self.setColumnWidth(Column.BYLINE, 120)
         header.moveSection(header.visualIndex(Column.BYLINE), header.visualIndex(Column.OUTLET))

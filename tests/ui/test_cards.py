@@ -59,7 +59,7 @@ def test_a_page_is_measured_off_the_window_thread(
     delegate = window.results.delegate
     for row in range(shown):
         hit = window.results.model.hit(row)
-        rect = view.visualRect(window.results.model.index(row))
+        rect = view.visualRect(window.results.model.index(row, 0))
         expected = measure(hit, delegate.text_width(view), view.font(), delegate._photos_label)
         assert rect.height() == expected, row
 
@@ -69,11 +69,11 @@ def test_a_resized_list_measures_its_cards_again(window: Any, qtbot: Any) -> Non
     with qtbot.waitSignal(window.search_done, timeout=30000):
         window.set_query("hội")
     view = window.results.view
-    narrow = view.visualRect(window.results.model.index(0)).height()
+    narrow = view.visualRect(window.results.model.index(0, 0)).height()
     window.resize(1900, 800)
-    qtbot.waitUntil(lambda: view.visualRect(window.results.model.index(0)).height() != narrow)
+    qtbot.waitUntil(lambda: view.visualRect(window.results.model.index(0, 0)).height() != narrow)
     hit = window.results.model.hit(0)
     delegate = window.results.delegate
     width = delegate.text_width(view)
     expected = results.card_height(hit, width, view.font(), delegate._photos_label)
-    assert view.visualRect(window.results.model.index(0)).height() == expected
+    assert view.visualRect(window.results.model.index(0, 0)).height() == expected

@@ -36,7 +36,7 @@ def test_results_model(qtmodeltester, qtbot) -> None:  # type: ignore[no-untyped
     model.set_hits(_hits())
     qtmodeltester.check(model)
     assert model.rowCount() == 5
-    assert model.data(model.index(0), Role.ID) == "a/1/article.txt"
+    assert model.data(model.index(0, 0), Role.ID) == "a/1/article.txt"
     model.append_hits(_hits()[:2])
     assert model.rowCount() == 7
     qtmodeltester.check(model)
@@ -54,7 +54,7 @@ def test_photo_grid_model(qtmodeltester, qtbot) -> None:  # type: ignore[no-unty
     model.set_items(items)
     qtmodeltester.check(model)
     for row in range(3):
-        model.data(model.index(row), 1)  # DecorationRole asks for the thumbnail
+        model.data(model.index(row, 0), 1)  # DecorationRole asks for the thumbnail
     qtbot.waitUntil(lambda: model.loaded() == 2, timeout=20000)
     loader.shutdown()
 

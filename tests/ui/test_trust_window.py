@@ -119,7 +119,7 @@ def test_a_date_from_the_photos_is_shown_as_an_estimate(qtbot, win) -> None:  # 
     assert (hit.id, hit.date, hit.date_estimated) == ("d/anh/article.txt", "2019-08-07", True)
     from tangthu.ui.results import Role
 
-    assert win.results.model.data(win.results.model.index(0), Role.META) == "≈ 2019-08-07"
+    assert win.results.model.data(win.results.model.index(0, 0), Role.META) == "≈ 2019-08-07"
     qtbot.waitUntil(lambda: win.current_article is not None, timeout=20000)
     assert "≈ 2019-08-07" in win.side.reader.browser.toPlainText()
 
