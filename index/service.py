@@ -292,27 +292,19 @@ class SearchService:
         wordless = isinstance(node, Every)
         if sort == "relevance" and wordless:
             sort = "date"  # without words nothing is more relevant: newest first
-        # The same articles twice: ranked with the words side by side first (a phrase to
-        # check in every article found), and plain, to count, facet and order by date
-        # (the phrase weighs nothing there and costs two thirds of a count).
+        # (the words side by side rank first: nothing to rank by date)
         exact_m, folded_m = self._passes(
             node, kind=ARTICLE, filters=filters, exact_only=exact, near=sort == "relevance"
         )
-        if sort == "relevance" and _near(node):
-            count_exact, count_folded = self._passes(
-                node, kind=ARTICLE, filters=filters, exact_only=exact, near=False
-            )
+        if folded_m is not None and leaves(node) == positive_leaves(node):
+            shown = folded_m  # every spelling holds the exact ones (no word left out)
         else:
-            count_exact, count_folded = exact_m, folded_m
-        if count_folded is not None and leaves(node) == positive_leaves(node):
-            shown = count_folded  # every spelling holds the exact ones (no word left out)
-        else:
-            shown = self._shown(count_exact, count_folded)
+            shown = self._shown(exact_m, folded_m)
         result.total = self.store.count(shown)
-        if exact_m is not None and count_folded is None:
+        if exact_m is not None and folded_m is None:
             result.exact_total = result.total
         elif exact_m is not None and sort != "relevance":
-            result.exact_total = self.store.count(count_exact)
+            result.exact_total = self.store.count(exact_m)
         # (by relevance the exact ones are counted as the first page ranks them)
         if exact_m is None and not wordless and sort == "relevance":
             # Typed without marks: the texts that hold those very letters (Nha Trang, the

@@ -1,12 +1,14 @@
 """A tantivy index: the engine's primitives (`index.engine.Store`), each a tantivy query
-or a call on one. A set of matches is a query not yet run; counts, top documents, date
-order and facets are tantivy's own. The rules of a search are `index.service`'s.
+or a call on one. A set of matches is a query not yet run (two: one ranks, one counts);
+counts, top documents, date order and facets are tantivy's own. The rules of a search
+are `index.service`'s.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,16 @@ TITLE_BOOST = 2.0
 PHRASE_BOOST = 3.0
 #: Terms with a word's first letter looked through for a suggestion, at most.
 NEAR_POOL = 200_000
+
+
+@dataclass(frozen=True, slots=True)
+class Matches:
+    """Matches not yet run: *rank* orders them (the words side by side weigh more: a
+    phrase to check in every document); *plain* is the same documents, to count, facet
+    and order by date without checking any phrase."""
+
+    rank: Query
+    plain: Query
 
 
 class TantivyStore:
@@ -59,14 +71,14 @@ class TantivyStore:
 
     def count_of(self, kind: int) -> int:
         if kind != ARTICLE:
-            return self.count(self._kind(kind))
+            return self._count(self._kind(kind))
         if self._articles is None:
-            self._articles = self.count(self._kind(ARTICLE))
+            self._articles = self._count(self._kind(ARTICLE))
         return self._articles
 
     def fingerprints(self) -> dict[str, str]:
         q = self._kind(ARTICLE)
-        n = self.count(q)
+        n = self._count(q)
         out = {}
         for _score, addr in self._searcher.search(q, limit=max(n, 1)).hits:
             d = self._searcher.doc(addr)
@@ -165,45 +177,60 @@ class TantivyStore:
 
     # -- the primitives of a search
 
-    def match(self, ask: Ask) -> Query:
+    def match(self, ask: Ask) -> Matches:
         q = self._compile(ask.node, ask.folded)
-        if ask.near:  # the words side by side rank above the same words scattered
-            phrase = Query.phrase_query(
-                self._schema,
-                self._field("text", ask.folded),
-                [fold_term(w) if ask.folded else w for w in ask.near],
-            )
-            q = Query.boolean_query(
-                [(Occur.Must, q), (Occur.Should, Query.boost_query(phrase, PHRASE_BOOST))]
-            )
-        return Query.boolean_query([(Occur.Must, q), *self._filter(ask.filters, ask.kind)])
+        filters = self._filter(ask.filters, ask.kind)
+        plain = Query.boolean_query([(Occur.Must, q), *filters])
+        if not ask.near:
+            return Matches(plain, plain)
+        # the words side by side rank above the same words scattered
+        phrase = Query.phrase_query(
+            self._schema,
+            self._field("text", ask.folded),
+            [fold_term(w) if ask.folded else w for w in ask.near],
+        )
+        ranked = Query.boolean_query(
+            [(Occur.Must, q), (Occur.Should, Query.boost_query(phrase, PHRASE_BOOST))]
+        )
+        return Matches(Query.boolean_query([(Occur.Must, ranked), *filters]), plain)
 
-    def union(self, first: Query, second: Query) -> Query:
-        return Query.boolean_query([(Occur.Should, first), (Occur.Should, second)])
+    def union(self, first: Matches, second: Matches) -> Matches:
+        return Matches(
+            Query.boolean_query([(Occur.Should, first.rank), (Occur.Should, second.rank)]),
+            Query.boolean_query([(Occur.Should, first.plain), (Occur.Should, second.plain)]),
+        )
 
-    def minus(self, first: Query, second: Query) -> Query:
-        return Query.boolean_query([(Occur.Must, first), (Occur.MustNot, second)])
+    def minus(self, first: Matches, second: Matches) -> Matches:
+        return Matches(
+            Query.boolean_query([(Occur.Must, first.rank), (Occur.MustNot, second.plain)]),
+            Query.boolean_query([(Occur.Must, first.plain), (Occur.MustNot, second.plain)]),
+        )
 
-    def count(self, matches: Query) -> int:
-        found = self._searcher.search(matches, limit=1, count=True)
+    def count(self, matches: Matches) -> int:
+        return self._count(matches.plain)
+
+    def _count(self, query: Query) -> int:
+        found = self._searcher.search(query, limit=1, count=True)
         return int(found.count or 0)  # type: ignore[attr-defined]
 
-    def top(self, matches: Query, offset: int, limit: int) -> list[tuple[Any, float]]:
+    def top(self, matches: Matches, offset: int, limit: int) -> list[tuple[Any, float]]:
         if limit <= 0:
             return []
-        hits = self._searcher.search(matches, limit=limit, offset=offset, count=False).hits
+        hits = self._searcher.search(matches.rank, limit=limit, offset=offset, count=False).hits
         return [(address, float(score)) for score, address in hits]
 
     def top_counted(
-        self, matches: Query, offset: int, limit: int
+        self, matches: Matches, offset: int, limit: int
     ) -> tuple[list[tuple[Any, float]], int]:
-        found = self._searcher.search(matches, limit=max(limit, 1), offset=offset, count=True)
+        found = self._searcher.search(matches.rank, limit=max(limit, 1), offset=offset, count=True)
         rows = [(address, float(score)) for score, address in found.hits][: max(limit, 0)]
         return rows, int(found.count or 0)  # type: ignore[attr-defined]
 
-    def by_date(self, matches: Query, *, newest_first: bool, offset: int, limit: int) -> list[Any]:
+    def by_date(
+        self, matches: Matches, *, newest_first: bool, offset: int, limit: int
+    ) -> list[Any]:
         order = tantivy.Order.Desc if newest_first else tantivy.Order.Asc
-        dated = Query.boolean_query([(Occur.Must, matches), (Occur.Must, self._dated)])
+        dated = Query.boolean_query([(Occur.Must, matches.plain), (Occur.Must, self._dated)])
         # one pass ranks the dated ones and counts them (where the undated begin)
         found = self._searcher.search(
             dated, limit=max(limit, 1), offset=offset, order_by_field="date_n", order=order
@@ -212,19 +239,25 @@ class TantivyStore:
         rows: list[Any] = [a for _s, a in found.hits][: max(limit, 0)]
         if len(rows) < limit:  # the undated last
             undated = Query.boolean_query(
-                [(Occur.Must, matches), (Occur.Must, Query.term_query(self._schema, "date_n", 0))]
+                [
+                    (Occur.Must, matches.plain),
+                    (Occur.Must, Query.term_query(self._schema, "date_n", 0)),
+                ]
             )
             start = max(0, offset - n_dated)
             found = self._searcher.search(undated, limit=limit - len(rows), offset=start)
             rows += [a for _s, a in found.hits]
         return rows
 
-    def among(self, matches: Query, docs: list[Any]) -> list[bool]:
+    def among(self, matches: Matches, docs: list[Any]) -> list[bool]:
         if not docs:
             return []
         ids = [_first(self._searcher.doc(a), "id") for a in docs]
         limited = Query.boolean_query(
-            [(Occur.Must, matches), (Occur.Must, Query.term_set_query(self._schema, "id", ids))]
+            [
+                (Occur.Must, matches.plain),
+                (Occur.Must, Query.term_set_query(self._schema, "id", ids)),
+            ]
         )
         found = self._searcher.search(limited, limit=len(ids), count=False).hits
         inside = {_key(a) for _s, a in found}
@@ -234,14 +267,14 @@ class TantivyStore:
         d = self._searcher.doc(doc)
         return lambda name: _first(d, name)
 
-    def facets(self, matches: Query) -> Facets:
+    def facets(self, matches: Matches) -> Facets:
         agg = {
             "outlet": {"terms": {"field": "outlet_key", "size": 100000}},
             "format": {"terms": {"field": "format_key", "size": 1000}},
             "year": {"terms": {"field": "year", "size": 100000}},
             "month": {"histogram": {"field": "date_n", "interval": 100, "min_doc_count": 1}},
         }
-        found = self._searcher.aggregate(matches, agg)
+        found = self._searcher.aggregate(matches.plain, agg)
         out = Facets()
         for b in found["outlet"]["buckets"]:
             name = str(b["key"])
