@@ -6,6 +6,7 @@ import argparse
 import json
 import re
 import shlex
+import signal
 import sys
 import threading
 from collections import Counter
@@ -44,26 +45,43 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def _watch(lib: library.Library, args: argparse.Namespace) -> int:
-    """Keep the index up to date as the archive changes, until Ctrl+C."""
+    """Keep the index up to date as the archive changes, until Ctrl+C.
+
+    Ctrl+C asks the loop to stop (an update under way is cancelled at its next step)
+    rather than raising wherever the program happens to be: in the middle of the
+    watcher's or the index's locks an interrupt could leave them held.
+    """
     changed = threading.Event()
+    stop = records.CancelToken()
+
+    def interrupted(_signum: int, _frame: object) -> None:
+        stop.cancel()
+        changed.set()
+
+    previous = signal.signal(signal.SIGINT, interrupted)
     watcher = library.ArchiveWatcher(lib.root, changed.set)
-    if not watcher.start():
-        print(
-            f"No change events for {lib.root}; rescanning every {args.interval:g} s.",
-            file=sys.stderr,
-        )
-    print(f"Watching {lib.root} (Ctrl+C to stop).", file=sys.stderr, flush=True)
     try:
-        while True:
+        if not watcher.start():
+            print(
+                f"No change events for {lib.root}; rescanning every {args.interval:g} s.",
+                file=sys.stderr,
+            )
+        print(f"Watching {lib.root} (Ctrl+C to stop).", file=sys.stderr, flush=True)
+        while not stop.cancelled:
             changed.wait(args.interval)
             changed.clear()
-            summary = lib.update_index(jobs=args.jobs, cancel=records.CancelToken())
+            if stop.cancelled:
+                break
+            try:
+                summary = lib.update_index(jobs=args.jobs, cancel=stop)
+            except records.Cancelled:
+                break
             if summary.added or summary.updated or summary.deleted:
                 _report(summary, args.root, args.json)
-    except KeyboardInterrupt:
         return 0
     finally:
         watcher.stop()
+        signal.signal(signal.SIGINT, previous)
 
 
 def _report(summary: records.IndexSummary, root: str, as_json: bool) -> None:
