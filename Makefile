@@ -27,7 +27,7 @@ $(STAMP): pyproject.toml $(FILES)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
 	  echo "Python could not make a virtual environment; on Debian/Ubuntu: sudo apt-get install python3-venv"; exit 1; }
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,fast,dist]' --config-settings editable_mode=strict
+	$(PY) -m pip install --quiet -e '.[test,fast,dist,meaning]' --config-settings editable_mode=strict
 	touch $(STAMP)
 
 run: install

@@ -533,16 +533,24 @@ def read_body(root: str | os.PathLike[str], path: str | os.PathLike[str]) -> str
     """The lead and paragraphs of an article file, one per line, as `Article.body_text`
     says them: the file is read and parsed, nothing else looked up (its photos, its
     folder, a sidecar); "" when it cannot be read."""
+    return read_title_and_body(root, path)[1]
+
+
+def read_title_and_body(
+    root: str | os.PathLike[str], path: str | os.PathLike[str]
+) -> tuple[str, str]:
+    """An article file's title and its body (as `read_body`); ("", "") when it cannot
+    be read."""
     reader = reader_for(path)
     if reader is None:
-        return ""
+        return "", ""
     try:
         parsed = reader.read(read_bytes(path, root, limit=reader.max_bytes), Path(path))
     except (OSError, ReadFailure):
-        return ""
+        return "", ""
     parts = [parsed.lead] if parsed.lead else []
     parts.extend(b.text for b in parsed.blocks if b.type == "text")
-    return "\n".join(parts)
+    return parsed.title, "\n".join(parts)
 
 
 def load_article(

@@ -51,6 +51,12 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         p = sub.add_parser("gui", help="open the window (default without a command)")
         p.add_argument("roots", nargs="*", metavar="ROOT", help="archive folders to open")
         p.add_argument("--query", "-q", help="run this search at start")
+        p.add_argument(
+            "--mode",
+            choices=["words", "meaning", "both"],
+            default=None,
+            help="find by words, meaning or both (default: as last chosen)",
+        )
         p.add_argument("--screenshot", metavar="PNG", help="render the window to PNG and exit")
         p.add_argument("--index-dir", help="keep the index here instead of the data folder")
         p.add_argument("--size", default="1280x800", help="window size for --screenshot (WxH)")
@@ -131,6 +137,20 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
             help="search engine to build with (default: the index's own, else whoosh; "
             "tantivy needs the 'fast' extra)",
         )
+        meaning = p.add_mutually_exclusive_group()
+        meaning.add_argument(
+            "--meaning",
+            action="store_true",
+            default=None,
+            help="then make the vectors of search by meaning (search --mode meaning|both; "
+            "the 'meaning' extra): once made, every index run keeps them up to date",
+        )
+        meaning.add_argument(
+            "--no-meaning",
+            dest="meaning",
+            action="store_false",
+            help="do not bring the vectors of search by meaning up to date this time",
+        )
         p.add_argument(
             "--watch",
             action="store_true",
@@ -161,7 +181,12 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         p.add_argument("--page", type=int, default=1)
         p.add_argument("--photos", action="store_true", help="search photo captions")
         add_filters(p, until="--to")
-        p.add_argument("--like", metavar="ID", help="articles like this one (QUERY may be empty)")
+        p.add_argument(
+            "--like",
+            metavar="ID",
+            help="articles like this one, nearest in meaning when the archive has vectors "
+            "(QUERY may be empty)",
+        )
         p.add_argument("--json", action="store_true")
 
     if wanted("export"):
@@ -170,7 +195,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
             help="export articles and photos",
             description="Export the articles and photos named (ID, ID#photo.jpg or an article's "
             "folder), or every article a search finds (--query, with the filters, order and "
-            "--exact that search takes).",
+            "--exact and --mode that search takes).",
         )
         p.add_argument(
             "ids", nargs="*", metavar="ID", help="articles (ID) or photos (ID#photo.jpg)"
@@ -243,6 +268,13 @@ def add_filters(p: argparse.ArgumentParser, *, until: str) -> None:
     )
     p.add_argument(
         "--exact", action="store_true", help="only articles spelled as typed, accents included"
+    )
+    p.add_argument(
+        "--mode",
+        choices=["words", "meaning", "both"],
+        default="words",
+        help="find articles by their words (default), by meaning (the nearest 200 to the "
+        "question, in any language; after index --meaning), or both lists fused",
     )
 
 

@@ -39,6 +39,12 @@ def searching(root: Path, index_dir: str | None, shown: str) -> Iterator[library
         yield lib
     except records.IndexMissing as exc:
         raise CommandFailed(f"{exc} ({program.command_name()} index {shown})") from exc
+    except records.MeaningMissing as exc:
+        if exc.code == "meaning-not-built":
+            raise CommandFailed(
+                f"{exc} ({program.command_name()} index {shown} --meaning)"
+            ) from exc
+        raise CommandFailed(str(exc)) from exc
     except records.QueryError as exc:
         raise UsageError(str(exc)) from exc
     finally:

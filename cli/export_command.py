@@ -47,7 +47,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         with searching(root, args.index_dir, args.archive) as lib:
             items = lib.items_for_query(
-                args.query, limit=args.limit, filters=filters, sort=args.sort, exact=args.exact
+                args.query,
+                limit=args.limit,
+                filters=filters,
+                sort=args.sort,
+                exact=args.exact,
+                mode=args.mode,
             )
         if not items:
             raise CommandFailed(f"No article matches {args.query!r}; nothing was exported.")

@@ -29,12 +29,17 @@ def cmd_index(args: argparse.Namespace) -> int:
         library.use_ocr(False)
     lib = library.Library(root, index_dir=args.index_dir, engine=args.engine)
     try:
-        with ProgressBar("Indexing", unit="articles") as bar:
+        with (
+            ProgressBar("Indexing", unit="articles") as bar,
+            ProgressBar("Meaning", unit="articles") as vectors,
+        ):
             summary = lib.update_index(
                 rebuild=args.rebuild,
                 jobs=args.jobs,
                 progress=bar.update,
                 cancel=records.CancelToken(),
+                meaning=args.meaning,
+                meaning_progress=vectors.update,
             )
     except KeyboardInterrupt:
         raise records.Cancelled from None
@@ -97,6 +102,8 @@ def _report(summary: records.IndexSummary, root: str, as_json: bool) -> None:
     print(f"Index:     {summary.index_dir}")
     print(f"Articles:  {d['articles']}  (photos {d['photos']})")
     print(f"Changes:   {d['added']} added, {d['updated']} updated, {d['deleted']} deleted")
+    if summary.embedded:
+        print(f"Meaning:   {plural(summary.embedded, 'article')} embedded")
     kinds = Counter(p.kind for p in summary.problems)
     listed = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
     see = f"see: {program.command_name()} scan {shlex.quote(root)} --problems"
@@ -138,6 +145,10 @@ def bracketed(
 def _count_line(result: SearchResult, args: argparse.Namespace) -> str:
     noun = "photo" if args.photos else "hit"
     line = f"{plural(result.total, noun)} for {args.query!r}"
+    if result.mode == "meaning":
+        return line + f" (the nearest in meaning, {result.closest} at most)"
+    if result.mode == "both":
+        return line + f" (by words, and the {result.closest} nearest in meaning)"
     if result.exact_only:
         return line + " (exact spelling only)"
     if result.exact_total is not None:
@@ -226,6 +237,7 @@ def cmd_search(args: argparse.Namespace) -> int:
                 page=args.page,
                 pagesize=args.limit,
                 exact=args.exact,
+                mode=args.mode,
             )
             others = [library.Library(existing_dir(r)) for r in args.also]
             try:

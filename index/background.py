@@ -45,6 +45,7 @@ def _run(kwargs: dict[str, Any], events: Any, stop: Any, parent: int) -> None:
         summary = update_index(
             progress=_every(0.1, lambda done, total: events.put(("progress", done, total))),
             committed=lambda done: events.put(("committed", len(done), 0)),
+            meaning_progress=_every(0.1, lambda done, total: events.put(("meaning", done, total))),
             cancel=_StopToken(stop),
             **kwargs,
         )
@@ -76,7 +77,8 @@ def _every(seconds: float, report: Callable[[int, int], None]) -> Callable[[int,
 class IndexProcess:
     """`update_index` in a spawned process; `events()` yields what it reports.
 
-    Events: ``("progress", done, total)``, ``("committed", count, 0)``, then one of
+    Events: ``("progress", done, total)``, ``("committed", count, 0)``,
+    ``("meaning", embedded, to embed)`` (the vectors of search by meaning), then one of
     ``("done", IndexSummary, None)``, ``("failed", message, (code, params))``,
     ``("cancelled", None, None)``.
     """
@@ -116,12 +118,14 @@ def run(
     progress: Callable[[int, int], None] | None = None,
     committed: Callable[[int], None] | None = None,
     cancel: CancelToken | None = None,
+    meaning_progress: Callable[[int, int], None] | None = None,
     **kwargs: Any,
 ) -> IndexSummary:
     """`update_index` (with *kwargs*) in a process of its own; waits for it.
 
     *progress* gets ``(done, total)``, *committed* the number of articles a commit
-    made searchable; *cancel* stops the process.
+    made searchable, *meaning_progress* ``(embedded, to embed)``; *cancel* stops the
+    process.
 
     Raises:
         Cancelled: *cancel* was set.
@@ -135,6 +139,9 @@ def run(
         elif kind == "committed":
             if committed is not None:
                 committed(a)
+        elif kind == "meaning":
+            if meaning_progress is not None:
+                meaning_progress(a, b)
         elif kind == "done":
             return a  # type: ignore[no-any-return]
         elif kind == "cancelled":

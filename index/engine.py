@@ -23,6 +23,7 @@ from tangthu.index.snippets import Highlight
 
 if TYPE_CHECKING:  # a search does not read articles: the readers are not imported
     from tangthu.archive.scan import ArticleEntry
+    from tangthu.index.meaning import MeaningState
 
 __all__ = [
     "ARTICLE",
@@ -193,6 +194,10 @@ class SearchResult:
     indexed: int = 0
     #: archives asked for that could not be searched: they have no index yet
     unsearched: list[str] = field(default_factory=list)
+    #: how the articles were found: "words", "meaning" or "both" (`index.service`)
+    mode: str = "words"
+    #: by meaning: how many of the articles nearest the question are listed at most
+    closest: int = 0
 
     @property
     def more_without_accents(self) -> int:
@@ -210,6 +215,7 @@ class SearchResult:
             "suggestion": self.suggestion,
             "emptied_by": self.emptied_by,
             "unsearched": self.unsearched,
+            "mode": self.mode,
         }
 
 
@@ -331,6 +337,7 @@ class Searcher(Protocol):
         snippets: bool = True,
         facets: bool = False,
         exact: bool = False,
+        mode: str = "words",
     ) -> SearchResult: ...
 
     def search_photos(
@@ -343,6 +350,10 @@ class Searcher(Protocol):
     ) -> SearchResult: ...
 
     def more_like(self, article_id: str, *, limit: int = 10) -> list[Hit]: ...
+
+    def meaning_state(self) -> MeaningState:
+        """How far the archive's vectors for search by meaning are (`index.meaning`)."""
+        ...
 
     def suggest(self, query: str) -> str | None: ...
 

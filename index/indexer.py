@@ -55,6 +55,8 @@ class IndexSummary:
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
     index_dir: str = ""
+    #: articles whose vectors (search by meaning) were made
+    embedded: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -64,6 +66,7 @@ class IndexSummary:
             "updated": self.updated,
             "deleted": self.deleted,
             "problems": len(self.problems),
+            "embedded": self.embedded,
             "seconds": round(self.seconds, 3),
         }
 
@@ -79,6 +82,8 @@ def update_index(
     inventory: Inventory | None = None,
     engine: str | None = None,
     committed: CommitCallback | None = None,
+    meaning: bool | None = None,
+    meaning_progress: Progress | None = None,
 ) -> IndexSummary:
     """Bring the index of *root* up to date with the folders on disk.
 
@@ -92,15 +97,25 @@ def update_index(
             what it committed, and the next run goes on from there).
         engine: the engine to build with (default: the index's own, else Whoosh).
         committed: called after each commit with the articles it made searchable.
+        meaning: make the vectors of search by meaning (`index.meaning`) of the
+            articles without one, once the text is indexed; None: only when the
+            archive has vectors already; False: not now.
+        meaning_progress: called with (articles embedded, articles to embed).
 
     Raises:
         IndexBusy: another writer holds the index.
+        MeaningMissing: *meaning* is True and no model is installed (before anything
+            is done).
         Cancelled: the token was set (or KeyboardInterrupt); nothing was changed.
     """
     started = time.perf_counter()
     root_s = os.path.abspath(root)
     path = index_dir_for(root, index_dir)
     _check_place(root_s, path)
+    if meaning:
+        from tangthu.index.meaning import embedder
+
+        embedder()  # no model: said before the text is indexed
     with index_lock(path), _disk_full_said(path):
         return _update(
             root_s,
@@ -113,6 +128,8 @@ def update_index(
             inventory=inventory,
             engine=engine,
             committed=committed,
+            meaning=meaning,
+            meaning_progress=meaning_progress,
         )
 
 
@@ -190,6 +207,8 @@ def _update(
     inventory: Inventory | None,
     engine: str | None,
     committed: CommitCallback | None,
+    meaning: bool | None = None,
+    meaning_progress: Progress | None = None,
 ) -> IndexSummary:
     """`update_index` with the index's lock held."""
     recover(path)
@@ -303,15 +322,38 @@ def _update(
         state["complete"] = True
         write_manifest(target, state)
     if swap:
+        # the vectors of search by meaning go with the new index: those of articles
+        # unchanged are still good (they are kept by fingerprint)
+        _move_vectors(path, target)
         swap_in(target, path)
     # The photos of the articles not hashed yet (those written now, and those of a run
     # stopped before it hashed them): to find the same photo in several articles.
     photo_hashes.update(path, root_s, inv.articles, jobs=cpu_jobs(jobs), cancel=cancel)
+    if meaning or (meaning is None and _has_vectors(path)):
+        from tangthu.index import meaning as vectors
+
+        summary.embedded = vectors.update(
+            path, root_s, state["articles"], progress=meaning_progress, cancel=cancel
+        )
     summary.articles = int(state["counts"]["articles"])
     summary.photos = int(state["counts"]["photos"])
     summary.problems = [Problem(**p) for p in state["problems"]]
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _has_vectors(path: Path) -> bool:
+    """Whether the archive has vectors to keep up to date (and a model to make them)."""
+    from tangthu.index import meaning
+
+    return (path / meaning.FOLDER / meaning.MODEL_FILE).is_file() and meaning.installed()
+
+
+def _move_vectors(old: Path, new: Path) -> None:
+    from tangthu.index import meaning
+
+    if (old / meaning.FOLDER).is_dir() and not (new / meaning.FOLDER).exists():
+        os.replace(old / meaning.FOLDER, new / meaning.FOLDER)
 
 
 _WALK_KINDS = frozenset({"unreadable-folder", "symlink-loop", "outside-link", "special-file"})

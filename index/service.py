@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tangthu.archive.fold import has_marks
 from tangthu.archive.formats import format_of
@@ -48,6 +48,9 @@ from tangthu.index.query import (
 )
 from tangthu.index.snippets import Highlight, article_body, mark, snippet
 
+if TYPE_CHECKING:  # the model and numpy load when a search by meaning is asked for
+    from tangthu.index.meaning import MeaningState, Vectors
+
 __all__ = ["SearchService", "emptied_by", "month_key", "ordered_counts", "stored_hit"]
 
 #: Words of a query side by side rank above the same words scattered (up to this many).
@@ -58,6 +61,14 @@ MARKED_SPELLINGS = 64
 LIKE_WORDS = 12
 #: The closest words a suggestion weighs by their neighbours in the query (most held first).
 SUGGESTED = 8
+#: How a search finds articles: by their words, by meaning (`index.meaning`), or both.
+SEARCH_MODES = ("words", "meaning", "both")
+#: The articles nearest a question that a search by meaning lists.
+MEANING_HITS = 200
+#: The words' first matches a search of both kinds ranks with the nearest in meaning.
+FUSED = 200
+#: Reciprocal rank fusion's constant: a list's first places weigh less apart as it grows.
+FUSION_K = 60
 
 
 def ordered_counts(counts: dict[str, int]) -> dict[str, int]:
@@ -144,6 +155,15 @@ def stored_hit(
     )
 
 
+def question_text(node: Node) -> str:
+    """What a query asks, as a model of meaning reads it: its words and phrases, in
+    order, without the words it leaves out or its operators."""
+    parts = []
+    for leaf in positive_leaves(node):
+        parts.append(" ".join(leaf.words) if isinstance(leaf, Phrase) else leaf.text)
+    return " ".join(parts)
+
+
 def _near(node: Node) -> tuple[str, ...]:
     """The words of a query that rank higher side by side (a query of plain words)."""
     words = plain_words(node) or []
@@ -172,6 +192,7 @@ class SearchService:
         self.store = store
         self.index_path = store.index_path
         self.root = store.root
+        self._meaning: Vectors | None = None
 
     # -- lifecycle and counts
 
@@ -277,11 +298,14 @@ class SearchService:
         snippets: bool = True,
         facets: bool = False,
         exact: bool = False,
+        mode: str = "words",
     ) -> SearchResult:
         """Search articles (see `index.engine.Searcher.search`).
 
         Raises:
             QueryError: the query cannot be run.
+            MeaningMissing: *mode* is "meaning" or "both" and this archive has no
+                vectors (or no model is installed).
         """
         started = time.perf_counter()
         page = max(1, page)
@@ -292,6 +316,45 @@ class SearchService:
         wordless = isinstance(node, Every)
         if sort == "relevance" and wordless:
             sort = "date"  # without words nothing is more relevant: newest first
+        if mode not in SEARCH_MODES:
+            raise ValueError(f"unknown search mode {mode!r}")
+        if mode != "words" and not wordless:
+            result.mode = mode
+            shown, rows = self._by_meaning(
+                node, mode, filters, sort, exact, offset, pagesize, result
+            )
+        else:
+            shown, rows = self._by_words(node, filters, sort, exact, offset, pagesize, result)
+        if snippets:
+            result.highlight = self._highlight(node, strict=exact)
+            result.terms = set(result.highlight.terms)
+        marks = result.highlight if snippets else None
+        result.hits = [
+            stored_hit(self.store.stored(d), self.root, score, flag, marks)
+            for d, score, flag in rows
+        ]
+        if facets:
+            result.facets = shaped(self.store.facets(shown))
+        if result.total == 0:
+            if not wordless:
+                result.suggestion = self.suggest(query)
+            result.emptied_by = emptied_by(filters, lambda f: self._how_many(node, f, exact))
+        result.seconds = time.perf_counter() - started
+        return result
+
+    def _by_words(
+        self,
+        node: Node,
+        filters: Filters | None,
+        sort: str,
+        exact: bool,
+        offset: int,
+        limit: int,
+        result: SearchResult,
+    ) -> tuple[Any, list[tuple[Any, float, bool]]]:
+        """The matches of *node* (for counts and facets) and one page of them, by the
+        rules of a search by words; sets the result's totals."""
+        wordless = isinstance(node, Every)
         # (the words side by side rank first: nothing to rank by date)
         exact_m, folded_m = self._passes(
             node, kind=ARTICLE, filters=filters, exact_only=exact, near=sort == "relevance"
@@ -314,30 +377,126 @@ class SearchService:
                 # a word left out as typed may still be there in another spelling: only
                 # what the query matches at all is ranked
                 as_typed = self.store.minus(as_typed, self.store.minus(as_typed, folded_m))
-            typed, _n = self._page(as_typed, folded_m, None, sort, offset, pagesize)
+            typed, _n = self._page(as_typed, folded_m, None, sort, offset, limit)
             rows = [(d, score, False) for d, score, _e in typed]
         else:
-            rows, counted = self._page(
-                exact_m, folded_m, result.exact_total, sort, offset, pagesize
-            )
+            rows, counted = self._page(exact_m, folded_m, result.exact_total, sort, offset, limit)
             if exact_m is not None:
                 result.exact_total = counted
-        if snippets:
-            result.highlight = self._highlight(node, strict=exact)
-            result.terms = set(result.highlight.terms)
-        marks = result.highlight if snippets else None
-        result.hits = [
-            stored_hit(self.store.stored(d), self.root, score, flag, marks)
-            for d, score, flag in rows
-        ]
-        if facets:
-            result.facets = shaped(self.store.facets(shown))
-        if result.total == 0:
-            if not wordless:
-                result.suggestion = self.suggest(query)
-            result.emptied_by = emptied_by(filters, lambda f: self._how_many(node, f, exact))
-        result.seconds = time.perf_counter() - started
-        return result
+        return shown, rows
+
+    # -- by meaning
+
+    def meaning_state(self) -> MeaningState:
+        """Whether this archive can be searched by meaning, and how far its vectors are."""
+        from tangthu.index import meaning
+
+        found = meaning.state(self.index_path)
+        articles = self.article_count()
+        return replace(found, embedded=min(found.embedded, articles), articles=articles)
+
+    def _vectors(self) -> Vectors:
+        """The archive's vectors, as the last index run left them.
+
+        Raises:
+            MeaningMissing: no model is installed, or no vectors of it were built.
+        """
+        from tangthu.index import meaning
+
+        if self._meaning is None:
+            self._meaning = meaning.Vectors(self.index_path, meaning.model_name())
+        return self._meaning.fresh()
+
+    def _closest(
+        self, vectors: Vectors, question: Any, filters: Filters | None, limit: int
+    ) -> tuple[list[tuple[str, float]], dict[str, Any]]:
+        """The *limit* articles nearest *question* within *filters* (nearest first),
+        and the document of each: the nearest are looked up in the index more and more
+        of them until enough are within the filters (or none is left)."""
+        scores = vectors.scores(question)
+        import numpy as np
+
+        order = np.argsort(-scores, kind="stable")
+        held = int(np.count_nonzero(scores > -np.inf))
+        base = filters or Filters()
+        n = limit * 2
+        while True:
+            n = min(n, held)
+            near = [(vectors.ids[int(i)], float(scores[i])) for i in order[:n]]
+            wanted = frozenset(a for a, _s in near)
+            ids = wanted if base.ids is None else wanted & base.ids
+            m = self.store.match(Ask(Every(), True, ARTICLE, replace(base, ids=ids)))
+            docs = {self.store.stored(d)("aid"): d for d, _s in self.store.top(m, 0, len(ids))}
+            kept = [(a, s) for a, s in near if a in docs]
+            if len(kept) >= limit or n >= held:
+                kept = kept[:limit]
+                return kept, {a: docs[a] for a, _s in kept}
+            n *= 10
+
+    def _by_meaning(
+        self,
+        node: Node,
+        mode: str,
+        filters: Filters | None,
+        sort: str,
+        exact: bool,
+        offset: int,
+        limit: int,
+        result: SearchResult,
+    ) -> tuple[Any, list[tuple[Any, float, bool]]]:
+        """Like `_by_words`, by meaning: the `MEANING_HITS` articles nearest the
+        question; with *mode* "both", those and the matches of the words, ranked by the
+        fusion of the two lists (each article's 1 / (`FUSION_K` + its rank) in each)."""
+        from tangthu.index import meaning
+
+        vectors = self._vectors()
+        question = meaning.embedder().query(question_text(node))
+        closest, docs = self._closest(vectors, question, filters, MEANING_HITS)
+        result.closest = MEANING_HITS
+        base = filters or Filters()
+        kept = frozenset(docs)
+        near_m = self.store.match(Ask(Every(), True, ARTICLE, replace(base, ids=kept)))
+        if mode == "meaning":
+            result.total = len(closest)
+            if sort != "relevance":
+                found = self.store.by_date(
+                    near_m, newest_first=sort == "date", offset=offset, limit=limit
+                )
+                return near_m, [(d, 0.0, True) for d in found]
+            page = closest[offset : offset + limit]
+            return near_m, [(docs[a], s, True) for a, s in page]
+        words = SearchResult(query="")
+        words_m, ranked = self._by_words(node, filters, "relevance", exact, 0, FUSED, words)
+        shown = self.store.union(words_m, near_m)
+        result.total = self.store.count(shown)
+        if sort != "relevance":
+            found = self.store.by_date(
+                shown, newest_first=sort == "date", offset=offset, limit=limit
+            )
+            return shown, [(d, 0.0, True) for d in found]
+        fused: dict[str, float] = {}
+        doc_of = dict(docs)
+        for rank, (d, _s, _e) in enumerate(ranked):
+            aid = self.store.stored(d)("aid")
+            doc_of[aid] = d
+            fused[aid] = fused.get(aid, 0.0) + 1.0 / (FUSION_K + rank + 1)
+        for rank, (aid, _s) in enumerate(closest):
+            fused[aid] = fused.get(aid, 0.0) + 1.0 / (FUSION_K + rank + 1)
+        order = sorted(fused, key=lambda a: -fused[a])
+        rows = [(doc_of[a], fused[a], True) for a in order[offset : offset + limit]]
+        if len(rows) < limit and len(ranked) >= FUSED:
+            # past the fused lists: the rest of the words' matches, in their order
+            start = max(0, offset - len(order)) + FUSED
+            rest = SearchResult(query="")
+            _m, more = self._by_words(
+                node, filters, "relevance", exact, start, limit + len(kept), rest
+            )
+            for d, _s, _e in more:
+                if len(rows) >= limit:
+                    break
+                if self.store.stored(d)("aid") not in fused:
+                    rows.append((d, 0.0, True))
+        return shown, rows
 
     def _how_many(self, node: Node, filters: Filters | None, exact: bool) -> int:
         """How many articles the list would show for *node* under *filters*."""
@@ -431,6 +590,26 @@ class SearchService:
         return sum(self._how_many(parse(pair), None, False) for pair in pairs)
 
     def more_like(self, article_id: str, *, limit: int = 10) -> list[Hit]:
+        """Articles most like *article_id*: nearest in meaning when the archive has
+        vectors (its own among them), else by its words (`more_like_words`)."""
+        from tangthu.index.meaning import MeaningMissing
+
+        try:
+            vectors = self._vectors()
+        except MeaningMissing:
+            return self.more_like_words(article_id, limit=limit)
+        own = vectors.vector(article_id)
+        if own is None:
+            return self.more_like_words(article_id, limit=limit)
+        closest, docs = self._closest(vectors, own, None, limit + 1)
+        hits = [
+            stored_hit(self.store.stored(docs[a]), self.root, score, False, None)
+            for a, score in closest
+            if a != article_id
+        ]
+        return hits[:limit]
+
+    def more_like_words(self, article_id: str, *, limit: int = 10) -> list[Hit]:
         """Articles whose words are most like those of *article_id*: its words weighed
         by how often it uses them and how rare they are in the archive, the strongest
         searched for together."""

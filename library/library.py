@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from tangthu.archive.saved_searches import SavedSearch, SavedSearches
     from tangthu.archive.selection import Basket, Item
     from tangthu.index.indexer import IndexSummary
+    from tangthu.index.meaning import MeaningState
 
 Progress = Callable[[int, int], None]
 
@@ -169,7 +170,13 @@ class Library:
         return result.total
 
     def more_like(self, article_id: str, *, limit: int = 10) -> list[Hit]:
+        """Articles like *article_id*: nearest in meaning when the archive has vectors,
+        else by its words."""
         return self.searcher().more_like(article_id, limit=limit)
+
+    def meaning_state(self) -> MeaningState:
+        """Whether this archive can be searched by meaning (`index.meaning`)."""
+        return self.searcher().meaning_state()
 
     def known_outlets(self) -> dict[str, int]:
         """Every outlet of the archive, with its number of articles."""
@@ -352,12 +359,18 @@ class Library:
         filters: Filters | None = None,
         sort: str = "relevance",
         exact: bool = False,
+        mode: str = "words",
     ) -> list[Item]:
         """The basket items of the articles a search finds, every one (or the first
-        *limit*), in its order."""
+        *limit*), in its order (*mode*: by words, meaning or both)."""
         from tangthu.archive.selection import Item
 
-        options: dict[str, Any] = {"filters": filters, "exact": exact, "snippets": False}
+        options: dict[str, Any] = {
+            "filters": filters,
+            "exact": exact,
+            "snippets": False,
+            "mode": mode,
+        }
         size = limit or max(1, self.search(query, pagesize=1, **options).total)
         result = self.search(query, sort=sort, pagesize=size, **options)
         return [Item(str(self.root), hit.id) for hit in result.hits]
@@ -385,8 +398,12 @@ class Library:
         progress: Progress | None = None,
         cancel: CancelToken | None = None,
         committed: Callable[[dict[str, str]], None] | None = None,
+        meaning: bool | None = None,
+        meaning_progress: Progress | None = None,
     ) -> IndexSummary:
-        """Bring the index up to date here, in this process (see `index.indexer`)."""
+        """Bring the index up to date here, in this process (see `index.indexer`;
+        *meaning*: make the vectors of search by meaning too, None: when the archive
+        has some already)."""
         from tangthu.index.indexer import update_index
 
         return update_index(
@@ -398,6 +415,8 @@ class Library:
             cancel=cancel,
             engine=self.engine,
             committed=committed,
+            meaning=meaning,
+            meaning_progress=meaning_progress,
         )
 
     def update_index_apart(
@@ -407,11 +426,14 @@ class Library:
         progress: Progress | None = None,
         cancel: CancelToken | None = None,
         committed: Callable[[int], None] | None = None,
+        meaning: bool | None = None,
+        meaning_progress: Progress | None = None,
     ) -> IndexSummary:
         """`update_index` in a process of its own, waiting for it (a window calls this
         from a worker thread: nothing the build does can hold the window's interpreter).
 
-        *committed* gets the number of articles each commit made searchable.
+        *committed* gets the number of articles each commit made searchable;
+        *meaning* and *meaning_progress* are those of `update_index`.
 
         Raises:
             Cancelled: *cancel* was set; the index is as it was before the run (or
@@ -429,6 +451,8 @@ class Library:
             rebuild=rebuild,
             jobs=0,
             engine=self.engine,
+            meaning=meaning,
+            meaning_progress=meaning_progress,
         )
 
 

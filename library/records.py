@@ -40,7 +40,9 @@ if TYPE_CHECKING:  # imported when first used: a command names few of them
         SearchResult,
     )
     from tangthu.index.indexer import IndexSummary
+    from tangthu.index.meaning import MeaningMissing, MeaningState
     from tangthu.index.query import QueryError
+    from tangthu.index.service import SEARCH_MODES
     from tangthu.index.snippets import Highlight
     from tangthu.library.library import ArticleNotFound, ItemDetails, PhotoEntry
 
@@ -75,6 +77,9 @@ _WHERE = {
     "PhotoHit": "tangthu.index.engine",
     "SearchResult": "tangthu.index.engine",
     "IndexSummary": "tangthu.index.indexer",
+    "MeaningMissing": "tangthu.index.meaning",
+    "MeaningState": "tangthu.index.meaning",
+    "SEARCH_MODES": "tangthu.index.service",
     "QueryError": "tangthu.index.query",
     "Highlight": "tangthu.index.snippets",
     "ArticleNotFound": "tangthu.library.library",
@@ -104,6 +109,9 @@ __all__ = [
     "IndexFailure",
     "IndexMissing",
     "IndexSummary",
+    "MeaningMissing",
+    "MeaningState",
+    "SEARCH_MODES",
     "Item",
     "ItemDetails",
     "OutsideArchive",

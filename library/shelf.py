@@ -64,6 +64,8 @@ def search_archives(libraries: list[Library], query: str, **options: Any) -> Sea
         indexed=sum(r.indexed for _root, r in results),
         exact_only=any(r.exact_only for _root, r in results),
         unsearched=unsearched,
+        mode=next((r.mode for _root, r in results if r.mode != "words"), "words"),
+        closest=max((r.closest for _root, r in results), default=0),
     )
     exact = [r.exact_total for _root, r in results if r.exact_total is not None]
     merged.exact_total = sum(exact) if exact else None

@@ -75,6 +75,16 @@ def test_the_bundle_scans_and_opens_the_window(tmp_path: Path) -> None:
         assert (tmp_path / "menu/icons/hicolor/256x256/apps/tangthu.png").stat().st_size > 5000
     cite = run("cite", "2024/03/hoi-nghi-doan-ket", "--archive", str(sample))  # bundled styles
     assert cite.returncode == 0 and cite.stdout.startswith("Minh Anh. (2024, March 21)")
+    from tangthu.index.meaning import installed
+
+    if installed():  # the model of search by meaning is in the bundle and runs there
+        ix = str(tmp_path / "ix")
+        made = run("index", str(sample), "--index-dir", ix, "--meaning")
+        assert made.returncode == 0 and "7 articles embedded" in made.stdout, made.stderr
+        asked = run("search", "storm donations", "--archive", str(sample), "--index-dir", ix,
+                    "--mode", "meaning", "--json")
+        assert asked.returncode == 0, asked.stderr
+        assert json.loads(asked.stdout)["hits"][0]["id"] == "2024/09/cuu-tro-sau-bao/article.txt"
     shot = tmp_path / "out.png"
     t = time.perf_counter()
     gui = run("gui", str(sample), "-q", "hội nghị", "--screenshot", str(shot))

@@ -34,6 +34,7 @@ def test_index_json_summary(ixdir: Path, capsys: pytest.CaptureFixture[str]) -> 
         "updated",
         "deleted",
         "problems",
+        "embedded",
         "seconds",
     }
     assert (first["articles"], first["photos"], first["added"], first["problems"]) == (7, 12, 7, 1)
@@ -64,6 +65,7 @@ def test_search_json_contract(ixdir: Path, capsys: pytest.CaptureFixture[str]) -
         "suggestion",
         "emptied_by",
         "unsearched",
+        "mode",
     }
     assert set(out["hits"][0]) == {
         "id", "title", "date", "date_estimated", "outlet", "author", "score", "snippet", "photos",
@@ -301,3 +303,34 @@ def test_index_summary_names_the_command_that_lists_its_problems(
 
     assert line.endswith(f"see: {command_name()} scan '{root}' --problems)")
     assert "1 empty-article" in line
+
+
+@pytest.mark.skipif(
+    not __import__("tangthu.index.meaning", fromlist=["installed"]).installed(),
+    reason="the 'meaning' extra is not installed",
+)
+def test_index_meaning_then_search_by_meaning_and_both(
+    ixdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = ["--archive", str(SAMPLE), "--index-dir", str(ixdir)]
+    _index(ixdir, capsys)
+    # no vectors yet: said, with the command that makes them
+    assert main(["search", "storm donations", *archive, "--mode", "meaning"]) == 1
+    err = capsys.readouterr().err
+    assert "no vectors" in err and "--meaning" in err
+    assert main(["index", str(SAMPLE), "--index-dir", str(ixdir), "--meaning"]) == 0
+    out = capsys.readouterr().out
+    assert "Meaning:   7 articles embedded" in out
+    assert main(["search", "storm donations", *archive, "--mode", "meaning", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["mode"] == "meaning" and data["total"] == 7
+    assert data["hits"][0]["id"] == "2024/09/cuu-tro-sau-bao/article.txt"
+    assert set(data["hits"][0]) >= {"id", "title", "date", "score", "snippet"}
+    assert main(["search", "storm donations", *archive, "--mode", "both", "--year", "2023"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("2 hits for 'storm donations' (by words, and the 200 nearest")
+    assert "2023/" in out and "2024/" not in out
+    # "more like this" by meaning
+    assert main(["search", "", *archive, "--like", data["hits"][0]["id"], "--json"]) == 0
+    like = json.loads(capsys.readouterr().out)
+    assert like["total"] == 6 and data["hits"][0]["id"] not in {h["id"] for h in like["hits"]}

