@@ -34,6 +34,7 @@ def gui_command(open_window: Callable[..., int] | None) -> Callable[[argparse.Na
             language=args.lang,
             view=args.view,
             deadline=args.deadline,
+            mode=args.mode,
         )
 
     return cmd_gui

@@ -52,11 +52,13 @@ class App(QObject):
         if self._translator is not None:
             self.app.installTranslator(self._translator)
 
-    def open(self, root: Path, query: str | None = None) -> MainWindow:
+    def open(self, root: Path, query: str | None = None, mode: str | None = None) -> MainWindow:
         window = MainWindow(None, index_dir=self.index_dir, settings=self.settings)
         window.language_requested.connect(self.change_language)
         if query:
             window.search_bar.edit.setText(query)
+        if mode:
+            window.search_bar.set_mode(mode)
         if root.is_dir():  # (an installation without the sample opens empty)
             window.open_archive(root)
         self.window = window
@@ -194,6 +196,7 @@ def run(
     language: str | None = None,
     view: str = "reader",
     deadline: float = 120.0,
+    mode: str | None = None,
 ) -> int:
     if screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a screenshot needs no screen
@@ -221,7 +224,7 @@ def run(
     holder.set_language(language or cfg.read(holder.settings, "ui/language"))
     first_start = not roots and not cfg.read_list(holder.settings, "archives/roots")
     root = Path(roots[0]) if roots else default_root(holder.settings)
-    window = holder.open(root, query)
+    window = holder.open(root, query, mode)
     # What exists now lives as long as the window: the cyclic garbage collector need
     # not walk it again (a full collection over it once paused the window 120 ms).
     gc.freeze()

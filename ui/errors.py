@@ -34,6 +34,15 @@ MESSAGES: dict[str, tuple[str, tuple[str, ...]]] = {
         ("folder",),
     ),
     "index-died": ("The indexing process ended unexpectedly.", ()),
+    "meaning-not-built": (
+        "This archive has no vectors for search by meaning yet: build them "
+        "(File → Build vectors for search by meaning), or search by words.",
+        (),
+    ),
+    "meaning-not-installed": (
+        "Search by meaning needs its model, which is not installed (the 'meaning' extra).",
+        (),
+    ),
     "engine-missing": ("The search engine %1 is not installed.", ("engine",)),
     "query-too-long": ("The query is %1 characters long; the limit is %2.", ("length", "limit")),
     "query-too-many-words": ("The query has more than %1 words; shorten it.", ("limit",)),

@@ -21,12 +21,14 @@ class IndexStatus(QWidget):
     Signals:
         progressed(int, int): articles done, articles in all.
         committed(int): a commit made this many more articles searchable.
+        embedding(int, int): articles embedded for search by meaning, and to embed.
         finished(object): the `IndexSummary` of a finished run.
         ended(): a run ended (finished, failed or cancelled).
     """
 
     progressed = Signal(int, int)
     committed = Signal(int)
+    embedding = Signal(int, int)
     finished = Signal(object)
     ended = Signal()
 
@@ -36,8 +38,12 @@ class IndexStatus(QWidget):
         self.job: Job | None = None
         self.done_total: tuple[int, int] | None = None
         self._started = 0.0
-        #: a run asked for while another was stopping: (library, rebuild)
-        self._next: tuple[Library, bool] | None = None
+        #: a run asked for while another was stopping: (library, rebuild, meaning)
+        self._next: tuple[Library, bool, bool | None] | None = None
+        self._embedding_started = 0.0
+        #: the run under way makes the vectors of search by meaning (asked for)
+        self.meaning: bool | None = None
+        self.embedding.connect(self._embedded)  # said from the run's thread: queued here
         self.label = QLabel(self)
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(220)
@@ -62,15 +68,26 @@ class IndexStatus(QWidget):
         """True when no run is under way or waiting to report."""
         return self.job is None or self.job.settled
 
-    def start(self, library: Library, *, rebuild: bool = False) -> None:
-        """Bring *library*'s index up to date in a process of its own (one run at a time)."""
+    def start(
+        self, library: Library, *, rebuild: bool = False, meaning: bool | None = None
+    ) -> None:
+        """Bring *library*'s index up to date in a process of its own (one run at a time);
+        *meaning*: make the vectors of search by meaning too (None: when the archive
+        has some already)."""
         if self.running():
             return
-        committed = self.committed
+        committed, embedding = self.committed, self.embedding
+        self._embedding_started = 0.0
+        self.meaning = meaning
 
         def call(progress: Any, cancel: Any) -> IndexSummary:
             return library.update_index_apart(
-                rebuild=rebuild, progress=progress, cancel=cancel, committed=committed.emit
+                rebuild=rebuild,
+                progress=progress,
+                cancel=cancel,
+                committed=committed.emit,
+                meaning=meaning,
+                meaning_progress=embedding.emit,
             )
 
         self.job = run_job(
@@ -87,14 +104,16 @@ class IndexStatus(QWidget):
         self.cancel_button.show()
         self.label.setText(self.tr("Indexing…"))
 
-    def restart(self, library: Library, *, rebuild: bool = False) -> None:
+    def restart(
+        self, library: Library, *, rebuild: bool = False, meaning: bool | None = None
+    ) -> None:
         """Stop the run in progress, if any, and start this one once it has stopped (the
         window waits for nothing meanwhile)."""
         if self.running():
-            self._next = (library, rebuild)
+            self._next = (library, rebuild, meaning)
             self.cancel()
         else:
-            self.start(library, rebuild=rebuild)
+            self.start(library, rebuild=rebuild, meaning=meaning)
 
     def cancel(self) -> None:
         if self.running():
@@ -123,6 +142,26 @@ class IndexStatus(QWidget):
         )
         self.progressed.emit(done, total)
 
+    def _embedded(self, done: int, total: int) -> None:
+        """How far the vectors of search by meaning are (after the text's index)."""
+        if not self.running():
+            return
+        now = time.monotonic()
+        if not self._embedding_started:
+            self._embedding_started = now
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        rate = done / max(now - self._embedding_started, 1e-6)
+        left = f"{(total - done) / rate / 60:.0f}" if rate > 0 else "?"
+        self.label.setText(
+            fmt(
+                self.tr("Search by meaning: %1 of %2 articles (%3 min left)"),
+                number(done),
+                number(total),
+                left,
+            )
+        )
+
     def _ended(self) -> None:
         self.progress.hide()
         self.cancel_button.hide()
@@ -131,7 +170,7 @@ class IndexStatus(QWidget):
         self.ended.emit()
         following, self._next = self._next, None
         if following is not None:
-            self.start(following[0], rebuild=following[1])
+            self.start(following[0], rebuild=following[1], meaning=following[2])
 
     def _finished(self, summary: IndexSummary) -> None:
         self.label.setText(

@@ -33,6 +33,7 @@ from tangthu.library.records import (
 from tangthu.ui import settings as cfg
 from tangthu.ui.archives import ArchivesPanel
 from tangthu.ui.basket import BasketDock
+from tangthu.ui.by_meaning import ByMeaning
 from tangthu.ui.desktop import copy_text
 from tangthu.ui.errors import error_text
 from tangthu.ui.export_dialog import ExportDialog
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         self.archives = ArchivesPanel(self.settings, self)
         self.tagging = Tagging(self.searches.pool, self)
         self.watching = Watching(self)
+        self.by_meaning = ByMeaning(self)
         self._shared_out = False  # the width is shared out once, when first shown
         lay_out(self)
         wire(self)
@@ -166,6 +168,7 @@ class MainWindow(QMainWindow):
         cfg.remember_root(self.settings, str(self.library.root))
         fill_recent(self.recent_menu, self.settings, self.open_archive)
         self.search_bar.show_archive(self.library.root)
+        self.search_bar.set_meaning(None)  # not known until the search thread says
         self.results.clear()
         self.results.set_root(str(self.library.root))
         self.show_article(None)
@@ -178,7 +181,10 @@ class MainWindow(QMainWindow):
         self.problems_dock.show_problems(problems)
         self.index_status.show_state(usable)
         if usable:
-            self.run_search()
+            self.searches.ask_meaning()
+            if self.search_bar.chosen_mode() == "words":
+                self.run_search()
+            # (else the search runs when what the archive has for it is known)
         else:
             self.status_label.setText(self.tr("Building the index for the first time…"))
         self.start_indexing()
@@ -211,6 +217,7 @@ class MainWindow(QMainWindow):
     def index_finished(self, summary: IndexSummary) -> None:
         self.problems_dock.show_problems(summary.problems)
         self.searches.index_replaced()
+        self.searches.ask_meaning()
         if summary.added or summary.updated or summary.deleted or self.result is None:
             self.run_search(refresh=self.current_article is not None)  # reading goes on
 
@@ -242,6 +249,7 @@ class MainWindow(QMainWindow):
             self.filters(),
             sort=bar.sort_order(),
             exact=bar.exact_only(),
+            mode=bar.search_mode(),
             page=page,
             pagesize=PAGE,
             refresh=refresh,
@@ -256,6 +264,9 @@ class MainWindow(QMainWindow):
             self.filters_panel.show_counts(result)
             if not result.hits and not refresh:
                 self.show_article(None)
+            note = self.by_meaning.note(result)
+            if note:
+                self.results.show_news(note)
         self.show_count()
         self.status_label.setText(
             fmt(
@@ -346,7 +357,11 @@ class MainWindow(QMainWindow):
         )
         bar = self.search_bar
         self.searches.gather(
-            result.query, self.filters(), sort=bar.sort_order(), exact=bar.exact_only()
+            result.query,
+            self.filters(),
+            sort=bar.sort_order(),
+            exact=bar.exact_only(),
+            mode=bar.search_mode(),
         )
         return None
 

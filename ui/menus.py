@@ -44,6 +44,7 @@ def build_menus(w: MainWindow) -> QMenu:
     recent = menu.addMenu(tr("Recent archives"))
     act(menu, tr("&Update index"), "F5", w.start_indexing)
     act(menu, tr("&Rebuild index"), "", lambda: w.start_indexing(rebuild=True))
+    act(menu, tr("Build vectors for search by &meaning"), "", w.by_meaning.build)
 
     def read_scans(on: bool) -> None:
         cfg.write(w.settings, "index/ocr", on)

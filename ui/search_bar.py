@@ -1,4 +1,5 @@
-"""The search bar: the query field (with history), exact accents, sort order, the archive."""
+"""The search bar: the query field (with history), how to find (words, meaning or both),
+exact accents, sort order, the archive."""
 
 from __future__ import annotations
 
@@ -29,12 +30,15 @@ class SearchBar(QWidget):
         submitted(): Enter was pressed (the query is in the history now).
         open_requested(): the user wants to open another archive.
         help_requested(): the user asked how to write a query.
+        meaning_wanted(): search by meaning was chosen, and the archive has no vectors
+            for it yet (the window offers to build them).
     """
 
     changed = Signal()
     submitted = Signal()
     open_requested = Signal()
     help_requested = Signal()
+    meaning_wanted = Signal()
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +71,19 @@ class SearchBar(QWidget):
         )
         self.exact.toggled.connect(lambda _c: self.changed.emit())
 
+        self.mode = QComboBox(self)
+        self.mode.setAccessibleName(self.tr("Find by"))
+        self.mode.addItem(self.tr("Words"), "words")
+        self.mode.addItem(self.tr("Meaning"), "meaning")
+        self.mode.addItem(self.tr("Words + meaning"), "both")
+        #: what the archive shown has for search by meaning (`MeaningState`; None: not known)
+        self.meaning: object | None = None
+        i = self.mode.findData(cfg.read(settings, "search/mode"))
+        if i >= 0:
+            self.mode.setCurrentIndex(i)
+        self.mode.currentIndexChanged.connect(self._mode_changed)
+        self.set_meaning(None)
+
         self.sort = QComboBox(self)
         self.sort.setAccessibleName(self.tr("Order"))
         self.sort.addItem(self.tr("Most relevant"), "relevance")
@@ -92,6 +109,7 @@ class SearchBar(QWidget):
         row.addWidget(QLabel(self.tr("Search:")))
         row.addWidget(self.edit, 3)
         row.addWidget(help_button)
+        row.addWidget(self.mode)
         row.addWidget(self.exact)
         row.addWidget(self.sort)
         row.addSpacing(12)
@@ -106,6 +124,66 @@ class SearchBar(QWidget):
 
     def exact_only(self) -> bool:
         return self.exact.isChecked()
+
+    def chosen_mode(self) -> str:
+        """The switch's choice: "words", "meaning" or "both"."""
+        return str(self.mode.currentData() or "words")
+
+    def set_mode(self, mode: str) -> None:
+        """Choose how to find (no search follows, nothing is remembered)."""
+        i = self.mode.findData(mode)
+        if i >= 0:
+            self.mode.blockSignals(True)
+            self.mode.setCurrentIndex(i)
+            self.mode.blockSignals(False)
+            self.set_meaning(self.meaning)
+
+    def search_mode(self) -> str:
+        """How to find articles: "words", or when the archive has vectors "meaning" or
+        "both" as chosen (the choice stays for an archive that has them)."""
+        mode = str(self.mode.currentData() or "words")
+        return mode if mode == "words" or self._meaning_ready() else "words"
+
+    def set_meaning(self, state: object | None) -> None:
+        """What the archive shown has for search by meaning (a `MeaningState`, None
+        while not known): the switch says it, and its items are enabled when usable."""
+        self.meaning = state
+        installed = bool(getattr(state, "installed", True))
+        ready = self._meaning_ready()
+        model = self.mode.model()
+        for data in ("meaning", "both"):
+            item = model.item(self.mode.findData(data))  # type: ignore[attr-defined]
+            item.setEnabled(installed)
+        if not installed:
+            tip = self.tr(
+                "Search by meaning needs its model, which is not installed (the 'meaning' extra)."
+            )
+        elif state is not None and not ready:
+            tip = self.tr(
+                "Search by meaning: this archive has no vectors yet. Choose Meaning to "
+                "build them (File → Build vectors for search by meaning)."
+            )
+        else:
+            tip = self.tr(
+                "Find articles by their words, by meaning (the nearest to the question, "
+                "in any language), or both lists fused."
+            )
+        self.mode.setToolTip(tip)
+        chosen = str(self.mode.currentData() or "words")
+        font = self.mode.font()
+        font.setItalic(chosen != "words" and not ready)
+        self.mode.setFont(font)
+
+    def _meaning_ready(self) -> bool:
+        return bool(getattr(self.meaning, "ready", False))
+
+    def _mode_changed(self, _index: int) -> None:
+        mode = str(self.mode.currentData() or "words")
+        cfg.write(self.settings, "search/mode", mode)
+        self.set_meaning(self.meaning)
+        if mode != "words" and self.meaning is not None and not self._meaning_ready():
+            self.meaning_wanted.emit()
+        self.changed.emit()
 
     def typing(self) -> bool:
         """True while a pause in typing is awaited before searching."""

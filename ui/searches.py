@@ -42,6 +42,8 @@ class Searches(QObject):
         gather_failed(object): they could not be gathered (the exception).
         measured(object): what `measurer`'s function measured of a page of hits, in the
             search thread; said just before `found` says the page.
+        meaning_known(object): what the archive shown has for search by meaning (a
+            `MeaningState`; None: it could not be told).
     """
 
     found = Signal(object, object, bool)
@@ -55,6 +57,7 @@ class Searches(QObject):
     opened = Signal(object, bool, object)
     gathered = Signal(object)
     gather_failed = Signal(object)
+    meaning_known = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -105,6 +108,7 @@ class Searches(QObject):
         *,
         sort: str = "relevance",
         exact: bool = False,
+        mode: str = "words",
         page: int = 1,
         pagesize: int = 50,
         refresh: bool = False,
@@ -122,7 +126,12 @@ class Searches(QObject):
 
         def call() -> tuple[SearchResult, dict[str, str], object]:
             options = dict(
-                filters=filters, sort=sort, page=page, pagesize=pagesize, facets=page == 1
+                filters=filters,
+                sort=sort,
+                page=page,
+                pagesize=pagesize,
+                facets=page == 1,
+                mode=mode,
             )
             if len(libraries) == 1:
                 result = lib.search(query, exact=exact, **options)
@@ -147,16 +156,30 @@ class Searches(QObject):
 
         run_job(call, done, fail, pool=self.pool)
 
-    def gather(self, query: str, filters: Filters, *, sort: str, exact: bool) -> None:
+    def gather(
+        self, query: str, filters: Filters, *, sort: str, exact: bool, mode: str = "words"
+    ) -> None:
         """Every article the search finds in the archives searched, in its order: said
         by `gathered`."""
         lib = self.library
         if lib is not None:
             libraries = [lib, *self.others]
+            options = dict(filters=filters, sort=sort, exact=exact, mode=mode)
             run_job(
-                lambda: found_items(libraries, query, filters=filters, sort=sort, exact=exact),
+                lambda: found_items(libraries, query, **options),
                 self.gathered.emit,
                 self.gather_failed.emit,
+                pool=self.pool,
+            )
+
+    def ask_meaning(self) -> None:
+        """What the archive shown has for search by meaning: said by `meaning_known`."""
+        lib = self.library
+        if lib is not None:
+            run_job(
+                lib.meaning_state,
+                self.meaning_known.emit,
+                lambda _error: self.meaning_known.emit(None),
                 pool=self.pool,
             )
 

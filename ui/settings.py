@@ -17,6 +17,7 @@ DEFAULTS: dict[str, Any] = {
     "archives/together": "[]",  # JSON list: archives searched with the current one
     "search/history": "[]",  # JSON list, newest first
     "search/sort": "relevance",
+    "search/mode": "words",  # words, meaning or both (index/meaning)
     "ui/language": "",  # "" follows the system locale
     "ui/geometry": b"",
     "ui/splitter": b"",

@@ -43,6 +43,8 @@ def _search_and_results(w: MainWindow) -> None:
     bar.submitted.connect(w.run_search)
     bar.open_requested.connect(w.choose_archive)
     bar.help_requested.connect(w.show_query_help)
+    bar.meaning_wanted.connect(w.by_meaning.offer)
+    w.searches.meaning_known.connect(w.by_meaning.known)
     filters.changed.connect(w.run_search)
     results.article_chosen.connect(lambda i: w.open_article(i, results.chosen_archive))
     results.more_wanted.connect(lambda page: w.run_search(page=page))

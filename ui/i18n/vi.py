@@ -178,6 +178,59 @@ VI: dict[str, str] = {
     "No articles found (%1 ms)": "Không tìm thấy bài nào (%1 ms)",
     "(undated)": "(không rõ ngày)",
     "Exact accents": "Đúng dấu",
+    "%1 found by their words or their meaning (%2 ms)": (
+        "%1 bài tìm theo từ ngữ hoặc theo ý nghĩa (%2 ms)"
+    ),
+    "%1 nearest in meaning, the closest first (%2 ms)": (
+        "%1 bài gần nghĩa nhất, bài gần nhất trước (%2 ms)"
+    ),
+    "Build them": "Tạo ngay",
+    "Build vectors for search by &meaning": "Tạo vectơ để tìm theo &ý nghĩa",
+    "Building the vectors of search by meaning…": "Đang tạo vectơ để tìm theo ý nghĩa…",
+    "Find articles by their words, by meaning (the nearest to the question, in any "
+    "language), or both lists fused.": (
+        "Tìm bài theo từ ngữ, theo ý nghĩa (các bài gần nhất với câu hỏi, viết bằng "
+        "bất kỳ ngôn ngữ nào), hoặc gộp cả hai danh sách."
+    ),
+    "Find by": "Tìm theo",
+    "Meaning": "Ý nghĩa",
+    "Not now": "Để sau",
+    "Search by meaning": "Tìm theo ý nghĩa",
+    "Search by meaning needs its model, which is not installed (the 'meaning' extra).": (
+        "Tìm theo ý nghĩa cần mô hình của nó, nhưng mô hình chưa được cài (gói bổ sung 'meaning')."
+    ),
+    "Search by meaning: %1 of %2 articles (%3 min left)": (
+        "Tìm theo ý nghĩa: %1/%2 bài (còn %3 phút)"
+    ),
+    "Search by meaning: this archive has no vectors yet. Choose Meaning to build them "
+    "(File → Build vectors for search by meaning).": (
+        "Tìm theo ý nghĩa: kho này chưa có vectơ. Chọn Ý nghĩa để tạo "
+        "(Tệp → Tạo vectơ để tìm theo ý nghĩa)."
+    ),
+    "This archive has no vectors for search by meaning yet. They are made once from each "
+    "article's title and opening, and kept up to date by every index update. For a large "
+    "archive this takes hours; you can go on searching by words meanwhile, and cancel it. "
+    "Build them now?": (
+        "Kho này chưa có vectơ để tìm theo ý nghĩa. Vectơ được tạo một lần từ tiêu đề và "
+        "phần mở đầu của mỗi bài, rồi được cập nhật mỗi lần cập nhật chỉ mục. Với kho lớn "
+        "việc này mất nhiều giờ; trong lúc đó bạn vẫn tìm theo từ ngữ được, và có thể hủy. "
+        "Tạo ngay bây giờ?"
+    ),
+    "This archive has no vectors for search by meaning yet: build them (File → Build "
+    "vectors for search by meaning), or search by words.": (
+        "Kho này chưa có vectơ để tìm theo ý nghĩa: hãy tạo (Tệp → Tạo vectơ để tìm theo "
+        "ý nghĩa), hoặc tìm theo từ ngữ."
+    ),
+    "Words": "Từ ngữ",
+    "Words + meaning": "Từ ngữ + ý nghĩa",
+    "found by words: search by meaning is not installed": (
+        "tìm theo từ ngữ: chưa cài chức năng tìm theo ý nghĩa"
+    ),
+    "found by words: this archive has no vectors for search by meaning yet "
+    "(File → Build vectors for search by meaning)": (
+        "tìm theo từ ngữ: kho này chưa có vectơ để tìm theo ý nghĩa "
+        "(Tệp → Tạo vectơ để tìm theo ý nghĩa)"
+    ),
     "No article matches all these filters together": "Không bài nào thỏa cùng lúc mọi bộ lọc này",
     "No articles between %1 and %2": "Không có bài nào từ %1 đến %2",
     "No articles from %1": "Không có bài nào của %1",
