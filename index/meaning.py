@@ -53,8 +53,10 @@ FOLDER = "meaning"
 #: In FOLDER: the model its vectors are of (the folder holds vectors once it is there).
 MODEL_FILE = "model.json"
 VERSION = 1
-#: The opening of an article's text its passage keeps (characters, after its title).
-PASSAGE_CHARS = 480
+#: The opening of an article's text its passage keeps (characters, after its title):
+#: about 80 tokens with the title. Twice as long embeds 2.3 times slower and found the
+#: judged questions no better (bench/meaning_eval.py).
+PASSAGE_CHARS = 240
 #: Articles embedded between two chunks written to disk (a kill loses at most these).
 CHUNK = 256
 #: Passages given to the model at once.
@@ -303,14 +305,11 @@ def update(
     model = model or embedder()
     folder = _folder(index_path)
     folder.mkdir(parents=True, exist_ok=True)
-    known = _read_model(folder)
-    if known is None or known.get("model") != model.name or known.get("dim") != model.dim:
+    made = {"version": VERSION, "model": model.name, "dim": model.dim, "passage": PASSAGE_CHARS}
+    if _read_model(folder) != made:  # vectors of another model, or of other passages
         for chunk in _chunks(folder):
             _remove_chunk(folder, chunk.number)
-        write_atomically(
-            folder / MODEL_FILE,
-            json.dumps({"version": VERSION, "model": model.name, "dim": model.dim}),
-        )
+        write_atomically(folder / MODEL_FILE, json.dumps(made))
     chunks = _chunks(folder)
     where = _latest(chunks)
     todo = sorted(aid for aid, fp in current.items() if aid not in where or where[aid][2] != fp)
@@ -408,12 +407,17 @@ class Vectors:
                 "This archive has no vectors for search by meaning yet: build them first.",
                 code="meaning-not-built",
             )
-        try:
-            stamp = tuple(sorted(n for n in os.listdir(self._folder) if _CHUNK_NAME.fullmatch(n)))
-        except OSError:
-            stamp = ()
+        stamp = self._listing()
         if stamp != self._stamp:
-            self._chunks = _chunks(self._folder)
+            # an index run may merge the chunks meanwhile: read until the folder held
+            # the same chunks before and after, each read whole (a few tries at most)
+            for _ in range(5):
+                chunks = _chunks(self._folder)
+                after = self._listing()
+                if after == stamp and len(chunks) == len(stamp):
+                    break
+                stamp = after
+            self._chunks = chunks
             self._where = _latest(self._chunks)
             self._live = [np.zeros(len(c.ids), dtype=bool) for c in self._chunks]
             for c, row, _fp in self._where.values():
@@ -426,6 +430,12 @@ class Vectors:
                 code="meaning-not-built",
             )
         return self
+
+    def _listing(self) -> tuple[str, ...]:
+        try:
+            return tuple(sorted(n for n in os.listdir(self._folder) if _CHUNK_NAME.fullmatch(n)))
+        except OSError:
+            return ()
 
     def __len__(self) -> int:
         return len(self._where)

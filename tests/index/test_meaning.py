@@ -89,7 +89,8 @@ def test_vectors_are_made_beside_the_index_and_kept_by_fingerprint(
     model.embedded.clear()
     summary = update_index(sample, ix)
     assert summary.embedded == 1 and len(model.embedded) == 1
-    assert "gặt lúa" in model.embedded[0].lower() and "Thêm một câu" in model.embedded[0]
+    # the title and the opening: the sentence added at the end is not in the passage
+    assert "gặt lúa" in model.embedded[0].lower() and "Thêm một câu" not in model.embedded[0]
     assert update_index(sample, ix, meaning=False).embedded == 0
     with ArchiveSearcher(ix, sample) as s:
         assert s.meaning_state().embedded == 6
@@ -97,9 +98,19 @@ def test_vectors_are_made_beside_the_index_and_kept_by_fingerprint(
     assert len(ids) == 6 and not any("bao-tang-tinh" in i for i in ids)
     # the archive was only read
     after = {p: p.read_bytes() for p in sample.rglob("*") if p.is_file()}
-    assert set(after) == set(before) - {
-        p for p in before if "bao-tang-tinh" in str(p)
-    } and all(after[p] == before[p] for p in after if p != article)
+    assert set(after) == set(before) - {p for p in before if "bao-tang-tinh" in str(p)} and all(
+        after[p] == before[p] for p in after if p != article
+    )
+
+
+def test_a_passage_is_the_title_and_the_opening_cut_at_a_word() -> None:
+    body = "Mở đầu   bài viết\n" + "chữ " * 200
+    text = meaning.passage("  Tiêu  đề ", body, limit=40)
+    assert text.startswith("Tiêu đề. Mở đầu bài viết chữ")
+    assert len(text) <= len("Tiêu đề. ") + 40 and not text.endswith(" ") and text.endswith("chữ")
+    assert meaning.passage("", "ngắn") == "ngắn" and meaning.passage("Chỉ tiêu đề", "") == (
+        "Chỉ tiêu đề"
+    )
 
 
 def test_an_index_without_vectors_says_so_and_nothing_else_changes(
@@ -171,13 +182,11 @@ def test_a_build_cut_short_keeps_its_chunks_and_goes_on_from_there(
     assert len(list((ix / meaning.FOLDER).glob("c*.npy"))) == 1
     with ArchiveSearcher(ix, sample) as s:
         after = s.search("lúa", mode="meaning", pagesize=50).hits
-    assert [(h.id, round(h.score, 3)) for h in after] == [
-        (h.id, round(h.score, 3)) for h in before
-    ]
+    assert [(h.id, round(h.score, 3)) for h in after] == [(h.id, round(h.score, 3)) for h in before]
 
 
 def test_a_damaged_chunk_is_made_again_and_another_model_starts_over(
-    sample: Path, tmp_path: Path, model: WordsModel
+    sample: Path, tmp_path: Path, model: WordsModel, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ix = tmp_path / "ix"
     update_index(sample, ix, meaning=True)
@@ -194,6 +203,10 @@ def test_a_damaged_chunk_is_made_again_and_another_model_starts_over(
     assert update_index(sample, ix).embedded == 7
     assert json.loads((folder / meaning.MODEL_FILE).read_text())["model"] == "another-model"
     assert len(other.embedded) == 7
+    # passages of another length are other vectors too
+    assert update_index(sample, ix).embedded == 0
+    monkeypatch.setattr(meaning, "PASSAGE_CHARS", 100)
+    assert update_index(sample, ix).embedded == 7
 
 
 def test_filters_and_facets_apply_by_meaning_and_both(
