@@ -9,7 +9,7 @@ import os
 import re
 import threading
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +94,8 @@ class SavedSearch:
     filters: dict[str, Any] = field(default_factory=dict)
     sort: str = "relevance"
     exact: bool = False
+    #: how it finds articles: by their words, by meaning or both (`tangthu.index.meaning`)
+    mode: str = "words"
 
     @classmethod
     def from_dict(cls, data: Any) -> SavedSearch:
@@ -118,11 +120,14 @@ class SavedSearch:
         exact = data.get("exact", False)
         if not isinstance(exact, bool):
             raise ValueError(f"'exact' of {name[:40]!r} is not true or false")
+        mode = data.get("mode") or "words"
+        if mode not in ("words", "meaning", "both"):
+            raise ValueError(f"the mode of {name[:40]!r} is not one Tàng Thư knows")
         try:
             filters = check_filters(data.get("filters"))
         except ValueError as exc:
             raise ValueError(f"{name[:40]!r}: {exc}") from None
-        return cls(_name(name), unicodedata.normalize("NFC", query), filters, sort, exact)
+        return cls(_name(name), unicodedata.normalize("NFC", query), filters, sort, exact, mode)
 
 
 def _name(name: str) -> str:
@@ -176,10 +181,7 @@ class SavedSearches:
                     code="saved-search-exists",
                     name=new,
                 )
-            self._items = [
-                SavedSearch(new, s.query, s.filters, s.sort, s.exact) if s.name == _name(old) else s
-                for s in self._items
-            ]
+            self._items = [replace(s, name=new) if s.name == _name(old) else s for s in self._items]
             self._write()
 
     def delete(self, name: str) -> None:
@@ -229,7 +231,7 @@ class SavedSearches:
                     name = f"{s.name} ({n})"
                     next_number[s.name] = n + 1
                 taken.add(name)
-                self._items.append(SavedSearch(name, s.query, s.filters, s.sort, s.exact))
+                self._items.append(replace(s, name=name))
                 added.append(name)
             if added:
                 self._write()

@@ -164,6 +164,7 @@ class Library:
             search.query,
             filters=saved_filters(search),
             exact=search.exact,
+            mode=search.mode,
             pagesize=1,
             snippets=False,
         )

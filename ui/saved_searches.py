@@ -28,10 +28,12 @@ from tangthu.ui.jobs import run_job
 from tangthu.ui.sizing import hug_rows
 
 
-def saved_from(name: str, query: str, filters: Filters, sort: str, exact: bool) -> SavedSearch:
+def saved_from(
+    name: str, query: str, filters: Filters, sort: str, exact: bool, mode: str = "words"
+) -> SavedSearch:
     """The search of the window as a saved search."""
     kept = {k: v for k, v in asdict(filters).items() if k != "ids" and v}
-    return SavedSearch(name, query, kept, sort, exact)
+    return SavedSearch(name, query, kept, sort, exact, mode)
 
 
 class SavedSearchesPanel(QWidget):

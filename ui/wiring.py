@@ -211,11 +211,19 @@ def _saved_searches(w: MainWindow) -> None:
     def run(search: SavedSearch) -> None:
         w.filters_panel.set_filters(library.saved_filters(search))
         w.search_bar.set_order(search.sort, search.exact)
+        w.search_bar.set_mode(search.mode)
         w.set_query(search.query)
 
     def save(name: str) -> None:
         bar = w.search_bar
-        found = saved_from(name, bar.query(), w.filters(), bar.sort_order(), bar.exact_only())
+        found = saved_from(
+            name,
+            bar.query(),
+            w.filters(),
+            bar.sort_order(),
+            bar.exact_only(),
+            bar.search_mode(),
+        )
         panel.save(found, w.library)
 
     panel.chosen.connect(run)

@@ -48,3 +48,19 @@ def test_shared_as_a_file_and_imported_beside_the_own(tmp_path: Path) -> None:
     with pytest.raises(SavedSearchError):
         mine.import_from(tmp_path / "bad.json")
     assert len(SavedSearches(tmp_path / "mine.json").items()) == 3
+
+
+def test_the_mode_of_a_search_is_kept_renamed_and_shared(tmp_path: Path) -> None:
+    store = SavedSearches(tmp_path / "saved.json")
+    store.save(SavedSearch("Bão", "storm relief", mode="meaning"))
+    store.save(SavedSearch("Lũ", "lũ lụt"))
+    store.rename("Bão", "Cứu trợ")
+    again = SavedSearches(tmp_path / "saved.json")
+    assert [(s.name, s.mode) for s in again.items()] == [("Cứu trợ", "meaning"), ("Lũ", "words")]
+    shared = tmp_path / "shared.json"
+    again.export_to(shared)
+    other = SavedSearches(tmp_path / "other.json")
+    other.import_from(shared)
+    assert [s.mode for s in other.items()] == ["meaning", "words"]
+    with pytest.raises(ValueError, match="mode"):
+        SavedSearch.from_dict({"name": "x", "query": "y", "mode": "guess"})
