@@ -22,6 +22,8 @@ def _count_line(result: SearchResult, tr: Tr) -> str:
     ms = f"{result.seconds * 1000:.0f}"
     if result.total == 0:
         return fmt(tr("No articles found (%1 ms)"), ms)
+    if result.mode == "like":
+        return fmt(tr("%1 articles like the one read (%2 ms)"), number(result.total), ms)
     if result.mode == "meaning":
         return fmt(tr("%1 nearest in meaning, the closest first (%2 ms)"), number(result.total), ms)
     if result.mode == "both":

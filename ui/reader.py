@@ -150,6 +150,7 @@ class ReaderView(QWidget):
     basket_requested = Signal()
     photo_to_basket = Signal(int)
     marks_requested = Signal()
+    like_requested = Signal()
 
     def __init__(self, loader: ThumbnailLoader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -189,6 +190,7 @@ class ReaderView(QWidget):
             ("print", self.tr("Print…"), QKeySequence.StandardKey.Print, self.print_article),
             ("pdf", self.tr("PDF…"), QKeySequence("Ctrl+Shift+P"), self.save_pdf),
             ("marks", self.tr("Tags…"), QKeySequence(), self.marks_requested.emit),
+            ("like", self.tr("More like this"), QKeySequence(), self.like_requested.emit),
             ("folder", self.tr("Open folder"), QKeySequence(), self.open_folder),
             ("copy_url", self.tr("Copy source URL"), QKeySequence(), self.copy_url),
         ]
@@ -207,6 +209,10 @@ class ReaderView(QWidget):
                 "zoom_out": self.tr("Smaller text"),
                 "pdf": self.tr("Save as PDF…"),
                 "marks": self.tr("Your tags and note on this article"),
+                "like": self.tr(
+                    "List the articles most like this one: nearest in meaning when the "
+                    "archive has vectors for it, else sharing its rarest words"
+                ),
             }
             if key in tips:
                 action.setToolTip(tips[key])

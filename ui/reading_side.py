@@ -44,6 +44,7 @@ class ReadingSide(QTabWidget):
         photos_export(object): "Export these…" on the grid (a list of `PhotoEntry`).
         photo_marks_requested(object): the viewer's "Tags…" (a `PhotoEntry`).
         article_marks_requested(): the reader's "Tags…" (of the article it shows).
+        article_like_requested(): the reader's "More like this" (of the article it shows).
         photos_tag_requested(): "Tag…" on the grid's selection.
         thumb_px_changed(int): the grid's thumbnails were made this size.
         pages_wanted(object, int): the reader's link to a PDF's pages (its `Article`,
@@ -60,6 +61,7 @@ class ReadingSide(QTabWidget):
     photos_export = Signal(object)
     photo_marks_requested = Signal(object)
     article_marks_requested = Signal()
+    article_like_requested = Signal()
     photos_tag_requested = Signal()
     thumb_px_changed = Signal(int)
     same_wanted = Signal(object)
@@ -80,6 +82,7 @@ class ReadingSide(QTabWidget):
         self.reader.basket_requested.connect(self.article_to_basket)
         self.reader.photo_to_basket.connect(self.reader_photo_to_basket)
         self.reader.marks_requested.connect(self.article_marks_requested)
+        self.reader.like_requested.connect(self.article_like_requested)
         self.grid_model = PhotoGridModel(loader, self, px=thumb_px)
         self.grid = PhotoGrid(self.grid_model, self)
         self.grid.photo_activated.connect(

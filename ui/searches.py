@@ -7,7 +7,9 @@ still on its way is dropped).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,8 @@ from tangthu.ui.jobs import cancel_all, make_pool, pending, run_job
 
 #: Photos a grid shows at most for a search (or the whole archive).
 MAX_PHOTOS = 20000
+#: Articles "More like this" lists.
+LIKE = 20
 
 
 class Searches(QObject):
@@ -171,6 +175,36 @@ class Searches(QObject):
                 self.gather_failed.emit,
                 pool=self.pool,
             )
+
+    def more_like(self, article_id: str, archive: str | None = None) -> None:
+        """The articles most like *article_id* (of the archive shown, or of *archive*
+        searched with it), said by `found` as a list of its own (mode "like") that
+        keeps the article being read."""
+        lib = self._library(archive)
+        if lib is None:
+            return
+        self.generation += 1
+        generation = self.generation
+
+        def call() -> tuple[SearchResult, dict[str, str]]:
+            started = time.perf_counter()
+            hits = lib.more_like(article_id, limit=LIKE)
+            root = str(lib.root)
+            hits = [replace(h, archive=root) for h in hits]
+            result = SearchResult(query="", total=len(hits), hits=hits, pagesize=LIKE)
+            result.mode = "like"
+            result.seconds = time.perf_counter() - started
+            return result, lib.thumbnail_paths(hits)
+
+        def done(found: tuple[SearchResult, dict[str, str]]) -> None:
+            if generation == self.generation:
+                self.found.emit(found[0], found[1], True)
+
+        def fail(error: Exception) -> None:
+            if generation == self.generation:
+                self.failed.emit(error)
+
+        run_job(call, done, fail, pool=self.pool)
 
     def ask_meaning(self) -> None:
         """What the archive shown has for search by meaning: said by `meaning_known`."""

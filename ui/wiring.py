@@ -189,6 +189,12 @@ def _tags(w: MainWindow) -> None:
     w.article_shown.connect(lambda _id: refresh_marks())
     w.archive_opened.connect(refresh)
     w.side.article_marks_requested.connect(edit_article)
+
+    def more_like() -> None:
+        if w.current_article is not None:
+            w.searches.more_like(w.current_article.id, w.results.chosen_archive or None)
+
+    w.side.article_like_requested.connect(more_like)
     w.results.tag_requested.connect(
         lambda: tagging.ask_and_tag(
             w, [Item(h.archive or root(), h.id) for h in w.results.selected_hits()]

@@ -52,6 +52,14 @@ def test_the_switch_finds_by_meaning_and_both(  # type: ignore[no-untyped-def]
         assert "by their words or their meaning" in w.results.header.text()
         # the choice is remembered
         assert qsettings.value("search/mode") == "both"
+        # "More like this": the nearest in meaning to the article read, which stays read
+        qtbot.waitUntil(lambda: w.current_article is not None, timeout=30000)
+        reading = w.current_article.id
+        w.side.reader.actions_["like"].trigger()
+        r = _shown(qtbot, w, "like")
+        assert r.total == 6 and reading not in [h.id for h in r.hits]
+        assert w.current_article.id == reading
+        assert "articles like the one read" in w.results.header.text()
     finally:
         w.shutdown()
 

@@ -223,6 +223,13 @@ VI: dict[str, str] = {
     ),
     "Words": "Từ ngữ",
     "Words + meaning": "Từ ngữ + ý nghĩa",
+    "More like this": "Bài tương tự",
+    "List the articles most like this one: nearest in meaning when the archive has vectors "
+    "for it, else sharing its rarest words": (
+        "Liệt kê các bài giống bài này nhất: gần nghĩa nhất khi kho đã có vectơ, nếu chưa "
+        "thì theo những từ hiếm nhất của bài"
+    ),
+    "%1 articles like the one read (%2 ms)": "%1 bài tương tự bài đang đọc (%2 ms)",
     "found by words: search by meaning is not installed": (
         "tìm theo từ ngữ: chưa cài chức năng tìm theo ý nghĩa"
     ),
