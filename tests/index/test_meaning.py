@@ -313,3 +313,51 @@ def test_the_shipped_model_finds_vietnamese_articles_from_english_questions(
             assert _folder_of(s.search(question, mode="meaning").hits[0].id) == folder, question
             words = s.search(question, mode="words")
             assert words.total == 0 or _folder_of(words.hits[0].id) != folder
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not meaning.installed(), reason="the 'meaning' extra is not installed")
+def test_a_killed_build_goes_on_from_its_last_chunk(tmp_path: Path) -> None:
+    """SIGKILL `index --meaning` once a chunk is written: the next run embeds only the rest,
+    and the vectors equal those of a build never cut short."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import REPO, write_article
+
+    meaning.use_model(None)
+    root = tmp_path / "archive"
+    for i in range(2 * meaning.CHUNK + 40):
+        write_article(root / f"{i:04d}", f"Bài {i}\n\nNội dung thứ {i} về mùa màng.\n")
+    ix = tmp_path / "ix"
+    update_index(root, ix, jobs=1)
+    proc = subprocess.Popen(
+        [sys.executable, "main.py", "index", str(root), "--index-dir", str(ix), "--meaning"],
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    folder = ix / meaning.FOLDER
+    deadline = time.monotonic() + 300
+    while not list(folder.glob("c*.json")) and time.monotonic() < deadline:
+        assert proc.poll() is None, "the build ended before it wrote a chunk"
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=60)
+    with ArchiveSearcher(ix, root) as s:
+        current = s.fingerprints()
+        kept = meaning.state(ix, current).embedded
+        assert kept >= meaning.CHUNK and s.search("mùa màng", mode="meaning").total > 0
+    assert update_index(root, ix).embedded == len(current) - kept
+    clean = tmp_path / "clean"
+    update_index(root, clean, meaning=True)
+    got = meaning.Vectors(ix, meaning.model_name()).fresh()
+    want = meaning.Vectors(clean, meaning.model_name()).fresh()
+    assert len(got) == len(want) == len(current)
+    for aid in list(current)[:: len(current) // 20]:
+        a, b = got.vector(aid), want.vector(aid)
+        assert a is not None and b is not None and float(a @ b) > 0.999
