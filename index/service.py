@@ -413,16 +413,20 @@ class SearchService:
         """The *limit* articles nearest *question* within *filters* (nearest first),
         and the document of each: the nearest are looked up in the index more and more
         of them until enough are within the filters (or none is left)."""
-        scores = vectors.scores(question)
         import numpy as np
 
-        order = np.argsort(-scores, kind="stable")
+        scores = vectors.scores(question)
         held = int(np.count_nonzero(scores > -np.inf))
         base = filters or Filters()
         n = limit * 2
         while True:
             n = min(n, held)
-            near = [(vectors.ids[int(i)], float(scores[i])) for i in order[:n]]
+            # the n nearest, nearest first (ties: by row): only those are ordered
+            best = np.argpartition(-scores, n - 1)[:n] if 0 < n < len(scores) else None
+            if best is None:
+                best = np.arange(len(scores))
+            order = best[np.lexsort((best, -scores[best]))][:n]
+            near = [(vectors.ids[int(i)], float(scores[i])) for i in order]
             wanted = frozenset(a for a, _s in near)
             ids = wanted if base.ids is None else wanted & base.ids
             m = self.store.match(Ask(Every(), True, ARTICLE, replace(base, ids=ids)))

@@ -361,3 +361,24 @@ def test_a_killed_build_goes_on_from_its_last_chunk(tmp_path: Path) -> None:
     for aid in list(current)[:: len(current) // 20]:
         a, b = got.vector(aid), want.vector(aid)
         assert a is not None and b is not None and float(a @ b) > 0.999
+
+
+def test_the_nearest_within_filters_match_a_brute_force_scan(
+    sample: Path, tmp_path: Path, engine: str, model: WordsModel
+) -> None:
+    """However few of the nearest a filter keeps, the list is the nearest that pass it."""
+    ix = tmp_path / "ix"
+    update_index(sample, ix, engine=engine, meaning=True)
+    with ArchiveSearcher(ix, sample) as s:
+        years = {h.id: (h.date or "")[:4] for h in s.search("", pagesize=50).hits}
+        vectors = s._vectors()
+        for question in ("hội nghị đoàn kết", "lúa", "thư viện sách"):
+            q = model.query(question)
+            ranked = [a for a, _score in vectors.nearest(q, 100)]
+            for year in ("2022", "2023", "2024"):
+                for limit in (1, 2, 3):
+                    want = [a for a in ranked if years[a] == year][:limit]
+                    got, docs = s._closest(vectors, q, Filters(year=year), limit)
+                    assert [a for a, _score in got] == want and set(docs) == set(want)
+            r = s.search(question, mode="meaning", filters=Filters(year="2024"), pagesize=2)
+            assert [h.id for h in r.hits] == [a for a in ranked if years[a] == "2024"][:2]
