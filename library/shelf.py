@@ -12,6 +12,7 @@ from typing import Any
 
 from tangthu.archive.selection import Item
 from tangthu.index.engine import IndexMissing, SearchResult
+from tangthu.index.meaning import MeaningMissing
 from tangthu.index.service import ordered_counts
 from tangthu.library.library import Library
 
@@ -28,7 +29,8 @@ def search_archives(libraries: list[Library], query: str, **options: Any) -> Sea
     """*query* in every archive of *libraries* that has an index (see `Library.search`).
 
     The facet ``archive`` counts the hits of each archive (by folder); an archive
-    without an index yet is left out, counted as 0 and named in ``unsearched``. An
+    without an index yet is left out, counted as 0 and named in ``unsearched``; one
+    without vectors for search by meaning is searched by its words. An
     archive named twice (by any path to the same folder) is searched once.
     """
     seen: set[str] = set()
@@ -49,7 +51,11 @@ def search_archives(libraries: list[Library], query: str, **options: Any) -> Sea
     unsearched: list[str] = []
     for lib in libraries:
         try:
-            results.append((str(lib.root), lib.search(query, **each)))
+            try:
+                found = lib.search(query, **each)
+            except MeaningMissing:  # no vectors there (yet): that archive by its words
+                found = lib.search(query, **{**each, "mode": "words"})
+            results.append((str(lib.root), found))
         except IndexMissing:
             results.append((str(lib.root), SearchResult(query=query)))
             unsearched.append(str(lib.root))

@@ -382,3 +382,26 @@ def test_the_nearest_within_filters_match_a_brute_force_scan(
                     assert [a for a, _score in got] == want and set(docs) == set(want)
             r = s.search(question, mode="meaning", filters=Filters(year="2024"), pagesize=2)
             assert [h.id for h in r.hits] == [a for a in ranked if years[a] == "2024"][:2]
+
+
+def test_archives_searched_together_by_meaning_one_without_vectors(
+    sample: Path, tmp_path: Path, model: WordsModel
+) -> None:
+    """Several archives: those with vectors by meaning, one without by its words; one
+    list, counted and merged by score."""
+    from tangthu.library import Library, search_archives
+
+    other = tmp_path / "other"
+    shutil.copytree(sample / "2024", other / "2024")
+    update_index(sample, tmp_path / "ix-a", meaning=True)
+    update_index(other, tmp_path / "ix-b")
+    a = Library(sample, index_dir=tmp_path / "ix-a")
+    b = Library(other, index_dir=tmp_path / "ix-b")
+    try:
+        r = search_archives([a, b], "hội nghị", mode="meaning", pagesize=50, facets=True)
+        by_archive = r.facets["archive"]
+        assert by_archive == {str(a.root): 7, str(b.root): 1}  # b: its words' one match
+        assert r.total == 8 and len(r.hits) == 8 and r.mode == "meaning"
+    finally:
+        a.close()
+        b.close()
