@@ -595,7 +595,8 @@ class SearchService:
 
     def more_like(self, article_id: str, *, limit: int = 10) -> list[Hit]:
         """Articles most like *article_id*: nearest in meaning when the archive has
-        vectors (its own among them), else by its words (`more_like_words`)."""
+        vectors (its own among them), with their openings as snippets; else by its
+        words (`more_like_words`)."""
         from tangthu.index.meaning import MeaningMissing
 
         try:
@@ -607,7 +608,7 @@ class SearchService:
             return self.more_like_words(article_id, limit=limit)
         closest, docs = self._closest(vectors, own, None, limit + 1)
         hits = [
-            stored_hit(self.store.stored(docs[a]), self.root, score, False, None)
+            stored_hit(self.store.stored(docs[a]), self.root, score, False, Highlight())
             for a, score in closest
             if a != article_id
         ]

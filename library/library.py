@@ -171,9 +171,15 @@ class Library:
         return result.total
 
     def more_like(self, article_id: str, *, limit: int = 10) -> list[Hit]:
-        """Articles like *article_id*: nearest in meaning when the archive has vectors,
-        else by its words."""
-        return self.searcher().more_like(article_id, limit=limit)
+        """Articles like *article_id* (an ID, or a folder holding one article file):
+        nearest in meaning when the archive has vectors, else by its words.
+
+        Raises:
+            ArticleNotFound: there is no such article.
+        """
+        path = self.find_article(article_id)
+        ident = unicodedata.normalize("NFC", path.relative_to(self.root).as_posix())
+        return self.searcher().more_like(ident, limit=limit)
 
     def meaning_state(self) -> MeaningState:
         """Whether this archive can be searched by meaning (`index.meaning`)."""

@@ -334,3 +334,8 @@ def test_index_meaning_then_search_by_meaning_and_both(
     assert main(["search", "", *archive, "--like", data["hits"][0]["id"], "--json"]) == 0
     like = json.loads(capsys.readouterr().out)
     assert like["total"] == 6 and data["hits"][0]["id"] not in {h["id"] for h in like["hits"]}
+    folder = data["hits"][0]["id"].rsplit("/", 1)[0]  # the article's folder names it too
+    assert main(["search", "", *archive, "--like", folder, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["hits"] == like["hits"]
+    assert main(["search", "", *archive, "--like", "2024/09/khong-co"]) == 1
+    assert "No article 2024/09/khong-co" in capsys.readouterr().err
