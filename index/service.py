@@ -67,6 +67,8 @@ SEARCH_MODES = ("words", "meaning", "both")
 MEANING_HITS = 200
 #: The words' first matches a search of both kinds ranks with the nearest in meaning.
 FUSED = 200
+#: The questions whose vectors a service keeps.
+ASKED = 32
 #: Reciprocal rank fusion's constant: a list's first places weigh less apart as it grows.
 FUSION_K = 60
 
@@ -193,6 +195,7 @@ class SearchService:
         self.index_path = store.index_path
         self.root = store.root
         self._meaning: Vectors | None = None
+        self._asked: dict[str, Any] = {}  # question -> its vector, the latest last
 
     # -- lifecycle and counts
 
@@ -407,6 +410,18 @@ class SearchService:
             self._meaning = meaning.Vectors(self.index_path, meaning.model_name())
         return self._meaning.fresh()
 
+    def _question(self, text: str) -> Any:
+        """The vector of a question (the last few are kept: the next page, a count)."""
+        from tangthu.index import meaning
+
+        found = self._asked.pop(text, None)
+        if found is None:
+            found = meaning.embedder().query(text)
+        self._asked[text] = found  # the latest last
+        while len(self._asked) > ASKED:
+            del self._asked[next(iter(self._asked))]
+        return found
+
     def _closest(
         self, vectors: Vectors, question: Any, filters: Filters | None, limit: int
     ) -> tuple[list[tuple[str, float]], dict[str, Any]]:
@@ -451,10 +466,9 @@ class SearchService:
         """Like `_by_words`, by meaning: the `MEANING_HITS` articles nearest the
         question; with *mode* "both", those and the matches of the words, ranked by the
         fusion of the two lists (each article's 1 / (`FUSION_K` + its rank) in each)."""
-        from tangthu.index import meaning
 
         vectors = self._vectors()
-        question = meaning.embedder().query(question_text(node))
+        question = self._question(question_text(node))
         closest, docs = self._closest(vectors, question, filters, MEANING_HITS)
         result.closest = MEANING_HITS
         base = filters or Filters()

@@ -405,3 +405,19 @@ def test_archives_searched_together_by_meaning_one_without_vectors(
     finally:
         a.close()
         b.close()
+
+
+def test_a_question_is_embedded_once_for_its_pages(
+    sample: Path, tmp_path: Path, model: WordsModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    plain = model.query
+    monkeypatch.setattr(model, "query", lambda text: asked.append(text) or plain(text))
+    ix = tmp_path / "ix"
+    update_index(sample, ix, meaning=True)
+    with ArchiveSearcher(ix, sample) as s:
+        first = s.search('lúa "gặt" -bão', mode="both", pagesize=3)
+        second = s.search('lúa "gặt" -bão', mode="both", pagesize=3, page=2)
+        s.search("hội nghị", mode="meaning")
+    assert asked == ["lúa gặt", "hội nghị"]  # the words it asks for, not those left out
+    assert not {h.id for h in first.hits} & {h.id for h in second.hits}
