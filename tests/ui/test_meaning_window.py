@@ -86,3 +86,30 @@ def test_without_vectors_the_switch_says_so_and_builds_them(  # type: ignore[no-
     r = _shown(qtbot, w, "meaning", "hội nghị")
     assert r.total == 7 and r.hits[0].id == "2024/03/hoi-nghi-doan-ket/article.txt"
     assert w.search_bar.meaning.ready and "found by words" not in w.results.header.text()
+
+
+def test_the_indexing_corner_says_how_far_the_vectors_are(  # type: ignore[no-untyped-def]
+    qtbot, sample_copy: Path, tmp_path: Path
+) -> None:
+    """While a run makes the vectors, the corner counts them and the time left; its
+    Cancel stops the run (the chunks made are kept: tests/index/test_meaning.py)."""
+    from tangthu.library import Library
+    from tangthu.ui.index_status import IndexStatus
+
+    corner = IndexStatus()
+    qtbot.addWidget(corner)
+    said: list[tuple[int, int, str, bool]] = []
+    corner.embedding.connect(  # after the corner's own slot: what it shows then
+        lambda done, total: said.append(
+            (done, total, corner.label.text(), corner.cancel_button.isHidden())
+        )
+    )
+    lib = Library(sample_copy, index_dir=tmp_path / "ix")
+    with qtbot.waitSignal(corner.ended, timeout=120000):
+        corner.start(lib, meaning=True)
+        assert corner.meaning
+    assert said and said[-1][:2] == (7, 7) and said[0][1] == 7
+    assert all(text.startswith("Search by meaning:") and not hidden for *_n, text, hidden in said)
+    assert "of 7 articles" in said[-1][2]
+    assert "Index ready" in corner.label.text()
+    lib.close()
