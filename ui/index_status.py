@@ -196,5 +196,9 @@ class IndexStatus(QWidget):
         self._ended()
 
     def _cancelled(self) -> None:
-        self.label.setText(self.tr("Indexing cancelled; the index is as it was"))
+        if self._embedding_started:  # the text was indexed; the vectors made are kept
+            text = self.tr("Search by meaning stopped; the vectors made so far are kept")
+        else:
+            text = self.tr("Indexing cancelled; the index is as it was")
+        self.label.setText(text)
         self._ended()

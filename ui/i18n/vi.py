@@ -224,6 +224,9 @@ VI: dict[str, str] = {
     "Words": "Từ ngữ",
     "Words + meaning": "Từ ngữ + ý nghĩa",
     "More like this": "Bài tương tự",
+    "Search by meaning stopped; the vectors made so far are kept": (
+        "Đã dừng tạo vectơ tìm theo ý nghĩa; các vectơ đã tạo được giữ lại"
+    ),
     "List the articles most like this one: nearest in meaning when the archive has vectors "
     "for it, else sharing its rarest words": (
         "Liệt kê các bài giống bài này nhất: gần nghĩa nhất khi kho đã có vectơ, nếu chưa "
