@@ -243,6 +243,21 @@ def _write_chunk(folder: Path, number: int, ids: list[str], fps: list[str], rows
     write_atomically(folder / f"c{number:06d}.json", json.dumps(listed, ensure_ascii=False))
 
 
+def _remove_unfinished(folder: Path) -> None:
+    """What a killed run left: arrays whose list was never written, temporary files."""
+    try:
+        names = set(os.listdir(folder))
+    except OSError:
+        return
+    for name in names:
+        unlisted = name.endswith(".npy") and name[:-4] + ".json" not in names
+        if unlisted or (name.startswith(".c") and name.endswith(".npy.tmp")):
+            try:
+                os.remove(folder / name)
+            except OSError:
+                pass
+
+
 def _remove_chunk(folder: Path, number: int) -> None:
     for suffix in (".json", ".npy"):  # the list first: a kill between leaves no chunk
         try:
@@ -310,6 +325,7 @@ def update(
         for chunk in _chunks(folder):
             _remove_chunk(folder, chunk.number)
         write_atomically(folder / MODEL_FILE, json.dumps(made))
+    _remove_unfinished(folder)
     chunks = _chunks(folder)
     where = _latest(chunks)
     todo = sorted(aid for aid, fp in current.items() if aid not in where or where[aid][2] != fp)
@@ -360,11 +376,14 @@ def _merge_if_worn(folder: Path, current: dict[str, str]) -> None:
     if len(chunks) <= MAX_CHUNKS and rows - len(live) <= REPLACED_SHARE * max(rows, 1):
         return
     ids = sorted(live)
-    merged = (
-        np.stack([chunks[live[a][0]].rows[live[a][1]] for a in ids])
-        if ids
-        else np.zeros((0, chunks[0].rows.shape[1] if chunks else 1), dtype=np.float16)
-    )
+    dim = chunks[0].rows.shape[1] if chunks else 1
+    merged = np.zeros((len(ids), dim), dtype=np.float16)
+    in_chunk = np.array([live[a][0] for a in ids], dtype=np.int64)
+    at_row = np.array([live[a][1] for a in ids], dtype=np.int64)
+    for c, chunk in enumerate(chunks):  # each chunk's rows copied at once
+        taken = np.nonzero(in_chunk == c)[0]
+        if len(taken):
+            merged[taken] = chunk.rows[at_row[taken]]
     number = max(c.number for c in chunks) + 1
     _write_chunk(folder, number, ids, [live[a][2] for a in ids], merged)
     for chunk in chunks:

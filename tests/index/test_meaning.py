@@ -197,6 +197,12 @@ def test_a_damaged_chunk_is_made_again_and_another_model_starts_over(
         with pytest.raises(meaning.MeaningMissing):
             s.search("lúa", mode="meaning")
     assert update_index(sample, ix).embedded == 7
+    # what a killed run left (an array without its list, a temporary file) goes
+    (folder / "c000099.npy").write_bytes(b"half")
+    (folder / ".c000100-123.npy.tmp").write_bytes(b"half")
+    assert update_index(sample, ix).embedded == 0
+    assert not (folder / "c000099.npy").exists()
+    assert not (folder / ".c000100-123.npy.tmp").exists()
     other = WordsModel()
     other.name = "another-model"
     meaning.use_model(other)
