@@ -427,3 +427,15 @@ def test_a_question_is_embedded_once_for_its_pages(
         s.search("hội nghị", mode="meaning")
     assert asked == ["lúa gặt", "hội nghị"]  # the words it asks for, not those left out
     assert not {h.id for h in first.hits} & {h.id for h in second.hits}
+
+
+def test_rows_kept_widened_or_widened_by_blocks_score_alike(
+    sample: Path, tmp_path: Path, model: WordsModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ix = tmp_path / "ix"
+    update_index(sample, ix, meaning=True)
+    q = model.query("hội nghị đoàn kết")
+    kept = meaning.Vectors(ix, model.name).fresh().scores(q)
+    monkeypatch.setattr(meaning, "WIDE_ROWS", 0)
+    blocks = meaning.Vectors(ix, model.name).fresh().scores(q)
+    assert len(kept) == 7 and np.allclose(kept, blocks)
