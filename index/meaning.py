@@ -355,14 +355,9 @@ def update(
 
 
 def _read_article(root: str, article_id: str) -> tuple[str, str]:
-    from tangthu.archive.article import read_title_and_body
-    from tangthu.archive.locate import OutsideArchive, article_file
+    from tangthu.index.snippets import article_text
 
-    try:
-        path = article_file(Path(root), article_id)
-    except OutsideArchive:
-        return "", ""
-    return ("", "") if path is None else read_title_and_body(root, path)
+    return article_text(Path(root), article_id)
 
 
 def _merge_if_worn(folder: Path, current: dict[str, str]) -> None:

@@ -220,13 +220,19 @@ def _cut_end(text: str, width: int, start: int = 0) -> int:
 def article_body(root: Path, article_id: str) -> str:
     """An article's lead and paragraphs, read from its file for its snippet (empty
     when the file cannot be read any more)."""
-    from tangthu.archive.article import read_body
+    return article_text(root, article_id)[1]
+
+
+def article_text(root: Path, article_id: str) -> tuple[str, str]:
+    """An article's title and body (`article_body`), read from its file; ("", "") when
+    it cannot be read any more."""
+    from tangthu.archive.article import read_title_and_body
     from tangthu.archive.locate import OutsideArchive, article_file
 
     try:
         path = article_file(root, article_id)
     except OutsideArchive:
-        return ""
+        return "", ""
     if path is None:
-        return ""
-    return read_body(root, path)
+        return "", ""
+    return read_title_and_body(root, path)

@@ -123,7 +123,6 @@ class Searches(QObject):
             return
         if page == 1:
             self.generation += 1
-        generation = self.generation
 
         libraries = [lib, *self.others]
         measure = self.measurer() if self.measurer is not None else None
@@ -149,10 +148,20 @@ class Searches(QObject):
             return result, thumbs, measure(result.hits) if measure is not None else None
 
         def done(found: tuple[SearchResult, dict[str, str], object]) -> None:
+            if found[2] is not None:
+                self.measured.emit(found[2])
+            self.found.emit(found[0], found[1], refresh)
+
+        self._latest(call, done)
+
+    def _latest(self, call: Callable[[], Any], answer: Callable[[Any], None]) -> None:
+        """*call* in the search thread; *answer* (on this thread) its result, or `failed`
+        its error, unless another search was asked for meanwhile."""
+        generation = self.generation
+
+        def done(found: Any) -> None:
             if generation == self.generation:
-                if found[2] is not None:
-                    self.measured.emit(found[2])
-                self.found.emit(found[0], found[1], refresh)
+                answer(found)
 
         def fail(error: Exception) -> None:
             if generation == self.generation:
@@ -184,7 +193,6 @@ class Searches(QObject):
         if lib is None:
             return
         self.generation += 1
-        generation = self.generation
 
         def call() -> tuple[SearchResult, dict[str, str]]:
             started = time.perf_counter()
@@ -196,15 +204,7 @@ class Searches(QObject):
             result.seconds = time.perf_counter() - started
             return result, lib.thumbnail_paths(hits)
 
-        def done(found: tuple[SearchResult, dict[str, str]]) -> None:
-            if generation == self.generation:
-                self.found.emit(found[0], found[1], True)
-
-        def fail(error: Exception) -> None:
-            if generation == self.generation:
-                self.failed.emit(error)
-
-        run_job(call, done, fail, pool=self.pool)
+        self._latest(call, lambda found: self.found.emit(found[0], found[1], True))
 
     def ask_meaning(self) -> None:
         """What the archive shown has for search by meaning: said by `meaning_known`."""
