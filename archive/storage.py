@@ -3,12 +3,16 @@ clearing what a killed writer left behind."""
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import secrets
 import shutil
+import stat
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 #: A temporary file older than this whose writer cannot be told alive is left over.
@@ -69,6 +73,45 @@ def remove_leftovers(folder: Path, pattern: re.Pattern[str]) -> list[str]:
             continue
         removed.append(name)
     return removed
+
+
+class NotOurs(OSError):
+    """A folder that was to be removed is not one Tàng Thư made (it was left as it was)."""
+
+
+def remove_ours(path: Path, ours: Callable[[Path], bool]) -> bool:
+    """Remove the folder *path* if *ours* says Tàng Thư made it, checking the very folder
+    that is removed: it is first renamed to a name only this call knows, then checked,
+    then removed; a folder that is not ours is renamed back. Someone swapping another folder in at *path* meanwhile gets it back.
+
+    Returns False when there was nothing at *path*.
+
+    Raises:
+        NotOurs: the folder is not ours (it is where it was, or beside it under the
+            name the message gives when its place was taken meanwhile).
+        OSError: it could not be renamed (then nothing was removed).
+    """
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return False
+    if not stat.S_ISDIR(st.st_mode):
+        raise NotOurs(errno.ENOTDIR, "not a folder; it was left as it was", str(path))
+    aside = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.gone")
+    try:
+        os.rename(path, aside)
+    except FileNotFoundError:
+        return False
+    if not os.path.isdir(aside) or os.path.islink(aside) or not ours(aside):
+        try:
+            os.rename(aside, path)
+        except OSError:
+            raise NotOurs(
+                errno.EEXIST, f"not made by Tàng Thư; it was kept as {aside.name}", str(path)
+            ) from None
+        raise NotOurs(errno.EPERM, "not made by Tàng Thư; it was left as it was", str(path))
+    shutil.rmtree(aside, ignore_errors=True)
+    return True
 
 
 def set_aside(path: Path) -> Path:

@@ -30,6 +30,7 @@ from tangthu.index.lock import index_lock
 from tangthu.index.store import (
     holds_only_an_index,
     index_dir_for,
+    mark,
     read_manifest,
     recover,
     remove_tree,
@@ -157,6 +158,14 @@ def _check_place(root: str, path: Path) -> None:
                 code="index-folder-taken",
                 folder=str(place),
             )
+    old = path.with_name(path.name + ".old")
+    if os.path.lexists(old) and not holds_only_an_index(old):
+        raise IndexFailure(
+            f"{old} is a folder of other files, where Tàng Thư keeps the previous index while "
+            "it swaps in a new one. Rename or move it, or choose another index folder.",
+            code="index-folder-taken",
+            folder=str(old),
+        )
 
 
 @contextmanager
@@ -226,6 +235,7 @@ def _update(
     if usable and not rebuild:
         assert manifest is not None
         target, swap = path, False
+        mark(path)  # (an index made before the mark existed gets one)
         # a list read back from the index, or kept in the manifest as before it had a
         # file of its own, is written (to its own file) even when nothing changed
         lost = not manifest.get("files")
@@ -241,6 +251,7 @@ def _update(
         swap = usable
         target = path.with_name(path.name + ".new") if swap else path
         remove_tree(target)
+        mark(target)  # first: a run killed now leaves a folder known to be ours
         eng.create(target)
         indexed, complete = {}, False
         manifest = {}

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
 import re
-import shutil
 import unicodedata
 import uuid
 from pathlib import Path
 from typing import Any
 
 from tangthu.archive.paths import data_dir
+from tangthu.archive.storage import NotOurs, remove_ours
 from tangthu.index.engine import IndexBusy, IndexFailure, IndexMissing
 
 __all__ = [
     "FILES",
     "MANIFEST",
+    "MARK",
+    "mark",
     "archive_root",
     "damaged",
     "SCHEMA_VERSION",
@@ -26,6 +29,7 @@ __all__ = [
     "IndexMissing",
     "index_dir_for",
     "holds_only_an_index",
+    "is_index_folder",
     "known_roots",
     "read_manifest",
     "recover",
@@ -34,6 +38,12 @@ __all__ = [
 ]
 
 MANIFEST = "tangthu-manifest.json"
+#: The file that makes a folder an index folder of Tàng Thư: written first, into a new
+#: or empty folder, before any engine's file. Only a folder holding it (or, made before
+#: it existed, our manifest) is ever emptied, rebuilt or removed; an engine's own files
+#: (``meta.json``, ``_MAIN_1.toc``) prove nothing, other programs write such names.
+MARK = "tangthu-index.json"
+_PROGRAM = "Tàng Thư"
 #: Beside the manifest: the fingerprint of every article indexed (read only to update).
 FILES = "tangthu-files.json"
 #: Beside the manifest: the archive root the index is of (one line, read without the
@@ -141,20 +151,60 @@ def known_roots(folder: Path | None = None) -> list[str]:
     return roots
 
 
+def mark(path: Path) -> None:
+    """Make *path* (new, empty, or an index of ours) an index folder: create it and
+    write `MARK` in it when it is not there."""
+    path.mkdir(parents=True, exist_ok=True)
+    if _marked(path):
+        return
+    record = {
+        "program": _PROGRAM,
+        "made": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+    }
+    tmp = path / (MARK + ".tmp")
+    tmp.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, path / MARK)
+
+
+def _marked(path: Path) -> bool:
+    try:
+        with open(path / MARK, encoding="utf-8") as f:
+            record = json.loads(f.read(4096))
+    except (OSError, ValueError):
+        return False
+    return isinstance(record, dict) and record.get("program") == _PROGRAM
+
+
+def _old_manifest(path: Path) -> bool:
+    """Whether *path* holds a manifest of ours (an index made before `MARK` existed)."""
+    try:
+        with open(path / MANIFEST, encoding="utf-8") as f:
+            head = f.read(1 << 20)
+        data = json.loads(head)
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and isinstance(data.get("schema"), int) and "engine" in data
+
+
+def is_index_folder(path: Path) -> bool:
+    """Whether *path* is a folder Tàng Thư made to hold an index (`MARK`)."""
+    return _marked(path) or _old_manifest(path)
+
+
 def recover(path: Path) -> None:
     """Finish or undo a swap that a killed process left half done.
 
     A rebuilt index is complete once its manifest says so (the last step before
-    the swap); otherwise the previous index is put back.
+    the swap); otherwise the previous index is put back. Only folders of ours move.
     """
     if path.exists():
         return
     new = path.with_name(path.name + ".new")
     old = path.with_name(path.name + ".old")
-    manifest = read_manifest(new) if new.is_dir() else None
+    manifest = read_manifest(new) if new.is_dir() and is_index_folder(new) else None
     if manifest is not None and manifest.get("complete"):
         os.replace(new, path)
-    elif old.is_dir():
+    elif old.is_dir() and is_index_folder(old):
         os.replace(old, path)
 
 
@@ -169,22 +219,37 @@ def swap_in(new: Path, path: Path) -> None:
 
 
 def remove_tree(path: Path) -> None:
-    shutil.rmtree(path, ignore_errors=True)
+    """Remove the index folder *path*: only when it is one (`is_index_folder`) or empty,
+    checked on the very folder removed (`tangthu.archive.storage.remove_ours`).
+
+    Raises:
+        IndexFailure: *path* is a folder of other files (it is left as it was).
+    """
+    try:
+        remove_ours(path, lambda p: not os.listdir(p) or is_index_folder(p))
+    except NotOurs as exc:
+        raise _taken(path) from exc
+
+
+def _taken(path: Path) -> IndexFailure:
+    return IndexFailure(
+        f"The index folder {path} holds other files; an index is built only in a new "
+        "or empty folder (or in its own). Choose another folder.",
+        code="index-folder-taken",
+        folder=str(path),
+    )
 
 
 def holds_only_an_index(path: Path) -> bool:
-    """Whether *path* is missing, empty, or an index folder of Tàng Thư (its manifest or
-    an engine's own files are there): only such a folder is ever removed or rebuilt."""
+    """Whether *path* is missing, empty, or an index folder of Tàng Thư (`MARK`): only
+    such a folder is ever removed or rebuilt."""
     try:
         names = os.listdir(path)
     except FileNotFoundError:
         return True
     except NotADirectoryError:
         return False
-    if not names:
-        return True
-    marks = {MANIFEST, ROOT_FILE, "meta.json"}
-    return any(n in marks or (n.startswith("_MAIN_") and n.endswith(".toc")) for n in names)
+    return not names or is_index_folder(path)
 
 
 def archive_root(path: Path, root: str | os.PathLike[str] | None) -> Path:

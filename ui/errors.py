@@ -18,6 +18,16 @@ MESSAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "index-missing": ("There is no index for this archive yet; update the index (F5).", ()),
     "index-old": ("The index is of an older version; rebuild it (File → Rebuild index).", ()),
     "index-damaged": ("The index cannot be opened; rebuild it (File → Rebuild index).", ()),
+    "index-untrusted": (
+        "This index was not made by Tàng Thư, or is damaged: rebuild it (File → Rebuild "
+        "index). Nothing in it was run.",
+        (),
+    ),
+    "index-folder-taken": (
+        "The index folder %1 holds other files; an index is built only in a new or empty "
+        "folder (or in its own). Choose another folder.",
+        ("folder",),
+    ),
     "index-busy": (
         "Another indexing run is writing to this index; try again when it ends.",
         (),

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import gc
-import warnings
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from whoosh import index as whoosh_index
 
+from tangthu.index.whoosh_engine.safe import harden, open_index
 from tangthu.index.whoosh_engine.schema import build_schema
 from tangthu.index.whoosh_engine.store import WhooshStore
 
@@ -30,21 +30,18 @@ def open_writer(path: Path) -> WhooshWriter:
 
 def create(path: Path) -> None:
     """Make an empty index at *path*."""
+    harden()
     path.mkdir(parents=True, exist_ok=True)
     whoosh_index.create_in(str(path), build_schema()).close()
 
 
 def opens(path: Path) -> bool:
-    """True when *path* holds a Whoosh index that opens."""
-    # WORKAROUND(whoosh TOC reader): on a damaged TOC Whoosh raises without closing
-    # the file; its ResourceWarning says nothing a librarian can act on.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ResourceWarning)
-        try:
-            if not whoosh_index.exists_in(str(path)):
-                return False
-            whoosh_index.open_dir(str(path)).close()
-            return True
-        except Exception:  # any damage: the caller rebuilds
-            gc.collect()  # (closes what the failed reader left open, quietly)
+    """True when *path* holds a Whoosh index that opens (and holds only what an index of
+    Tàng Thư holds: `safe`)."""
+    try:
+        if not any(n.startswith("_MAIN_") and n.endswith(".toc") for n in os.listdir(path)):
             return False
+        open_index(path).close()
+    except Exception:  # any damage: the caller rebuilds
+        return False
+    return True

@@ -36,7 +36,6 @@ segment, so the classes must keep their module path and names
 from __future__ import annotations
 
 import io
-import pickle
 import struct
 import zlib
 from typing import Any
@@ -45,7 +44,26 @@ from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PostingsWriter
 from whoosh.reading import TermNotFound
 from whoosh.writing import SegmentWriter
 
+from tangthu.index.whoosh_engine import safe
+
 _INT = struct.Struct("!i")  # whoosh.system.pack_int
+#: The most one posting block may unpack to (a block holds at most 128 postings: a few
+#: megabytes even for a word said thousands of times in each of them).
+MAX_BLOCK = 64 * 1024 * 1024
+
+
+def unpack(data: bytes) -> bytes:
+    """A compressed block's bytes, refused when they unpack to more than `MAX_BLOCK`.
+
+    Raises:
+        safe.Untrusted: the block unpacks to more (no index of Tàng Thư holds one).
+        zlib.error: the block is damaged.
+    """
+    inflater = zlib.decompressobj()
+    out = inflater.decompress(data, MAX_BLOCK)
+    if inflater.unconsumed_tail:
+        raise safe.Untrusted(f"a posting block of more than {MAX_BLOCK // 2**20} MB")
+    return out
 
 
 def varints(numbers: Any) -> bytes:
@@ -90,6 +108,10 @@ class PackedPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
 
 class PackedLeafMatcher(W3LeafMatcher):  # type: ignore[misc]
     """Reads the blocks `PackedPostingsWriter` wrote (with Whoosh's matcher interface)."""
+
+    def _read_data(self) -> None:
+        data = self._postfile.get(self._dataoffset, self._nextoffset - self._dataoffset)
+        self._data = safe.loads(unpack(data) if self._compression else data)
 
     def _read_ids(self) -> None:
         if self._data is None:
@@ -192,11 +214,11 @@ def posting_blocks(buf: bytes, *, positional: bool) -> tuple[list[int], list[byt
         pos += 4
         end = pos + abs(size)
         stream.seek(pos)
-        stats = pickle.load(stream)
+        stats = safe.load(stream)
         data = buf[stream.tell() : end]
         if stats[3]:  # compressed
-            data = zlib.decompress(data)
-        block = pickle.loads(data)
+            data = unpack(data)
+        block = safe.loads(data)
         counts.append(stats[0])
         id_runs.append(block[0])
         if positional:

@@ -3,12 +3,18 @@
 A segment never changes once written (only its deletions do), so its arrays are
 worked out once (by the process that wrote it, or from its stored fields after a
 merge) and kept beside the index as ``tangthu-<segment>.npz``.
+
+The file is read as data: plain arrays (the names of outlets and formats as fixed-width
+text, never objects), loaded without pickles, each checked for its type, its length
+(the segment's documents) and its values before use. A file that fails is not used:
+the arrays are worked out again from the segment's stored fields.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,33 +119,79 @@ def save(values: DocValues, index_path: Path, segment_id: str) -> None:
             date=values.date,
             estimated=values.estimated,
             outlet=values.outlet,
-            outlets=np.array(values.outlets, dtype=object),
+            outlets=_names(values.outlets),
             has_photos=values.has_photos,
             length=values.length,
             title_length=values.title_length,
             fmt=values.fmt,
-            formats=np.array(values.formats, dtype=object),
+            formats=_names(values.formats),
         )
     os.replace(tmp, target)
 
 
-def load(index_path: Path, segment_id: str) -> DocValues | None:
+def _names(names: list[str]) -> npt.NDArray[np.str_]:
+    return np.array(names, dtype=np.str_) if names else np.zeros(0, dtype="<U1")
+
+
+#: Each array of the file: its type, and whether it has one value per document.
+_ARRAYS: dict[str, tuple[type, bool]] = {
+    "kind": (np.uint8, True),
+    "date": (np.int32, True),
+    "estimated": (np.bool_, True),
+    "outlet": (np.int32, True),
+    "outlets": (np.str_, False),
+    "has_photos": (np.bool_, True),
+    "length": (np.int32, True),
+    "title_length": (np.int32, True),
+    "fmt": (np.int8, True),
+    "formats": (np.str_, False),
+}
+#: The most bytes one array may hold per document of its segment (a name of an outlet
+#: of 500 characters is 2 KB): what a file claims beyond is not read.
+_BYTES_PER_DOC = 4096
+
+
+def load(index_path: Path, segment_id: str, count: int) -> DocValues | None:
+    """The arrays of a segment of *count* documents, or None when the file is missing
+    or not what `save` writes (then the caller works them out again)."""
+    path = path_for(index_path, segment_id)
     try:
-        with np.load(path_for(index_path, segment_id), allow_pickle=True) as data:
-            return DocValues(
-                kind=data["kind"],
-                date=data["date"],
-                estimated=data["estimated"],
-                outlet=data["outlet"],
-                outlets=[str(x) for x in data["outlets"]],
-                has_photos=data["has_photos"],
-                length=data["length"],
-                title_length=data["title_length"],
-                fmt=data["fmt"],
-                formats=[str(x) for x in data["formats"]],
-            )
-    except (OSError, KeyError, ValueError):
+        with zipfile.ZipFile(path) as z:
+            sizes = {i.filename: i.file_size for i in z.infolist()}
+        if set(sizes) != {f"{name}.npy" for name in _ARRAYS} or any(
+            size > 1024 + _BYTES_PER_DOC * max(count, 1) for size in sizes.values()
+        ):
+            return None
+        with np.load(path, allow_pickle=False) as data:
+            arrays = {name: data[name] for name in _ARRAYS}
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, EOFError):
         return None
+    for name, (kind, per_doc) in _ARRAYS.items():
+        array = arrays[name]
+        if array.ndim != 1 or not np.issubdtype(array.dtype, kind):
+            return None
+        if per_doc and len(array) != count:
+            return None
+    outlets = [str(x) for x in arrays["outlets"]]
+    formats = [str(x) for x in arrays["formats"]]
+    outlet, fmt = arrays["outlet"], arrays["fmt"]
+    if count and (
+        outlet.min() < -1 or outlet.max() >= len(outlets) or fmt.min() < 0
+        or fmt.max() >= len(formats) or arrays["kind"].max() > LEXICON
+    ):  # fmt: skip
+        return None
+    return DocValues(
+        kind=arrays["kind"],
+        date=arrays["date"],
+        estimated=arrays["estimated"],
+        outlet=outlet,
+        outlets=outlets,
+        has_photos=arrays["has_photos"],
+        length=arrays["length"],
+        title_length=arrays["title_length"],
+        fmt=fmt,
+        formats=formats,
+    )
 
 
 def from_segment_reader(reader: Any) -> DocValues:

@@ -20,7 +20,6 @@ from typing import Any, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
-from whoosh import index as whoosh_index
 from whoosh.reading import TermNotFound
 
 from tangthu.index.analysis import fold_term
@@ -35,6 +34,12 @@ from tangthu.index.engine import (
 from tangthu.index.query import And, Every, Node, Not, Or, Phrase, QueryError, Word
 from tangthu.index.store import archive_root, damaged
 from tangthu.index.whoosh_engine import docvalues, postings
+from tangthu.index.whoosh_engine.safe import (
+    check_segments,
+    let_go,
+    open_index,
+    untrusted_cause,
+)
 from tangthu.index.whoosh_engine.schema import FIELD_OF, SEPARATOR, title_hash
 
 IntArray: TypeAlias = npt.NDArray[np.int64]
@@ -118,21 +123,30 @@ class WhooshStore:
     def __init__(self, index_path: str | Path, root: str | Path | None = None) -> None:
         self.index_path = Path(index_path)
         self.root = archive_root(self.index_path, root)
-        try:
-            self._ix = whoosh_index.open_dir(str(self.index_path))
-            self._searcher = self._ix.searcher()
-        except Exception as exc:  # damaged files: say so instead of a traceback
-            raise damaged(self.index_path, exc) from exc
         self._values: dict[str, docvalues.DocValues] = {}
         self._cache: OrderedDict[tuple[str, str, str], postings.Postings] = OrderedDict()
         self._spellings: dict[str, list[str]] = {}
-        self._load()
+        try:
+            self._ix = open_index(self.index_path)
+            self._searcher = self._ix.searcher()
+            self._load()
+        except Exception as exc:  # damaged files: say so instead of a traceback
+            for opened in (getattr(self, "_searcher", None), getattr(self, "_ix", None)):
+                if opened is not None:
+                    opened.close()
+            refused = untrusted_cause(exc)
+            failure = refused.at(self.index_path) if refused else damaged(self.index_path, exc)
+        else:
+            return
+        let_go()  # (the failure's frames are gone: what they held is closed quietly)
+        raise failure
 
     # -- lifecycle
 
     def _load(self) -> None:
         reader = self._searcher.reader()
         leaves = reader.leaf_readers() if hasattr(reader, "leaf_readers") else [(reader, 0)]
+        check_segments([leaf.segment() for leaf, _ in leaves if leaf.segment() is not None])
         self._segments: list[_Segment] = []
         seen = set()
         for leaf, base in leaves:
@@ -140,8 +154,9 @@ class WhooshStore:
                 continue
             seg_id = leaf.segment().segment_id()
             seen.add(seg_id)
-            values = self._values.get(seg_id) or docvalues.load(self.index_path, seg_id)
-            if values is None or len(values) != leaf.doc_count_all():
+            count = leaf.doc_count_all()
+            values = self._values.get(seg_id) or docvalues.load(self.index_path, seg_id, count)
+            if values is None or len(values) != count:
                 values = docvalues.from_segment_reader(leaf)
             self._values[seg_id] = values
             live = np.ones(len(values), dtype=np.bool_)

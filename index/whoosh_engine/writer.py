@@ -20,7 +20,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from whoosh import index as whoosh_index
 from whoosh.index import Index, LockError
 from whoosh.query import Prefix
 from whoosh.writing import NO_MERGE, SegmentWriter
@@ -32,6 +31,7 @@ from tangthu.index.documents import IndexDoc, parsed
 from tangthu.index.engine import IndexBusy, Progress, WriterCommit
 from tangthu.index.processes import start_worker
 from tangthu.index.whoosh_engine import codec, docvalues
+from tangthu.index.whoosh_engine.safe import open_index
 from tangthu.index.whoosh_engine.schema import FIELD_OF, LEXICON_ID, SEPARATOR, title_hash
 
 #: From this many articles on, a batch is written by worker processes.
@@ -122,7 +122,7 @@ def _abort(writer: SegmentWriter) -> None:
 def _worker(index_path: str, root: str, jobs: Any, results: Any, stop: Any, parent: int) -> None:
     start_worker(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C does
-    ix = whoosh_index.open_dir(index_path)
+    ix = open_index(Path(index_path))
     while True:
         job = jobs.get()
         if job is None:
@@ -309,7 +309,7 @@ class WhooshWriter:
         cancel: CancelToken | None,
         committed: WriterCommit | None,
     ) -> list[Problem]:
-        ix = whoosh_index.open_dir(str(self.index_path))
+        ix = open_index(self.index_path)
         writer = _parent_writer(ix)
         total = len(add)
         done = 0
@@ -371,7 +371,7 @@ def _complete_docvalues(index_path: Path) -> None:
     """Work out the arrays of segments that have none (those a merge made)."""
     from whoosh.reading import SegmentReader
 
-    ix = whoosh_index.open_dir(str(index_path))
+    ix = open_index(Path(index_path))
     try:
         segments = codec.index_segments(ix)
         for seg in segments:

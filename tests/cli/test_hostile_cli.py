@@ -62,6 +62,61 @@ def test_an_index_folder_holding_other_files_is_never_emptied(tmp_path: Path) ->
     assert os.listdir(docs) == ["thesis.odt"]
 
 
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
+            if p.is_file()}  # fmt: skip
+
+
+@pytest.mark.parametrize("engine_file", ["meta.json", "_MAIN_1.toc", ".managed.json"])
+def test_a_folder_holding_an_engines_file_name_is_not_an_index(
+    tmp_path: Path, engine_file: str
+) -> None:
+    """Other programs write files of those names (``meta.json`` above all): only our own
+    mark makes a folder an index folder."""
+    docs = tmp_path / "Documents"
+    (docs / "src").mkdir(parents=True)
+    (docs / "thesis.docx").write_bytes(b"years of work")
+    (docs / "src" / "main.c").write_text("int main(void) { return 0; }\n")
+    (docs / engine_file).write_text('{"segments": [], "schema": {}}')
+    before = _tree(docs)
+    for argv in (["--index-dir", str(docs)], ["--index-dir", str(docs), "--rebuild"]):
+        run = subprocess.run(
+            [sys.executable, MAIN, "index", str(SAMPLE), *argv], capture_output=True, text=True
+        )
+        assert run.returncode == 1 and "holds other files" in run.stderr, run.stderr
+        assert _tree(docs) == before
+
+
+def test_a_folder_beside_the_index_named_as_its_old_copy_is_kept(tmp_path: Path) -> None:
+    """A rebuild keeps the previous index as ``NAME.old`` while it swaps: a folder of the
+    user's of that name is never removed."""
+    ix = tmp_path / "ix"
+    assert main(["index", str(SAMPLE), "--index-dir", str(ix)]) == 0
+    old = tmp_path / "ix.old"
+    old.mkdir()
+    (old / "notes.txt").write_text("mine")
+    run = subprocess.run(
+        [sys.executable, MAIN, "index", str(SAMPLE), "--index-dir", str(ix), "--rebuild"],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert run.returncode == 1 and "ix.old" in run.stderr, run.stderr
+    assert (old / "notes.txt").read_text() == "mine"
+
+
+def test_an_index_folder_is_marked_before_any_engine_file(tmp_path: Path) -> None:
+    from tangthu.index.store import MARK, is_index_folder
+
+    ix = tmp_path / "ix"
+    assert main(["index", str(SAMPLE), "--index-dir", str(ix)]) == 0
+    assert (ix / MARK).is_file() and is_index_folder(ix)
+    # an index made before the mark existed (its manifest only) is ours, and gets one
+    (ix / MARK).unlink()
+    assert is_index_folder(ix)
+    assert main(["index", str(SAMPLE), "--index-dir", str(ix), "--rebuild"]) == 0
+    assert (ix / MARK).is_file()
+    assert not (tmp_path / "ix.old").exists() and not (tmp_path / "ix.new").exists()
+
+
 def test_also_an_archive_without_an_index_is_said(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

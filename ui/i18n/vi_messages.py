@@ -59,6 +59,16 @@ VI_MESSAGES: dict[str, str] = {
     "The index is of an older version; rebuild it (File → Rebuild index).": (
         "Chỉ mục thuộc phiên bản cũ; hãy lập lại (Tệp → Lập lại chỉ mục từ đầu)."
     ),
+    "This index was not made by Tàng Thư, or is damaged: rebuild it (File → Rebuild "
+    "index). Nothing in it was run.": (
+        "Chỉ mục này không do Tàng Thư tạo ra, hoặc đã hỏng: hãy lập lại (Tệp → Lập lại chỉ "
+        "mục từ đầu). Không gì trong đó được chạy."
+    ),
+    "The index folder %1 holds other files; an index is built only in a new or empty "
+    "folder (or in its own). Choose another folder.": (
+        "Thư mục chỉ mục %1 đang chứa tệp khác; chỉ mục chỉ được lập trong thư mục mới hoặc "
+        "trống (hoặc thư mục chỉ mục của nó). Hãy chọn thư mục khác."
+    ),
     "The index cannot be opened; rebuild it (File → Rebuild index).": (
         "Không mở được chỉ mục; hãy lập lại (Tệp → Lập lại chỉ mục từ đầu)."
     ),
