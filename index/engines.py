@@ -24,6 +24,8 @@ class Engine:
     writer: Callable[[Path], Writer]
     create: Callable[[Path], None]
     opens: Callable[[Path], bool]
+    #: brings what an index made by an earlier version keeps beside its data up to date
+    tidy: Callable[[Path], None] = lambda _path: None
 
     def searcher(self, path: Path, root: Any = None) -> Searcher:
         """The index at *path* searched by the one service of rules (`index.service`)."""
@@ -35,7 +37,7 @@ class Engine:
 def _whoosh() -> Engine:
     from tangthu.index import whoosh_engine as w
 
-    return Engine(w.NAME, "Whoosh", w.WhooshStore, w.open_writer, w.create, w.opens)
+    return Engine(w.NAME, "Whoosh", w.WhooshStore, w.open_writer, w.create, w.opens, w.tidy)
 
 
 def _tantivy() -> Engine | None:

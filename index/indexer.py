@@ -236,6 +236,7 @@ def _update(
         assert manifest is not None
         target, swap = path, False
         mark(path)  # (an index made before the mark existed gets one)
+        eng.tidy(path)
         # a list read back from the index, or kept in the manifest as before it had a
         # file of its own, is written (to its own file) even when nothing changed
         lost = not manifest.get("files")

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 NAME = "whoosh"
 
-__all__ = ["NAME", "WhooshStore", "open_writer", "create", "opens"]
+__all__ = ["NAME", "WhooshStore", "open_writer", "create", "opens", "tidy"]
 
 
 def open_writer(path: Path) -> WhooshWriter:
@@ -26,6 +26,14 @@ def open_writer(path: Path) -> WhooshWriter:
     from tangthu.index.whoosh_engine.writer import WhooshWriter
 
     return WhooshWriter(path)
+
+
+def tidy(path: Path) -> None:
+    """Save again the per-segment arrays an earlier version saved in a form no longer
+    read (once: a search works them out from the stored fields until then)."""
+    from tangthu.index.whoosh_engine.writer import complete_docvalues
+
+    complete_docvalues(path)
 
 
 def create(path: Path) -> None:

@@ -151,6 +151,30 @@ _ARRAYS: dict[str, tuple[type, bool]] = {
 _BYTES_PER_DOC = 4096
 
 
+def current(index_path: Path, segment_id: str) -> bool:
+    """Whether the segment's file is there and of the form `save` writes now (a file
+    written before holds objects that are no longer read): its headers only are read."""
+    try:
+        with zipfile.ZipFile(path_for(index_path, segment_id)) as z:
+            if set(z.namelist()) != {f"{name}.npy" for name in _ARRAYS}:
+                return False
+            for name in ("outlets", "formats"):
+                with z.open(f"{name}.npy") as f:
+                    fmt = np.lib.format
+                    version = fmt.read_magic(f)
+                    header = (
+                        fmt.read_array_header_1_0
+                        if version == (1, 0)
+                        else (fmt.read_array_header_2_0)
+                    )
+                    _shape, _order, dtype = header(f)
+                if dtype.hasobject:
+                    return False
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, EOFError):
+        return False
+    return True
+
+
 def load(index_path: Path, segment_id: str, count: int) -> DocValues | None:
     """The arrays of a segment of *count* documents, or None when the file is missing
     or not what `save` writes (then the caller works them out again)."""

@@ -345,7 +345,7 @@ class WhooshWriter:
                     segments, found = [], []
                 problems.extend(found)
                 _commit(writer, segments, merge=chunk is None)
-                _complete_docvalues(self.index_path)
+                complete_docvalues(self.index_path)
                 if committed is not None:
                     committed({e.id: e.fingerprint for e in part}, list(found))
                 if start < total:
@@ -353,7 +353,7 @@ class WhooshWriter:
             if not add:
                 if not writer.is_closed:
                     _commit(writer, [], merge=True)
-                    _complete_docvalues(self.index_path)
+                    complete_docvalues(self.index_path)
                 if committed is not None:
                     committed({}, [])
         except BaseException:
@@ -367,15 +367,16 @@ class WhooshWriter:
         return problems
 
 
-def _complete_docvalues(index_path: Path) -> None:
-    """Work out the arrays of segments that have none (those a merge made)."""
+def complete_docvalues(index_path: Path) -> None:
+    """Work out the arrays of segments that have none (those a merge made) or have them
+    in a form no longer read (`docvalues.current`)."""
     from whoosh.reading import SegmentReader
 
     ix = open_index(Path(index_path))
     try:
         segments = codec.index_segments(ix)
         for seg in segments:
-            if not docvalues.path_for(index_path, seg.segment_id()).exists():
+            if not docvalues.current(index_path, seg.segment_id()):
                 reader = SegmentReader(ix.storage, ix.schema, seg)
                 try:
                     docvalues.save(
