@@ -192,7 +192,7 @@ class SavedSearches:
     def export_to(self, path: str | os.PathLike[str], names: list[str] | None = None) -> int:
         """Write the saved searches (those of *names*, else all) to a file to share."""
         chosen = [s for s in self._items if names is None or s.name in names]
-        write_atomically(Path(path), _dump(chosen))
+        write_atomically(Path(path), _dump(chosen), tidy=False)  # a folder of the user's
         return len(chosen)
 
     def import_from(self, path: str | os.PathLike[str]) -> list[str]:

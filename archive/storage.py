@@ -36,13 +36,17 @@ def pid_alive(pid: int) -> bool | None:
     return True
 
 
-def remove_leftovers(folder: Path, pattern: re.Pattern[str]) -> list[str]:
+def remove_leftovers(
+    folder: Path, pattern: re.Pattern[str], *, ours: Callable[[Path], bool] | None = None
+) -> list[str]:
     """Remove the temporary files and folders in *folder* that a killed writer left.
 
     *pattern* matches their names; its group ``pid`` (when it matched) names the writer.
     A leftover goes when its writer is not running, or (where that cannot be told, or
     the name holds no process number) when it is older than `STALE_SECONDS`. A writer
-    that is running keeps its file. Returns the names removed.
+    that is running keeps its file. With *ours*, only folders it says Tàng Thư wrote
+    go, checked on the very folder removed (`remove_ours`): a name alone proves nothing
+    in a folder of the user's. Returns the names removed.
     """
     removed: list[str] = []
     try:
@@ -65,7 +69,10 @@ def remove_leftovers(folder: Path, pattern: re.Pattern[str]) -> list[str]:
             continue
         path = folder / name
         try:
-            if path.is_dir() and not path.is_symlink():
+            if ours is not None:
+                if not remove_ours(path, ours):
+                    continue
+            elif path.is_dir() and not path.is_symlink():
                 shutil.rmtree(path)
             else:
                 path.unlink()
@@ -127,15 +134,19 @@ def set_aside(path: Path) -> Path:
     return aside
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str, *, tidy: bool = True) -> None:
     """Write *text* to *path* whole or not at all: a temporary file beside it, flushed
     to disk, renamed over it (a kill at any moment leaves the old file or the new).
 
-    Temporary files of this name that a killed writer left are removed first.
+    With *tidy* (a folder of Tàng Thư's own: its data folder, an index), temporary files
+    of this name that a killed writer left are removed first; in a folder of the user's
+    nothing is removed (a name alone does not make a file ours).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     prefix = f".{path.stem}-"
-    remove_leftovers(path.parent, re.compile(re.escape(prefix) + r"(?:(?P<pid>\d+)-)?[\w]+\.tmp"))
+    if tidy:
+        pattern = re.compile(re.escape(prefix) + r"(?:(?P<pid>\d+)-)?[\w]+\.tmp")
+        remove_leftovers(path.parent, pattern)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f"{prefix}{os.getpid()}-", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:

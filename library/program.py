@@ -101,7 +101,7 @@ def install_desktop_entry(home: Path | None = None) -> list[Path]:
     written = []
     for target, source in _targets(home).items():
         if source is None:
-            write_atomically(target, TEMPLATE.format(exec=desktop_exec_line()))
+            write_atomically(target, TEMPLATE.format(exec=desktop_exec_line()), tidy=False)
         else:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)

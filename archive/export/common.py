@@ -9,6 +9,7 @@ import os
 import re
 import secrets
 import shutil
+import stat
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -259,8 +260,12 @@ def dublin_core(article: Article, tags: tuple[str, ...] = (), note: str = "") ->
 #: The file every folder export of Tàng Thư holds: what it is and which files it wrote.
 #: Only a folder holding it (and nothing else than what it lists) is ever replaced.
 MARKER = ".tangthu-export.json"
-#: Temporary names beside a target: ``.NAME.PID-RANDOM.part`` (older: ``.NAME.RANDOM.part``).
-_PART = re.compile(r"\..+\.(?:(?P<pid>\d+)-)?[0-9a-f]{8}\.part")
+#: An export is written in a folder of its own beside its target, ``.NAME.PID-RANDOM.part``,
+#: which holds `PART_MARKER` (Tàng Thư's, with the writer's process) and the export
+#: itself; a leftover of a killed export is removed only when it holds that file.
+_PART = re.compile(r"\..+\.(?P<pid>\d+)-[0-9a-f]{8}\.part")
+PART_MARKER = ".tangthu-part.json"
+_PROGRAM = "Tàng Thư"
 
 
 def _real(path: str | os.PathLike[str]) -> str:
@@ -382,13 +387,19 @@ def atomic_target(target: Path, *, directory: bool, force: bool) -> Iterator[Pat
     """Yield a temporary path beside *target*; rename it to *target* only on success.
 
     A cancel, an error or a full disk leaves no half-written target behind. An existing
-    target is replaced only as `replaceable` allows (checked again at the end); the
-    temporary files of exports killed earlier in the same folder are removed first.
+    target is replaced only as `replaceable` allows, checked on the very folder that is
+    replaced, when it is replaced (`_replace`). The temporary folders of exports killed
+    earlier in the same folder are removed first (only those that hold `PART_MARKER`).
     """
     parent = target.parent
-    remove_leftovers(parent, _PART)
+    remove_leftovers(parent, _PART, ours=_is_part)
     try:
-        tmp = _new_part(parent, target.name, directory=directory)
+        part = _new_part(parent, target.name)
+        tmp = part / target.name
+        if directory:
+            os.mkdir(tmp, 0o777)
+        else:
+            os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
     except OSError as exc:
         raise ExportError(
             f"Cannot write in {parent}: {exc.strerror or exc}.",
@@ -397,49 +408,138 @@ def atomic_target(target: Path, *, directory: bool, force: bool) -> Iterator[Pat
         ) from exc
     try:
         yield tmp
-        if os.path.lexists(target):
-            if not force:
-                raise TargetExists(
-                    f"{target} appeared while exporting; nothing was replaced.",
-                    target=str(target),
-                )
-            how = replaceable(target)
-            if how == "empty":
-                os.rmdir(target)  # fails when something was put in it meanwhile
-                os.replace(tmp, target)
-            else:
-                # (not a .part name: a kill right here leaves the old export for the user)
-                old = parent / f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.old"
-                os.replace(target, old)
-                os.replace(tmp, target)
-                _remove(old)
-        else:
-            os.replace(tmp, target)
+        _replace(tmp, target, force=force)
     except BaseException as exc:
-        _remove(tmp)
+        shutil.rmtree(part, ignore_errors=True)
         if isinstance(exc, OSError) and not isinstance(exc, ExportError):
             raise _disk_error(exc, target) from exc
         raise
+    _remove_part(part)
 
 
-def _new_part(parent: Path, name: str, *, directory: bool) -> Path:
-    """A new, empty temporary file or folder beside the target.
+def _replace(new: Path, target: Path, *, force: bool) -> None:
+    """Put the finished export *new* at *target*, replacing what is there only as
+    `replaceable` allows: a file by a rename over it; an empty folder by removing it
+    (which fails if anything was put in it); a previous export by renaming it aside
+    first, then checking the folder held so (someone swapping a folder of theirs in
+    at *target* meanwhile gets it back), then removing only the files its marker lists.
+
+    Raises:
+        TargetExists: *target* appeared and *force* is false.
+        ExportError: what is at *target* may not be replaced.
+    """
+    if not os.path.lexists(target):
+        os.rename(new, target)  # (a target that appears meanwhile fails the rename)
+        return
+    if not force:
+        raise TargetExists(
+            f"{target} appeared while exporting; nothing was replaced.", target=str(target)
+        )
+    how = replaceable(target)
+    if how == "file":
+        if new.is_dir():
+            _unlink_not_folder(target)
+            os.rename(new, target)
+        else:
+            os.replace(new, target)  # a folder swapped in meanwhile makes it fail
+        return
+    if how == "empty":
+        os.rmdir(target)  # fails when something was put in it meanwhile
+        os.rename(new, target)
+        return
+    # (not a .part name: a kill right here leaves the old export for the user to see)
+    old = target.parent / f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.old"
+    os.rename(target, old)
+    try:
+        listed = _listed_export(old)  # the folder held now: what will be removed
+    except ExportError:
+        _put_back(old, target)
+        raise
+    os.rename(new, target)
+    _remove_listed(old, listed)
+
+
+def _unlink_not_folder(path: Path) -> None:
+    st = os.lstat(path)
+    if stat.S_ISDIR(st.st_mode):
+        raise _not_export(path, "it became a folder while exporting")
+    os.unlink(path)
+
+
+def _put_back(old: Path, target: Path) -> None:
+    try:
+        os.rename(old, target)
+    except OSError:
+        pass  # its place was taken again: it stays, under the name *old*
+
+
+def _listed_export(folder: Path) -> set[str]:
+    """The files a previous export *folder* holds, all of them listed by its marker.
+
+    Raises:
+        ExportError: it is not such a folder.
+    """
+    if replaceable(folder) != "export":
+        raise _not_export(folder, "it is not a folder an export of Tàng Thư wrote")
+    with open(folder / MARKER, encoding="utf-8") as f:
+        return {unicodedata.normalize("NFC", str(n)) for n in json.load(f)["files"]}
+
+
+def _remove_listed(folder: Path, listed: set[str]) -> None:
+    """Remove the files of an old export that its marker lists, then its folders as they
+    empty: whatever else is in it (put there while it was replaced) stays."""
+    for here, _dirs, files in os.walk(folder, topdown=False):
+        for name in files:
+            path = Path(here, name)
+            rel = unicodedata.normalize("NFC", path.relative_to(folder).as_posix())
+            if rel in listed or rel == MARKER:
+                try:
+                    path.unlink()
+                except OSError:
+                    pass
+        try:
+            os.rmdir(here)
+        except OSError:
+            pass
+
+
+def _new_part(parent: Path, name: str) -> Path:
+    """A new folder beside the target for the export to be written in, holding
+    `PART_MARKER`.
 
     Created with the usual modes (0666/0777 less the user's umask), not the private
     0600/0700 of `tempfile`: the renamed export must open for whoever may read the
     folder it lands in, as any file the user saves would.
     """
     for _ in range(100):
-        tmp = parent / f".{name}.{os.getpid()}-{secrets.token_hex(4)}.part"
+        part = parent / f".{name}.{os.getpid()}-{secrets.token_hex(4)}.part"
         try:
-            if directory:
-                os.mkdir(tmp, 0o777)
-            else:
-                os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
+            os.mkdir(part, 0o777)
         except FileExistsError:
             continue
-        return tmp
+        record = {"program": _PROGRAM, "pid": os.getpid(), "target": name}
+        (part / PART_MARKER).write_text(json.dumps(record, ensure_ascii=False), "utf-8")
+        return part
     raise FileExistsError(f"no free temporary name in {parent}")
+
+
+def _is_part(folder: Path) -> bool:
+    """Whether *folder* is the temporary folder of an export of Tàng Thư."""
+    try:
+        with open(folder / PART_MARKER, encoding="utf-8") as f:
+            record = json.loads(f.read(4096))
+    except (OSError, ValueError):
+        return False
+    return isinstance(record, dict) and record.get("program") == _PROGRAM
+
+
+def _remove_part(part: Path) -> None:
+    """The temporary folder of a finished export: its marker, then itself (empty)."""
+    try:
+        (part / PART_MARKER).unlink()
+        os.rmdir(part)
+    except OSError:
+        pass
 
 
 def _disk_error(exc: OSError, target: Path) -> ExportError:
@@ -464,16 +564,6 @@ def _disk_error(exc: OSError, target: Path) -> ExportError:
         target=str(target),
         reason=str(exc.strerror or exc),
     )
-
-
-def _remove(path: Path) -> None:
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path, ignore_errors=True)
-    else:
-        try:
-            path.unlink()
-        except FileNotFoundError:
-            pass
 
 
 class SourceSkipped(Exception):

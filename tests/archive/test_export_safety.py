@@ -254,18 +254,138 @@ def test_the_parser_marks_special_and_outside_photos_as_not_there(hostile_articl
     assert sum(p.exists for p in art.photos) == 3
 
 
+def _part(folder: Path, name: str, *, ours: bool) -> Path:
+    """A temporary folder of an export killed earlier (*ours*), or a user's folder of
+    the same shape of name."""
+    from tangthu.archive.export.common import PART_MARKER
+
+    part = folder / name
+    part.mkdir()
+    (part / "bai.zip").write_bytes(b"x" * 1000)
+    if ours:
+        (part / PART_MARKER).write_text('{"program": "Tàng Thư", "pid": 999999}')
+    return part
+
+
 def test_killed_exports_leave_nothing_that_the_next_one_keeps(place: Path, tmp_path: Path) -> None:
     out = tmp_path / "exports"
     out.mkdir()
-    dead = out / ".bai.zip.999999-0123abcd.part"  # a process number nobody has
-    dead.write_bytes(b"x" * 1000)
-    (out / ".old.zip.0123abcd.part").write_bytes(b"x")  # older naming, an hour old
-    os.utime(out / ".old.zip.0123abcd.part", (time.time() - 3600,) * 2)
-    ancient = out / ".ancient.zip.89abcdef.part"
-    ancient.write_bytes(b"x")
-    os.utime(ancient, (time.time() - 3 * 86400,) * 2)
-    alive = out / f".other.zip.{os.getpid()}-fedcba98.part"  # this process: still writing
-    alive.write_bytes(b"x")
+    _part(out, ".bai.zip.999999-0123abcd.part", ours=True)  # a process number nobody has
+    alive = _part(out, f".other.zip.{os.getpid()}-fedcba98.part", ours=True)  # still writing
     export(_item(place), "zip", out / "bai.zip")
-    left = sorted(os.listdir(out))
-    assert left == sorted(["bai.zip", alive.name, ".old.zip.0123abcd.part"])
+    assert sorted(os.listdir(out)) == sorted(["bai.zip", alive.name])
+
+
+def test_names_like_an_exports_leftovers_are_kept_unless_they_are_ours(
+    place: Path, tmp_path: Path
+) -> None:
+    """Only a folder holding the part's marker is removed: a name proves nothing."""
+    out = tmp_path / "exports"
+    out.mkdir()
+    mine = _part(out, ".thesis.zip.999999-0123abcd.part", ours=False)
+    (out / ".notes.zip.999998-89abcdef.part").write_text("mine too")
+    (out / ".old.zip.0123abcd.part").write_text("an older naming")
+    os.utime(out / ".old.zip.0123abcd.part", (time.time() - 3 * 86400,) * 2)
+    before = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    export(_item(place), "zip", out / "bai.zip")
+    after = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert {k: v for k, v in after.items() if k != "bai.zip"} == before
+    assert mine.is_dir()
+
+
+def _users_folder(folder: Path) -> dict[str, bytes]:
+    (folder / "src").mkdir(parents=True)
+    (folder / "thesis.docx").write_bytes(b"years of work")
+    (folder / "src" / "main.c").write_bytes(b"int main(void) { return 0; }\n")
+    return {"thesis.docx": b"years of work", "src/main.c": b"int main(void) { return 0; }\n"}
+
+
+def test_a_folder_swapped_in_after_the_check_is_never_removed(
+    place: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check that a target is a previous export and its removal are one step: the
+    folder checked is the one removed. Here the user's folder takes the export's place
+    right after the export was checked."""
+    from tangthu.archive.export import common
+
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "dump"
+    export(_item(place), "folder", target)
+    real = common.replaceable
+    swapped: list[Path] = []
+
+    calls: list[Path] = []
+
+    def check_then_swap(path: Path) -> str:
+        how = real(path)
+        calls.append(path)
+        # checked before writing, then once written: right then, a folder of theirs
+        if calls.count(target) == 2 and not swapped:
+            os.rename(target, out / "parked")
+            theirs = _users_folder(target)
+            swapped.append(target)
+            assert theirs
+        return how
+
+    monkeypatch.setattr(common, "replaceable", check_then_swap)
+    with pytest.raises(ExportError) as caught:
+        export(_item(place), "folder", target, force=True)
+    assert caught.value.code == "target-not-export"
+    assert (target / "thesis.docx").read_bytes() == b"years of work"
+    assert (target / "src" / "main.c").is_file()
+    assert sorted(os.listdir(out)) == ["dump", "parked"]  # no temporary folder left
+
+
+#: Another program, on the other core, swapping a user's folder in and out of the
+#: target's place as fast as it can (it counts its swaps in a file when it ends).
+_SWAPPER = """
+import os, signal, sys
+out = sys.argv[1]
+target, park, user = (os.path.join(out, n) for n in ("dump", "park", "user"))
+swaps = 0
+def done(*_):
+    open(os.path.join(out, "..", "swaps"), "w").write(str(swaps)); sys.exit(0)
+signal.signal(signal.SIGTERM, done)
+while True:
+    for a, b, c in ((target, park, user), (target, user, park)):
+        try:
+            os.rename(a, b); os.rename(c, a); swaps += 1
+        except OSError:
+            pass
+"""
+
+
+@pytest.mark.slow
+def test_swapping_folders_while_exports_replace_them_never_loses_a_users_file(
+    place: Path, tmp_path: Path
+) -> None:
+    """Exports with --force run again and again while another process swaps a user's
+    folder in and out of the target's place: not one of the user's files is lost."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "dump"
+    export(_item(place), "folder", target)
+    theirs = _users_folder(out / "user")
+    swapper = subprocess.Popen([sys.executable, "-c", _SWAPPER, str(out)])
+    outcomes: dict[str, int] = {}
+    try:
+        time.sleep(0.3)  # (it has started)
+        for _ in range(400):
+            try:
+                export(_item(place), "folder", target, force=True)
+                outcomes["replaced"] = outcomes.get("replaced", 0) + 1
+            except (ExportError, TargetExists, OSError) as exc:
+                code = getattr(exc, "code", type(exc).__name__)
+                outcomes[code] = outcomes.get(code, 0) + 1
+    finally:
+        swapper.terminate()
+        swapper.wait(10)
+    swaps = int((tmp_path / "swaps").read_text())
+    assert swaps > 1000, swaps  # the folders did move while exporting
+    found = [p for p in out.rglob("thesis.docx") if p.read_bytes() == theirs["thesis.docx"]]
+    assert len(found) == 1, (outcomes, sorted(os.listdir(out)))
+    assert (found[0].parent / "src" / "main.c").read_bytes() == theirs["src/main.c"]
