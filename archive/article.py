@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import json
+import logging
 import os
 import re
 import stat
@@ -33,6 +34,8 @@ from tangthu.archive.guard import (
 from tangthu.archive.model import Article, Block, PhotoInfo, PhotoRef, Problem, Related
 from tangthu.archive.outlet import PHOTO_CREDIT, canonical_outlet, from_lead, from_url
 from tangthu.archive.photo import IMAGE_EXTENSIONS, read_photo_info
+
+logger = logging.getLogger(__name__)
 
 #: Article files larger than this are not parsed (a 50 KB article is long).
 MAX_ARTICLE_BYTES = 16 * 1024 * 1024
@@ -546,11 +549,22 @@ def read_title_and_body(
         return "", ""
     try:
         parsed = reader.read(read_bytes(path, root, limit=reader.max_bytes), Path(path))
-    except (OSError, ReadFailure):
+    except (OSError, ReadFailure, MemoryError, RecursionError):
+        return "", ""
+    except Exception as exc:  # as load_article: one file's failure is that file's
+        failed_reading(exc)
         return "", ""
     parts = [parsed.lead] if parsed.lead else []
     parts.extend(b.text for b in parsed.blocks if b.type == "text")
     return parsed.title, "\n".join(parts)
+
+
+def failed_reading(exc: Exception) -> str:
+    """What to say of a reader that failed on a file in a way it did not foresee (the
+    file's problem: the scan goes on); its traceback is logged (debug)."""
+    logger.debug("a reader failed", exc_info=exc)
+    text = " ".join(str(exc).split())
+    return f"the file could not be read ({type(exc).__name__}: {text[:200]})"
 
 
 def load_article(
@@ -606,6 +620,8 @@ def load_article(
             problems.append(
                 Problem("broken-document", str(path), "the file is too complex to read")
             )
+        except Exception as exc:  # a reader's failure on one file stops no scan
+            problems.append(Problem("broken-document", str(path), failed_reading(exc)))
     problems.extend(Problem(kind, str(path), detail) for kind, detail in parsed.notes)
     encoding = parsed.encoding
     if encoding == "empty":

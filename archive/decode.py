@@ -77,6 +77,43 @@ def normalize_text(text: str) -> str:
     return _BLANKISH.sub("", text)
 
 
+#: The text encodings a page may declare, as a browser reads them (the WHATWG Encoding
+#: Standard): Python's name of each, and what a browser reads in its place. Python's
+#: other codecs are not charsets (``idna`` and ``punycode`` are for host names,
+#: ``undefined`` refuses everything, ``unicode_escape`` reads escapes); one named by a
+#: page is not used.
+_DECLARABLE: dict[str, str] = {
+    **{name: name for name in (
+        "utf-8", "cp866", "koi8-r", "koi8-u", "mac-roman",
+        "gbk", "gb18030", "big5", "big5hkscs", "euc_jp", "iso2022_jp", "shift_jis", "cp932",
+        "euc_kr", "cp949",
+        *(f"cp{n}" for n in range(1250, 1259)),
+        *(f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)),
+    )},  # fmt: skip
+    # a page that declares UTF-16 in letters its reader could read is not UTF-16
+    "utf-16": "utf-8",
+    "utf-16-le": "utf-8",
+    "utf-16-be": "utf-8",
+    "ascii": "cp1252",
+    "iso8859-1": "cp1252",
+    "iso8859-9": "cp1254",
+    "iso8859-11": "cp874",
+    "tis-620": "cp874",
+    "gb2312": "gbk",
+    "cp874": "cp874",
+}
+
+
+def declared_codec(label: str) -> str | None:
+    """The codec a page's declared charset *label* stands for, as browsers read it
+    (``latin1`` is read as ``cp1252``); None when it names no text encoding."""
+    try:
+        name = codecs.lookup(label.strip()).name
+    except (LookupError, ValueError, TypeError):
+        return None
+    return _DECLARABLE.get(name)
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Decode article bytes.
 

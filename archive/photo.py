@@ -231,7 +231,32 @@ def _xmp_text(node: Any) -> str | None:
     return None
 
 
+#: An embedded caption longer than this is cut at a word (IPTC allows 2,000 bytes; a
+#: picture claiming a caption of megabytes would fill every search and index).
+MAX_CAPTION = 4000
+#: An XMP packet larger than this is not parsed (real ones hold a few kilobytes, up to
+#: some hundreds with a thumbnail or an editor's history).
+MAX_XMP = 4 * 1024 * 1024
+
+
+def cap_caption(text: str | None) -> str | None:
+    """*text*, cut at a word near `MAX_CAPTION` characters (with an ellipsis)."""
+    if text is None or len(text) <= MAX_CAPTION:
+        return text
+    cut = text.rfind(" ", 0, MAX_CAPTION)
+    return text[: cut if cut > MAX_CAPTION // 2 else MAX_CAPTION].rstrip() + "…"
+
+
 def _embedded_caption(im: Image.Image, exif: Any) -> str | None:
+    return cap_caption(_found_caption(im, exif))
+
+
+def _xmp_size(im: Image.Image) -> int:
+    packet = im.info.get("xmp") or im.info.get("XML:com.adobe.xmp") or b""
+    return len(packet)
+
+
+def _found_caption(im: Image.Image, exif: Any) -> str | None:
     from PIL import IptcImagePlugin
 
     try:
@@ -243,7 +268,7 @@ def _embedded_caption(im: Image.Image, exif: Any) -> str | None:
         if caption:
             return caption
     try:
-        xmp = im.getxmp() if hasattr(im, "getxmp") else {}
+        xmp = im.getxmp() if hasattr(im, "getxmp") and _xmp_size(im) <= MAX_XMP else {}
     except Exception:  # bad XMP packets: malformed XML, or defusedxml refusing it
         xmp = {}
     caption = _xmp_description(xmp)

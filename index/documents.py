@@ -37,7 +37,7 @@ def _placed(text: str) -> dict[str, list[int]]:
 def article_documents(article: Article, fingerprint: str) -> list[IndexDoc]:
     """The documents of one article: itself, then one per photo it names."""
     existing = [p for p in article.photos if p.exists]
-    captions = "\n".join(article.captions)
+    captions = "\n".join(article.captions)[:MAX_INDEXED_CHARS]
     body = article.body_text[:MAX_INDEXED_CHARS]
     outlet = article.outlet or ""
     text = "\n".join([article.title, body, captions, article.author or "", outlet])
@@ -80,7 +80,7 @@ def article_documents(article: Article, fingerprint: str) -> list[IndexDoc]:
         embedded = (photo.info.embedded_caption if photo.info else None) or ""
         if embedded == caption:
             embedded = ""
-        searchable = f"{caption}\n{embedded}".strip()
+        searchable = f"{caption}\n{embedded}".strip()[:MAX_INDEXED_CHARS]
         placed, length = positions(searchable)
         docs.append(
             IndexDoc(

@@ -29,6 +29,7 @@ KIND_NAMES: dict[str, str] = {
     "scanned-document": "Scanned pages",
     "partly-read": "Document read in part",
     "ocr-unavailable": "Scans not read (no OCR)",
+    "ocr-failed": "Scan not read in full (OCR)",
 }
 
 _N = r"([\d,]+)"  # a number as the core writes it (1,000): shown as the language groups it
@@ -140,6 +141,44 @@ DETAILS: list[tuple[str, str]] = [
     (
         r"the OpenDocument file could not be read \((.*)\)",
         "the OpenDocument file could not be read (%1)",
+    ),
+    (r"the file could not be read \((.*)\)", "the file could not be read (%1)"),
+    (
+        rf"a picture inside it \((.+), {_N} MB\) was left out; pictures above {_N} MB are not "
+        r"kept",
+        "a picture inside it (%1, %2 MB) was left out; pictures above %3 MB are not kept",
+    ),
+    (
+        rf"its pictures beyond the first {_N} MB were left out",
+        "its pictures beyond the first %1 MB were left out",
+    ),
+    (rf"only its first {_N} paragraphs were read", "only its first %1 paragraphs were read"),
+    (
+        rf"reading stopped after {_N} s, at paragraph {_N}",
+        "reading stopped after %1 s, at paragraph %2",
+    ),
+    (
+        rf"page {_N} was not read: it shows a picture of {_N}×{_N} pixels",
+        "page %1 was not read: it shows a picture of %2×%3 pixels",
+    ),
+    (
+        rf"page {_N} was not read: it shows a picture whose size cannot be read",
+        "page %1 was not read: it shows a picture whose size cannot be read",
+    ),
+    (
+        rf"OCR did not finish on {_N} of its {_N} scanned pages: (.+)",
+        "OCR did not finish on %1 of its %2 scanned pages: %3",
+    ),
+    (rf"Tesseract took longer than {_N} s to read it", "Tesseract took longer than %1 s to read it"),
+    (
+        rf"Tesseract was stopped \(signal {_N}\) while reading it",
+        "Tesseract was stopped (signal %1) while reading it",
+    ),
+    (r"Tesseract could not read it \((.*)\)", "Tesseract could not read it (%1)"),
+    (r"there was no time left to read it with OCR", "there was no time left to read it with OCR"),
+    (
+        r"the picture could not be prepared for OCR \((.*)\)",
+        "the picture could not be prepared for OCR (%1)",
     ),
     # what the system says (strerror)
     (r"Permission denied", "Permission denied"),

@@ -2,30 +2,53 @@
 title, or the first heading), then the paragraphs and headings in order, tables'
 text cell by cell; a paragraph styled as a caption is kept with the text.
 
-Read with python-docx (MIT). The file is a ZIP: before anything is parsed, its
-listing is checked, so that a small file claiming gigabytes (a ZIP bomb) is refused.
+The file is a ZIP: before anything is parsed, its listing is checked, so that a small
+file claiming gigabytes (a ZIP bomb) is refused. Its text (``word/document.xml``) is
+then read as a stream with lxml, paragraph by paragraph, each forgotten once read:
+memory stays that of the paragraphs kept, at most `MAX_PARAGRAPHS` of them, and the
+time bounded by `tangthu.archive.formats.SECONDS`, whatever the file holds. Styles,
+relationships and the document's properties are small parts read whole. (python-docx,
+which reads the whole text into one tree and looks each paragraph's style up among
+all styles, took 5 minutes and a gigabyte on a file of 100,000 short paragraphs.)
 """
 
 from __future__ import annotations
 
 import io
+import posixpath
 import re
+import time
 import unicodedata
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from tangthu.archive import embedded
 from tangthu.archive.article import MAX_PHOTOS, ParsedText, _trailing_byline
-from tangthu.archive.formats import ArticleReader, ReadFailure
+from tangthu.archive.formats import SECONDS, ArticleReader, ReadFailure
 from tangthu.archive.model import Block
 
 #: What the document's parts may hold once unpacked, in all and for its main text.
 MAX_UNPACKED = 512 * 1024 * 1024
 MAX_DOCUMENT_XML = 64 * 1024 * 1024
 MAX_PARTS = 20_000
+#: Paragraphs read of one document (a 1,000-page book has some 20,000): the rest is
+#: left out and said.
+MAX_PARAGRAPHS = 200_000
+#: A picture inside a document larger than this is left out (and said); all its pictures
+#: together, counted once per place they are shown, stop at `MAX_PICTURES`.
+MAX_PICTURE = 64 * 1024 * 1024
+MAX_PICTURES = 256 * 1024 * 1024
+#: The small parts read whole: styles, relationships, properties.
+MAX_SMALL_PART = 16 * 1024 * 1024
 _SPACES = re.compile(r"\s+")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_DC = "{http://purl.org/dc/elements/1.1/}"
+_TRUE = ("1", "true", "on")
 
 
 def _clean(text: str) -> str:
@@ -54,19 +77,239 @@ def check_zip(data: bytes, main: str) -> None:
         )
 
 
+class Pictures:
+    """The pictures of a document's package, each member read once however often the
+    document shows it, within `MAX_PICTURE` each and `MAX_PICTURES` in all (counted
+    once per place shown: each place is a photo of its own, kept in the cache)."""
+
+    def __init__(self, z: zipfile.ZipFile) -> None:
+        self._z = z
+        self._read: dict[str, bytes] = {}
+        self._spent = 0
+        self.notes: list[tuple[str, str]] = []
+
+    def get(self, member: str) -> bytes | None:
+        """The bytes of *member*, or None (missing, or left out: said in `notes`)."""
+        try:
+            size = self._z.getinfo(member).file_size
+        except KeyError:
+            return None
+        if size > MAX_PICTURE:
+            self._note(f"a picture inside it ({member}, {size // 2**20} MB) was left out; "
+                       f"pictures above {MAX_PICTURE // 2**20} MB are not kept")  # fmt: skip
+            return None
+        if self._spent + size > MAX_PICTURES:
+            self._note(f"its pictures beyond the first {MAX_PICTURES // 2**20} MB were left out")
+            return None
+        data = self._read.get(member)
+        if data is None:
+            data = self._read[member] = self._z.read(member)
+        self._spent += len(data)
+        return data
+
+    def _note(self, text: str) -> None:
+        if all(text != seen for _kind, seen in self.notes):
+            self.notes.append(("huge-photo", text))
+
+
 def read(data: bytes, path: Path) -> ParsedText:
     check_zip(data, "word/document.xml")
-    import docx
+    from lxml import etree
 
+    started = time.monotonic()
     try:
-        document = docx.Document(io.BytesIO(data))
-        core_title = document.core_properties.title or ""
-        items = list(_items(document))
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            styles, default = _styles(z)
+            related = _relationships(z)
+            title = _core_title(z)
+            pictures = Pictures(z)
+            stopped: list[str] = []
+            items = _items(z, styles, default, related, pictures, started, stopped)
+            out = compose(path, items, _is_caption, _clean(title))
+            out.notes += pictures.notes
+            out.notes += [("partly-read", why) for why in stopped]
+            return out
     except ReadFailure:
         raise
-    except Exception as exc:  # python-docx raises many kinds on a damaged package
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise ReadFailure("broken-document", f"the Word file could not be read ({exc})") from None
-    return compose(path, items, _is_caption, _clean(core_title))
+
+
+def _parse_small(z: zipfile.ZipFile, name: str) -> Any:
+    """A small XML part of the package, parsed (None when missing or too large)."""
+    from lxml import etree
+
+    try:
+        info = z.getinfo(name)
+    except KeyError:
+        return None
+    if info.file_size > MAX_SMALL_PART:
+        return None
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    return etree.fromstring(z.read(name), parser)
+
+
+def _styles(z: zipfile.ZipFile) -> tuple[dict[str, str], str]:
+    """Paragraph style ID -> its name (lower case), and the default paragraph style's."""
+    root = _parse_small(z, "word/styles.xml")
+    names: dict[str, str] = {}
+    default = ""
+    if root is None:
+        return names, default
+    for style in root.iter(f"{_W}style"):
+        if style.get(f"{_W}type") not in (None, "paragraph"):
+            continue
+        name_el = style.find(f"{_W}name")
+        name = (name_el.get(f"{_W}val") if name_el is not None else None) or ""
+        ident = style.get(f"{_W}styleId") or ""
+        names[ident] = name.lower()
+        if style.get(f"{_W}default") in _TRUE and not default:
+            default = name.lower()
+    return names, default
+
+
+def _relationships(z: zipfile.ZipFile) -> dict[str, str]:
+    """The main text's relationship IDs -> the package members they name (internal ones)."""
+    root = _parse_small(z, "word/_rels/document.xml.rels")
+    out: dict[str, str] = {}
+    if root is None:
+        return out
+    for rel in root.iter(f"{_REL}Relationship"):
+        target, ident = rel.get("Target") or "", rel.get("Id") or ""
+        if not target or not ident or (rel.get("TargetMode") or "").lower() == "external":
+            continue
+        member = target.lstrip("/") if target.startswith("/") else posixpath.join("word", target)
+        member = posixpath.normpath(member)
+        if not member.startswith("../"):
+            out[ident] = member
+    return out
+
+
+def _core_title(z: zipfile.ZipFile) -> str:
+    root = _parse_small(z, "docProps/core.xml")
+    found = root.find(f".//{_DC}title") if root is not None else None
+    return (found.text or "") if found is not None else ""
+
+
+_BREAKS_NOTHING = ("page", "column")
+
+
+def _run_text(run: Any) -> str:
+    parts = []
+    for child in run:
+        tag = child.tag
+        if tag == f"{_W}t":
+            parts.append(child.text or "")
+        elif tag in (f"{_W}tab", f"{_W}ptab"):
+            parts.append("\t")
+        elif tag == f"{_W}cr" or (
+            tag == f"{_W}br" and child.get(f"{_W}type") not in _BREAKS_NOTHING
+        ):
+            parts.append("\n")
+        elif tag == f"{_W}noBreakHyphen":
+            parts.append("-")
+    return "".join(parts)
+
+
+def _paragraph(
+    p: Any, styles: dict[str, str], default: str, related: dict[str, str], pictures: Pictures
+) -> tuple[str, str, list[tuple[str, bytes]]]:
+    """(style name, text, pictures) of one ``w:p``. A short paragraph set apart (centred,
+    or every run with words italic) has ``+set-apart`` after its style's name."""
+    ppr = p.find(f"{_W}pPr")
+    style_el = ppr.find(f"{_W}pStyle") if ppr is not None else None
+    style_id = style_el.get(f"{_W}val") if style_el is not None else None
+    style = styles.get(style_id, default) if style_id is not None else default
+    jc = ppr.find(f"{_W}jc") if ppr is not None else None
+    centred = jc is not None and jc.get(f"{_W}val") == "center"
+    texts, italic = [], []
+    for child in p:
+        if child.tag == f"{_W}r":
+            text = _run_text(child)
+            texts.append(text)
+            if text.strip():
+                flag = child.find(f"{_W}rPr/{_W}i")
+                italic.append(
+                    flag is not None and (flag.get(f"{_W}val") or "true").lower() in _TRUE
+                )
+        elif child.tag == f"{_W}hyperlink":
+            texts.extend(_run_text(r) for r in child.iter(f"{_W}r"))
+    apart = centred or (bool(italic) and all(italic))
+    found = []
+    for blip in p.iter(f"{_A}blip"):
+        member = related.get(blip.get(f"{_R}embed") or "")
+        data = pictures.get(member) if member is not None else None
+        if member is not None and data is not None:
+            found.append(("/" + member, data))
+    return style + ("+set-apart" if apart else ""), _clean("".join(texts)), found
+
+
+def _items(
+    z: zipfile.ZipFile,
+    styles: dict[str, str],
+    default: str,
+    related: dict[str, str],
+    pictures: Pictures,
+    started: float,
+    stopped: list[str],
+) -> Iterator[tuple[str, str, list[tuple[str, bytes]]]]:
+    """(style name, text, pictures) of each paragraph of the body in order, and of each
+    table cell's paragraphs (a merged cell once), read as a stream."""
+    from lxml import etree
+
+    body_tag, p_tag, tbl_tag = f"{_W}body", f"{_W}p", f"{_W}tbl"
+    count = 0
+    with z.open("word/document.xml") as f:
+        events = etree.iterparse(
+            f, events=("end",), tag=(p_tag, tbl_tag),
+            resolve_entities=False, no_network=True, huge_tree=False,
+        )  # fmt: skip
+        for _event, el in events:
+            parent = el.getparent()
+            if parent is None or parent.tag != body_tag:
+                continue  # a paragraph of a table or a frame: read with what holds it
+            if el.tag == p_tag:
+                paragraphs = [el]
+            else:
+                paragraphs = [
+                    p
+                    for cell in el.iter(f"{_W}tc")
+                    if not _continues_above(cell)
+                    for p in cell.iterchildren(p_tag)
+                ]
+            for p in paragraphs:
+                yield _paragraph(p, styles, default, related, pictures)
+                count += 1
+            forget(el)
+            if stop_here(count, started, stopped):
+                return
+
+
+def forget(el: Any) -> None:
+    """Drop a part of the body read as a stream, and what came before it."""
+    parent = el.getparent()
+    el.clear()
+    while el.getprevious() is not None:
+        del parent[0]
+
+
+def stop_here(count: int, started: float, stopped: list[str]) -> bool:
+    """Whether a document read as a stream has given enough: `MAX_PARAGRAPHS`, or its
+    file's `SECONDS` (said in *stopped*)."""
+    if count >= MAX_PARAGRAPHS:
+        stopped.append(f"only its first {MAX_PARAGRAPHS:,} paragraphs were read")
+        return True
+    if time.monotonic() - started > SECONDS:
+        stopped.append(f"reading stopped after {SECONDS:.0f} s, at paragraph {count:,}")
+        return True
+    return False
+
+
+def _continues_above(cell: Any) -> bool:
+    """Whether a table cell goes on from the one above it (its text is there)."""
+    props = cell.find(f"{_W}tcPr")
+    merge = props.find(f"{_W}vMerge") if props is not None else None
+    return merge is not None and merge.get(f"{_W}val") in (None, "continue")
 
 
 def compose(path: Path, items: Any, is_caption: Any, fallback_title: str = "") -> ParsedText:
@@ -139,46 +382,6 @@ def _is_caption(style: str, text: str) -> bool:
     if style.startswith("caption") or style == "chú thích":
         return True
     return style.endswith("+set-apart") and len(text) <= _CAPTION_LENGTH
-
-
-def _items(document: Any) -> Any:
-    """(style name, text, pictures) of each paragraph of the body in order, and of each
-    table cell's paragraphs; pictures are (part name, bytes). A short paragraph set
-    apart (italic or centred) has ``+set-apart`` after its style's name."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    related = document.part.related_parts
-
-    def pictures(element: Any) -> list[tuple[str, bytes]]:
-        out = []
-        for rid in element.xpath(".//a:blip/@r:embed"):
-            part = related.get(rid)
-            if part is not None and hasattr(part, "blob"):
-                out.append((str(part.partname), part.blob))
-        return out
-
-    def described(paragraph: Any) -> tuple[str, str, list[tuple[str, bytes]]]:
-        style = paragraph.style.name.lower() if paragraph.style is not None else ""
-        runs = [r for r in paragraph.runs if r.text.strip()]
-        apart = paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER or (
-            runs and all(r.italic for r in runs)
-        )
-        return (
-            style + ("+set-apart" if apart else ""),
-            _clean(paragraph.text),
-            pictures(paragraph._element),
-        )
-
-    for child in document.element.body.iterchildren():
-        if child.tag == f"{_W}p":
-            yield described(Paragraph(child, document))
-        elif child.tag == f"{_W}tbl":
-            for row in Table(child, document).rows:
-                for cell in row.cells:
-                    for paragraph in cell.paragraphs:
-                        yield described(paragraph)
 
 
 READER = ArticleReader(

@@ -34,7 +34,7 @@ from tangthu.archive.article import (
     _trailing_byline,
     find_full_date,
 )
-from tangthu.archive.decode import DecodeError, decode
+from tangthu.archive.decode import DecodeError, declared_codec, decode
 from tangthu.archive.formats import ArticleReader, ReadFailure
 from tangthu.archive.model import Block
 from tangthu.archive.outlet import canonical_outlet, from_url
@@ -88,11 +88,9 @@ def _decode_page(data: bytes) -> str:
     m = _CHARSET.search(head)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    if m:
-        try:
-            return data.decode(m.group(1).decode("ascii"), errors="replace")
-        except LookupError:
-            pass
+    codec = declared_codec(m.group(1).decode("ascii", "replace")) if m else None
+    if codec is not None:  # (a charset that is not a text encoding is not believed)
+        return data.decode(codec, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -119,6 +117,73 @@ def _link_density(el: Any, text: str) -> float:
         return 0.0
     linked = sum(len(_words(a)) for a in el.iter("a"))
     return linked / len(text)
+
+
+class _Sizes:
+    """What scoring asks of every element of a tree at once, worked out in one pass from
+    the leaves up (asking each element for its text would read a deeply nested page
+    once per level: hours for a page of 250 nested boxes).
+
+    For each element: the length of its text as `_words` gives it (spaces collapsed and
+    trimmed), the length of the text of its links (as `_link_density` counts them), its
+    commas, the long paragraphs of prose it holds (as `_holds_prose` counts them, up to
+    three), and how many elements its subtree has.
+    """
+
+    def __init__(self, root: Any) -> None:
+        self.order = [el for el in root.iter() if isinstance(el.tag, str)]
+        self.length: dict[Any, int] = {}
+        self.linked: dict[Any, int] = {}
+        self.commas: dict[Any, int] = {}
+        self.prose: dict[Any, int] = {}
+        self.size: dict[Any, int] = {}
+        runs: dict[Any, tuple[int, bool, bool]] = {}
+        for el in reversed(self.order):  # every descendant before its ancestors
+            run = _run(el.text)
+            commas = (el.text or "").count(",")
+            linked = prose = 0
+            size = 1
+            for child in el:
+                if isinstance(child.tag, str):
+                    run = _join(run, runs.pop(child))
+                    commas += self.commas[child]
+                    linked += self.linked[child]
+                    prose += self.prose[child]
+                    size += self.size[child]
+                run = _join(run, _run(child.tail))
+                commas += (child.tail or "").count(",")
+            runs[el] = run
+            n, lead, trail = run
+            length = max(0, n - lead - trail)
+            if el.tag == "a":
+                linked += length
+            if el.tag == "p" and prose < 3 and length >= 80 and linked < 0.3 * length:
+                prose += 1
+            self.length[el] = length
+            self.linked[el] = linked
+            self.commas[el] = commas
+            self.prose[el] = min(prose, 3)
+            self.size[el] = size
+
+    def density(self, el: Any) -> float:
+        length = self.length.get(el, 0)
+        return self.linked.get(el, 0) / length if length else 0.0
+
+
+def _run(text: str | None) -> tuple[int, bool, bool]:
+    """A piece of text as `_Sizes` adds it up: its length with spaces collapsed, and
+    whether it begins and ends with a space (0 length: no text)."""
+    if not text:
+        return (0, False, False)
+    return (len(_SPACES.sub(" ", text)), text[0].isspace(), text[-1].isspace())
+
+
+def _join(a: tuple[int, bool, bool], b: tuple[int, bool, bool]) -> tuple[int, bool, bool]:
+    if not a[0]:
+        return b
+    if not b[0]:
+        return a
+    return (a[0] + b[0] - (a[2] and b[1]), a[1], b[2])
 
 
 def read(data: bytes, path: Path) -> ParsedText:
@@ -167,16 +232,21 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
     lead = _words(lead_el) if lead_el is not None else ""
     if lead_el is not None:
         _remove(lead_el)
-    for el in list(doc.iter()):
+    sizes = _Sizes(doc)
+    k = 0
+    while k < len(sizes.order):
+        el = sizes.order[k]
+        k += 1
         if el.getparent() is None or el.tag in ("html", "body"):
             continue
         marks = _marks(el)
         if not marks.strip():
             continue
-        if _NEVER_STORY.search(marks):
+        if _NEVER_STORY.search(marks) or (
+            _FURNITURE.search(marks) and not _BODY_CLASS.search(marks) and sizes.prose[el] < 3
+        ):  # (what it holds goes with it: its elements are not looked at)
             _remove(el)
-        elif _FURNITURE.search(marks) and not _BODY_CLASS.search(marks) and not _holds_prose(el):
-            _remove(el)
+            k += sizes.size[el] - 1
     body = _story(doc)
     blocks: list[Block] = []
     photos = 0
@@ -224,20 +294,6 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
     if linked is not None:
         out.section = section
     return out
-
-
-def _holds_prose(el: Any) -> bool:
-    """Whether *el* holds a story's worth of prose (a wrapper whose name sounds like
-    furniture, ``Page-ad-margins``, around the whole page): three long paragraphs
-    that are not lists of links."""
-    long = 0
-    for p in el.iter("p"):
-        text = _words(p)
-        if len(text) >= 80 and _link_density(p, text) < 0.3:
-            long += 1
-            if long >= 3:
-                return True
-    return False
 
 
 def _remove(el: Any) -> None:
@@ -315,14 +371,16 @@ def _page_title(title: str) -> str:
 
 
 def _lead_element(doc: Any) -> Any:
+    sizes: _Sizes | None = None
     for el in doc.iter("p", "h2", "div", "span", "strong"):
         marks = _marks(el)
         if _LEAD_CLASS.search(marks) and not _FURNITURE.search(marks):
+            sizes = sizes or _Sizes(doc)
+            if not 40 <= sizes.length.get(el, 0) <= 1500:
+                continue
             if el.find(".//img") is not None or el.find(".//figure") is not None:
                 continue
-            text = _words(el)
-            if 40 <= len(text) <= 1500:
-                return el
+            return el
     return None
 
 
@@ -336,12 +394,13 @@ def _marked_body(el: Any) -> bool:
 def _story(doc: Any) -> Any:
     """The element holding the story: marked as such, else the best scored."""
     marked = [el for el in doc.iter() if _marked_body(el)]
+    sizes = _Sizes(doc)
     scores: dict[Any, float] = {}
     for p in doc.iter("p", "td", "pre", "blockquote"):
-        text = _words(p)
-        if len(text) < _PROSE:
+        length = sizes.length[p]
+        if length < _PROSE:
             continue
-        points = 1 + text.count(",") + min(len(text) / 100, 3)
+        points = 1 + sizes.commas[p] + min(length / 100, 3)
         parent = p.getparent()
         if parent is None:
             continue
@@ -352,12 +411,17 @@ def _story(doc: Any) -> Any:
     if not scores:
         return doc.find("body") if marked == [] else marked[0]
     for el in list(scores):
-        scores[el] *= 1 - _link_density(el, _words(el))
+        scores[el] *= 1 - sizes.density(el)
     best = max(scores, key=lambda el: scores[el])
     # the smallest marked element holding the best one, or the best one's parent when
     # its paragraphs are spread over siblings (a template's several text boxes)
-    for el in sorted(marked, key=lambda el: len(_words(el))):
-        if best in el.iter() and len(_words(el)) < 3 * len(_words(best)) + 2000:
+    holders = set()
+    up = best
+    while up is not None:
+        holders.add(up)
+        up = up.getparent()
+    for el in sorted(marked, key=lambda el: sizes.length[el]):
+        if el in holders and sizes.length[el] < 3 * sizes.length[best] + 2000:
             return el
     return best
 

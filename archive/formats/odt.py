@@ -3,13 +3,16 @@ style or the first heading), paragraphs, headings, lists and tables' text in ord
 and each picture in place with its caption (a paragraph styled as a caption, as
 LibreOffice's "Illustration" and "Figure" are, or the caption LibreOffice writes
 beside the picture in its frame). The pictures are kept as embedded photos
-(`tangthu.archive.embedded`). Read with lxml after the ZIP's listing is checked.
+(`tangthu.archive.embedded`), each read once from the package however often it is
+shown. Read with lxml after the ZIP's listing is checked, as a stream: each part of the
+body is forgotten once read (see `tangthu.archive.formats.docx`).
 """
 
 from __future__ import annotations
 
 import io
 import re
+import time
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -17,7 +20,7 @@ from typing import Any
 
 from tangthu.archive.article import ParsedText
 from tangthu.archive.formats import ArticleReader, ReadFailure
-from tangthu.archive.formats.docx import check_zip, compose
+from tangthu.archive.formats.docx import Pictures, check_zip, compose, forget, stop_here
 
 _NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -46,26 +49,30 @@ def read(data: bytes, path: Path) -> ParsedText:
     check_zip(data, "content.xml")
     from lxml import etree
 
+    started = time.monotonic()
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
-            content = z.read("content.xml")
-            parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-            root = etree.fromstring(content, parser)
-            parents = _parent_styles(root)
-            items = list(_items(root, parents, z))
+            pictures = Pictures(z)
+            stopped: list[str] = []
+            items = _items(z, pictures, started, stopped)
+            out = compose(
+                path, items, lambda style, _text: _CAPTION_STYLE.search(style) is not None
+            )
+            out.notes += pictures.notes
+            out.notes += [("partly-read", why) for why in stopped]
+            return out
     except ReadFailure:
         raise
     except (etree.XMLSyntaxError, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise ReadFailure(
             "broken-document", f"the OpenDocument file could not be read ({exc})"
         ) from None
-    return compose(path, items, lambda style, _text: _CAPTION_STYLE.search(style) is not None)
 
 
 def _parent_styles(root: Any) -> dict[str, str]:
     """Automatic style names (``P3``) and the named styles they derive from."""
     out = {}
-    for style in root.iterfind(".//office:automatic-styles/style:style", _NS):
+    for style in root.iterfind("style:style", _NS):
         name = style.get(f"{{{_NS['style']}}}name")
         parent = style.get(f"{{{_NS['style']}}}parent-style-name")
         if name and parent:
@@ -73,25 +80,46 @@ def _parent_styles(root: Any) -> dict[str, str]:
     return out
 
 
-def _items(root: Any, parents: dict[str, str], z: zipfile.ZipFile) -> Any:
-    """(style, text, pictures) of each paragraph and heading of the body, in order."""
-    body = root.find("office:body/office:text", _NS)
-    if body is None:
-        return
-    for el in body.iter(_P, _H):
-        style = el.get(_STYLE) or ""
-        style = parents.get(style, style).replace("_20_", " ")
-        if el.tag == _H and not style:
-            style = "h"
-        pictures = []
-        for image in _own(el, _IMAGE):
-            href = image.get(_HREF) or ""
-            if href and not href.startswith(("http:", "https:", "/", "..")):
-                try:
-                    pictures.append((href, z.read(href)))
-                except KeyError:
-                    continue
-        yield style, _clean(_own_text(el))[:MAX_PARAGRAPH], pictures
+_AUTOMATIC = f"{{{_NS['office']}}}automatic-styles"
+_TEXT = f"{{{_NS['office']}}}text"
+
+
+def _items(z: zipfile.ZipFile, pictures: Pictures, started: float, stopped: list[str]) -> Any:
+    """(style, text, pictures) of each paragraph and heading of the body, in order,
+    read as a stream: each part of the body (a paragraph, a list, a table…) once it is
+    read whole, then forgotten."""
+    from lxml import etree
+
+    parents: dict[str, str] = {}
+    count = 0
+    with z.open("content.xml") as f:
+        events = etree.iterparse(
+            f, events=("end",), resolve_entities=False, no_network=True, huge_tree=False
+        )
+        for _event, el in events:
+            parent = el.getparent()
+            if el.tag == _AUTOMATIC:
+                parents = _parent_styles(el)
+                continue
+            if parent is None or parent.tag != _TEXT:
+                continue
+            for p in el.iter(_P, _H):
+                style = p.get(_STYLE) or ""
+                style = parents.get(style, style).replace("_20_", " ")
+                if p.tag == _H and not style:
+                    style = "h"
+                found = []
+                for image in _own(p, _IMAGE):
+                    href = image.get(_HREF) or ""
+                    if href and not href.startswith(("http:", "https:", "/", "..")):
+                        data = pictures.get(href)
+                        if data is not None:
+                            found.append((href, data))
+                yield style, _clean(_own_text(p))[:MAX_PARAGRAPH], found
+                count += 1
+            forget(el)
+            if stop_here(count, started, stopped):
+                return
 
 
 def _own(el: Any, tag: str) -> list[Any]:

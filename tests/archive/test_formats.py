@@ -324,3 +324,84 @@ def test_an_opendocument_file_is_read_with_its_pictures(tmp_path: Path) -> None:
     (tmp_path / "kho" / "hong.odt").write_bytes(b"PK\x03\x04broken")
     problems = load_article(tmp_path / "kho", tmp_path / "kho" / "hong.odt").problems
     assert [p.kind for p in problems] == ["broken-document"]
+
+
+@pytest.mark.parametrize(
+    "charset", ["undefined", "idna", "punycode", "utf-7", "unicode_escape", "rot13", "cp500"]
+)
+def test_a_declared_charset_that_is_no_text_encoding_is_not_believed(
+    tmp_path: Path, charset: str
+) -> None:
+    """Python's codecs include host-name and escape codecs: a page naming one is read
+    as a browser reads it (UTF-8), not decoded with it."""
+    from tangthu.archive.decode import declared_codec
+
+    assert declared_codec(charset) is None
+    story = "Hội nghị nhân rộng các điển hình tiên tiến trong phong trào đoàn kết sáng tạo."
+    page = f'<html><head><meta charset="{charset}"></head><body><article><p>{story}</p>'
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "p.html").write_bytes((page + "</article></body></html>").encode())
+    got = load_article(tmp_path, tmp_path / "a" / "p.html")
+    assert got.problems == () and story in (got.lead, *(b.text for b in got.blocks))
+
+
+def test_declared_charsets_are_read_as_browsers_read_them() -> None:
+    from tangthu.archive.decode import declared_codec
+
+    assert declared_codec("UTF-8") == declared_codec("utf8") == "utf-8"
+    assert declared_codec("windows-1258") == "cp1258"
+    assert declared_codec("iso-8859-1") == declared_codec("us-ascii") == "cp1252"
+    assert declared_codec("utf-16") == "utf-8"  # written in letters a reader could read
+    assert declared_codec("") is None and declared_codec("x" * 300) is None
+
+
+def test_a_reader_failing_unforeseen_is_a_problem_of_that_file_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tangthu.archive.formats import html
+
+    def broken(_data: bytes, _path: Path) -> None:
+        raise UnicodeError("a codec nobody expected failed")
+
+    import dataclasses
+
+    from tangthu.archive import formats
+
+    patched = dict(formats.by_extension())
+    patched[".html"] = dataclasses.replace(html.READER, read=broken)
+    monkeypatch.setattr(formats, "by_extension", lambda: patched)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "p.html").write_text("<html><body><p>x</p></body></html>")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "article.txt").write_text("Bài tốt\n\nĐoàn kết.\n", encoding="utf-8")
+    report = scan(tmp_path)
+    assert len(report.articles) == 2
+    assert [(p.kind, p.detail) for p in report.problems] == [
+        ("broken-document", "the file could not be read (UnicodeError: a codec nobody "
+         "expected failed)")
+    ]  # fmt: skip
+
+
+def test_the_sizes_worked_out_in_one_pass_are_those_of_each_elements_text(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """`_Sizes` adds up from the leaves what `_words` reads from each element: the same
+    lengths (spaces collapsed, trimmed), link lengths and commas, on real pages."""
+    from lxml import html as lhtml
+
+    from tangthu.archive.formats.html import _link_density, _Sizes, _words
+
+    article = load_article(corpus, corpus / SEED / "article.txt")
+    for template in TEMPLATES:
+        folder = tmp_path / template
+        save_page(article, folder, template)
+        page = next(folder.glob("*.html"))
+        doc = lhtml.document_fromstring(page.read_text(encoding="utf-8"))
+        sizes = _Sizes(doc)
+        for el in doc.iter():
+            if not isinstance(el.tag, str):
+                continue
+            text = _words(el)
+            assert sizes.length[el] == len(text), (template, el.tag)
+            assert sizes.commas[el] == el.text_content().count(","), (template, el.tag)
+            assert abs(sizes.density(el) - _link_density(el, text)) < 1e-9, (template, el.tag)

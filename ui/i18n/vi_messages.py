@@ -153,6 +153,37 @@ VI_MESSAGES: dict[str, str] = {
     "Not an ordinary file": "Không phải tệp thông thường",
     "Damaged document": "Tài liệu bị hỏng",
     "Scans not read (no OCR)": "Chưa đọc được bản quét (thiếu OCR)",
+    "Scan not read in full (OCR)": "Bản quét chưa đọc hết (OCR)",
+    "Tesseract did not finish reading the scan in the time a file may take; a smaller or "
+    "cleaner scan reads faster. Update the index to try again.": (
+        "Tesseract chưa đọc xong bản quét trong thời gian dành cho một tệp; bản quét nhỏ hơn "
+        "hoặc rõ hơn sẽ đọc nhanh hơn. Cập nhật chỉ mục để thử lại."
+    ),
+    "the file could not be read (%1)": "không đọc được tệp (%1)",
+    "a picture inside it (%1, %2 MB) was left out; pictures above %3 MB are not kept": (
+        "bỏ qua một ảnh trong tệp (%1, %2 MB); ảnh lớn hơn %3 MB không được giữ"
+    ),
+    "its pictures beyond the first %1 MB were left out": (
+        "các ảnh trong tệp vượt quá %1 MB đầu tiên đã bị bỏ qua"
+    ),
+    "only its first %1 paragraphs were read": "chỉ đọc %1 đoạn đầu",
+    "reading stopped after %1 s, at paragraph %2": "dừng đọc sau %1 giây, ở đoạn %2",
+    "page %1 was not read: it shows a picture of %2×%3 pixels": (
+        "không đọc trang %1: trang có một hình %2×%3 điểm ảnh"
+    ),
+    "page %1 was not read: it shows a picture whose size cannot be read": (
+        "không đọc trang %1: trang có một hình không đọc được kích thước"
+    ),
+    "OCR did not finish on %1 of its %2 scanned pages: %3": (
+        "OCR chưa đọc xong %1/%2 trang quét: %3"
+    ),
+    "Tesseract took longer than %1 s to read it": "Tesseract đọc mất hơn %1 giây nên đã dừng",
+    "Tesseract was stopped (signal %1) while reading it": (
+        "Tesseract bị dừng (tín hiệu %1) khi đang đọc"
+    ),
+    "Tesseract could not read it (%1)": "Tesseract không đọc được (%1)",
+    "there was no time left to read it with OCR": "không còn thời gian để đọc bằng OCR",
+    "the picture could not be prepared for OCR (%1)": "không chuẩn bị được hình để đọc OCR (%1)",
     "Tesseract is not installed; to read scans, run: %1": (
         "Chưa cài Tesseract; để đọc bản quét, hãy chạy: %1"
     ),
