@@ -82,14 +82,15 @@ def normalize_text(text: str) -> str:
 #: other codecs are not charsets (``idna`` and ``punycode`` are for host names,
 #: ``undefined`` refuses everything, ``unicode_escape`` reads escapes); one named by a
 #: page is not used.
+_AS_NAMED = (
+    "utf-8", "cp866", "koi8-r", "koi8-u", "mac-roman",
+    "gbk", "gb18030", "big5", "big5hkscs", "euc_jp", "iso2022_jp", "shift_jis", "cp932",
+    "euc_kr", "cp949",
+    *(f"cp{n}" for n in range(1250, 1259)),
+    *(f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)),
+)  # fmt: skip
 _DECLARABLE: dict[str, str] = {
-    **{name: name for name in (
-        "utf-8", "cp866", "koi8-r", "koi8-u", "mac-roman",
-        "gbk", "gb18030", "big5", "big5hkscs", "euc_jp", "iso2022_jp", "shift_jis", "cp932",
-        "euc_kr", "cp949",
-        *(f"cp{n}" for n in range(1250, 1259)),
-        *(f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)),
-    )},  # fmt: skip
+    **{name: name for name in _AS_NAMED},
     # a page that declares UTF-16 in letters its reader could read is not UTF-16
     "utf-16": "utf-8",
     "utf-16-le": "utf-8",

@@ -89,7 +89,8 @@ class NotOurs(OSError):
 def remove_ours(path: Path, ours: Callable[[Path], bool]) -> bool:
     """Remove the folder *path* if *ours* says Tàng Thư made it, checking the very folder
     that is removed: it is first renamed to a name only this call knows, then checked,
-    then removed; a folder that is not ours is renamed back. Someone swapping another folder in at *path* meanwhile gets it back.
+    then removed; a folder that is not ours is renamed back. Someone swapping another
+    folder in at *path* meanwhile gets it back.
 
     Returns False when there was nothing at *path*.
 

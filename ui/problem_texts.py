@@ -169,7 +169,10 @@ DETAILS: list[tuple[str, str]] = [
         rf"OCR did not finish on {_N} of its {_N} scanned pages: (.+)",
         "OCR did not finish on %1 of its %2 scanned pages: %3",
     ),
-    (rf"Tesseract took longer than {_N} s to read it", "Tesseract took longer than %1 s to read it"),
+    (
+        rf"Tesseract took longer than {_N} s to read it",
+        "Tesseract took longer than %1 s to read it",
+    ),
     (
         rf"Tesseract was stopped \(signal {_N}\) while reading it",
         "Tesseract was stopped (signal %1) while reading it",
