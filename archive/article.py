@@ -646,7 +646,7 @@ def load_article(
         found = listing.find(name)
         info = None
         if found is None and name in parsed.embedded:  # a picture inside the file
-            found = keep(path, name, parsed.embedded[name])
+            found = keep(path, name, parsed.embedded[name], data or None)
             if found is not None:
                 info = read_photo_info(found) if photo_info else None
                 if info is not None and info.problem:

@@ -1,19 +1,20 @@
 """Pictures kept inside an article's file (a Word file's pictures, a single-file web
 page's images): each is named ``NAME_files/PICTURE`` beside its file ``NAME``, as a
 browser names a saved page's files, and is written, when first read, to the
-per-user cache (never into the archive). `resolve` finds one by that name, reading
+per-user cache (never into the archive), under the SHA-256 of the file that holds it
+(`tangthu.archive.digest`). `resolve` finds one by that name, reading
 the file again when the cache has lost it.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import tempfile
 import unicodedata
 from pathlib import Path
 
+from tangthu.archive.digest import digest_of
 from tangthu.archive.paths import cache_dir
 
 SUFFIX = "_files"
@@ -39,25 +40,26 @@ def name_for(document: Path, part: str, taken: set[str]) -> str:
     return name
 
 
-def _folder(document: Path) -> Path:
-    st = document.stat()
-    key = f"{os.path.realpath(document)}\0{st.st_size}\0{st.st_mtime_ns}"
-    return cache_root() / hashlib.sha1(key.encode("utf-8", "surrogateescape")).hexdigest()
+def _folder(document: Path, source: bytes | None = None) -> Path:
+    """The cache folder of *document*'s pictures: named by what the file holds (its
+    bytes are *source* when the caller read them already)."""
+    return cache_root() / digest_of(document, source)
 
 
-def cached(document: Path, name: str) -> Path | None:
+def cached(document: Path, name: str, source: bytes | None = None) -> Path | None:
     """The cached picture *name* of *document*, if it is there."""
     try:
-        target = _folder(document) / name.split("/", 1)[1]
+        target = _folder(document, source) / name.split("/", 1)[1]
     except (OSError, IndexError):
         return None
     return target if target.is_file() else None
 
 
-def keep(document: Path, name: str, data: bytes) -> Path | None:
-    """Write the picture *name* of *document* to the cache (once); its path there."""
+def keep(document: Path, name: str, data: bytes, source: bytes | None = None) -> Path | None:
+    """Write the picture *name* of *document* (whose bytes are *source*, when read
+    already) to the cache (once); its path there."""
     try:
-        target = _folder(document) / name.split("/", 1)[1]
+        target = _folder(document, source) / name.split("/", 1)[1]
         if not target.is_file():
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".part-", suffix=".tmp")
@@ -84,12 +86,6 @@ def resolve(folder: Path, name: str) -> Path | None:
     document = document_of(folder, name)
     if document is None:
         return None
-    try:
-        cached = _folder(document) / name.split("/", 1)[1]
-    except OSError:
-        return None
-    if cached.is_file():
-        return cached
     from tangthu.archive.formats import ReadFailure, reader_for
     from tangthu.archive.guard import read_bytes
 
@@ -97,8 +93,20 @@ def resolve(folder: Path, name: str) -> Path | None:
     if reader is None:
         return None
     try:
-        parsed = reader.read(read_bytes(document, limit=reader.max_bytes), document)
+        source = read_bytes(document, limit=reader.max_bytes)
+        cached = _folder(document, source) / name.split("/", 1)[1]
+    except OSError:
+        return None
+    if cached.is_file():
+        return cached
+    try:
+        parsed = reader.read(source, document)
     except (OSError, ReadFailure, MemoryError, RecursionError):
         return None
+    except Exception as exc:  # a reader's failure on one file: no picture, no crash
+        from tangthu.archive.article import failed_reading
+
+        failed_reading(exc)
+        return None
     data = parsed.embedded.get(name)
-    return keep(document, name, data) if data is not None else None
+    return keep(document, name, data, source) if data is not None else None

@@ -1,4 +1,6 @@
-"""A disk cache of thumbnails, kept in the per-user cache folder (never in an archive)."""
+"""A disk cache of thumbnails, kept in the per-user cache folder (never in an archive),
+by what each photo holds (not by its path: another archive at the same place is other
+photos)."""
 
 from __future__ import annotations
 
@@ -7,14 +9,15 @@ import os
 import tempfile
 from pathlib import Path
 
+from tangthu.archive.digest import digest_of
 from tangthu.archive.paths import cache_dir
 from tangthu.archive.photo import make_thumbnail
 
 
 def _key(path: Path, px: int) -> str:
-    st = path.stat()
-    raw = f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}|{px}"
-    return hashlib.sha1(raw.encode("utf-8", "surrogateescape")).hexdigest()
+    """The thumbnail's name: what the photo holds (`tangthu.archive.digest`) and its size."""
+    raw = f"{digest_of(path)}|{px}"
+    return hashlib.sha1(raw.encode("ascii")).hexdigest()
 
 
 def cached_thumbnail(path: str | os.PathLike[str], px: int, folder: Path | None = None) -> bytes:

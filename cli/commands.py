@@ -11,9 +11,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 import textwrap
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -459,7 +462,11 @@ def run(argv: list[str], *, gui: GuiRunner | None = None) -> int:
         args = parser.parse_args(["gui"])
     who = f"{program.command_name()} {args.command}"  # begins each error message
     try:
-        return _run(args, gui)
+        with _terminated_as_interrupted(args.command != "gui"):
+            return _run(args, gui)
+    except Terminated:
+        print(f"{who}: terminated.", file=sys.stderr)
+        return 143
     except UsageError as exc:
         print(printable(f"{who}: {exc}"), file=sys.stderr)
         return 2
@@ -483,6 +490,26 @@ def run(argv: list[str], *, gui: GuiRunner | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a shutdown, ``kill``), taken as Ctrl-C is: the command stops cleanly (an
+    index keeps its last commit, an export leaves nothing half written)."""
+
+
+@contextmanager
+def _terminated_as_interrupted(on: bool) -> Iterator[None]:
+    def stop(_signum: int, _frame: object) -> None:
+        raise Terminated
+
+    if not on or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _run(args: argparse.Namespace, gui: GuiRunner | None) -> int:

@@ -9,11 +9,12 @@ beside what was read, with how sure the reading was.
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 from tangthu.archive.article import ParsedText
-from tangthu.archive.formats import ArticleReader
-from tangthu.archive.formats.ocr import OcrUnavailable, recognize
+from tangthu.archive.formats import SECONDS, ArticleReader
+from tangthu.archive.formats.ocr import OcrFailed, OcrUnavailable, recognize
 from tangthu.archive.model import Block
 from tangthu.archive.photo import IMAGE_EXTENSIONS, read_photo_info
 
@@ -33,6 +34,7 @@ def title_of(text: str) -> str:
 
 
 def read(_data: bytes, path: Path) -> ParsedText:
+    started = time.monotonic()
     out = ParsedText()
     info = read_photo_info(path)
     if info.problem is not None:
@@ -49,10 +51,13 @@ def read(_data: bytes, path: Path) -> ParsedText:
     out.photo_lines = [(path.name, None)]
     out.title = path.stem
     try:
-        found = recognize(path)
+        found = recognize(path, seconds=SECONDS - (time.monotonic() - started))
     except OcrUnavailable as exc:
         if str(exc) != "OCR is switched off":
             out.notes.append(("ocr-unavailable", str(exc)))
+        return out
+    except OcrFailed as exc:
+        out.notes.append((exc.kind, exc.detail))
         return out
     if found.letters < CLIPPING_LETTERS:
         return out  # a photo without a caption, not a page of print

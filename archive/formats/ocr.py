@@ -3,9 +3,16 @@ Tesseract and its Vietnamese model (Debian: ``tesseract-ocr tesseract-ocr-vie``)
 
 Tesseract runs as a program, one picture at a time, with ``OMP_THREAD_LIMIT=1``
 (on two cores it is about four times faster so, the indexing workers giving each
-core its own picture), under a time limit. What it read is kept in the per-user
-cache, by the picture's path, size and time, so a rescan never reads a picture
-twice. ``TANGTHU_OCR=0`` (``index --no-ocr``) switches it off.
+core its own picture). Each run is bounded: at most `MAX_PIXELS` pixels are given to
+it (a larger picture is scaled down first), it stops at its time limit (what is left
+of its file's `tangthu.archive.formats.SECONDS`), and it ends with the process that
+started it (Linux: the kernel kills it; Ctrl-C reaches it as it reaches that process).
+A picture goes to it by its file or through its standard input: no temporary files.
+
+What it read is kept in the per-user cache, by the picture's content (not its path or
+time: another archive at the same place is other pictures), so a rescan never reads a
+picture twice. A run that did not finish (too slow, stopped) is a problem of the file,
+never kept. ``TANGTHU_OCR=0`` (``index --no-ocr``) switches it off.
 """
 
 from __future__ import annotations
@@ -16,27 +23,47 @@ import io
 import json
 import os
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from tangthu.archive.digest import digest_of
 from tangthu.archive.paths import cache_dir
 
-#: Seconds Tesseract may spend on one picture.
-SECONDS = 120
+#: Seconds Tesseract may spend on one picture (less when its file has less time left).
+SECONDS = 60.0
+#: The most pixels Tesseract is given: a broadsheet page at 300 dpi has some 35 million;
+#: a larger picture is scaled down to this before it is read.
+MAX_PIXELS = 40_000_000
 #: The languages read: Vietnamese, with English for the words papers borrow.
 LANGUAGES = "vie+eng"
 #: The one command that installs what OCR needs (Debian and Ubuntu).
 INSTALL = "sudo apt-get install tesseract-ocr tesseract-ocr-vie"
 #: Words Tesseract is less sure of than this (0-100) are left out.
 LEAST_CONFIDENCE = 30
+#: Changes when what is cached for a picture changes (older entries are not read).
+_CACHE_VERSION = 2
 
 
 class OcrUnavailable(Exception):
     """Tesseract or its Vietnamese model is not installed, or OCR is switched off."""
+
+
+class OcrFailed(Exception):
+    """Tesseract did not finish reading a picture (too slow, stopped, or failed): a
+    problem of its file (``kind``), never cached."""
+
+    kind = "ocr-failed"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +95,11 @@ def missing() -> str | None:
         return f"Tesseract is not installed; to read scans, run: {INSTALL}"
     try:
         langs = subprocess.run(
-            [program, "--list-langs"], capture_output=True, text=True, timeout=30
+            [program, "--list-langs"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            preexec_fn=_child_setup(),
         ).stdout.split()
     except (OSError, subprocess.SubprocessError) as exc:
         return f"Tesseract does not start ({exc}); reinstall it: {INSTALL}"
@@ -77,17 +108,30 @@ def missing() -> str | None:
     return None
 
 
-def _key(path: Path, page: int) -> str:
-    st = path.stat()
-    raw = f"{os.path.realpath(path)}\0{st.st_size}\0{st.st_mtime_ns}\0{page}\0{LANGUAGES}"
-    return hashlib.sha1(raw.encode("utf-8", "surrogateescape")).hexdigest()
+def ready() -> None:
+    """Raise `OcrUnavailable` when OCR is off or cannot run here."""
+    if not enabled():
+        raise OcrUnavailable("OCR is switched off")
+    why = missing()
+    if why is not None:
+        raise OcrUnavailable(why)
 
 
-def _cached(key: str) -> Recognized | None:
+def content_key(*parts: object) -> str:
+    """A cache key of the pictures' content (digests, page numbers, resolutions)."""
+    raw = "\0".join(str(p) for p in (_CACHE_VERSION, LANGUAGES, MAX_PIXELS, *parts))
+    return hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def cached(key: str) -> Recognized | None:
+    """What was read of the picture of *key* before (None: not read yet)."""
     try:
         data = json.loads((cache_dir() / "ocr" / f"{key}.json").read_text(encoding="utf-8"))
-        return Recognized([str(p) for p in data["paragraphs"]], float(data["confidence"]))
-    except (OSError, ValueError, KeyError, TypeError):
+        paragraphs = data["paragraphs"]
+        if not isinstance(paragraphs, list) or not all(isinstance(p, str) for p in paragraphs):
+            return None
+        return Recognized(paragraphs, float(data["confidence"]))
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
 
 
@@ -103,45 +147,108 @@ def _keep(key: str, found: Recognized) -> None:
         pass  # a cache that cannot be written costs time, not text
 
 
-def recognize(path: Path, *, page: int = 0, picture: bytes | None = None) -> Recognized:
-    """The text of the picture at *path* (or of *picture*, a PNG of page *page* of the
-    document at *path*), from the cache when it was read before.
+def recognize(
+    path: Path,
+    *,
+    picture: bytes | None = None,
+    key: str | None = None,
+    seconds: float = SECONDS,
+) -> Recognized:
+    """The text of the picture file at *path*, or of *picture* (a PNG, with the *key*
+    of its content: a page of the document at *path*), from the cache when it was read
+    before; Tesseract stops after *seconds*.
 
     Raises:
         OcrUnavailable: OCR is off or cannot run here (the message says what to do).
+        OcrFailed: Tesseract did not finish (nothing is cached).
     """
-    if not enabled():
-        raise OcrUnavailable("OCR is switched off")
-    why = missing()
-    if why is not None:
-        raise OcrUnavailable(why)
-    key = _key(path, page)
-    found = _cached(key)
+    ready()
+    if key is None:
+        key = content_key("file", digest_of(path))
+    found = cached(key)
     if found is not None:
         return found
-    found = _run(path, picture)
+    if picture is None:
+        picture = _scaled(path)  # None: small enough to be read from its file
+    found = _run(path, picture, seconds)
     _keep(key, found)
     return found
 
 
-def _run(path: Path, picture: bytes | None) -> Recognized:
+def _scaled(path: Path) -> bytes | None:
+    """A picture file larger than `MAX_PIXELS`, scaled down to them, as PNG (None:
+    the file is read as it is)."""
+    from PIL import Image
+
+    from tangthu.archive.photo import DECODE_BYTES, PictureRefused, open_picture
+
+    try:  # (its decoding is bounded below, once it is known at what scale)
+        with open_picture(path, budget=1 << 62) as im:
+            width, height = im.size
+            if width * height <= MAX_PIXELS:
+                return None
+            ratio = (MAX_PIXELS / (width * height)) ** 0.5
+            size = (max(1, int(width * ratio)), max(1, int(height * ratio)))
+            if im.format == "JPEG":
+                im.draft("L", size)  # decoded at a half, a quarter or an eighth
+            if im.width * im.height * 4 > DECODE_BYTES:
+                raise PictureRefused(f"{width}×{height} pixels is too many to read with OCR")
+            small = im.convert("L").resize(size, Image.Resampling.BOX)
+    except (PictureRefused, OSError, ValueError, SyntaxError, EOFError) as exc:
+        raise OcrFailed(f"the picture could not be prepared for OCR ({exc})") from None
+    out = io.BytesIO()
+    small.save(out, "PNG")
+    return out.getvalue()
+
+
+def _child_setup() -> Callable[[], None] | None:
+    """What Tesseract's process does before it starts: on Linux, ask the kernel to kill
+    it when its parent ends (an indexing worker killed, or the program), and take
+    Ctrl-C as a program does by default (a worker that ignores Ctrl-C, leaving it to
+    its parent, would pass the ignoring on)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        prctl, set_signal = libc.prctl, libc.signal
+    except (OSError, AttributeError):
+        return None
+    parent = os.getpid()
+
+    def setup() -> None:
+        prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        set_signal(signal.SIGINT, 0)  # SIG_DFL
+        if os.getppid() != parent:  # the parent ended before the kernel was told
+            os._exit(1)
+
+    return setup
+
+
+def _run(path: Path, picture: bytes | None, seconds: float) -> Recognized:
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    with tempfile.TemporaryDirectory(prefix="tangthu-ocr-") as tmp:
-        source = str(path)
-        if picture is not None:
-            source = os.path.join(tmp, "page.png")
-            Path(source).write_bytes(picture)
-        try:
-            done = subprocess.run(
-                ["tesseract", source, "stdout", "-l", LANGUAGES, "--psm", "3", "tsv"],
-                capture_output=True,
-                timeout=SECONDS,
-                env=env,
-            )
-        except subprocess.TimeoutExpired:
-            return Recognized([], 0.0)
-        except OSError as exc:
-            raise OcrUnavailable(f"Tesseract does not start ({exc})") from None
+    source = "stdin" if picture is not None else str(path)
+    if seconds <= 0:
+        raise OcrFailed("there was no time left to read it with OCR")
+    try:
+        done = subprocess.run(
+            ["tesseract", source, "stdout", "-l", LANGUAGES, "--psm", "3", "tsv"],
+            input=picture,
+            capture_output=True,
+            timeout=seconds,
+            env=env,
+            preexec_fn=_child_setup(),
+        )
+    except subprocess.TimeoutExpired:
+        raise OcrFailed(f"Tesseract took longer than {seconds:.0f} s to read it") from None
+    except OSError as exc:
+        raise OcrUnavailable(f"Tesseract does not start ({exc})") from None
+    if done.returncode < 0:
+        raise OcrFailed(f"Tesseract was stopped (signal {-done.returncode}) while reading it")
+    if done.returncode != 0:
+        said = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise OcrFailed(f"Tesseract could not read it ({(said or ['no reason given'])[-1]})")
     return parse_tsv(done.stdout.decode("utf-8", "replace"))
 
 
@@ -154,11 +261,11 @@ def parse_tsv(tsv: str) -> Recognized:
         text = (row.get("text") or "").strip()
         try:
             conf = float(row.get("conf") or -1)
-        except ValueError:
+            key = (int(row["page_num"]), int(row["block_num"]), int(row["par_num"]))
+        except (ValueError, KeyError, TypeError):
             continue
         if not text or conf < LEAST_CONFIDENCE:
             continue
-        key = (int(row["page_num"]), int(row["block_num"]), int(row["par_num"]))
         paragraphs.setdefault(key, []).append(text)
         confidences.append(conf)
     joined = []

@@ -10,6 +10,7 @@ layer (a scan) are counted and reported.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import time
@@ -103,32 +104,90 @@ def paragraphs(lines: list[Line]) -> list[tuple[str, float]]:
     return out
 
 
-#: The resolution scanned pages are rendered at for OCR.
+#: The resolution scanned pages are rendered at for OCR (a page that would take more
+#: than `tangthu.archive.formats.ocr.MAX_PIXELS` is rendered at less).
 OCR_DPI = 300
+#: A picture on a page claiming more pixels than this is never decoded: PDFium decodes
+#: a picture whole to draw it (a few hundred bytes of JBIG2 can claim 46,000 × 46,000).
+MAX_IMAGE_PIXELS = 64_000_000
+
+
+class PageRefused(Exception):
+    """A page that is not drawn: what it shows would take too much memory."""
+
+
+def render_scale(page: object, dpi: float, max_pixels: int) -> float:
+    """The scale to draw *page* at *dpi*, less when that would make more than
+    *max_pixels* (a page may be 14,400 points wide: 60,000 pixels at 300 dpi)."""
+    width, height = page.get_size()  # type: ignore[attr-defined]
+    scale = dpi / 72
+    pixels = max(width, 1.0) * max(height, 1.0) * scale * scale
+    if pixels > max_pixels:
+        scale *= (max_pixels / pixels) ** 0.5
+    return scale
+
+
+def check_images(page: object) -> None:
+    """Refuse a page showing a picture of more than `MAX_IMAGE_PIXELS` (its own size,
+    as its dictionary says it: nothing is decoded to ask).
+
+    Raises:
+        PageRefused: such a picture is on the page.
+    """
+    import pypdfium2.raw as raw
+
+    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=8):  # type: ignore[attr-defined]
+        try:
+            width, height = obj.get_px_size()
+        except Exception:  # noqa: BLE001 - PDFium could not say: do not draw it
+            raise PageRefused("it shows a picture whose size cannot be read") from None
+        if width * height > MAX_IMAGE_PIXELS:
+            raise PageRefused(f"it shows a picture of {width:,}×{height:,} pixels")
+
+
+def _png(page: object, scale: float, *, grayscale: bool) -> bytes:
+    bitmap = page.render(scale=scale, grayscale=grayscale)  # type: ignore[attr-defined]
+    try:
+        picture = io.BytesIO()
+        bitmap.to_pil().save(picture, "PNG")
+    finally:
+        bitmap.close()
+    return picture.getvalue()
 
 
 def _read_scan(
-    pdf: object, number: int, path: Path, unread: list[str]
+    pdf: object, number: int, path: Path, digest: str, seconds: float, said: dict[str, list[str]]
 ) -> tuple[list[Line], float] | None:
     """A scanned page's text by OCR, as lines of one size, and how sure it is; None
-    when OCR cannot run (why is added to *unread*, once)."""
-    from tangthu.archive.formats.ocr import OcrUnavailable, recognize
+    when it cannot be read (why is added to *said*: ``unread`` for OCR that cannot
+    run, once; ``failed`` for a page OCR did not finish; ``refused`` for a page not
+    drawn)."""
+    from tangthu.archive.formats import ocr
 
-    if unread:
+    if said["unread"]:
+        return None
+    try:
+        ocr.ready()
+    except ocr.OcrUnavailable as exc:
+        said["unread"].append(str(exc))
         return None
     page = pdf[number]  # type: ignore[index]
     try:
-        bitmap = page.render(scale=OCR_DPI / 72, grayscale=True)
-        picture = io.BytesIO()
-        bitmap.to_pil().save(picture, "PNG")
-        bitmap.close()
+        scale = render_scale(page, OCR_DPI, ocr.MAX_PIXELS)
+        key = ocr.content_key("pdf page", digest, number, OCR_DPI, round(scale, 6))
+        found = ocr.cached(key)
+        if found is None:
+            check_images(page)
+            picture = _png(page, scale, grayscale=True)
+            found = ocr.recognize(path, picture=picture, key=key, seconds=seconds)
+    except PageRefused as exc:
+        said["refused"].append(f"page {number + 1} was not read: {exc}")
+        return None
+    except ocr.OcrFailed as exc:
+        said["failed"].append(exc.detail)
+        return None
     finally:
         page.close()
-    try:
-        found = recognize(path, page=number, picture=picture.getvalue())
-    except OcrUnavailable as exc:
-        unread.append(str(exc))
-        return None
     lines: list[Line] = []
     for paragraph in found.paragraphs:
         lines += [(paragraph, 10.0), ("", 10.0)]
@@ -137,8 +196,10 @@ def _read_scan(
 
 #: Pages rendered to pictures for the reader (the rest of a long PDF is left out).
 MAX_RENDERED = 200
-#: Their resolution: a page as wide as a screen (an A4 page: 909 × 1,286 pixels).
+#: Their resolution: a page as wide as a screen (an A4 page: 909 × 1,286 pixels)…
 PAGE_DPI = 110
+#: …and their size at most (a poster-sized page is drawn smaller).
+PAGE_PIXELS = 16_000_000
 
 
 def page_name(document: Path, number: int) -> str:
@@ -148,7 +209,8 @@ def page_name(document: Path, number: int) -> str:
 
 def page_pictures(document: Path, *, limit: int = MAX_RENDERED) -> list[tuple[str, Path]]:
     """Each page of *document* as a picture in the per-user cache (rendered once):
-    ``(photo name, cached file)``, at most *limit* pages.
+    ``(photo name, cached file)``, at most *limit* pages, within `SECONDS`. A page
+    showing a picture too large to draw (`check_images`) is left out.
 
     Raises:
         ReadFailure: the file is not a PDF that can be read.
@@ -158,25 +220,29 @@ def page_pictures(document: Path, *, limit: int = MAX_RENDERED) -> list[tuple[st
     from tangthu.archive import embedded
     from tangthu.archive.guard import read_bytes
 
+    started = time.monotonic()
     try:
-        pdf = pdfium.PdfDocument(read_bytes(document, limit=READER.max_bytes))
+        data = read_bytes(document, limit=READER.max_bytes)
+        pdf = pdfium.PdfDocument(data)
     except (pdfium.PdfiumError, OSError) as exc:
         raise ReadFailure("broken-document", f"not a PDF that can be read ({exc})") from None
     out = []
     try:
         for number in range(1, min(len(pdf), limit) + 1):
+            if time.monotonic() - started > SECONDS:
+                break
             name = page_name(document, number)
-            cached = embedded.cached(document, name)
+            cached = embedded.cached(document, name, data)
             if cached is None:
                 page = pdf[number - 1]
                 try:
-                    bitmap = page.render(scale=PAGE_DPI / 72)
-                    picture = io.BytesIO()
-                    bitmap.to_pil().save(picture, "PNG")
-                    bitmap.close()
+                    check_images(page)
+                    picture = _png(page, render_scale(page, PAGE_DPI, PAGE_PIXELS), grayscale=False)
+                except PageRefused:
+                    continue
                 finally:
                     page.close()
-                cached = embedded.keep(document, name, picture.getvalue())
+                cached = embedded.keep(document, name, picture, data)
             if cached is not None:
                 out.append((name, cached))
     except pdfium.PdfiumError as exc:
@@ -195,13 +261,15 @@ def read(data: bytes, path: Path) -> ParsedText:
         raise ReadFailure("broken-document", f"not a PDF that can be read ({exc})") from None
     out = ParsedText()
     started = time.monotonic()
+    digest = hashlib.sha256(data).hexdigest()
     try:
         meta = pdf.get_metadata_dict(skip_empty=True)
         pages = len(pdf)
         pages_lines: list[list[Line]] = []
         paras: list[tuple[str, float]] = []
         confidences: list[float] = []
-        unread: list[str] = []  # why OCR could not read the scanned pages
+        # why scanned pages were not read: OCR cannot run, did not finish, page not drawn
+        said: dict[str, list[str]] = {"unread": [], "failed": [], "refused": []}
         scanned = 0
         stopped = None
         for number in range(pages):
@@ -220,7 +288,8 @@ def read(data: bytes, path: Path) -> ParsedText:
                 page.close()
             if sum(c.isalpha() for t, _ in lines for c in t) < _SCANNED:
                 scanned += 1
-                read = _read_scan(pdf, number, path, unread)
+                left = SECONDS - (time.monotonic() - started)
+                read = _read_scan(pdf, number, path, digest, left, said)
                 if read is not None and sum(c.isalpha() for t, _ in read[0] for c in t) >= _SCANNED:
                     pages_lines.append(read[0])
                     confidences.append(read[1])
@@ -241,9 +310,20 @@ def read(data: bytes, path: Path) -> ParsedText:
     out.pages = pages
     if stopped:
         out.notes.append(("partly-read", stopped))
+    unread = said["unread"]
+    if said["refused"]:
+        out.notes.append(("huge-photo", said["refused"][0]))
+    if said["failed"]:
+        out.notes.append(
+            (
+                "ocr-failed",
+                f"OCR did not finish on {len(said['failed'])} of its {scanned} scanned pages: "
+                f"{said['failed'][0]}",
+            )
+        )
     if unread:
         out.notes.append(("ocr-unavailable", unread[0]))
-    elif scanned and not confidences:
+    elif scanned and not confidences and not said["failed"] and not said["refused"]:
         out.notes.append(
             (
                 "scanned-document",
