@@ -184,42 +184,93 @@ class _Chunk:
     number: int
     ids: list[str]
     fingerprints: list[str]
-    rows: Any  # numpy float16 (n, dim), memory-mapped
+    rows: Any  # numpy float16 (n, dim), read whole; None when only the lists were asked
 
 
 def _folder(index_path: Path) -> Path:
     return Path(index_path) / FOLDER
 
 
+#: The most one chunk's list may hold (a million articles' IDs are some 60 MB).
+MAX_LIST_BYTES = 512 * 1024 * 1024
+
+
 def _read_model(folder: Path) -> dict[str, Any] | None:
+    from tangthu.archive.guard import read_bytes
+
     try:
-        data = json.loads((folder / MODEL_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_bytes(folder / MODEL_FILE, limit=1 << 16).decode("utf-8"))
+    except (OSError, ValueError, RecursionError):
         return None
-    return data if isinstance(data, dict) and data.get("version") == VERSION else None
+    if not isinstance(data, dict) or data.get("version") != VERSION:
+        return None
+    dim, name = data.get("dim"), data.get("model")
+    if type(dim) is not int or not 0 < dim <= 65536 or not isinstance(name, str):
+        return None
+    return data
 
 
-def _chunks(folder: Path) -> list[_Chunk]:
-    """The complete chunks, oldest first (an array without its list is not one)."""
-    import numpy as np
-
+def _chunks(folder: Path, *, rows: bool = True) -> list[_Chunk]:
+    """The complete chunks, oldest first (an array without its list is not one), each
+    checked before use (`_read_chunk`): one that fails is left out, and its articles are
+    embedded again. With *rows*, their vectors are read too."""
     try:
         names = sorted(n for n in os.listdir(folder) if _CHUNK_NAME.fullmatch(n))
     except OSError:
         return []
+    model = _read_model(folder)
+    if model is None:
+        return []
     out = []
     for name in names:
-        number = int(name[1:7])
-        try:
-            listed = json.loads((folder / name).read_text(encoding="utf-8"))
-            rows = np.load(folder / f"c{number:06d}.npy", mmap_mode="r")
-            ids, fps = list(listed["ids"]), list(listed["fingerprints"])
-        except (OSError, ValueError, KeyError, TypeError):
-            continue  # damaged: its articles are embedded again
-        if len(ids) != len(fps) or rows.ndim != 2 or rows.shape[0] != len(ids):
-            continue
-        out.append(_Chunk(number, ids, fps, rows))
+        chunk = _read_chunk(folder, int(name[1:7]), model["dim"], rows=rows)
+        if chunk is not None:
+            out.append(chunk)
     return out
+
+
+def _read_chunk(folder: Path, number: int, dim: int, *, rows: bool) -> _Chunk | None:
+    """A chunk as written by `_write_chunk`, or None: its list and array must be regular
+    files (a pipe is not waited on), the list a JSON object of as many article IDs as
+    fingerprints (strings), the array float16 rows of *dim* columns, one per article,
+    the file no longer than its rows. The array is read whole, never memory-mapped: a
+    file truncated by another process under a mapping would end this one."""
+    import numpy as np
+
+    from tangthu.archive.guard import open_regular, read_bytes
+
+    try:
+        raw = read_bytes(folder / f"c{number:06d}.json", limit=MAX_LIST_BYTES)
+        listed = json.loads(raw.decode("utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    if not isinstance(listed, dict):
+        return None
+    ids, fps = listed.get("ids"), listed.get("fingerprints")
+    if not (isinstance(ids, list) and isinstance(fps, list) and len(ids) == len(fps)):
+        return None
+    if not all(isinstance(x, str) for x in ids) or not all(isinstance(x, str) for x in fps):
+        return None
+    try:
+        with open_regular(folder / f"c{number:06d}.npy") as f:
+            fmt = np.lib.format
+            version = fmt.read_magic(f)
+            header = fmt.read_array_header_1_0 if version == (1, 0) else fmt.read_array_header_2_0
+            shape, fortran, dtype = header(f)
+            size = len(ids) * dim * 2
+            if shape != (len(ids), dim) or fortran or dtype != np.dtype("<f2"):
+                return None
+            if os.fstat(f.fileno()).st_size != f.tell() + size:
+                return None
+            array = None
+            if rows:
+                data = f.read(size)
+                if len(data) != size:
+                    return None
+                array = np.frombuffer(data, dtype="<f2").reshape(len(ids), dim)
+    except (OSError, ValueError, EOFError):
+        return None
+    return _Chunk(number, ids, fps, array)
 
 
 def _latest(chunks: list[_Chunk]) -> dict[str, tuple[int, int, str]]:
@@ -232,22 +283,35 @@ def _latest(chunks: list[_Chunk]) -> dict[str, tuple[int, int, str]]:
 
 
 def _write_chunk(folder: Path, number: int, ids: list[str], fps: list[str], rows: Any) -> None:
-    """A chunk's array, then its list (the list says the chunk is complete)."""
+    """A chunk's array, then its list (the list says the chunk is complete). The array
+    is written by Python's own file writes, so that a full disk says so (NumPy's own
+    writing says only how many bytes it wrote)."""
     import numpy as np
 
     array = folder / f"c{number:06d}.npy"
     tmp = folder / f".c{number:06d}-{os.getpid()}.npy.tmp"
-    with open(tmp, "wb") as f:
-        np.save(f, np.asarray(rows, dtype=np.float16))
-        f.flush()
-        os.fsync(f.fileno())
+    data = np.ascontiguousarray(rows, dtype="<f2")
+    try:
+        with open(tmp, "wb") as f:
+            fmt = np.lib.format
+            fmt.write_array_header_1_0(f, fmt.header_data_from_array_1_0(data))
+            view = memoryview(data.reshape(-1)).cast("B")
+            for start in range(0, len(view), 1 << 24):
+                f.write(view[start : start + (1 << 24)])
+            f.flush()
+            os.fsync(f.fileno())
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
     os.replace(tmp, array)
     listed = {"ids": ids, "fingerprints": fps}
     write_atomically(folder / f"c{number:06d}.json", json.dumps(listed, ensure_ascii=False))
 
 
 def _remove_unfinished(folder: Path) -> None:
-    """What a killed run left: arrays whose list was never written, temporary files."""
+    """What a killed run left: arrays whose list was never written, temporary files;
+    and chunks that fail their checks (`_read_chunk`): their articles are embedded
+    again rather than trusted."""
     try:
         names = set(os.listdir(folder))
     except OSError:
@@ -259,13 +323,33 @@ def _remove_unfinished(folder: Path) -> None:
                 os.remove(folder / name)
             except OSError:
                 pass
+    model = _read_model(folder)
+    for name in names:
+        if model is not None and _CHUNK_NAME.fullmatch(name):
+            number = int(name[1:7])
+            if _read_chunk(folder, number, model["dim"], rows=False) is None:
+                _remove_chunk(folder, number)
+
+
+def _last_number(folder: Path) -> int:
+    """The highest chunk number any name in *folder* takes (a new chunk comes after it,
+    even one whose files could be neither read nor removed)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return 0
+    found = [int(m.group(1)) for n in names if (m := _ANY_CHUNK_FILE.fullmatch(n))]
+    return max(found, default=0)
+
+
+_ANY_CHUNK_FILE = re.compile(r"c(\d{6})\.(?:json|npy)")
 
 
 def _remove_chunk(folder: Path, number: int) -> None:
     for suffix in (".json", ".npy"):  # the list first: a kill between leaves no chunk
         try:
             os.remove(folder / f"c{number:06d}{suffix}")
-        except FileNotFoundError:
+        except OSError:  # gone already, or not a file (then never read either)
             pass
 
 
@@ -291,7 +375,7 @@ def state(index_path: Path, current: dict[str, str] | None = None) -> MeaningSta
     model = _read_model(folder)
     if model is None:
         return MeaningState(installed(), False)
-    where = _latest(_chunks(folder))
+    where = _latest(_chunks(folder, rows=False))
     if current is None:
         return MeaningState(installed(), True, len(where), len(where))
     done = sum(1 for aid, fp in current.items() if aid in where and where[aid][2] == fp)
@@ -325,15 +409,15 @@ def update(
     folder.mkdir(parents=True, exist_ok=True)
     made = {"version": VERSION, "model": model.name, "dim": model.dim, "passage": PASSAGE_CHARS}
     if _read_model(folder) != made:  # vectors of another model, or of other passages
-        for chunk in _chunks(folder):
+        for chunk in _chunks(folder, rows=False):
             _remove_chunk(folder, chunk.number)
         write_atomically(folder / MODEL_FILE, json.dumps(made))
     _remove_unfinished(folder)
-    chunks = _chunks(folder)
+    chunks = _chunks(folder, rows=False)
     where = _latest(chunks)
     todo = sorted(aid for aid, fp in current.items() if aid not in where or where[aid][2] != fp)
     read = read or _read_article
-    number = max((c.number for c in chunks), default=0)
+    number = _last_number(folder)
     done = 0
     if progress is not None:
         progress(0, len(todo))
@@ -382,7 +466,7 @@ def _merge_if_worn(folder: Path, current: dict[str, str]) -> None:
         taken = np.nonzero(in_chunk == c)[0]
         if len(taken):
             merged[taken] = chunk.rows[at_row[taken]]
-    number = max(c.number for c in chunks) + 1
+    number = _last_number(folder) + 1
     _write_chunk(folder, number, ids, [live[a][2] for a in ids], merged)
     for chunk in chunks:
         _remove_chunk(folder, chunk.number)

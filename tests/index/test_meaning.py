@@ -439,3 +439,136 @@ def test_rows_kept_widened_or_widened_by_blocks_score_alike(
     monkeypatch.setattr(meaning, "WIDE_ROWS", 0)
     blocks = meaning.Vectors(ix, model.name).fresh().scores(q)
     assert len(kept) == 7 and np.allclose(kept, blocks)
+
+
+# --- a meaning folder someone else made ---------------------------------------------
+
+
+def _spoil(folder: Path, how: str) -> None:
+    """Make the first chunk of *folder* bad in one of the ways seen in copied folders."""
+    import os
+
+    listed = folder / "c000001.json"
+    array = folder / "c000001.npy"
+    data = json.loads(listed.read_text())
+    if how == "ids-not-text":
+        data["ids"] = list(range(len(data["ids"])))
+        listed.write_text(json.dumps(data))
+    elif how == "another-dimension":
+        np.save(array, np.zeros((len(data["ids"]), DIM + 3), dtype=np.float16))
+    elif how == "text-array":
+        np.save(array, np.array(["x"] * len(data["ids"])))
+    elif how == "nested-list":
+        listed.write_text("[" * 100_000 + "]" * 100_000)
+    elif how == "fifo":
+        array.unlink()
+        os.mkfifo(array)
+    elif how == "truncated":
+        with open(array, "r+b") as f:
+            f.truncate(200)
+    elif how == "folder":
+        array.unlink()
+        array.mkdir()
+
+
+@pytest.mark.parametrize(
+    "how",
+    ["ids-not-text", "another-dimension", "text-array", "nested-list", "fifo", "truncated",
+     "folder"],
+)  # fmt: skip
+def test_a_bad_chunk_is_never_trusted_and_is_made_again(
+    sample: Path, tmp_path: Path, model: WordsModel, how: str
+) -> None:
+    ix = tmp_path / "ix"
+    update_index(sample, ix, meaning=True)
+    _spoil(ix / meaning.FOLDER, how)
+    outcome: list[object] = []
+
+    def search() -> None:
+        try:
+            with ArchiveSearcher(ix, sample) as s:
+                outcome.append(s.search("lúa", mode="meaning").total)
+        except meaning.MeaningMissing as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=search, daemon=True)
+    worker.start()
+    worker.join(30)  # a pipe read as a chunk would block forever
+    assert outcome, f"a search by meaning hung on a chunk that is a {how}"
+    assert isinstance(outcome[0], meaning.MeaningMissing)  # the only chunk is refused
+    assert update_index(sample, ix).embedded == 7  # made again; the next runs go on
+    assert update_index(sample, ix).embedded == 0
+    with ArchiveSearcher(ix, sample) as s:
+        assert s.search("lúa", mode="meaning").total > 0
+
+
+_TRUNCATE_UNDER_SEARCH = """
+import sys
+from pathlib import Path
+import numpy as np
+from tangthu.index import meaning
+vectors = meaning.Vectors(Path(sys.argv[1]), sys.argv[2]).fresh()
+for path in (Path(sys.argv[1]) / meaning.FOLDER).glob("c*.npy"):
+    with open(path, "r+b") as f:
+        f.truncate(128)
+print(len(vectors.nearest(np.ones(int(sys.argv[3]), dtype=np.float32), 3)))
+"""
+
+
+def test_a_chunk_truncated_under_a_search_ends_nothing(
+    sample: Path, tmp_path: Path, model: WordsModel
+) -> None:
+    """Read whole, never memory-mapped: a file cut short by another process while it is
+    searched would end the searching process (SIGBUS) under a mapping."""
+    import subprocess
+    import sys
+
+    ix = tmp_path / "ix"
+    update_index(sample, ix, meaning=True)
+    run = subprocess.run(
+        [sys.executable, "-c", _TRUNCATE_UNDER_SEARCH, str(ix), model.name, str(DIM)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert run.returncode == 0, (run.returncode, run.stderr)
+    assert run.stdout.strip() == "3"
+
+
+class WideModel(WordsModel):
+    name = "test-wide"
+    dim = 4096
+
+    def passages(self, texts: Sequence[str]) -> np.ndarray:
+        narrow = super().passages(texts)
+        return np.tile(narrow, (1, self.dim // DIM))
+
+
+def test_a_full_disk_while_writing_vectors_says_the_disk_is_full(
+    sample: Path, tmp_path: Path
+) -> None:
+    import subprocess
+
+    from tangthu.index.engine import IndexFailure
+
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(disk)], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"no tmpfs can be mounted here: {mounted.stderr.decode().strip()}")
+    try:
+        ix = disk / "ix"
+        update_index(sample, ix)
+        free = shutil.disk_usage(disk).free
+        (disk / "fill").write_bytes(b"\0" * (free - 24 * 1024))  # room for the lists
+        meaning.use_model(WideModel())
+        try:
+            with pytest.raises(IndexFailure) as caught:
+                update_index(sample, ix, meaning=True)  # 7 rows of 8 KB: no room
+        finally:
+            meaning.use_model(None)
+        assert caught.value.code == "index-disk-full", caught.value
+        assert "is full" in str(caught.value)
+        assert not list((ix / meaning.FOLDER).glob(".c*.tmp"))  # nothing half written
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)
