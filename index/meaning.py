@@ -25,7 +25,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from tangthu.archive.model import CancelToken
 from tangthu.archive.storage import write_atomically
@@ -295,7 +295,7 @@ def _write_chunk(folder: Path, number: int, ids: list[str], fps: list[str], rows
         with open(tmp, "wb") as f:
             fmt = np.lib.format
             fmt.write_array_header_1_0(f, fmt.header_data_from_array_1_0(data))
-            view = memoryview(data.reshape(-1)).cast("B")
+            view = memoryview(cast(Any, data.reshape(-1))).cast("B")
             for start in range(0, len(view), 1 << 24):
                 f.write(view[start : start + (1 << 24)])
             f.flush()
