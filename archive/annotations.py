@@ -21,7 +21,7 @@ from typing import Any
 from tangthu.archive.fold import fold
 from tangthu.archive.guard import read_bytes
 from tangthu.archive.selection import Item
-from tangthu.archive.storage import set_aside, write_atomically
+from tangthu.archive.storage import set_aside, storable, write_atomically
 
 VERSION = 1
 
@@ -41,7 +41,7 @@ def _checked_key(entry: object) -> tuple[str, str]:
     root, ident = entry.get("root"), entry.get("id")
     if not isinstance(root, str) or not isinstance(ident, str) or not root or not ident:
         raise ValueError("an item has no archive or no ID")
-    return root, ident
+    return storable(root), storable(ident)
 
 
 def _checked_marks(entry: dict[str, Any]) -> dict[str, Any]:
@@ -55,16 +55,16 @@ def _checked_marks(entry: dict[str, Any]) -> dict[str, Any]:
         raise ValueError("the tags of an item are not a list of texts")
     if note is not None and not isinstance(note, str):
         raise ValueError("the note of an item is not a text")
-    return {"tags": [c for c in (clean_tag(t) for t in tags) if c], "note": note or ""}
+    return {"tags": [c for c in (clean_tag(t) for t in tags) if c], "note": storable(note or "")}
 
 
 def clean_tag(tag: str) -> str:
     """A tag as it is kept: NFC, spaces collapsed, no leading or trailing space."""
-    return " ".join(unicodedata.normalize("NFC", tag).split())
+    return " ".join(storable(tag).split())
 
 
 def _root_key(root: str) -> str:
-    return unicodedata.normalize("NFC", str(Path(root).expanduser().resolve()))
+    return storable(str(Path(root).expanduser().resolve()))
 
 
 def tag_key(tag: str) -> str:
@@ -199,7 +199,7 @@ class Annotations:
     def set_note(self, item: Item, text: str) -> None:
         """Set (an empty *text*: remove) the note of *item*."""
         with self._lock:
-            self._entry(item)["note"] = unicodedata.normalize("NFC", text.strip())
+            self._entry(item)["note"] = storable(text.strip())
             self._save()
 
 

@@ -8,14 +8,13 @@ import json
 import os
 import re
 import threading
-import unicodedata
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from tangthu.archive.errors import Failure
 from tangthu.archive.guard import read_bytes
-from tangthu.archive.storage import set_aside, write_atomically
+from tangthu.archive.storage import set_aside, storable, write_atomically
 
 FORMAT = "tangthu-saved-searches"
 #: the filters a saved search keeps (those of `index.engine.Filters` a user sets)
@@ -76,7 +75,7 @@ def check_filters(raw: object) -> dict[str, Any]:
         elif key == "outlet":
             if not isinstance(value, str) or len(value) > MAX_NAME:
                 raise ValueError("outlet is not a name")
-            value = unicodedata.normalize("NFC", value)
+            value = storable(value)
         elif key == "has_photos":
             if value is not True:
                 raise ValueError("has_photos is not true or false")
@@ -127,11 +126,11 @@ class SavedSearch:
             filters = check_filters(data.get("filters"))
         except ValueError as exc:
             raise ValueError(f"{name[:40]!r}: {exc}") from None
-        return cls(_name(name), unicodedata.normalize("NFC", query), filters, sort, exact, mode)
+        return cls(_name(name), storable(query), filters, sort, exact, mode)
 
 
 def _name(name: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", name).split())
+    return " ".join(storable(name).split())
 
 
 class SavedSearches:

@@ -12,6 +12,7 @@ import stat
 import sys
 import tempfile
 import time
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -120,6 +121,16 @@ def remove_ours(path: Path, ours: Callable[[Path], bool]) -> bool:
         raise NotOurs(errno.EPERM, "not made by Tàng Thư; it was left as it was", str(path))
     shutil.rmtree(aside, ignore_errors=True)
     return True
+
+
+def storable(text: str) -> str:
+    """*text* as the user's files keep it: NFC, and valid Unicode (a lone surrogate, which
+    a pasted fragment or bytes of another encoding leave in a Python string and which no
+    UTF-8 file can hold, becomes U+FFFD; a pair becomes its character)."""
+    if not text.isascii():
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        text = unicodedata.normalize("NFC", text)
+    return text
 
 
 def set_aside(path: Path) -> Path:

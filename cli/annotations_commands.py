@@ -9,6 +9,7 @@ import json
 from tangthu import library
 from tangthu.cli.commands import resolve_article
 from tangthu.cli.errors import CommandFailed, UsageError, existing_dir
+from tangthu.cli.text import one_line
 from tangthu.library import records
 
 
@@ -63,5 +64,5 @@ def cmd_tags(args: argparse.Namespace) -> int:
         print(json.dumps(counts, ensure_ascii=False, indent=2))
     else:
         for tag, n in counts.items():
-            print(f"{n:6d}  {tag}")
+            print(f"{n:6d}  {one_line(tag)}")
     return 0

@@ -23,7 +23,12 @@ from typing import Any
 from tangthu import library
 from tangthu.cli.errors import CommandFailed, UsageError, existing_dir
 from tangthu.cli.progress import ProgressBar
-from tangthu.cli.text import PrintableStream, print_ocr_missing, printable, shown_date
+from tangthu.cli.text import (
+    PrintableStream,
+    one_line,
+    print_ocr_missing,
+    shown_date,
+)
 from tangthu.library import program, records
 
 #: Opens the window for the ``gui`` command (given by `tangthu.launch`, which may import Qt).
@@ -297,7 +302,8 @@ def cmd_scan(args: argparse.Namespace) -> int:
         summary["unreferenced_photo_list"] = list(report.unreferenced_photos)
         _print_json(summary)
         return 0
-    print(f"Roots:               {', '.join(summary['roots'])}")  # type: ignore[arg-type]
+    shown = ", ".join(one_line(r) for r in summary["roots"])  # type: ignore[attr-defined]
+    print(f"Roots:               {shown}")
     print(f"Articles:            {summary['articles']}")
     formats: dict[str, int] = summary["formats"]  # type: ignore[assignment]
     if set(formats) - {"text"}:
@@ -313,10 +319,11 @@ def cmd_scan(args: argparse.Namespace) -> int:
     if args.problems:
         for p in report.problems:
             print(
-                f"{p.kind}: {p.path}: {p.detail}. {records.PROBLEM_KINDS.get(p.kind, '')}".rstrip()
+                f"{p.kind}: {one_line(p.path)}: {one_line(p.detail)}. "
+                f"{records.PROBLEM_KINDS.get(p.kind, '')}".rstrip()
             )
         for path in report.unreferenced_photos:
-            print(f"unreferenced-photo: {path}: no article in its folder names it")
+            print(f"unreferenced-photo: {one_line(path)}: no article in its folder names it")
     elif report.problems or report.unreferenced_photos:
         print("(add --problems to list them and the unreferenced photos)")
     print(f"Seconds:             {report.seconds:.2f}")
@@ -468,10 +475,10 @@ def run(argv: list[str], *, gui: GuiRunner | None = None) -> int:
         print(f"{who}: terminated.", file=sys.stderr)
         return 143
     except UsageError as exc:
-        print(printable(f"{who}: {exc}"), file=sys.stderr)
+        print(one_line(f"{who}: {exc}"), file=sys.stderr)
         return 2
     except (CommandFailed, records.Failure) as exc:
-        print(printable(f"{who}: {exc}"), file=sys.stderr)
+        print(one_line(f"{who}: {exc}"), file=sys.stderr)
         return 1
     except records.Cancelled:
         print(f"{who}: cancelled.", file=sys.stderr)
@@ -486,7 +493,7 @@ def run(argv: list[str], *, gui: GuiRunner | None = None) -> int:
         return 0
     except OSError as exc:
         print(
-            printable(f"{who}: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")),
+            one_line(f"{who}: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")),
             file=sys.stderr,
         )
         return 1
@@ -512,15 +519,38 @@ def _terminated_as_interrupted(on: bool) -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+#: What the command line calls its positional arguments in a message.
+_POSITIONAL = {"ids": "the ID", "id": "the ID", "query": "the query", "root": "the folder"}
+
+
+def _check_text(args: argparse.Namespace) -> None:
+    """Refuse an argument that is not text: bytes of another encoding than UTF-8 (a
+    terminal set to another one), which Python keeps as lone surrogates and which no
+    file of Tàng Thư's may hold.
+
+    Raises:
+        UsageError: naming the argument.
+    """
+    for key, value in vars(args).items():
+        values = value if isinstance(value, list) else [value]
+        for one in values:
+            if isinstance(one, str) and not _is_text(one):
+                shown = one.encode("utf-8", "replace").decode()
+                if key in ("ids", "id"):
+                    raise UsageError(
+                        f"the ID {shown!r} is not valid text (UTF-8); give the article's "
+                        "path as the archive shows it"
+                    )
+                what = _POSITIONAL.get(key, "--" + key.replace("_", "-"))
+                raise UsageError(
+                    f"{what} {shown!r} is not valid text (UTF-8); set the terminal to UTF-8 "
+                    "or type it again"
+                )
+
+
 def _run(args: argparse.Namespace, gui: GuiRunner | None) -> int:
-    """Run the command, its output made printable (`printable`), its IDs checked."""
-    idents = [*(getattr(args, "ids", None) or []), getattr(args, "id", None) or ""]
-    for ident in idents:
-        if not _is_text(ident):
-            raise UsageError(
-                f"the ID {ident.encode('utf-8', 'replace').decode()!r} is not valid text "
-                "(UTF-8); give the article's path as the archive shows it"
-            )
+    """Run the command, its output made printable (`printable`), its arguments checked."""
+    _check_text(args)
     if args.command in ("gui",):
         return int(_lazy(args.command, gui)(args))
     out = sys.stdout

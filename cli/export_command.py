@@ -9,7 +9,7 @@ from tangthu import library
 from tangthu.cli.errors import CommandFailed, UsageError, existing_dir, searching
 from tangthu.cli.progress import ProgressBar
 from tangthu.cli.search_commands import filters_of
-from tangthu.cli.text import plural
+from tangthu.cli.text import one_line, plural
 from tangthu.library import records
 
 
@@ -72,12 +72,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     except records.TargetExists as exc:
         raise CommandFailed(f"{exc} Add --force to replace it.") from exc
     for name in report.files:
-        print(name)
+        print(one_line(name))
     print(
         f"Wrote {report.target}: {plural(report.articles, 'article')}, "
         f"{plural(report.photos, 'photo')}, {plural(len(report.files), 'file')} "
         f"in {report.seconds:.1f} s."
     )
     for problem in report.problems:
-        print(f"Problem: {problem}")
+        print(f"Problem: {one_line(str(problem))}")
     return 0

@@ -16,7 +16,7 @@ from typing import Any
 from tangthu import library
 from tangthu.cli.errors import UsageError, existing_dir, searching
 from tangthu.cli.progress import ProgressBar
-from tangthu.cli.text import plural, print_ocr_missing, shown_date
+from tangthu.cli.text import one_line, plural, print_ocr_missing, shown_date
 from tangthu.library import program, records
 from tangthu.library.records import NONE, Filters, SearchResult
 
@@ -99,7 +99,7 @@ def _report(summary: records.IndexSummary, root: str, as_json: bool) -> None:
             f"{root} holds no article files (an article is a text, web page, PDF or Word "
             "file in a folder, or a picture alone in its folder)."
         )
-    print(f"Index:     {summary.index_dir}")
+    print(f"Index:     {one_line(summary.index_dir)}")
     print(f"Articles:  {d['articles']}  (photos {d['photos']})")
     print(f"Changes:   {d['added']} added, {d['updated']} updated, {d['deleted']} deleted")
     if summary.embedded:
@@ -263,7 +263,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         else:
             for h in hits:
                 date = shown_date(h.date, h.date_estimated)
-                print(f"{h.score:7.2f}  {date:12}  {h.title}\n         {h.id}")
+                print(f"{h.score:7.2f}  {date:12}  {one_line(h.title)}\n         {one_line(h.id)}")
         return 0
     if args.json:
         data = result.to_dict()
@@ -289,11 +289,11 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(f"Did you mean: {result.suggestion}", file=out)
     for n, h in enumerate(result.hits, start=first + 1):
         if args.photos:
-            print(f"{n:3}. {h.article_id}  {h.file}", file=out)
+            print(f"{n:3}. {one_line(h.article_id)}  {one_line(h.file)}", file=out)
             if h.caption:
-                print(f"     {h.caption}", file=out)
+                print(f"     {one_line(h.caption)}", file=out)
             if h.embedded_caption:
-                print(f"     Embedded caption: {h.embedded_caption}", file=out)
+                print(f"     Embedded caption: {one_line(h.embedded_caption)}", file=out)
         else:
             photos = plural(h.photos, "photo") if h.photos else ""
             date = shown_date(h.date, h.date_estimated)
@@ -301,9 +301,9 @@ def cmd_search(args: argparse.Namespace) -> int:
             meta = " · ".join(x for x in (date, h.author, h.outlet, photos, kind) if x)
             where = f"{h.archive}: {h.id}" if args.also else h.id
             lines = [
-                f"{n:3}. {h.title}",
-                meta,
-                where,
+                f"{n:3}. {one_line(h.title)}",
+                one_line(meta),
+                one_line(where),
                 bracketed(h.snippet, h.snippet_marks, h.snippet_near),
             ]
             print("\n     ".join(line for line in lines if line), file=out)

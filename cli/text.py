@@ -24,12 +24,26 @@ def shown_date(date: str | None, estimated: bool, source: str | None = None) -> 
 
 #: Control characters (C0 but tab and line feed, DEL, C1) a file or folder name may hold:
 #: written raw they would drive the user's terminal (colours, cursor moves, a title…).
-_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0, 9), *range(11, 32), *range(127, 160)]}
+_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0, 9), *range(11, 32)]}
+#: …and characters that make a terminal show text other than it is: DEL and C1, the
+#: bidirectional overrides, embeddings and isolates (U+202E shows the rest of a line
+#: backwards: ``gpj.exe`` for ``exe.jpg``) and the line and paragraph separators. Written
+#: as ``\\uXXXX``, which a JSON string reads back as the character itself.
+_CONTROLS.update(
+    {c: f"\\u{c:04x}" for c in [*range(127, 160), *range(0x202A, 0x202F),
+                                *range(0x2066, 0x206A), 0x2028, 0x2029]}
+)  # fmt: skip
 
 
 def printable(text: str) -> str:
     """*text* with every control character written as an escape (``\\x1b``)."""
     return text.translate(_CONTROLS)
+
+
+def one_line(text: str) -> str:
+    """A name (a path, an ID, a tag) as one line: its line feeds and tabs as escapes
+    too, so that a folder named with a line break cannot pass for another line."""
+    return printable(text).replace("\n", "\\n").replace("\t", "\\t")
 
 
 class PrintableStream:

@@ -16,6 +16,7 @@ from main import main
 from tests.conftest import REPO, SAMPLE, write_article
 
 MAIN = str(REPO / "main.py")
+HNDK = "2024/03/hoi-nghi-doan-ket"
 
 
 @pytest.mark.parametrize("command", ["tag", "note", "export", "show", "cite"])
@@ -203,3 +204,75 @@ def test_a_query_with_nothing_to_search_is_said_so(
     assert main(["search", query, "--archive", str(SAMPLE), "--index-dir", ix]) == 2
     err = capsys.readouterr().err
     assert "search for" in err or "needs" in err
+
+
+@pytest.mark.parametrize(
+    ("command", "extra"),
+    [("tag", ["--add"]), ("tag", ["--remove"]), ("note", ["--set"])],
+)
+def test_arguments_that_are_not_utf8_are_a_usage_error(
+    tmp_path: Path, command: str, extra: list[str]
+) -> None:
+    """Bytes of another encoding (a terminal set to Latin-1) are said, never a traceback."""
+    argv = [sys.executable.encode(), MAIN.encode(), command.encode(),
+            f"{HNDK}/article.txt".encode(), b"--archive", str(SAMPLE).encode(),
+            *(e.encode() for e in extra), b"l\xfb l\xe4t"]  # fmt: skip
+    env = {**os.environ, "TANGTHU_DATA_DIR": str(tmp_path / "data")}
+    run = subprocess.run(argv, capture_output=True, env=env)
+    assert run.returncode == 2, run.stderr
+    assert b"Traceback" not in run.stderr and b"is not valid text (UTF-8)" in run.stderr
+
+
+def test_a_lone_surrogate_never_stops_the_stores(tmp_path: Path) -> None:
+    """A tag, a note or a saved search holding half of a character pair (pasted, or
+    read from a file that says \\ud800) is kept as U+FFFD, and every later save works."""
+    from tangthu.archive.annotations import Annotations
+    from tangthu.archive.saved_searches import SavedSearch, SavedSearches
+    from tangthu.archive.selection import Item
+
+    store = Annotations(tmp_path / "annotations.json")
+    item = Item(str(SAMPLE), f"{HNDK}/article.txt")
+    assert store.add_tag([item], "t\ud800") == 1
+    store.set_note(item, "ghi chú \udcff")
+    assert store.add_tag([item], "lũ lụt") == 1  # a later save
+    again = Annotations(tmp_path / "annotations.json")
+    assert again.tags(item) == ("t\ufffd", "lũ lụt") and again.note(item) == "ghi chú \ufffd"
+    searches = SavedSearches(tmp_path / "saved.json")
+    searches.save(SavedSearch("tìm \ud800", "đoàn kết \udc80"))
+    searches.save(SavedSearch("khác", "lúa"))
+    assert [s.name for s in SavedSearches(tmp_path / "saved.json").items()] == [
+        "tìm \ufffd",
+        "khác",
+    ]
+    # a file written by hand with an escaped half pair reads, and saves again
+    (tmp_path / "hand.json").write_text(
+        '{"version": 1, "items": [{"root": "/kho", "id": "a\\\\ud800", "tags": ["x\\\\udfff"]}]}'
+    )
+    hand = Annotations(tmp_path / "hand.json")
+    assert hand.damaged is None
+    hand.set_note(Item("/kho", "b"), "ok")
+
+
+@pytest.mark.parametrize("odd", ["hai\ndòng", "\u202egpj.exe", "tách\u2028dòng"])
+def test_names_that_would_fake_a_line_or_turn_text_around_are_escaped(
+    tmp_path: Path, odd: str
+) -> None:
+    root = tmp_path / "kho"
+    write_article(root / odd, "Tiêu đề\n\nĐoàn kết.\nthieu.jpg\nẢnh thiếu.\n")
+    ix = tmp_path / "ix"
+    for argv in (
+        ["scan", str(root), "--problems"],
+        ["index", str(root), "--index-dir", str(ix)],
+        ["search", "đoàn kết", "--archive", str(root), "--index-dir", str(ix)],
+    ):
+        run = subprocess.run([sys.executable, MAIN, *argv], capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+        for bad in ("\u202e", "\u2028"):
+            assert bad not in run.stdout and bad not in run.stderr, argv
+        lines = [line for line in run.stdout.splitlines() if "dòng" in line]
+        assert all("hai" in line for line in lines if odd.startswith("hai")), lines
+    found = subprocess.run(
+        [sys.executable, MAIN, "search", "đoàn kết", "--archive", str(root), "--index-dir",
+         str(ix), "--json"], capture_output=True, text=True,
+    )  # fmt: skip
+    assert json.loads(found.stdout)["hits"][0]["id"] == f"{odd}/article.txt"  # as it is
