@@ -64,6 +64,12 @@ _MODE_BYTES = {
 }
 
 
+def decoded_bytes(im: Image.Image) -> int:
+    """The memory *im* takes once decoded, as Pillow keeps it (RGB in four bytes, a
+    pixel of black and white in one)."""
+    return im.width * im.height * _MODE_BYTES.get(im.mode, 4)
+
+
 class PictureRefused(ValueError):
     """A picture that is not decoded: too many pixels, or more memory than allowed."""
 
@@ -105,7 +111,7 @@ def open_picture(
                 raise PictureRefused(f"{width}×{height} pixels is too many to open safely")
             if draft is not None and im.format == "JPEG":
                 im.draft(*draft)
-            need = im.width * im.height * _MODE_BYTES.get(im.mode, 4)
+            need = decoded_bytes(im)
             if need > budget:
                 raise PictureRefused(
                     f"{width}×{height} pixels would take {need // (1024 * 1024):,} MB to "

@@ -27,6 +27,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -41,6 +42,9 @@ SECONDS = 60.0
 #: The most pixels Tesseract is given: a broadsheet page at 300 dpi has some 35 million;
 #: a larger picture is scaled down to this before it is read.
 MAX_PIXELS = 40_000_000
+#: What a picture larger than that may take to decode (and turn grey) before it is
+#: scaled down: a 120-million-pixel scan in colour. It is let go before Tesseract starts.
+DECODE_FOR_OCR = 640 * 1024 * 1024
 #: The languages read: Vietnamese, with English for the words papers borrow.
 LANGUAGES = "vie+eng"
 #: The one command that installs what OCR needs (Debian and Ubuntu).
@@ -154,14 +158,15 @@ def recognize(
     key: str | None = None,
     seconds: float = SECONDS,
 ) -> Recognized:
-    """The text of the picture file at *path*, or of *picture* (a PNG, with the *key*
-    of its content: a page of the document at *path*), from the cache when it was read
-    before; Tesseract stops after *seconds*.
+    """The text of the picture file at *path*, or of *picture* (a PNG or PGM, with the
+    *key* of its content: a page of the document at *path*), from the cache when it was
+    read before; all of it, Tesseract included, within *seconds*.
 
     Raises:
         OcrUnavailable: OCR is off or cannot run here (the message says what to do).
         OcrFailed: Tesseract did not finish (nothing is cached).
     """
+    started = time.monotonic()
     ready()
     if key is None:
         key = content_key("file", digest_of(path))
@@ -170,17 +175,17 @@ def recognize(
         return found
     if picture is None:
         picture = _scaled(path)  # None: small enough to be read from its file
-    found = _run(path, picture, seconds)
+    found = _run(path, picture, seconds - (time.monotonic() - started))
     _keep(key, found)
     return found
 
 
 def _scaled(path: Path) -> bytes | None:
-    """A picture file larger than `MAX_PIXELS`, scaled down to them, as PNG (None:
-    the file is read as it is)."""
+    """A picture file larger than `MAX_PIXELS`, scaled down to them, in greys (a PGM;
+    None: the file is read as it is)."""
     from PIL import Image
 
-    from tangthu.archive.photo import DECODE_BYTES, PictureRefused, open_picture
+    from tangthu.archive.photo import PictureRefused, decoded_bytes, open_picture
 
     try:  # (its decoding is bounded below, once it is known at what scale)
         with open_picture(path, budget=1 << 62) as im:
@@ -191,13 +196,13 @@ def _scaled(path: Path) -> bytes | None:
             size = (max(1, int(width * ratio)), max(1, int(height * ratio)))
             if im.format == "JPEG":
                 im.draft("L", size)  # decoded at a half, a quarter or an eighth
-            if im.width * im.height * 4 > DECODE_BYTES:
+            if decoded_bytes(im) + im.width * im.height > DECODE_FOR_OCR:  # and its greys
                 raise PictureRefused(f"{width}×{height} pixels is too many to read with OCR")
             small = im.convert("L").resize(size, Image.Resampling.BOX)
     except (PictureRefused, OSError, ValueError, SyntaxError, EOFError) as exc:
         raise OcrFailed(f"the picture could not be prepared for OCR ({exc})") from None
     out = io.BytesIO()
-    small.save(out, "PNG")
+    small.save(out, "PPM")  # (greys: a PGM, written at once, which Tesseract reads)
     return out.getvalue()
 
 

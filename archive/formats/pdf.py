@@ -145,11 +145,12 @@ def check_images(page: object) -> None:
             raise PageRefused(f"it shows a picture of {width:,}×{height:,} pixels")
 
 
-def _png(page: object, scale: float, *, grayscale: bool) -> bytes:
+def _picture(page: object, scale: float, *, grayscale: bool) -> bytes:
+    """The page drawn: in greys as a PGM (for OCR: written at once), else as a PNG."""
     bitmap = page.render(scale=scale, grayscale=grayscale)  # type: ignore[attr-defined]
     try:
         picture = io.BytesIO()
-        bitmap.to_pil().save(picture, "PNG")
+        bitmap.to_pil().save(picture, "PPM" if grayscale else "PNG")
     finally:
         bitmap.close()
     return picture.getvalue()
@@ -178,7 +179,7 @@ def _read_scan(
         found = ocr.cached(key)
         if found is None:
             check_images(page)
-            picture = _png(page, scale, grayscale=True)
+            picture = _picture(page, scale, grayscale=True)
             found = ocr.recognize(path, picture=picture, key=key, seconds=seconds)
     except PageRefused as exc:
         said["refused"].append(f"page {number + 1} was not read: {exc}")
@@ -237,7 +238,8 @@ def page_pictures(document: Path, *, limit: int = MAX_RENDERED) -> list[tuple[st
                 page = pdf[number - 1]
                 try:
                     check_images(page)
-                    picture = _png(page, render_scale(page, PAGE_DPI, PAGE_PIXELS), grayscale=False)
+                    scale = render_scale(page, PAGE_DPI, PAGE_PIXELS)
+                    picture = _picture(page, scale, grayscale=False)
                 except PageRefused:
                     continue
                 finally:

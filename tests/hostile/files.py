@@ -329,6 +329,17 @@ def xmp_captions(folder: Path) -> str:
     return "article.txt"
 
 
+def dense_clipping(folder: Path) -> str:
+    """A "clipping" of 120 million pixels of noise, alone in its folder: read by OCR,
+    the densest picture there is (Tesseract took 3.4 GB, and its time limit, on one)."""
+    import numpy as np
+    from PIL import Image
+
+    noise = np.random.default_rng(7).random((10_000, 12_000)) > 0.5
+    Image.fromarray(noise).save(folder / "trang.png")  # 1 bit a pixel: 15 MB
+    return "trang.png"
+
+
 @dataclass(frozen=True)
 class Case:
     """One hostile file: the issue's item it comes from, what writes it, and the steps
@@ -359,6 +370,7 @@ CASES: dict[str, Case] = {
         Case("pdf-huge-page", 8, pdf_huge_page, ("scan", "index", "pages"), story=False),
         Case("pdf-jbig2", 8, pdf_jbig2, ("scan", "index", "pages"), story=False),
         Case("xmp-captions", 9, xmp_captions),
+        Case("clipping-120mpx", 10, dense_clipping, story=False),
     ]
 }
 

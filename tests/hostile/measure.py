@@ -5,8 +5,10 @@
 of `tests.hostile.files` in an archive of its own and prints, for every step that reads
 it, the seconds and the peak memory of the tree.
 
-The tree's memory is sampled from /proc every 20 ms (Linux) and is never less than the
-largest single process's peak, which the kernel keeps exactly (``wait4``).
+The tree's memory is sampled from /proc every 20 ms (Linux): the sum of its processes'
+resident memory, and never less than the largest peak any one of them reached since it
+started its program (``VmHWM``, kept exactly by the kernel). (The peak ``wait4`` gives
+would count the pages of a large process that started it, such as a test run.)
 """
 
 from __future__ import annotations
@@ -58,12 +60,17 @@ def _session_pids(sid: int) -> list[int]:
     return pids
 
 
-def _rss(pid: int) -> int:
+def _memory(pid: int) -> tuple[int, int]:
+    """A process's resident memory now and its peak since it started its program
+    (bytes; 0, 0 when it is gone)."""
     try:
-        with open(f"/proc/{pid}/statm", "rb") as f:
-            return int(f.read().split()[1]) * _PAGE
-    except (OSError, IndexError, ValueError):
-        return 0
+        with open(f"/proc/{pid}/status", "rb") as f:
+            fields = dict(line.split(b":", 1) for line in f.read().splitlines() if b":" in line)
+        now = int(fields.get(b"VmRSS", b"0 kB").split()[0]) * 1024
+        peak = int(fields.get(b"VmHWM", b"0 kB").split()[0]) * 1024
+        return now, peak
+    except (OSError, ValueError, IndexError):
+        return 0, 0
 
 
 def _name(pid: int) -> str:
@@ -106,7 +113,10 @@ def run_tree(
         linux = os.path.isdir("/proc/self")
         while not done.is_set():
             if linux:
-                peak = max(peak, sum(_rss(p) for p in _session_pids(proc.pid)))
+                seen = [_memory(p) for p in _session_pids(proc.pid)]
+                together = sum(now for now, _peak in seen)
+                alone = max((p for _now, p in seen), default=0)
+                peak = max(peak, together, alone)
             done.wait(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -115,16 +125,15 @@ def run_tree(
     rc: int | None = None
     deadline = started + timeout
     while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        pid, status, _usage = os.wait4(proc.pid, os.WNOHANG)
         if pid:
             rc = os.waitstatus_to_exitcode(status)
             proc.returncode = rc
-            peak = max(peak, usage.ru_maxrss * 1024)
             break
         if time.monotonic() > deadline:
             timed_out = True
             os.killpg(proc.pid, signal.SIGKILL)
-            _pid, status, usage = os.wait4(proc.pid, 0)
+            os.wait4(proc.pid, 0)
             proc.returncode = rc = None
             break
         time.sleep(0.01)
