@@ -16,7 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from tangthu.archive.errors import Failure
-from tangthu.archive.storage import write_atomically
+from tangthu.archive.storage import storable, write_atomically
+
+#: The most the basket's file may hold (a basket of 100,000 items is some 20 MB).
+MAX_BYTES = 256 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -48,7 +51,11 @@ class Item:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Item:
-        return cls(str(data["root"]), str(data["article_id"]), str(data.get("file") or ""))
+        return cls(
+            storable(str(data["root"])),
+            storable(str(data["article_id"])),
+            storable(str(data.get("file") or "")),
+        )
 
 
 class SelectionError(Failure, ValueError):
@@ -73,16 +80,18 @@ class Basket:
     # -- storage
 
     def _load(self) -> None:
+        from tangthu.archive.guard import read_bytes
+
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = json.loads(read_bytes(self.path, limit=MAX_BYTES).decode("utf-8"))
+        except (OSError, ValueError, RecursionError):
             return
         if not isinstance(data, dict):
             return
         self._items = _items(data.get("basket", []))
         raw = data.get("collections", {})
         if isinstance(raw, dict):
-            self._collections = {str(k): _items(v) for k, v in raw.items()}
+            self._collections = {storable(str(k)): _items(v) for k, v in raw.items()}
 
     def _save(self) -> None:
         data = {

@@ -36,17 +36,21 @@ def same(a: int, b: int) -> bool:
 
 
 _BULK = 400  # fewer photos than this are hashed in this process
+#: The most the file of hashes may hold (a million photos' are some 60 MB).
+MAX_BYTES = 512 * 1024 * 1024
 
 
 def _read(index_path: Path) -> tuple[dict[str, str], dict[str, int]]:
     """(article ID -> the fingerprint its photos were hashed at, ``ID#photo`` -> hash)."""
-    try:
-        data = json.loads((index_path / FILE).read_text(encoding="utf-8"))
+    from tangthu.archive.guard import read_bytes
+
+    try:  # (a regular file only: a pipe there is not waited on)
+        data = json.loads(read_bytes(index_path / FILE, limit=MAX_BYTES).decode("utf-8"))
         if data.get("version") != VERSION:
             return {}, {}
         done = {str(k): str(v) for k, v in data["articles"].items()}
         return done, {str(k): int(v, 16) for k, v in data["hashes"].items()}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return {}, {}
 
 

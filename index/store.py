@@ -72,6 +72,50 @@ def index_dir_for(
     return data_dir() / "indexes" / f"{slug[:40]}-{digest}"
 
 
+#: The most the manifest and the list of fingerprints may hold (a million articles'
+#: fingerprints are some 100 MB).
+MAX_MANIFEST_BYTES = 256 * 1024 * 1024
+MAX_FILES_BYTES = 1024 * 1024 * 1024
+
+
+def _json_file(path: Path, limit: int) -> Any:
+    """A JSON file of an index folder, or None: read only when it is a regular file (a
+    pipe is not waited on) of at most *limit* bytes, and JSON."""
+    from tangthu.archive.guard import read_bytes
+
+    try:
+        return json.loads(read_bytes(path, limit=limit).decode("utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None
+
+
+def _text_map(value: object) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    )
+
+
+def _valid(data: dict[str, Any]) -> bool:
+    """Whether a manifest holds each of its values in the type the program reads it as
+    (one copied from elsewhere, or damaged, may hold anything)."""
+    for key, kind in (("engine", str), ("root", str), ("complete", bool), ("files", str)):
+        if key in data and not isinstance(data[key], kind):
+            return False
+    counts = data.get("counts")
+    if counts is not None and not (
+        isinstance(counts, dict)
+        and all(type(counts.get(k)) is int and counts[k] >= 0 for k in ("articles", "photos"))
+    ):
+        return False
+    problems = data.get("problems", [])
+    if not isinstance(problems, list) or not all(
+        isinstance(p, dict) and set(p) == {"kind", "path", "detail"} and _text_map(p)
+        for p in problems
+    ):
+        return False
+    return "articles" not in data or _text_map(data["articles"])
+
+
 def read_manifest(path: Path, with_files: bool = False) -> dict[str, Any] | None:
     """The manifest of the index at *path*, or None (none, damaged, or of another version).
 
@@ -79,21 +123,17 @@ def read_manifest(path: Path, with_files: bool = False) -> dict[str, Any] | None
     the list beside it: tens of megabytes at a million articles, which a search never
     needs. A list that is missing or not the one the manifest names is left out.
     """
-    try:
-        data = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA_VERSION:
+    data = _json_file(path / MANIFEST, MAX_MANIFEST_BYTES)
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA_VERSION or not _valid(data):
         return None
     if not with_files:
         data.pop("articles", None)  # a manifest written before the list had its own file
     elif "articles" not in data and data.get("files"):
-        try:
-            files = json.loads((path / FILES).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            files = None
+        files = _json_file(path / FILES, MAX_FILES_BYTES)
         if isinstance(files, dict) and files.get("token") == data["files"]:
-            data["articles"] = files.get("articles") or {}
+            articles = files.get("articles") or {}
+            if _text_map(articles):
+                data["articles"] = articles
     return data
 
 
@@ -123,8 +163,10 @@ def write_manifest(path: Path, data: dict[str, Any]) -> None:
 
 
 def _read_root(path: Path) -> str | None:
+    from tangthu.archive.guard import read_bytes
+
     try:
-        return (path / ROOT_FILE).read_text(encoding="utf-8").strip() or None
+        return read_bytes(path / ROOT_FILE, limit=1 << 16).decode("utf-8").strip() or None
     except (OSError, ValueError):
         return None
 
@@ -167,22 +209,13 @@ def mark(path: Path) -> None:
 
 
 def _marked(path: Path) -> bool:
-    try:
-        with open(path / MARK, encoding="utf-8") as f:
-            record = json.loads(f.read(4096))
-    except (OSError, ValueError):
-        return False
+    record = _json_file(path / MARK, 4096)
     return isinstance(record, dict) and record.get("program") == _PROGRAM
 
 
 def _old_manifest(path: Path) -> bool:
     """Whether *path* holds a manifest of ours (an index made before `MARK` existed)."""
-    try:
-        with open(path / MANIFEST, encoding="utf-8") as f:
-            head = f.read(1 << 20)
-        data = json.loads(head)
-    except (OSError, ValueError):
-        return False
+    data = _json_file(path / MANIFEST, MAX_MANIFEST_BYTES)
     return isinstance(data, dict) and isinstance(data.get("schema"), int) and "engine" in data
 
 

@@ -274,3 +274,64 @@ def test_arrays_an_earlier_version_saved_are_saved_again_by_the_next_run(
     segments = [p.name[len(docvalues.PREFIX) : -len(docvalues.SUFFIX)]
                 for p in ix.glob(f"{docvalues.PREFIX}*{docvalues.SUFFIX}")]  # fmt: skip
     assert segments and all(docvalues.current(ix, seg) for seg in segments)
+
+
+# --- the index folder's own files, as someone else may have left them ----------------
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("tangthu-manifest.json", '{"schema": 8, "engine": "whoosh", "problems": [{"x": 1}]}'),
+        ("tangthu-manifest.json", '{"schema": 8, "engine": "whoosh", "counts": "many"}'),
+        ("tangthu-manifest.json", '{"schema": 8, "engine": ["whoosh"]}'),
+        ("tangthu-manifest.json", "[" * 100_000),
+        ("tangthu-manifest.json", None),  # a named pipe: never waited on
+        ("tangthu-files.json", None),
+        ("tangthu-root.txt", None),
+        ("photo-hashes.json", None),
+        ("photo-hashes.json", "[" * 100_000),
+    ],
+)
+def test_the_folders_own_files_are_checked_before_use(
+    built: tuple[Path, Path, Path], name: str, content: str | None
+) -> None:
+    """A manifest of odd types, nested JSON or a pipe in place of a file: every command
+    ends (within its deadline) with a sentence or its work done, never a traceback."""
+    import os
+
+    from tangthu.index import photo_hashes
+
+    root, ix, _marker = built
+    if name == "photo-hashes.json":
+        name = photo_hashes.FILE
+    target = ix / name
+    target.unlink(missing_ok=True)
+    if content is None:
+        os.mkfifo(target)
+    else:
+        target.write_text(content)
+    for argv in (
+        ["search", "đoàn kết", "--archive", str(root), "--index-dir", str(ix)],
+        ["index", str(root), "--index-dir", str(ix)],
+        ["search", "đoàn kết", "--archive", str(root), "--index-dir", str(ix)],
+    ):
+        run = subprocess.run(
+            [sys.executable, str(REPO / "main.py"), *argv],
+            capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        assert "Traceback" not in run.stderr, (argv, run.stderr)
+        assert run.returncode in (0, 1), (argv, run.stderr)
+    assert run.returncode == 0 and "đoàn kết" in run.stdout.lower(), run.stderr
+
+
+def test_a_basket_file_nested_too_deeply_is_an_empty_basket(tmp_path: Path) -> None:
+    from tangthu.archive.selection import Basket
+
+    path = tmp_path / "basket.json"
+    path.write_text('{"basket": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    assert Basket(path).items == []
+    path.write_text('{"basket": [{"root": "/kho", "article_id": "a\\ud800"}]}')
+    basket = Basket(path)
+    assert basket.items[0].article_id == "a\ufffd"
+    basket.clear()  # saves again
