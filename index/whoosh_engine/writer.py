@@ -16,6 +16,7 @@ import multiprocessing as mp
 import os
 import queue
 import signal
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,9 @@ from tangthu.index.whoosh_engine import codec, docvalues
 from tangthu.index.whoosh_engine.safe import open_index
 from tangthu.index.whoosh_engine.schema import FIELD_OF, LEXICON_ID, SEPARATOR, title_hash
 
+#: Seconds a cancelled run waits for its workers to stop by themselves (between two
+#: files) before it ends them.
+STOP_WAIT = 1.0
 #: From this many articles on, a batch is written by worker processes.
 BULK = 400
 #: Postings a writer keeps in memory before spilling them to temporary runs.
@@ -191,10 +195,14 @@ class _Workers:
         failure: str | None = None
         failed_errno: int | None = None
         cancelled = False
+        asked = 0.0  # when the workers were asked to stop
         while waiting:
             if cancel is not None and cancel.cancelled and not cancelled:
                 cancelled = True
+                asked = time.monotonic()
                 self.stop.set()
+            if cancelled and time.monotonic() - asked > STOP_WAIT:
+                break  # one is busy with a single file (a long OCR): close() ends it
             try:
                 kind, a, b = self.results.get(timeout=0.1)
             except queue.Empty:
@@ -225,11 +233,13 @@ class _Workers:
             raise RuntimeError(failure)
         return segments, problems
 
-    def close(self) -> None:
+    def close(self, *, hurry: bool = False) -> None:
+        """End the workers: each after its last job, or (*hurry*: the run was cancelled
+        or failed) at once, with what it runs (Tesseract ends with its worker)."""
         for _ in self.procs:
             self.jobs.put(None)
         for proc in self.procs:
-            proc.join(timeout=10)
+            proc.join(timeout=STOP_WAIT if hurry else 10)
             if proc.is_alive():
                 proc.kill()
                 proc.join(timeout=5)
@@ -322,6 +332,7 @@ class WhooshWriter:
 
         workers: _Workers | None = None
         problems: list[Problem] = []
+        hurry = False
         try:
             for aid in delete:
                 writer.delete_by_term("id", aid)
@@ -357,12 +368,13 @@ class WhooshWriter:
                 if committed is not None:
                     committed({}, [])
         except BaseException:
+            hurry = True
             if not writer.is_closed:
                 _release(writer)
             raise
         finally:
             if workers is not None:
-                workers.close()
+                workers.close(hurry=hurry)
             ix.close()
         return problems
 
