@@ -246,6 +246,9 @@ def _update(
             with eng.searcher(path, root_s) as searcher:
                 indexed = searcher.fingerprints()
             lost = True
+            # nor are its counts those of the index: a run killed between writing the
+            # list and the manifest committed more than the manifest says
+            manifest["counts"] = None
         complete = bool(manifest.get("complete", True))
     else:
         # a rebuild of a working index goes beside it; otherwise it is built in place

@@ -96,3 +96,26 @@ def test_sigkill_never_breaks_the_index(tmp_path: Path) -> None:
     assert survived == KILLS
     assert killed >= KILLS // 2  # most runs were really cut short (run times vary)
     print(f"kills survived: {survived}/{KILLS} ({killed} while the writer was running)")
+
+
+def test_a_run_killed_between_the_list_and_the_manifest_is_counted_again(
+    tmp_path: Path,
+) -> None:
+    """The list of fingerprints is written before the manifest: a kill between the two
+    leaves a manifest whose counts are those of the index before that commit. Its list
+    is then read back from the index, and so are its counts."""
+    from tangthu.index.store import MANIFEST
+
+    root = tmp_path / "kho"
+    for k in range(3):
+        write_article(root / f"bai-{k}", f"Bài {k}\n\nĐoàn kết số {k}.\n")
+    ix = tmp_path / "ix"
+    assert update_index(root, ix, jobs=1).articles == 3
+    before = (ix / MANIFEST).read_bytes()  # counts: 3 articles
+    write_article(root / "bai-moi", "Bài mới\n\nĐoàn kết mới.\n")
+    assert update_index(root, ix, jobs=1).articles == 4
+    (ix / MANIFEST).write_bytes(before)  # the list says 4, the manifest 3, as a kill left
+    again = update_index(root, ix, jobs=1)
+    assert (again.added, again.articles) == (0, 4)
+    with ArchiveSearcher(ix) as s:
+        assert s.search("").total == 4
