@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from tangthu.archive.paths import data_dir
-from tangthu.archive.storage import NotOurs, remove_ours
+from tangthu.archive.storage import NotOurs, remove_leftovers, remove_ours
 from tangthu.index.engine import IndexBusy, IndexFailure, IndexMissing
 
 __all__ = [
@@ -229,7 +229,13 @@ def recover(path: Path) -> None:
 
     A rebuilt index is complete once its manifest says so (the last step before
     the swap); otherwise the previous index is put back. Only folders of ours move.
+    What a run killed while it removed an old index left (``.NAME.PID-RANDOM.gone``,
+    see `remove_tree`) is removed.
     """
+    pattern = re.compile(
+        rf"\.{re.escape(path.name)}(?:\.new|\.old)?\.(?P<pid>\d+)-[0-9a-f]{{8}}\.gone"
+    )
+    remove_leftovers(path.parent, pattern, ours=lambda p: not os.listdir(p) or is_index_folder(p))
     if path.exists():
         return
     new = path.with_name(path.name + ".new")

@@ -276,3 +276,16 @@ def test_names_that_would_fake_a_line_or_turn_text_around_are_escaped(
          str(ix), "--json"], capture_output=True, text=True,
     )  # fmt: skip
     assert json.loads(found.stdout)["hits"][0]["id"] == f"{odd}/article.txt"  # as it is
+
+
+def test_what_a_killed_removal_of_an_old_index_left_goes_at_the_next_run(tmp_path: Path) -> None:
+    ix = tmp_path / "ix"
+    assert main(["index", str(SAMPLE), "--index-dir", str(ix)]) == 0
+    left = tmp_path / ".ix.old.999999-0123abcd.gone"  # a process number nobody has
+    shutil.copytree(ix, left)
+    theirs = tmp_path / ".ix.old.999998-89abcdef.gone"  # the same shape, not an index
+    theirs.mkdir()
+    (theirs / "notes.txt").write_text("mine")
+    assert main(["index", str(SAMPLE), "--index-dir", str(ix)]) == 0
+    assert not left.exists()
+    assert (theirs / "notes.txt").read_text() == "mine"
