@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tangthu.archive.article import parse_text
 from tangthu.archive.decode import DecodeError, decode
+from tangthu.archive.formats.text import parse_text
 from tangthu.archive.scan import scan, walk
 from tangthu.index.documents import MAX_INDEXED_CHARS
 from tangthu.index.indexer import update_index

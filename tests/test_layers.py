@@ -151,3 +151,18 @@ def test_the_way_in_is_library_and_a_few_functions() -> None:
     assert doers == []
     assert all(hasattr(library, n) for n in library.__all__)
     assert all(hasattr(records, n) for n in records.__all__)
+
+
+def test_readers_share_one_module_of_their_own_and_import_nothing_from_article() -> None:
+    """What every reader shares is `archive/formats/parsed.py`; `archive/article.py`
+    (which loads an article with them) is above them."""
+    for path in sorted((REPO / "archive" / "formats").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            for name in names:
+                assert name != "tangthu.archive.article", f"{path.name} imports {name}"

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tangthu.archive.article import ParsedText
+    from tangthu.archive.formats.parsed import ParsedText
 
 #: Pages a paged document (PDF) is read to; the rest are left out and reported.
 MAX_PAGES = 400

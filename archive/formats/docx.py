@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from tangthu.archive import embedded
-from tangthu.archive.article import MAX_PHOTOS, ParsedText, _trailing_byline
 from tangthu.archive.formats import SECONDS, ArticleReader, ReadFailure
+from tangthu.archive.formats.parsed import MAX_PHOTOS, ParsedText, trailing_byline
 from tangthu.archive.model import Block
 
 #: What the document's parts may hold once unpacked, in all and for its main text.
@@ -367,7 +367,7 @@ def finish(out: ParsedText, blocks: list[Block], waiting: list[str], title: str)
         first = next((k for k, b in enumerate(blocks) if b.type == "text"), None)
     if first is not None:
         out.lead = blocks.pop(first).text
-    byline = _trailing_byline(blocks)
+    byline = trailing_byline(blocks)
     if byline is not None:
         out.author = blocks.pop(byline).text.strip(" ,-") or None
     out.blocks = blocks

@@ -28,14 +28,10 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from tangthu.archive import embedded
-from tangthu.archive.article import (
-    MAX_PHOTOS,
-    ParsedText,
-    _trailing_byline,
-    find_full_date,
-)
+from tangthu.archive.dates import find_full_date, valid_date
 from tangthu.archive.decode import DecodeError, declared_codec, decode
 from tangthu.archive.formats import ArticleReader, ReadFailure
+from tangthu.archive.formats.parsed import MAX_PHOTOS, ParsedText, trailing_byline
 from tangthu.archive.model import Block
 from tangthu.archive.outlet import canonical_outlet, from_url
 from tangthu.archive.photo import IMAGE_EXTENSIONS
@@ -285,7 +281,7 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
             blocks.remove(first)
     out.lead = lead
     if out.author is None:
-        byline = _trailing_byline(blocks)
+        byline = trailing_byline(blocks)
         if byline is not None:
             out.author = blocks.pop(byline).text.strip(" ,-") or None
     out.blocks = blocks
@@ -358,9 +354,7 @@ def _iso(value: str | None) -> str | None:
         return None
     m = _ISO.search(value)
     if m:
-        from tangthu.archive.article import _valid
-
-        return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return valid_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     return find_full_date([value])
 
 

@@ -12,9 +12,9 @@ import re
 import time
 from pathlib import Path
 
-from tangthu.archive.article import ParsedText
 from tangthu.archive.formats import SECONDS, ArticleReader
 from tangthu.archive.formats.ocr import OcrFailed, OcrUnavailable, recognize
+from tangthu.archive.formats.parsed import ParsedText
 from tangthu.archive.model import Block
 from tangthu.archive.photo import IMAGE_EXTENSIONS, read_photo_info
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tangthu.archive.article import ParsedText
 from tangthu.archive.formats import ArticleReader, ReadFailure
 from tangthu.archive.formats.html import read_page
+from tangthu.archive.formats.parsed import ParsedText
 
 if TYPE_CHECKING:
     from email.message import Message

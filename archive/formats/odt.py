@@ -18,9 +18,9 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from tangthu.archive.article import ParsedText
 from tangthu.archive.formats import ArticleReader, ReadFailure
 from tangthu.archive.formats.docx import Pictures, check_zip, compose, forget, stop_here
+from tangthu.archive.formats.parsed import ParsedText
 
 _NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",

@@ -17,8 +17,8 @@ import time
 import unicodedata
 from pathlib import Path
 
-from tangthu.archive.article import ParsedText
 from tangthu.archive.formats import MAX_PAGES, SECONDS, ArticleReader, ReadFailure
+from tangthu.archive.formats.parsed import ParsedText
 from tangthu.archive.model import Block
 
 #: A page with fewer letters than this has no text layer to speak of (a scan).

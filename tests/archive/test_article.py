@@ -8,16 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tangthu.archive.article import (
-    FolderListing,
-    find_full_date,
-    find_partial_date,
-    infer_date,
-    is_photo_line,
-    is_related_header,
-    load_article,
-    parse_text,
-)
+from tangthu.archive.article import FolderListing, load_article
+from tangthu.archive.dates import find_full_date, find_partial_date, infer_date
+from tangthu.archive.formats.text import is_photo_line, is_related_header, parse_text
 from tests.conftest import SEED, make_jpeg, write_article
 
 # --- rule 1: title -------------------------------------------------------------
@@ -430,7 +423,7 @@ def test_seed_json_has_data_model_keys(seed) -> None:  # type: ignore[no-untyped
 
 
 def test_folder_year_completes_partial_date_before_exif() -> None:
-    from tangthu.archive.article import folder_date
+    from tangthu.archive.dates import folder_date
 
     p = parse_text("T\n\nSáng 3/12, lễ chào cờ.\n")
     folder = folder_date("2018/12/pho-chu-tich/article.txt")
@@ -447,7 +440,7 @@ def test_folder_month_when_text_has_no_date() -> None:
 
 
 def test_numeric_folder_names_are_not_years() -> None:
-    from tangthu.archive.article import folder_date
+    from tangthu.archive.dates import folder_date
 
     assert folder_date("21473676/article.txt") is None
     assert folder_date("khong-ro-ngay/x/article.txt") is None
@@ -488,7 +481,7 @@ def test_the_dateline_gives_the_day_of_the_folders_month() -> None:
 
 
 def test_a_day_folder_and_a_date_in_the_url() -> None:
-    from tangthu.archive.article import folder_date, url_date
+    from tangthu.archive.dates import folder_date, url_date
 
     assert folder_date("2018/12/09/bai/article.txt") == (2018, 12, 9)
     p = parse_text("T\n\nKhông ngày.\n")

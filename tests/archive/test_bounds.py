@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tangthu.archive.article import MAX_MISSING_REPORTED, MAX_PHOTOS, load_article
+from tangthu.archive.article import MAX_MISSING_REPORTED, load_article
+from tangthu.archive.formats.parsed import MAX_PHOTOS
 from tests.conftest import REPO, make_jpeg, measured, write_article
 
 

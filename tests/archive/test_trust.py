@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from tangthu.archive.article import infer_date, load_article, parse_text
+from tangthu.archive.article import load_article
+from tangthu.archive.dates import infer_date
 from tangthu.archive.export import export
+from tangthu.archive.formats.text import parse_text
 from tangthu.archive.outlet import canonical_outlet
 from tangthu.archive.selection import Item
 from tests.conftest import SAMPLE, make_jpeg, write_article

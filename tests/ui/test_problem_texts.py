@@ -96,7 +96,7 @@ def test_the_panel_shows_names_and_cuts_paths_in_the_middle(qtbot, window) -> No
 
 def test_every_date_source_is_said_in_words_in_both_languages() -> None:
     """The reader says where a date comes from for each source the core knows."""
-    from tangthu.archive.article import DATE_SOURCES
+    from tangthu.archive.dates import DATE_SOURCES
     from tangthu.archive.model import Article
     from tangthu.library.records import Highlight
     from tangthu.ui.article_page import article_html

@@ -1,0 +1,96 @@
+"""What every reader of `tangthu.archive.formats` gives back, and the helpers they share:
+`ParsedText` (what an article file alone says), and telling a byline from a paragraph.
+`tangthu.archive.article.load_article` does the rest for every format alike."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tangthu.archive.model import Block, Related
+from tangthu.archive.outlet import PHOTO_CREDIT
+
+#: Article files larger than this are not parsed (a 50 KB article is long).
+MAX_ARTICLE_BYTES = 16 * 1024 * 1024
+
+
+#: Photos one article may name (a long gallery has a few hundred); the rest are left out
+#: and reported, so one file cannot fill the memory of every search and of the reader.
+MAX_PHOTOS = 2_000
+
+
+SENTENCE_END = (".", "!", "?", ";", ",", ":", "…", '"', "”")
+
+
+@dataclass(slots=True)
+class ParsedText:
+    """What an article file alone says, whatever its format; photo files are names
+    (relative to the article's folder), not yet looked up."""
+
+    title: str = ""
+    lead: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    photo_lines: list[tuple[str, str | None]] = field(default_factory=list)
+    source_url: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    related: list[Related] = field(default_factory=list)
+    #: the section of the outlet the source URL names (``kinhdoanh`` of vnexpress.net)
+    section: str | None = None
+    #: photo lines beyond `MAX_PHOTOS`, left out
+    photos_left_out: int = 0
+    #: a date the file's own metadata states (a web page's ``article:published_time``)
+    date: str | None = None
+    #: how the text was decoded (the text format), or None
+    encoding: str | None = None
+    #: what the reader could not read of the file, said once (pages left out, …)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    #: the text was read from pictures with OCR, this sure of it (0-100)
+    recognized: float | None = None
+    #: pictures kept inside the file, by their photo name (``NAME_files/PICTURE``)
+    embedded: dict[str, bytes] = field(default_factory=dict)
+    #: pages of a paged document (a PDF)
+    pages: int | None = None
+
+
+def is_byline_shaped(line: str) -> bool:
+    """A short line without sentence punctuation: a name, an agency, an office."""
+    return len(line) <= 80 and len(line.split()) <= 12 and not line.endswith(SENTENCE_END[:5])
+
+
+PARENTHESES = re.compile(r"\([^()]*\)?")
+
+
+#: "Author/Outlet", "Author, Theo Outlet", "Author - Theo Outlet"
+BYLINE_SPLIT = re.compile(r"\s*(/|,\s*(?=theo\s|nguồn\s)|\s[-–]\s*(?=theo\s|nguồn\s))\s*", re.I)
+
+
+def trailing_byline(blocks: list[Block]) -> int | None:
+    """Index of a last paragraph that is only a name ("Trọng Giáp", "TTXVN/Tin Tức")."""
+    texts = [k for k, b in enumerate(blocks) if b.type == "text"]
+    if len(texts) < 3:
+        return None
+    k = texts[-1]
+    line = PARENTHESES.sub("", blocks[k].text).strip()
+    if PHOTO_CREDIT.match(line):
+        return None
+    words = line.replace("/", " ").split()
+    if not (1 <= len(words) <= 6 and len(line) <= 50) or line.endswith(SENTENCE_END):
+        return None
+    if any(ch.isdigit() for ch in line):
+        return None
+    if all(w[:1].isupper() for w in words):
+        return k
+    return None
+
+
+__all__ = [
+    "BYLINE_SPLIT",
+    "MAX_ARTICLE_BYTES",
+    "MAX_PHOTOS",
+    "PARENTHESES",
+    "SENTENCE_END",
+    "ParsedText",
+    "is_byline_shaped",
+    "trailing_byline",
+]
