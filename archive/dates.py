@@ -16,22 +16,22 @@ from urllib.parse import urlsplit
 from tangthu.archive.formats.parsed import ParsedText
 
 _FULL_DATE = re.compile(r"(?<![\d/.])(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})(?![\d/])")
-
-
 _WORD_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})", re.I)
-
-
 _ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
-
-
 _PARTIAL_DATE = re.compile(
     r"(?:^|\b)(?:rạng\s+sáng|sáng|chiều|tối|trưa|đêm|khuya|ngày|hôm|hôm\s+nay|từ|đến)"
     r"\s*(?:qua\s*)?\(?\s*(\d{1,2})/(\d{1,2})(?![\d/])",
     re.I,
 )
-
-
-_YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d{2})(?![\d/.,]\d)")
+#: A month of a year: ``tháng 6 năm 2019``, ``tháng 6/2019``, ``06/2019`` (not a number
+#: such as ``12/2020/NĐ-CP``, which goes on after the year).
+_MONTH_YEAR = re.compile(
+    r"(?:tháng\s+(\d{1,2})\s*(?:năm\s+|/\s*|-\s*)|(?<![\d/.])(\d{1,2})/)"
+    r"((?:19|20)\d{2})(?![\d/])",
+    re.I,
+)
+#: What marks a date as a guess where Tàng Thư writes one (an export's "≈ 2019-05-02").
+_GUESS = "≈"
 
 
 def valid_date(y: int, m: int, d: int) -> str | None:
@@ -42,23 +42,45 @@ def valid_date(y: int, m: int, d: int) -> str | None:
 
 
 def find_full_date(texts: list[str]) -> str | None:
-    """The first valid complete date in *texts* (``21/3/2024``, ``ngày 21 tháng 3 năm 2024``)."""
+    """The first valid complete date in *texts* (``21/3/2024``, ``ngày 21 tháng 3 năm
+    2024``, ``2024-03-21``); a date marked as a guess (``≈ 2024-03-21``) is none."""
     for t in texts:
         found: list[tuple[int, str]] = []
-        for m in _FULL_DATE.finditer(t):
-            iso = valid_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-            if iso:
-                found.append((m.start(), iso))
-        for m in _WORD_DATE.finditer(t):
-            iso = valid_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-            if iso:
-                found.append((m.start(), iso))
-        for m in _ISO_DATE.finditer(t):
-            iso = valid_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            if iso:
-                found.append((m.start(), iso))
+        for pattern, order in (
+            (_FULL_DATE, (3, 2, 1)),
+            (_WORD_DATE, (3, 2, 1)),
+            (_ISO_DATE, (1, 2, 3)),
+        ):
+            for m in pattern.finditer(t):
+                if t[: m.start()].rstrip().endswith(_GUESS):
+                    continue
+                iso = valid_date(*(int(m.group(k)) for k in order))
+                if iso:
+                    found.append((m.start(), iso))
         if found:
             return min(found)[1]
+    return None
+
+
+#: A line that is only a place and a month of a year: a cover's or a letter's date
+#: (``Hà Nội, tháng 6 năm 2019``); a month named in a sentence is an event's, not this.
+_PLACE = r"(?:[^\W\d][^\d,;:!?]{1,40},\s*)?"
+
+
+def find_month(texts: list[str]) -> str | None:
+    """The month of a year a dateline line among *texts* gives (``Hà Nội, tháng 6 năm
+    2019`` -> ``2019-06``); a month named within a sentence is not one."""
+    for t in texts:
+        line = t.strip()
+        if len(line) > 80 or line.startswith(_GUESS):
+            continue
+        m = re.fullmatch(_PLACE + r"(.*)", line)
+        rest = m.group(1) if m else line
+        found = _MONTH_YEAR.fullmatch(rest.strip().rstrip("."))
+        if found:
+            month = int(found.group(1) or found.group(2))
+            if 1 <= month <= 12:
+                return f"{int(found.group(3)):04d}-{month:02d}"
     return None
 
 
@@ -70,13 +92,6 @@ def find_partial_date(texts: list[str]) -> tuple[int, int] | None:
             if 1 <= d <= 31 and 1 <= mo <= 12:
                 return d, mo
     return None
-
-
-def find_year(texts: list[str], *, latest: int) -> int | None:
-    """The most recent plausible year named in *texts* (a report names its own year last)."""
-    years = [int(y) for t in texts for y in _YEAR.findall(t)]
-    years = [y for y in years if 1900 <= y <= latest]
-    return max(years) if years else None
 
 
 _YEAR_FOLDER = re.compile(r"^(?:19|20)\d{2}$")
@@ -176,17 +191,22 @@ def infer_date(
       publication time);
     - ``url``: a date in the source URL;
     - ``dateline``: a date at the top of the article (the lead, the paragraphs right
-      after it, the byline), ``Chiều 21/3`` completed with the year the top names;
-    - estimates, only then: ``body`` (a date mentioned further down), ``body+exif``
-      (day and month in the text, the year from the photos), ``exif`` (the photos'
-      ``DateTimeOriginal``, never after *today*).
+      after it, the byline); ``Chiều 21/3`` completed with the year of the folder, the
+      URL or the page's metadata, never with another number of the text (an article
+      about someone born in 1956 is not dated 1956); else a month of a year there
+      (``tháng 6 năm 2019``: the date ``2019-06``, a month's precision);
+    - estimates, only then: ``body`` (a date mentioned further down, whole or with
+      the year of the folder, URL or metadata), ``exif`` (the photos'
+      ``DateTimeOriginal``, never after *today*). (``body+exif``, a day and month of
+      the text with the photos' year, is no longer made: a camera's year is not the
+      text's.)
 
     A date found lower in the text never beats the folder or the dateline, and never
-    falls outside the folder's month (or year). The file's modification time is never
-    used.
+    falls outside the folder's month (or year). A date is never more precise than its
+    evidence: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` as the evidence gives it. The
+    file's modification time is never used.
     """
     today = today or date.today()
-    latest = today.year
     # A camera's clock set in the future says nothing about the article.
     photo_dates = [d for d in photo_dates if d and d[:10] <= today.isoformat()]
     top = top_texts(parsed)
@@ -208,21 +228,20 @@ def infer_date(
         return parsed.date, "page"
     if fits(linked):
         return linked, "url"
-    stated = _dated(top, year=fy or _year_of(linked) or find_year(top, latest=latest))
+    # the year a day and month of the text may take: only from evidence of the date
+    year = fy or _year_of(linked) or _year_of(parsed.date)
+    stated = _dated(top, year=year)
     if fits(stated):
         return stated, "folder+dateline" if fm is not None else "dateline"
     if fy is not None and fm is not None:
         return f"{fy:04d}-{fm:02d}", "folder"
+    month = find_month(top)
+    if fits(month):
+        return month, "dateline"
     # nothing at the top or in the folders: a date mentioned lower down is a guess
-    mentioned = _dated(body, year=fy or find_year(top + body, latest=latest))
+    mentioned = _dated(body, year=year)
     if fits(mentioned):
         return mentioned, "body"
-    partial = find_partial_date(top + body)
-    exif_years = sorted(int(d[:4]) for d in photo_dates if fits(d[:10]))
-    if partial and exif_years:
-        iso = valid_date(exif_years[-1], partial[1], partial[0])
-        if fits(iso):
-            return iso, "body+exif"
     fitting = [d[:10] for d in photo_dates if fits(d[:10])]
     if fitting:
         return min(fitting), "exif"
@@ -246,11 +265,22 @@ def _dated(texts: list[str], *, year: int | None) -> str | None:
     return None
 
 
+_ISO_PARTIAL = re.compile(r"^\s*((?:1[5-9]|20)\d{2})(?:-(\d{1,2}))?\s*$")
+
+
 def sidecar_date(value: str) -> str | None:
+    """A sidecar's date to the precision it gives (``2019``, ``2019-06``, ``2019-06-01``,
+    or a date written out)."""
     m = _ISO_DATE.search(value)
     if m:
         return valid_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    return find_full_date([value])
+    partial = _ISO_PARTIAL.match(value)
+    if partial:
+        year, month = int(partial.group(1)), partial.group(2)
+        if month is None:
+            return f"{year:04d}"
+        return f"{year:04d}-{int(month):02d}" if 1 <= int(month) <= 12 else None
+    return find_full_date([value]) or find_month([value])
 
 
 __all__ = [
@@ -258,7 +288,7 @@ __all__ = [
     "TOP_PARAGRAPHS",
     "find_full_date",
     "find_partial_date",
-    "find_year",
+    "find_month",
     "folder_date",
     "infer_date",
     "sidecar_date",

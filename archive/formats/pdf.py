@@ -348,10 +348,54 @@ def read(data: bytes, path: Path) -> ParsedText:
     texts = [text for text, _ in paras]
     author = _nfc((meta.get("Author") or "").strip())
     out.author = author or None
+    _export_header(texts, out)
     if texts:
         out.lead = texts.pop(0)
     out.blocks = [Block("text", text=p) for p in texts]
     return out
+
+
+#: The lines a PDF exported by Tàng Thư has under each title: its date (``≈ … (ước
+#: tính)`` when a guess), author and outlet joined by `` · ``, then its source, the
+#: user's tags and note (``tangthu.archive.export.pdf``).
+_EXPORT_DATE = re.compile(r"^(≈\s*)?(\d{4}(?:-\d{2}){0,2})(?:\s*\(ước tính\))?$")
+_EXPORT_LINES = ("Nguồn: ", "Nhãn: ", "Ghi chú: ")
+
+
+def _export_header(texts: list[str], out: ParsedText) -> None:
+    """Take the lines a PDF exported by Tàng Thư has under its title out of its text:
+    a firm date is the document's (its metadata, as a page's is), a guessed one is left
+    (never made firm again), author and outlet are kept, the source is its source; the
+    tags and note of whoever exported it are not the article's. (The lines may have been
+    joined into one paragraph: they are split where each begins.)"""
+    if not texts:
+        return
+    pieces = [p.strip() for p in _EXPORT_SPLIT.split(texts[0]) if p.strip()]
+    head = "" if pieces[0].startswith(_EXPORT_LINES) else pieces.pop(0)
+    parts = [p.strip() for p in head.split(" · ")] if head else []
+    dated = _EXPORT_DATE.match(parts[0]) if parts else None
+    if head and dated is None and not (len(parts) > 1 and len(head) <= 200):
+        return
+    texts.pop(0)
+    if dated is not None:
+        parts.pop(0)
+        if not dated.group(1):
+            out.date = dated.group(2)
+    if len(parts) >= 2:
+        out.author, out.outlet = out.author or parts[0] or None, parts[1] or None
+    elif parts and parts[0]:
+        if "." in parts[0] and " " not in parts[0]:
+            out.outlet = parts[0]
+        else:
+            out.author = out.author or parts[0]
+    while texts and texts[0].startswith(_EXPORT_LINES):
+        pieces += [p.strip() for p in _EXPORT_SPLIT.split(texts.pop(0)) if p.strip()]
+    for line in pieces:
+        if line.startswith("Nguồn: "):  # (an address has no spaces: those are line ends)
+            out.source_url = "".join(line[len("Nguồn: ") :].split()) or None
+
+
+_EXPORT_SPLIT = re.compile(r"(?=(?:^|\s)(?:Nguồn|Nhãn|Ghi chú): )")
 
 
 READER = ArticleReader(
