@@ -76,6 +76,9 @@ _ISO = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})")
 _SPACES = re.compile(r"\s+")
 #: A paragraph shorter than this is not scored as prose.
 _PROSE = 25
+#: A form with less text than this (links aside) is furniture; a larger one holds the
+#: page (ASP.NET's pages are one form).
+_FORM_TEXT = 600
 
 
 def _decode_page(data: bytes) -> str:
@@ -220,9 +223,16 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
     author = _clean(meta.get("author") or meta.get("article:author") or meta.get("dc.creator"))
     out.author = author if author and not author.startswith("http") else None
 
-    for el in list(doc.iter(*_DROP_TAGS)):
-        _remove(el)
     for el in list(doc.iter(etree.Comment)):
+        _remove(el)
+    # A form holding the story is a page's own (ASP.NET wraps every page in one): only
+    # the forms of furniture (search, comments, log-in: little text but links) go.
+    forms = []
+    for form in doc.iter("form"):
+        sizes = _Sizes(form)
+        if sizes.length[form] - sizes.linked[form] < _FORM_TEXT:
+            forms.append(form)
+    for el in [*forms, *(e for e in doc.iter(*_DROP_TAGS) if e.tag != "form")]:
         _remove(el)
     lead_el = _lead_element(doc)
     lead = _words(lead_el) if lead_el is not None else ""

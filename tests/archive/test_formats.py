@@ -409,3 +409,33 @@ def test_the_sizes_worked_out_in_one_pass_are_those_of_each_elements_text(
             assert sizes.length[el] == len(text), (template, el.tag)
             assert sizes.commas[el] == el.text_content().count(","), (template, el.tag)
             assert abs(sizes.density(el) - _link_density(el, text)) < 1e-9, (template, el.tag)
+
+
+def test_a_page_inside_one_form_keeps_its_story_and_drops_the_small_forms(
+    tmp_path: Path,
+) -> None:
+    """ASP.NET pages (most Vietnamese papers' until about 2014) wrap the whole page in one
+    ``<form>``; a search or log-in form is furniture."""
+    paragraphs = [
+        f"Đoạn {k} của bài: TAND TP.Đà Nẵng xét xử sơ thẩm vụ án ma túy, tuyên phạt các bị "
+        f"cáo những mức án nghiêm khắc theo quy định của pháp luật hiện hành."
+        for k in range(1, 6)
+    ]
+    (tmp_path / "bai.html").write_text(
+        "<html><head><title>5 bóng hồng buôn ma túy lãnh án | Thanh Niên</title></head><body>"
+        "<form name='search' action='/tim-kiem'><input name='q'><a href='/tk'>Tìm kiếm</a>"
+        "<span>Nhập từ khóa để tìm bài viết</span></form>"
+        "<form name='aspnetForm' method='post' action='./bai.aspx' id='aspnetForm'>"
+        "<div class='menu'><a href='/'>Trang chủ</a> <a href='/xh'>Xã hội</a></div>"
+        "<table><tr><td><h1 class='mainTitle'>5 bóng hồng buôn ma túy lãnh án</h1>"
+        "<div class='article-content'>"
+        + "".join(f"<p>{p}</p>" for p in paragraphs)
+        + "</div></td><td class='zoneR'><a href='/a'>Tin mới khác</a></td></tr></table>"
+        "</form></body></html>",
+        encoding="utf-8",
+    )
+    got = load_article(tmp_path, tmp_path / "bai.html")
+    assert got.problems == ()
+    assert got.title == "5 bóng hồng buôn ma túy lãnh án"
+    assert [got.lead, *(b.text for b in got.blocks if b.type == "text")] == paragraphs
+    assert "Tìm kiếm" not in got.body_text and "Nhập từ khóa" not in got.body_text
