@@ -27,7 +27,7 @@ from tangthu.archive.guard import (
     outside_target,
     read_bytes,
 )
-from tangthu.archive.model import Article, PhotoRef, Problem
+from tangthu.archive.model import Article, PhotoRef, Problem, is_address
 from tangthu.archive.outlet import canonical_outlet
 from tangthu.archive.photo import IMAGE_EXTENSIONS, read_photo_info
 
@@ -285,6 +285,9 @@ def _photos(
     photos: list[PhotoRef] = []
     missing = 0
     for name, caption in parsed.photo_lines:
+        if is_address(name):  # a picture the page shows but did not save: never fetched
+            photos.append(PhotoRef(file=name, caption=caption, exists=False))
+            continue
         found = listing.find(name)
         info = None
         if found is None and name in parsed.embedded:  # a picture inside the file

@@ -67,6 +67,47 @@ def find_full_date(texts: list[str]) -> str | None:
 _PLACE = r"(?:[^\W\d][^\d,;:!?]{1,40},\s*)?"
 
 
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for m in names
+}  # fmt: skip
+_NAMED_MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY_MONTH_YEAR = re.compile(
+    r"(?<!\d)(\d{1,2})\s+" + _NAMED_MONTH + r",?\s+((?:19|20)\d{2})(?!\d)", re.I
+)
+_MONTH_DAY_YEAR = re.compile(
+    r"(?<![\w])" + _NAMED_MONTH + r"\s+(\d{1,2}),?\s+((?:19|20)\d{2})(?!\d)", re.I
+)
+_SHORT_YEAR = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{2})(?![\d/])")
+
+
+def find_stated_date(text: str) -> str | None:
+    """The date a page's own date line states: the complete dates `find_full_date`
+    reads, a month written in English (``25 December 2012``, ``May 14, 2012``), or a day
+    with a two-digit year (``24/12/12``: a date line's, never a sentence's)."""
+    found = find_full_date([text])
+    if found:
+        return found
+    for pattern, order in ((_DAY_MONTH_YEAR, (3, 2, 1)), (_MONTH_DAY_YEAR, (3, 1, 2))):
+        m = pattern.search(text)
+        if m:
+            month = _MONTHS[m.group(order[1]).lower().rstrip(".")]
+            return valid_date(int(m.group(order[0])), month, int(m.group(order[2])))
+    m = _SHORT_YEAR.search(text)
+    if m:
+        return valid_date(2000 + int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    return None
+
+
 def find_month(texts: list[str]) -> str | None:
     """The month of a year a dateline line among *texts* gives (``Hà Nội, tháng 6 năm
     2019`` -> ``2019-06``); a month named within a sentence is not one."""

@@ -97,6 +97,12 @@ class PhotoInfo:
     problem: Problem | None = None
 
 
+def is_address(name: str) -> bool:
+    """Whether a photo's name is the web address of a picture a page shows but that was
+    not saved with it (never a file name: those are relative to the article's folder)."""
+    return "://" in name or name.startswith("/")
+
+
 @dataclass(frozen=True, slots=True)
 class PhotoRef:
     """A photo named by an article (or found unreferenced in its folder)."""
@@ -107,12 +113,19 @@ class PhotoRef:
     path: str | None = None
     info: PhotoInfo | None = None
 
+    @property
+    def address(self) -> str | None:
+        """The web address of a picture its page shows but did not save (a page saved
+        "HTML only"): kept, never fetched; None for a photo file."""
+        return self.file if not self.exists and is_address(self.file) else None
+
     def to_dict(self) -> dict[str, Any]:
         info = self.info or PhotoInfo()
         return {
             "file": self.file,
             "caption": self.caption,
             "exists": self.exists,
+            "address": self.address,
             "width": info.width,
             "height": info.height,
             "taken": info.taken,

@@ -125,6 +125,16 @@ def walk(
     return inv
 
 
+def folder_articles(root: str | os.PathLike[str], folder: str | os.PathLike[str]) -> list[str]:
+    """The IDs of the articles *folder* (under *root*) holds itself, by the walk's own
+    rules: its article files of any format, or each picture of a folder of pictures."""
+    root_s = os.fspath(root)
+    st = os.stat(root_s)
+    inv = Inventory(root=root_s)
+    _Walker(root_s, {(st.st_dev, st.st_ino)}, ()).folder(os.fspath(folder), inv)
+    return sorted(a.id for a in inv.articles)
+
+
 class _Walker:
     def __init__(self, root: str, seen: set[tuple[int, int]], trusted: Sequence[str]) -> None:
         self.root = root
@@ -288,6 +298,8 @@ class ScanReport:
     articles: list[Article] = field(default_factory=list)
     photos: int = 0
     missing_photos: int = 0
+    #: pictures pages show but did not save ("HTML only"): their addresses are kept
+    unsaved_photos: int = 0
     unreferenced_photos: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
@@ -302,6 +314,7 @@ class ScanReport:
             "formats": dict(sorted(Counter(a.format for a in self.articles).items())),
             "photos": self.photos,
             "missing_photos": self.missing_photos,
+            "unsaved_photos": self.unsaved_photos,
             "unreferenced_photos": len(self.unreferenced_photos),
             "problems": self.problem_counts(),
             "seconds": round(self.seconds, 3),
@@ -334,7 +347,8 @@ def scan(
         for art in iter_articles(inv, cancel=cancel, trusted=trusted):
             report.articles.append(art)
             report.problems.extend(art.problems)
-            report.missing_photos += sum(not p.exists for p in art.photos)
+            report.missing_photos += sum(not p.exists and not p.address for p in art.photos)
+            report.unsaved_photos += sum(p.address is not None for p in art.photos)
             # a saved page's photos are in its NAME_files folder, which the walk leaves
             report.photos += sum(p.exists and _IN_PAGE_FILES in p.file for p in art.photos)
             by_folder.setdefault(art.folder, set()).update(

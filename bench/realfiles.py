@@ -138,6 +138,9 @@ def score(truth: dict[str, Any], article: Any) -> Score:
             kept += 1
         if any(text in got for got in by_photo.get(_photo_key(c.get("photo") or ""), [])):
             attached += 1
+        elif not any(n.startswith("caption") for n in s.notes):
+            how = "not attached" if text in everything else "not kept"
+            s.notes.append(f"caption {how}: {text[:50]!r} of {_photo_key(c.get('photo') or '')}")
     s.kept = (kept, len(captions))
     s.attached = (attached, len(captions))
     return s

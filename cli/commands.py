@@ -310,6 +310,8 @@ def cmd_scan(args: argparse.Namespace) -> int:
         print("  by format:         " + ", ".join(f"{n} {name}" for name, n in formats.items()))
     print(f"Photos:              {summary['photos']}")
     print(f"Missing photos:      {summary['missing_photos']}")
+    if summary["unsaved_photos"]:
+        print(f"Not saved with page: {summary['unsaved_photos']} (their web addresses are kept)")
     print(f"Unreferenced photos: {summary['unreferenced_photos']}")
     counts: dict[str, int] = summary["problems"]  # type: ignore[assignment]
     print(f"Problems:            {sum(counts.values())}")
@@ -366,6 +368,8 @@ def format_article(art: records.Article) -> str:
             for name in block.files:
                 ref = exists.get(name)
                 mark = "" if ref is None or ref.exists else "  [missing]"
+                if ref is not None and ref.address:
+                    mark = "  [not saved with the page]"
                 lines.append(f"  [photo] {name}{mark}")
             if block.caption:
                 lines += textwrap.wrap(

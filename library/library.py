@@ -282,9 +282,11 @@ class Library:
                     f"{ident} is not inside the archive {self.root}", id=ident
                 ) from None
         path = locate(self.root, ident)
-        if path is not None and path.is_dir():
-            texts = sorted(p for p in path.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
-            path = texts[0] if len(texts) == 1 else None
+        if path is not None and path.is_dir():  # a folder holding one article, of any format
+            from tangthu.archive.scan import folder_articles
+
+            held = folder_articles(self.root, path)
+            path = locate(self.root, held[0]) if len(held) == 1 else None
         if path is None or not path.is_file():
             raise ArticleNotFound(
                 f"No article {ident} in {self.root}.", id=ident, root=str(self.root)

@@ -67,7 +67,7 @@ def exec_line(argv: list[str]) -> str:
     Desktop Entry Specification says)."""
     words = []
     for arg in argv:
-        if arg and not any(c in arg for c in ' \t\n"\'\\><~|&;$*?#()`'):
+        if arg and not any(c in arg for c in " \t\n\"'\\><~|&;$*?#()`"):
             word = arg
         else:
             word = '"' + "".join("\\" + c if c in '"`$\\' else c for c in arg) + '"'

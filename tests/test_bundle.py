@@ -65,7 +65,8 @@ def test_the_bundle_scans_and_opens_the_window(tmp_path: Path) -> None:
         [str(windowed), "scan", str(sample), "--json"], capture_output=True, text=True, env=env
     )
     assert again.returncode == 0 and json.loads(again.stdout) == {
-        **json.loads(scan.stdout), "seconds": json.loads(again.stdout)["seconds"]
+        **json.loads(scan.stdout),
+        "seconds": json.loads(again.stdout)["seconds"],
     }
     if sys.platform.startswith("linux"):  # menu entries are for Linux desktops
         menu = run("desktop-entry", "--data-home", str(tmp_path / "menu"))
@@ -81,8 +82,17 @@ def test_the_bundle_scans_and_opens_the_window(tmp_path: Path) -> None:
         ix = str(tmp_path / "ix")
         made = run("index", str(sample), "--index-dir", ix, "--meaning")
         assert made.returncode == 0 and "7 articles embedded" in made.stdout, made.stderr
-        asked = run("search", "storm donations", "--archive", str(sample), "--index-dir", ix,
-                    "--mode", "meaning", "--json")
+        asked = run(
+            "search",
+            "storm donations",
+            "--archive",
+            str(sample),
+            "--index-dir",
+            ix,
+            "--mode",
+            "meaning",
+            "--json",
+        )
         assert asked.returncode == 0, asked.stderr
         assert json.loads(asked.stdout)["hits"][0]["id"] == "2024/09/cuu-tro-sau-bao/article.txt"
     shot = tmp_path / "out.png"

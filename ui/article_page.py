@@ -189,6 +189,13 @@ def article_html(
 def _photo_cell(
     i: int, ref: PhotoRef | None, name: str, width: int, tr: Callable[[str], str]
 ) -> str:
+    if ref is not None and ref.address:
+        label = html.escape(tr("Photo not saved with the page (never fetched):"))
+        return (
+            f"<td width='{width}' height='{width * 3 // 4}' bgcolor='#ece6d8' align='center' "
+            f"style='color:#5a5040'>{label}<br><span style='font-size:8pt'>"
+            f"{html.escape(ref.address)}</span></td>"
+        )
     if ref is None or not ref.exists:
         label = html.escape(fmt(tr("Missing photo: %1"), name))
         return (

@@ -138,6 +138,12 @@ def resolve(items: list[Item], *, cancel: CancelToken | None = None) -> Resolved
             out.articles.append((item, art))
             continue
         ref = next((p for p in art.photos if p.file == item.file), None)
+        if ref is not None and ref.address:
+            out.problems.append(
+                f"{item.key}: the picture was not saved with its page (only its address, "
+                f"{ref.address}, is kept); it was left out."
+            )
+            continue
         if ref is not None and not ref.exists:
             why = next(
                 (p.detail for p in art.problems if p.path and Path(p.path).name == item.file),

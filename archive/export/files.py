@@ -6,6 +6,7 @@ import csv
 import io
 import os
 import time
+import unicodedata
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -23,13 +24,40 @@ from tangthu.archive.export.common import (
 )
 from tangthu.archive.export.registry import ExportFormat
 from tangthu.archive.model import CancelToken
+from tangthu.archive.selection import Item
 
-MANIFEST_FIELDS = ["path", "kind", "article_id", "title", "bytes", "sha256"]
+MANIFEST_FIELDS = ["path", "kind", "article_id", "title", "bytes", "sha256", "address"]
 
 
-def _kind(src: Path) -> str:
-    ext = src.suffix.lower()
-    return "article" if ext == ".txt" else ("metadata" if ext == ".json" else "photo")
+def _kind(src: Path, item: Item) -> str:
+    """What a copied file is: the article's own file (whatever its format), its
+    metadata sidecar, or a photo."""
+    if not item.is_photo and unicodedata.normalize("NFC", src.name) == unicodedata.normalize(
+        "NFC", Path(item.article_id).name
+    ):
+        return "article"
+    return "metadata" if src.suffix.lower() == ".json" else "photo"
+
+
+def _unsaved(resolved: Resolved, titles: dict[str, str]) -> list[dict[str, object]]:
+    """Manifest rows of the pictures the articles' pages show but did not save: listed
+    with their web address, nothing copied."""
+    rows: list[dict[str, object]] = []
+    for item, art in resolved.articles:
+        for ref in art.photos:
+            if ref.address:
+                rows.append(
+                    {
+                        "path": "",
+                        "kind": "photo not saved with the page",
+                        "article_id": item.article_id,
+                        "title": titles.get(item.article_id, ""),
+                        "bytes": "",
+                        "sha256": "",
+                        "address": ref.address,
+                    }
+                )
+    return rows
 
 
 def _titles(resolved: Resolved) -> dict[str, str]:
@@ -74,7 +102,7 @@ def _write_all(
         rows.append(
             {
                 "path": rel,
-                "kind": _kind(src),
+                "kind": _kind(src, item),
                 "article_id": item.article_id,
                 "title": titles.get(item.article_id, ""),
                 "bytes": copied.size,
@@ -82,7 +110,7 @@ def _write_all(
             }
         )
     tick(progress, cancel, len(files), len(files))
-    return written + ["manifest.csv"], manifest_csv(rows)
+    return written + ["manifest.csv"], manifest_csv(rows + _unsaved(resolved, titles))
 
 
 def write_folder(

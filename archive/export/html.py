@@ -158,6 +158,11 @@ def _article_page(art: Article, image, marks=((), "")) -> str:  # type: ignore[n
             src = image(ref.path) if ref is not None and ref.exists and ref.path else None
             if src is not None:
                 imgs.append(f"<img src='../{src}' alt='{e(name)}'>")
+            elif ref is not None and ref.address:
+                imgs.append(
+                    "<div class='missing'>Ảnh không được lưu cùng trang"
+                    f"<br><code>{e(ref.address)}</code></div>"
+                )
             else:
                 imgs.append(f"<div class='missing'>Thiếu ảnh: {e(name)}</div>")
         cap = f"<figcaption>{e(block.caption)}</figcaption>" if block.caption else ""

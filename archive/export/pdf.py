@@ -139,7 +139,9 @@ def _photo_rows(
                 if ref and ref.exists and ref.path
                 else None
             )
-            if img is None:
+            if img is None and ref is not None and ref.address:
+                cells.append(_p(f"Ảnh không được lưu cùng trang: {ref.address}", st["missing"]))
+            elif img is None:
                 why = "Thiếu ảnh" if not (ref and ref.exists) else "Không hiển thị được ảnh"
                 cells.append(_p(f"{why}: {name}", st["missing"]))
             else:

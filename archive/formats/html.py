@@ -25,10 +25,10 @@ import unicodedata
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from tangthu.archive import embedded
-from tangthu.archive.dates import find_full_date, valid_date
+from tangthu.archive.dates import find_full_date, find_stated_date, valid_date
 from tangthu.archive.decode import DecodeError, declared_codec, decode
 from tangthu.archive.formats import ArticleReader, ReadFailure
 from tangthu.archive.formats.parsed import MAX_PHOTOS, ParsedText, trailing_byline
@@ -66,7 +66,9 @@ _BODY_CLASS = re.compile(
 )
 _LEAD_CLASS = re.compile(r"(sapo|description|summary|lead|chapeau|intro|excerpt)", re.I)
 _AUTHOR_CLASS = re.compile(r"(author|byline|tac-?gia)", re.IGNORECASE)
-_CAPTION_CLASS = re.compile(r"(caption|image-?desc|photo-?desc|expnote)", re.I)
+_CAPTION_CLASS = re.compile(
+    r"(caption|image-?desc|photo-?desc|expnote|chu-?thich|legend|(^|\s)image(\s|$))", re.I
+)
 _FIGURE_CLASS = re.compile(r"(figure|tplcaption|vcsortable|image-?box|photo-?box)", re.I)
 _TEXT_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "blockquote", "li", "pre", "dd", "dt"}
 _SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
@@ -76,6 +78,23 @@ _ISO = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})")
 _SPACES = re.compile(r"\s+")
 #: A paragraph shorter than this is not scored as prose.
 _PROSE = 25
+#: A picture declared smaller than this (pixels, either side) is an icon, not a photo.
+_ICON = 60
+#: Addresses of pictures that are never a story's photos.
+_NOT_A_PHOTO = re.compile(
+    r"(^|[/_.-])(icons?|logo\w*|spacer|pixel|blank|1x1|avatar\w*|button\w*|btn|sprite\w*|"
+    r"share|banner\w*|ads?|tracking|emoji\w*|smilies|smiley)([/_.-]|$)",
+    re.IGNORECASE,
+)
+#: Class or id words of a page's headline.
+_TITLE_CLASS = re.compile(r"(^|[-_\s])(title|headline|tieu-?de)($|[-_\s])", re.I)
+_WORD = re.compile(r"\w+")
+#: Class or id words of an element holding a page's date line.
+_DATE_CLASS = re.compile(
+    r"(date|time|tmstmp|timestamp|published|pubdate|ngay-?dang|thoi-?gian)", re.I
+)
+#: The longest text read as a picture's caption.
+_CAPTION_MAX = 400
 #: A form with less text than this (links aside) is furniture; a larger one holds the
 #: page (ASP.NET's pages are one form).
 _FORM_TEXT = 600
@@ -208,10 +227,7 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
         or meta.get("og:url")
         or (saved.group(1).decode("ascii", "replace") if saved else None)
     )
-    h1 = next((_words(h) for h in doc.iter("h1") if _words(h)), "")
-    out.title = _clean(meta.get("og:title") or meta.get("twitter:title")) or h1
-    if not out.title:
-        out.title = _page_title(_clean(doc.findtext(".//title")))
+    h1, out.title = _title(doc, meta)
     out.date = _iso(
         meta.get("article:published_time")
         or meta.get("datepublished")
@@ -220,6 +236,8 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
         or meta.get("dc.date")
         or meta.get("time")
     )
+    if out.date is None:  # the date line the page shows by its title
+        out.date = _date_line(doc)
     author = _clean(meta.get("author") or meta.get("article:author") or meta.get("dc.creator"))
     out.author = author if author and not author.startswith("http") else None
 
@@ -270,7 +288,10 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
                     name = embedded.name_for(path, urlsplit(src).path or "picture", taken)
                     out.embedded[name] = data
                     return name
-        return _local_image(img, path)
+        local = _local_image(img, path)
+        if local is not None and (path.parent / local).is_file():
+            return local
+        return _address(img, out.source_url) or local
 
     for part in parts:
         for block in _blocks(part, finder):
@@ -359,6 +380,32 @@ def _metadata(doc: Any) -> dict[str, str]:
     return out
 
 
+def _date_line(doc: Any) -> str | None:
+    """The date a page shows by its title (``Thứ năm, 20/12/2012, 10:18 GMT+7``, ``25
+    December 2012``): of the elements marked as a date whose few words state a whole
+    date, the nearest to the headline."""
+    h1 = next((h for h in doc.iter("h1") if _words(h)), None)
+    at = 0
+    found: list[tuple[int, str]] = []
+    for pos, el in enumerate(doc.iter()):
+        if el is h1:
+            at = pos
+            continue
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "head", "title"):
+            continue
+        if el.tag != "time" and not _DATE_CLASS.search(_marks(el)):
+            continue
+        texts = [_words(el), _clean(el.get("title")), _clean(el.get("datetime"))]
+        date = next(
+            (d for d in (find_stated_date(t) for t in texts if t and len(t) <= 100) if d), None
+        )
+        if date is not None:
+            found.append((pos, date))
+    if not found:
+        return None
+    return min(found, key=lambda f: abs(f[0] - at))[1]
+
+
 def _iso(value: str | None) -> str | None:
     if not value:
         return None
@@ -366,6 +413,45 @@ def _iso(value: str | None) -> str | None:
     if m:
         return valid_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     return find_full_date([value])
+
+
+def _title(doc: Any, meta: dict[str, str]) -> tuple[str, str]:
+    """The page's first headline, and its title: the headline the page shows (an
+    ``<h1>``, else an element of class title) that its metadata's or window's title
+    names (those add a site's name, a shorter wording or words for search engines);
+    else the metadata's title, else the window title less the site's name."""
+    named = [_clean(meta.get(k)) for k in ("og:title", "twitter:title", "headline", "dc.title")] + [
+        _clean(doc.findtext(".//title"))
+    ]
+    named = [t for t in named if t]
+    h1s = [w for w in (_words(h) for h in doc.iter("h1")) if w]
+    marked_titles = [
+        _words(el)
+        for el in doc.iter("h2", "h3", "div", "span", "p", "strong")
+        if _TITLE_CLASS.search(_marks(el)) and 8 <= len(_words(el)) <= 300
+    ]
+    headings = [h for h in [*h1s, *marked_titles] if len(h) >= 8]
+    first = h1s[0] if h1s else ""
+    for heading in headings:  # a title opens with its headline; a site's name follows
+        if any(t.casefold().startswith(heading.casefold()[:40]) for t in named):
+            return first, heading
+    for heading in headings:
+        if any(_names(title, heading) for title in named):
+            return first, heading
+    chosen = next((t for t in named[:-1]), "") or _page_title(named[-1] if named else "")
+    return first, chosen or first
+
+
+def _names(title: str, heading: str) -> bool:
+    """Whether a metadata or window *title* names the *heading* (the same words, give
+    or take a site's name, a shorter wording, words added for search engines)."""
+    a, b = title.casefold(), heading.casefold()
+    if b in a or a in b:
+        return True
+    words_a, words_b = set(_WORD.findall(a)), set(_WORD.findall(b))
+    if not words_a or not words_b:
+        return False
+    return len(words_a & words_b) >= 0.6 * min(len(words_a), len(words_b))
 
 
 def _page_title(title: str) -> str:
@@ -449,8 +535,23 @@ def _blocks(el: Any, find: Any) -> list[Block]:
         if not isinstance(node.tag, str):
             return
         tag = node.tag.lower()
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.type == "photos"
+            and last.caption is None
+            and tag not in ("img", "figure", "table", "ul", "ol")
+            and node.find(".//img") is None
+            and _caption_styled(node)
+        ):  # the block right after a picture, set apart as captions are: its caption
+            text = _words(node)
+            if text and len(text) <= _CAPTION_MAX and _link_density(node, text) < 0.5:
+                out[-1] = replace(last, caption=text)
+                return
         if tag == "figure" or (
-            _FIGURE_CLASS.search(_marks(node)) and node.find(".//img") is not None and tag != "img"
+            (_FIGURE_CLASS.search(_marks(node)) or _CAPTION_CLASS.search(_marks(node)))
+            and node.find(".//img") is not None
+            and tag != "img"
         ):
             out.extend(_figure(node, find))
             return
@@ -462,15 +563,20 @@ def _blocks(el: Any, find: Any) -> list[Block]:
         if tag in _TEXT_TAGS:
             text = _words(node)
             if text and _link_density(node, text) < 0.5 and not _only_images(node):
+                before = len(out)
                 for img in node.iter("img"):
                     walk(img)
                 last = out[-1] if out else None
+                pictured = len(out) > before and not _clean(node.text)
                 if (
                     last is not None
                     and last.type == "photos"
                     and last.caption is None
-                    and _CAPTION_CLASS.search(_marks(node))
-                ):  # an image's paragraph, then its caption's (a blog's markup)
+                    and (
+                        _CAPTION_CLASS.search(_marks(node))  # a blog's caption paragraph
+                        or (pictured and len(text) <= _CAPTION_MAX)  # picture, then its words
+                    )
+                ):
                     out[-1] = replace(last, caption=text)
                 else:
                     out.append(Block("text", text=text))
@@ -493,6 +599,28 @@ def _blocks(el: Any, find: Any) -> list[Block]:
     return [b for b in out if b.type != "text" or b.text]
 
 
+def _caption_styled(node: Any) -> bool:
+    """Whether *node* is set apart as a picture's caption is: by its class, centred or
+    italic, or all its words in one inline of their own colour or size (the way the
+    Vietnamese papers' editors of the 2010s wrote captions)."""
+    if _CAPTION_CLASS.search(_marks(node)) or node.tag in ("figcaption", "em", "i", "center"):
+        return True
+    style = (node.get("style") or "").lower().replace(" ", "")
+    if (node.get("align") or "").lower() == "center" or "text-align:center" in style:
+        return True
+    if "font-style:italic" in style:
+        return True
+    kids = [c for c in node if isinstance(c.tag, str) and c.tag != "br"]
+    if len(kids) != 1 or _clean(node.text) or _clean(kids[0].tail):
+        return False
+    kid = kids[0]
+    kid_style = (kid.get("style") or "").lower()
+    return kid.tag in ("em", "i", "small") or (
+        kid.tag in ("span", "font")
+        and ("color" in kid_style or "font-size" in kid_style or bool(kid.get("color")))
+    )
+
+
 def _only_images(node: Any) -> bool:
     return not _words(node) and node.find(".//img") is not None
 
@@ -507,6 +635,8 @@ def _figure(node: Any, find: Any) -> list[Block]:
     if not caption:  # a template's table: the text of the cells without an image
         cells = [c for c in node.iter("td", "p") if c.find(".//img") is None and _words(c)]
         caption = _clean(" ".join(_words(c) for c in cells[:1]))
+    if not caption and len(_words(node)) <= _CAPTION_MAX:  # the words beside the picture
+        caption = _words(node)
     names = [n for n in (find(img) for img in node.iter("img")) if n]
     if not names:
         return [Block("text", text=caption)] if caption else []
@@ -522,6 +652,34 @@ def _sources(img: Any) -> list[str]:
         if img.get(attr):
             sources += [part.strip().split(" ")[0] for part in img.get(attr).split(",")]
     return [s for s in sources if s]
+
+
+def _address(img: Any, base: str | None) -> str | None:
+    """The web address of a picture the page shows but did not save (made whole with the
+    page's own address when it is relative); None for icons, pixels and buttons."""
+    for attr in ("width", "height"):
+        value = (img.get(attr) or "").strip().removesuffix("px")
+        if value.isdigit() and int(value) < _ICON:
+            return None
+    for src in _sources(img):
+        src = src.strip()
+        if not src or src.startswith(("data:", "blob:", "javascript:")):
+            continue
+        if _NOT_A_PHOTO.search(urlsplit(src).path):
+            return None
+        if src.startswith("//"):
+            src = "http:" + src
+        elif not urlsplit(src).scheme:
+            if "_files/" in src:
+                continue  # the page's own saved folder: a missing file, not a remote one
+            if base is None or not urlsplit(base).scheme.startswith("http"):
+                if not src.startswith("/"):
+                    continue  # a file that should be beside the page: missing, not remote
+                return unicodedata.normalize("NFC", src)
+            src = urljoin(base, src)
+        if urlsplit(src).scheme in ("http", "https"):
+            return unicodedata.normalize("NFC", src)
+    return None
 
 
 def _local_image(img: Any, page: Path) -> str | None:

@@ -57,6 +57,9 @@ VI: dict[str, str] = {
     "Language": "Ngôn ngữ",
     "Larger text": "Chữ to hơn",
     "Missing photo: %1": "Thiếu ảnh: %1",
+    "Photo not saved with the page (never fetched):": (
+        "Ảnh không được lưu cùng trang (không tải về):"
+    ),
     "Most relevant": "Phù hợp nhất",
     "Newest first": "Mới nhất trước",
     "Next hit (F3)": "Chỗ khớp sau (F3)",
