@@ -195,6 +195,7 @@ def load_article(
         author=parsed.author,
         outlet=parsed.outlet,
         section=parsed.section,
+        subject=parsed.subject,
         date=the_date,
         date_source=date_source,
         related=tuple(parsed.related),

@@ -202,6 +202,7 @@ def top_texts(parsed: ParsedText) -> list[str]:
 #: guesses, shown as such.
 DATE_SOURCES = (
     "sidecar",
+    "photo",
     "folder",
     "folder+dateline",
     "page",
@@ -228,10 +229,14 @@ def infer_date(
     - ``folder``: a ``YYYY/MM/DD`` folder, or a ``YYYY/MM`` one (the date is then
       ``YYYY-MM``, unless the URL or the dateline names a day of that month:
       ``url`` or ``folder+dateline``);
+    - ``photo``: the date a picture that is an article of its own gives itself (when
+      it was taken, else its IPTC/XMP Date Created);
     - ``page``: the date the file's own metadata states (a saved web page's
       publication time);
     - ``url``: a date in the source URL;
-    - ``dateline``: a date at the top of the article (the lead, the paragraphs right
+    - ``dateline``: the date an official document's header states (its place and date
+      line; a blank one dates nothing, and nothing lower in its text is its date then);
+      a date at the top of the article (the lead, the paragraphs right
       after it, the byline); ``Chiều 21/3`` completed with the year of the folder, the
       URL or the page's metadata, never with another number of the text (an article
       about someone born in 1956 is not dated 1956); else a month of a year there
@@ -265,10 +270,16 @@ def infer_date(
 
     if fy is not None and fm is not None and fd is not None:
         return f"{fy:04d}-{fm:02d}-{fd:02d}", "folder"
+    if parsed.photo_date and parsed.photo_date <= today.isoformat() and fits(parsed.photo_date):
+        return parsed.photo_date, "photo"
     if fits(parsed.date):
         return parsed.date, "page"
     if fits(linked):
         return linked, "url"
+    if fits(parsed.header_date):
+        return parsed.header_date, "dateline"
+    if parsed.dateless:  # its header's date is blank: what it mentions is not its date
+        return (f"{fy:04d}" + (f"-{fm:02d}" if fm else ""), "folder") if fy else (None, None)
     # the year a day and month of the text may take: only from evidence of the date
     year = fy or _year_of(linked) or _year_of(parsed.date)
     stated = _dated(top, year=year)

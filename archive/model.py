@@ -94,6 +94,12 @@ class PhotoInfo:
     orientation: int | None = None
     gps: GPS | None = None
     embedded_caption: str | None = None
+    #: a press photo's own fields (IPTC/XMP): its headline, creator, keywords, and the
+    #: date its content was created (ISO 8601, as precise as written)
+    headline: str | None = None
+    creator: str | None = None
+    keywords: tuple[str, ...] = ()
+    created: str | None = None
     problem: Problem | None = None
 
 
@@ -133,6 +139,10 @@ class PhotoRef:
             "orientation": info.orientation,
             "gps": asdict(info.gps) if info.gps else None,
             "embedded_caption": info.embedded_caption,
+            "headline": info.headline,
+            "creator": info.creator,
+            "keywords": list(info.keywords),
+            "created": info.created,
         }
 
 

@@ -6,6 +6,7 @@ Damaged, truncated and oversized files become `Problem` records, never exception
 from __future__ import annotations
 
 import errno
+import hashlib
 import io
 import logging
 import os
@@ -13,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -200,43 +202,6 @@ def _gps(ifd: Any) -> GPS | None:
         return None
 
 
-def _xmp_description(node: Any) -> str | None:
-    """Find ``dc:description`` in Pillow's nested XMP dictionary."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "description":
-                found = _xmp_text(value)
-                if found:
-                    return found
-            found = _xmp_description(value)
-            if found:
-                return found
-    elif isinstance(node, list):
-        for item in node:
-            found = _xmp_description(item)
-            if found:
-                return found
-    return None
-
-
-def _xmp_text(node: Any) -> str | None:
-    if isinstance(node, str):
-        return node.strip() or None
-    if isinstance(node, dict):
-        if "text" in node:
-            return _xmp_text(node["text"])
-        for value in node.values():
-            found = _xmp_text(value)
-            if found:
-                return found
-    if isinstance(node, list):
-        for item in node:
-            found = _xmp_text(item)
-            if found:
-                return found
-    return None
-
-
 #: An embedded caption longer than this is cut at a word (IPTC allows 2,000 bytes; a
 #: picture claiming a caption of megabytes would fill every search and index).
 MAX_CAPTION = 4000
@@ -253,35 +218,154 @@ def cap_caption(text: str | None) -> str | None:
     return text[: cut if cut > MAX_CAPTION // 2 else MAX_CAPTION].rstrip() + "…"
 
 
-def _embedded_caption(im: Image.Image, exif: Any) -> str | None:
-    return cap_caption(_found_caption(im, exif))
-
-
 def _xmp_size(im: Image.Image) -> int:
     packet = im.info.get("xmp") or im.info.get("XML:com.adobe.xmp") or b""
     return len(packet)
 
 
-def _found_caption(im: Image.Image, exif: Any) -> str | None:
+@dataclass(frozen=True, slots=True)
+class PressFields:
+    """What a press photo's own metadata says of it, reconciled as the Metadata Working
+    Group's guidelines say: EXIF first; then IPTC-IIM when it was changed after the XMP
+    was written (its digest does not match) or there is no XMP; then XMP; then IIM."""
+
+    caption: str | None = None
+    #: IPTC Headline / XMP photoshop:Headline, else dc:title / IIM Object Name
+    headline: str | None = None
+    #: EXIF Artist / IIM By-line / XMP dc:creator
+    creator: str | None = None
+    #: IIM Keywords / XMP dc:subject
+    keywords: tuple[str, ...] = ()
+    #: XMP photoshop:DateCreated / IIM Date Created (+ Time Created), ISO 8601
+    created: str | None = None
+
+
+#: EXIF's Artist tag.
+_TAG_ARTIST = 0x013B
+#: IPTC-IIM datasets (record 2).
+_IIM = {"object": (2, 5), "keywords": (2, 25), "date": (2, 55), "time": (2, 60),
+        "byline": (2, 80), "headline": (2, 105), "caption": (2, 120)}  # fmt: skip
+_IIM_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_XMP_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _xmp_fields(xmp: Any) -> dict[str, Any]:
+    """The properties of an XMP packet's ``rdf:Description`` blocks, by local name (the
+    first block naming one wins)."""
+    try:
+        found = xmp["xmpmeta"]["RDF"]["Description"]
+    except (KeyError, TypeError):
+        return {}
+    out: dict[str, Any] = {}
+    for block in found if isinstance(found, list) else [found]:
+        if isinstance(block, dict):
+            for key, value in block.items():
+                out.setdefault(key, value)
+    return out
+
+
+def _xmp_values(node: Any) -> list[str]:
+    """The texts of an XMP value: a plain one, or a language alternative's, a sequence's
+    or a bag's items (``x-default`` first)."""
+    if isinstance(node, str):
+        return [node.strip()] if node.strip() else []
+    if isinstance(node, list):
+        return [v for item in node for v in _xmp_values(item)]
+    if isinstance(node, dict):
+        if "text" in node:
+            return _xmp_values(node["text"])
+        for kind in ("Alt", "Seq", "Bag", "li"):
+            if kind in node:
+                return _xmp_values(node[kind])
+    return []
+
+
+def _iim_values(iptc: dict[Any, Any] | None, key: str) -> list[str]:
+    value = iptc.get(_IIM[key]) if iptc else None
+    items = value if isinstance(value, list) else [value] if value is not None else []
+    return [t for t in (_text(v) for v in items) if t]
+
+
+def _iim_changed(im: Image.Image) -> bool | None:
+    """Whether the IIM block was changed after its digest was written (a program that
+    knows only IIM edited the caption): True, False, or None without a digest."""
+    resources = im.info.get("photoshop")
+    if not isinstance(resources, dict):
+        return None
+    iim, digest = resources.get(0x0404), resources.get(0x0425)
+    if not isinstance(iim, bytes) or not isinstance(digest, bytes):
+        return None
+    return digest not in (hashlib.md5(iim).digest(), hashlib.md5(iim.rstrip(b"\0")).digest())
+
+
+def _iso_created(date: str | None, time: str | None = None) -> str | None:
+    """A DateCreated as ISO 8601 (``2006-10-29``, ``2017-05-29T17:19:21``), as
+    precise as it is written."""
+    if not date:
+        return None
+    m = _IIM_DATE.match(date) or _XMP_DATE.match(date)
+    if not m:
+        return None
+    y, mo, d = (int(g) if g else None for g in m.groups())
+    try:
+        datetime(y or 0, mo or 1, d or 1)
+    except ValueError:
+        return None
+    iso = f"{y:04d}" + (f"-{mo:02d}" if mo else "") + (f"-{d:02d}" if d and mo else "")
+    clock = re.match(r"^.{10}T(\d{2}):(\d{2})(?::(\d{2}))?", date)
+    if clock and d:
+        iso += f"T{clock.group(1)}:{clock.group(2)}:{clock.group(3) or '00'}"
+    elif time and d and re.match(r"^\d{6}", time):
+        iso += f"T{time[:2]}:{time[2:4]}:{time[4:6]}"
+    return iso
+
+
+def press_fields(im: Image.Image, exif: Any) -> PressFields:
+    """The caption, headline, creator, keywords and creation date *im* carries
+    (`PressFields`): a photo desk's fields, read from EXIF, IPTC-IIM and XMP."""
     from PIL import IptcImagePlugin
 
     try:
         iptc = IptcImagePlugin.getiptcinfo(im)  # type: ignore[arg-type]
     except Exception:  # malformed IPTC blocks raise many kinds of error
         iptc = None
-    if iptc:
-        caption = _text(iptc.get((2, 120)))
-        if caption:
-            return caption
     try:
         xmp = im.getxmp() if hasattr(im, "getxmp") and _xmp_size(im) <= MAX_XMP else {}
     except Exception:  # bad XMP packets: malformed XML, or defusedxml refusing it
         xmp = {}
-    caption = _xmp_description(xmp)
-    if caption:
-        return caption
+    props = _xmp_fields(xmp)
+    changed = _iim_changed(im)
+    iim_first = bool(changed) or not props  # IIM edited since, or no XMP at all
+
+    def pick(iim: list[str], from_xmp: list[str]) -> list[str]:
+        return (iim or from_xmp) if iim_first else (from_xmp or iim)
+
     description = _text(exif.get(_TAG_DESCRIPTION)) if exif else None
-    return None if description is None or _is_boilerplate(description) else description
+    if description is not None and _is_boilerplate(description):
+        description = None
+    caption = description or next(
+        iter(pick(_iim_values(iptc, "caption"), _xmp_values(props.get("description")))), None
+    )
+    artist = _text(exif.get(_TAG_ARTIST)) if exif else None
+    creators = (
+        [artist] if artist else pick(_iim_values(iptc, "byline"), _xmp_values(props.get("creator")))
+    )
+    headline = pick(_iim_values(iptc, "headline"), _xmp_values(props.get("Headline")))
+    headline = headline or pick(_iim_values(iptc, "object"), _xmp_values(props.get("title")))
+    keywords = pick(_iim_values(iptc, "keywords"), _xmp_values(props.get("subject")))
+    iim_date = _iim_values(iptc, "date")
+    iim_created = _iso_created(
+        iim_date[0] if iim_date else None, next(iter(_iim_values(iptc, "time")), None)
+    )
+    xmp_created = _iso_created(next(iter(_xmp_values(props.get("DateCreated"))), None))
+    created = (iim_created or xmp_created) if iim_first else (xmp_created or iim_created)
+    return PressFields(
+        caption=cap_caption(_text(caption)),
+        headline=cap_caption(_text(headline[0])) if headline else None,
+        creator="; ".join(dict.fromkeys(c for c in creators if c))[:500] or None,
+        keywords=tuple(dict.fromkeys(k for k in keywords if k))[:200],
+        created=created,
+    )
 
 
 #: What cameras write into the EXIF description by themselves: not a caption.
@@ -403,7 +487,7 @@ def _info(im: Image.Image, f: Any, size: int, path: str) -> PhotoInfo:
     orientation = exif.get(_TAG_ORIENTATION)
     if not isinstance(orientation, int) or not 1 <= orientation <= 8:
         orientation = None
-    caption = _embedded_caption(im, exif)
+    press = press_fields(im, exif)
     problem = None
     if _is_truncated(f, size, fmt):
         problem = Problem("truncated-photo", path, f"the {fmt} data ends before its end marker")
@@ -415,7 +499,11 @@ def _info(im: Image.Image, f: Any, size: int, path: str) -> PhotoInfo:
         camera=camera.strip() or None,
         orientation=orientation,
         gps=_gps(gps_ifd),
-        embedded_caption=caption,
+        embedded_caption=press.caption,
+        headline=press.headline,
+        creator=press.creator,
+        keywords=press.keywords,
+        created=press.created,
         problem=problem,
     )
 

@@ -40,7 +40,8 @@ def article_documents(article: Article, fingerprint: str) -> list[IndexDoc]:
     captions = "\n".join(article.captions)[:MAX_INDEXED_CHARS]
     body = article.body_text[:MAX_INDEXED_CHARS]
     outlet = article.outlet or ""
-    text = "\n".join([article.title, body, captions, article.author or "", outlet])
+    subject = article.subject or ""  # a press photo's keywords, a sidecar's subject
+    text = "\n".join([article.title, body, captions, article.author or "", outlet, subject])
     placed, length = positions(text)
     docs = [
         IndexDoc(

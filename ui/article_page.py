@@ -63,6 +63,7 @@ def article_html(
             "folder+dateline": tr("month from the folder, day from the top of the article"),
             "page": tr("published date in the saved page"),
             "url": tr("from the source address"),
+            "photo": tr("the photo's own date: when taken, else its IPTC date"),
             "dateline": tr("stated at the top of the article"),
             "body": tr("estimated: a date mentioned in the article"),
             "body+exif": tr("estimated: day in the text, year from the photos' EXIF"),

@@ -347,6 +347,10 @@ class PhotoViewer(QDialog):
             self.tr("Camera"),
             self.tr("Orientation"),
             self.tr("GPS"),
+            self.tr("Headline"),
+            self.tr("Creator"),
+            self.tr("Keywords"),
+            self.tr("Created"),
         ]
 
     def _fill_exif(self, item: PhotoItem, broken: bool) -> None:
@@ -380,6 +384,10 @@ class PhotoViewer(QDialog):
             info.camera or "—",
             orientation_text(info.orientation, self.tr),
             f"{info.gps.latitude:.5f}, {info.gps.longitude:.5f}" if info.gps else "—",
+            info.headline or "—",
+            info.creator or "—",
+            "; ".join(info.keywords) or "—",
+            (info.created or "—").replace("T", " "),
         ]
         for shown, text in zip(self._exif_values, values, strict=True):
             shown.setText(text)

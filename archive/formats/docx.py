@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from tangthu.archive import embedded
-from tangthu.archive.formats import SECONDS, ArticleReader, ReadFailure
+from tangthu.archive.formats import SECONDS, ArticleReader, ReadFailure, official
 from tangthu.archive.formats.parsed import MAX_PHOTOS, ParsedText, trailing_byline
 from tangthu.archive.model import Block
 
@@ -321,7 +321,7 @@ def compose(path: Path, items: Any, is_caption: Any, fallback_title: str = "") -
     kept as embedded photos (`tangthu.archive.embedded`), at most `MAX_PHOTOS`."""
     out = ParsedText()
     blocks: list[Block] = []
-    title = ""
+    title_at: int | None = None  # the first paragraph styled as a title or heading
     taken: set[str] = set()
     waiting: list[str] = []  # pictures whose caption may come next
     for style, text, pictures in items:
@@ -347,24 +347,55 @@ def compose(path: Path, items: Any, is_caption: Any, fallback_title: str = "") -
         waiting = names
         if not text:
             continue
-        if not title and (style.lower().startswith(("title", "heading")) or style == "h"):
-            title = text
-            continue
+        if title_at is None and (style.lower().startswith(("title", "heading")) or style == "h"):
+            title_at = len(blocks)
         blocks.append(Block("text", text=text))
-    return finish(out, blocks, waiting, title or fallback_title)
+    return finish(out, blocks, waiting, fallback_title, title_at=title_at)
 
 
-def finish(out: ParsedText, blocks: list[Block], waiting: list[str], title: str) -> ParsedText:
+def finish(
+    out: ParsedText,
+    blocks: list[Block],
+    waiting: list[str],
+    title: str,
+    *,
+    title_at: int | None = None,
+) -> ParsedText:
     """A document's last steps, as a word processor's files have them: the pictures
-    still *waiting* for a caption placed without one; the title (else the first short
-    paragraph); the lead (the first paragraph); the byline (a short last line)."""
+    still *waiting* for a caption placed without one; the title; the lead (the first
+    paragraph); the byline (a short last line).
+
+    The title is an official document's type and subject (`official.read_header`:
+    never its issuing body or the national motto), else the paragraph styled as a title
+    or heading (*title_at*), else *title* (the file's own), else a cover page's title
+    (never the institution's name), else the first short paragraph."""
     blocks += [Block("photos", files=(n,), caption=None) for n in waiting]
     out.photo_lines += [(n, None) for n in waiting]
-    out.title = title
-    first = next((k for k, b in enumerate(blocks) if b.type == "text"), None)
+    texts = [(k, b.text) for k, b in enumerate(blocks) if b.type == "text"]
+    header = official.read_header([t for _, t in texts])
+    skip: set[int] = set()  # header lines the lead is not
+    if header is not None:
+        out.title = header.title
+        out.author = out.author or header.issuer
+        out.header_date, out.dateless = header.date, header.date is None
+        skip = {texts[i][0] for i in header.header}
+        drop = {texts[i][0] for i in header.taken}
+    elif title_at is not None:
+        out.title, drop = blocks[title_at].text, {title_at}
+    else:
+        cover = official.cover_title([t for _, t in texts]) if not title else None
+        out.title, drop = title, set()
+        if cover is not None:
+            out.title, drop = cover[1], {texts[cover[0]][0]}
+            skip = {k for k, _ in texts[: cover[0]]}
+    blocks = [b for k, b in enumerate(blocks) if k not in drop]
+    keep = [k for k in range(len(blocks) + len(drop)) if k not in drop]
+    skip = {keep.index(k) for k in skip if k in keep}
+    first = next((k for k, b in enumerate(blocks) if b.type == "text" and k not in skip), None)
     if not out.title and first is not None and len(blocks[first].text) <= 200:
         out.title = blocks.pop(first).text
-        first = next((k for k, b in enumerate(blocks) if b.type == "text"), None)
+        skip = {k - (k > first) for k in skip}
+        first = next((k for k, b in enumerate(blocks) if b.type == "text" and k not in skip), None)
     if first is not None:
         out.lead = blocks.pop(first).text
     byline = trailing_byline(blocks)

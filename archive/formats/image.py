@@ -1,7 +1,8 @@
 """Pictures that are articles of their own: in a folder holding no article file, each
-picture is one. A photo desk's picture carries its caption inside the file (IPTC
-Caption-Abstract, XMP ``dc:description`` or EXIF ImageDescription): the caption is
-its text, the picture its photo. A scanned clipping has no caption: its printed
+picture is one. A photo desk's picture carries its fields inside the file
+(`tangthu.archive.photo.press_fields`): its caption is the text, its headline the
+title, its creator the author, its keywords the subject, the date it was taken (else
+its Date Created) the date. A scanned clipping has no caption: its printed
 text is read with OCR (`tangthu.archive.formats.ocr`), and the picture is shown
 beside what was read, with how sure the reading was.
 """
@@ -33,6 +34,12 @@ def title_of(text: str) -> str:
     return first[:TITLE_CHARACTERS].rsplit(" ", 1)[0] + "…"
 
 
+def _date_part(iso: str) -> str:
+    """The date of an ISO 8601 date and time, as precise as it is (``2006``,
+    ``2006-10``, ``2006-10-29``)."""
+    return iso.split("T", 1)[0]
+
+
 def read(_data: bytes, path: Path) -> ParsedText:
     started = time.monotonic()
     out = ParsedText()
@@ -41,15 +48,19 @@ def read(_data: bytes, path: Path) -> ParsedText:
         out.notes.append((info.problem.kind, info.problem.detail))
         out.title = path.stem
         return out
+    out.author = info.creator
+    out.subject = "; ".join(info.keywords) or None
+    when = info.taken or info.created
+    out.photo_date = _date_part(when) if when else None
     caption = info.embedded_caption
     if caption:
-        out.title = title_of(caption)
+        out.title = info.headline or title_of(caption)
         out.blocks = [Block("photos", files=(path.name,), caption=caption)]
         out.photo_lines = [(path.name, caption)]
         return out
     out.blocks = [Block("photos", files=(path.name,), caption=None)]
     out.photo_lines = [(path.name, None)]
-    out.title = path.stem
+    out.title = info.headline or path.stem
     try:
         found = recognize(path, seconds=SECONDS - (time.monotonic() - started))
     except OcrUnavailable as exc:

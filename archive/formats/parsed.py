@@ -41,6 +41,16 @@ class ParsedText:
     photos_left_out: int = 0
     #: a date the file's own metadata states (a web page's ``article:published_time``)
     date: str | None = None
+    #: the date the file's own header states (an official document's place and date
+    #: line), and whether its header leaves that date blank: then nothing lower in its
+    #: text dates it (the dates it mentions are other documents')
+    header_date: str | None = None
+    dateless: bool = False
+    #: the date a picture that is an article of its own gives itself (EXIF's
+    #: DateTimeOriginal, else IPTC/XMP Date Created), as precise as written
+    photo_date: str | None = None
+    #: the subject the file gives itself: a press photo's keywords, joined by ``; ``
+    subject: str | None = None
     #: how the text was decoded (the text format), or None
     encoding: str | None = None
     #: what the reader could not read of the file, said once (pages left out, …)

@@ -17,7 +17,7 @@ import time
 import unicodedata
 from pathlib import Path
 
-from tangthu.archive.formats import MAX_PAGES, SECONDS, ArticleReader, ReadFailure
+from tangthu.archive.formats import MAX_PAGES, SECONDS, ArticleReader, ReadFailure, official
 from tangthu.archive.formats.parsed import ParsedText
 from tangthu.archive.model import Block
 
@@ -86,7 +86,7 @@ def paragraphs(lines: list[Line]) -> list[tuple[str, float]]:
     out: list[tuple[str, float]] = []
     current, current_size = "", 0.0
     for line, size in lines:
-        if current and (not line or abs(size - current_size) > 0.1 * max(size, current_size)):
+        if current and (not line or abs(size - current_size) > 0.07 * max(size, current_size)):
             out.append((current, current_size))
             current = ""
         if not line:
@@ -302,13 +302,23 @@ def read(data: bytes, path: Path) -> ParsedText:
     finally:
         pdf.close()
     repeated = running_lines(pages_lines)
-    for lines in pages_lines:
+    first_page = 0  # how many paragraphs the first page has
+    header = None
+    for page_no, lines in enumerate(pages_lines):
         kept = [(t, size) for t, size in lines if _page_mark(t) not in repeated]
-        found = paragraphs(kept)
+        header = official.read_header([t for t, _ in kept]) if page_no == 0 else header
+        if page_no == 0 and header is not None:  # each header line a paragraph of its own
+            below = max(header.taken | header.header) + 1
+            found = [(_SPACES.sub(" ", kept[k][0]).strip(), kept[k][1]) for k in range(below)]
+            found += paragraphs(kept[below:])
+        else:
+            found = paragraphs(kept)
         if paras and found and not paras[-1][0].endswith(_SENTENCE_END):
             if found[0][0][:1].islower():  # a paragraph going on over the page
                 paras[-1] = (f"{paras[-1][0]} {found.pop(0)[0]}", paras[-1][1])
         paras.extend(found)
+        if page_no == 0:
+            first_page = len(paras)
     out.pages = pages
     if stopped:
         out.notes.append(("partly-read", stopped))
@@ -336,23 +346,69 @@ def read(data: bytes, path: Path) -> ParsedText:
     if confidences:
         out.recognized = round(sum(confidences) / len(confidences), 1)
     title = _nfc((meta.get("Title") or "").strip())
-    body = sorted(size for _, size in paras)[len(paras) // 2] if paras else 0.0
-    if paras and len(paras[0][0]) <= 250 and paras[0][1] >= 1.15 * body:
-        out.title = paras.pop(0)[0]  # the first paragraph, in larger letters
-    elif title and not _NOT_A_TITLE.search(title) and title != path.stem:
-        out.title = title
-        if paras and paras[0][0] == title:
-            paras.pop(0)
-    elif paras and len(paras[0][0]) <= 200:
-        out.title = paras.pop(0)[0]
-    texts = [text for text, _ in paras]
     author = _nfc((meta.get("Author") or "").strip())
     out.author = author or None
+    skip = _title(paras, first_page, title, path, out)
+    texts = [text for text, _ in paras]
     _export_header(texts, out)
-    if texts:
-        out.lead = texts.pop(0)
+    lead = next((k for k in range(len(texts)) if k not in skip), None)
+    if lead is not None:
+        out.lead = texts.pop(lead)
     out.blocks = [Block("text", text=p) for p in texts]
     return out
+
+
+def _title(
+    paras: list[tuple[str, float]], first_page: int, meta_title: str, path: Path, out: ParsedText
+) -> set[int]:
+    """Set the document's title (taking its paragraphs out of *paras*); return the
+    paragraphs that are a header's, not the lead.
+
+    An official document's type and subject (`official.read_header`); else the
+    largest text of the first page when it stands out (never a journal's running line
+    or a DOI above it); else the metadata's title when it is a real one; else a cover
+    page's title (never the institution's name); else the first short paragraph."""
+    texts = [t for t, _ in paras]
+    header = official.read_header(texts)
+    if header is not None:
+        out.title = header.title
+        out.author = out.author or header.issuer
+        out.header_date, out.dateless = header.date, header.date is None
+        for k in sorted(header.taken, reverse=True):
+            paras.pop(k)
+        kept = [k for k in range(len(texts)) if k not in header.taken]
+        return {kept.index(k) for k in header.header}
+    body = sorted(size for _, size in paras)[len(paras) // 2] if paras else 0.0
+    page = [
+        (k, size)
+        for k, (t, size) in enumerate(paras[: max(first_page, 1)])
+        if 3 <= len(t) <= 250 and not _NOT_TITLE_LINE.search(t)
+    ]
+    largest = max(page, key=lambda p: p[1], default=None)
+    if largest is not None and largest[1] >= 1.15 * body:
+        out.title = paras.pop(largest[0])[0]  # the first page's largest letters
+        return set(range(largest[0]))
+    if meta_title and not _NOT_A_TITLE.search(meta_title) and meta_title != path.stem:
+        out.title = meta_title
+        if paras and paras[0][0] == meta_title:
+            paras.pop(0)
+        return set()
+    cover = official.cover_title(texts)
+    if cover is not None:
+        out.title = paras.pop(cover[0])[0] if paras[cover[0]][0] == cover[1] else cover[1]
+        if paras and cover[1] != texts[cover[0]]:
+            paras.pop(cover[0])
+        return set(range(cover[0]))
+    if paras and len(paras[0][0]) <= 200:
+        out.title = paras.pop(0)[0]
+    return set()
+
+
+#: Lines of a first page that are never its title: a DOI, an address, a journal's
+#: volume line, a page number.
+_NOT_TITLE_LINE = re.compile(
+    r"(^doi\b|doi\.org|https?://|www\.|\bvol(ume)?\.?\s*\d|\bissn\b|^\d+$|@)", re.IGNORECASE
+)
 
 
 #: The lines a PDF exported by Tàng Thư has under each title: its date (``≈ … (ước
