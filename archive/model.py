@@ -71,6 +71,8 @@ PROBLEM_KINDS: dict[str, str] = {
     "ocr-unavailable": "Install Tesseract and its Vietnamese model to read scans: "
     "sudo apt-get install tesseract-ocr tesseract-ocr-vie",
     "partly-read": "The rest of the document was left out; split it or save it again.",
+    "guessed-story": "The page's layout names no part as its story; check in the reader that "
+    "the story shown is the whole of it.",
     "ocr-failed": "Tesseract did not finish reading the scan in the time a file may take; "
     "a smaller or cleaner scan reads faster. Update the index to try again.",
 }

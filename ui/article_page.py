@@ -92,7 +92,10 @@ def article_html(
     # a scan: the picture, and what was read of it (side by side in a wide reader)
     beside = article.recognized is not None and width >= SIDE_BY_SIDE
     if article.recognized is not None:
-        sure = fmt(tr("Text read from the picture by OCR, %1% sure"), f"{article.recognized:.0f}")
+        sure = fmt(
+            tr("Text read from the picture by OCR, sure of %1% of the words"),
+            f"{article.recognized:.0f}",
+        )
         out.append(f"<p style='color:{muted()}; font-style:italic'>{html.escape(sure)}</p>")
         blocks.sort(key=lambda b: b.type != "photos")
         lead_at = sum(b.type == "photos" for b in blocks)

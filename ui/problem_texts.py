@@ -28,6 +28,7 @@ KIND_NAMES: dict[str, str] = {
     "broken-document": "Damaged document",
     "scanned-document": "Scanned pages",
     "partly-read": "Document read in part",
+    "guessed-story": "Story found by guess",
     "ocr-unavailable": "Scans not read (no OCR)",
     "ocr-failed": "Scan not read in full (OCR)",
 }
@@ -37,6 +38,10 @@ _N = r"([\d,]+)"  # a number as the core writes it (1,000): shown as the languag
 #: Each detail the core writes (a regular expression) and its template (%1… its groups).
 DETAILS: list[tuple[str, str]] = [
     (r"the photo file is empty", "the photo file is empty"),
+    (
+        r"no part of the page is marked as its story: the part with the most prose was taken",
+        "no part of the page is marked as its story: the part with the most prose was taken",
+    ),
     (r"too many pixels to open safely", "too many pixels to open safely"),
     (r"not a picture in a format Tàng Thư reads", "not a picture in a format Tàng Thư reads"),
     (r"not a readable image \((.*)\)", "not a readable image (%1)"),

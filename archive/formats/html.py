@@ -93,8 +93,18 @@ _WORD = re.compile(r"\w+")
 _DATE_CLASS = re.compile(
     r"(date|time|tmstmp|timestamp|published|pubdate|ngay-?dang|thoi-?gian)", re.I
 )
+#: What a page whose story no element is marked as says in the scan report.
+_GUESSED = "no part of the page is marked as its story: the part with the most prose was taken"
 #: The longest text read as a picture's caption.
 _CAPTION_MAX = 400
+_COMMA = re.compile("[,、，،]")
+#: Characters of the Chinese, Japanese and Korean scripts.
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+#: The text a browser shows of a page (its scripts' and styles' aside).
+_SHOWN = (
+    "//body//text()[not(ancestor::script or ancestor::style or ancestor::template"
+    " or ancestor::noscript)]"
+)
 #: A form with less text than this (links aside) is furniture; a larger one holds the
 #: page (ASP.NET's pages are one form).
 _FORM_TEXT = 600
@@ -158,7 +168,7 @@ class _Sizes:
         runs: dict[Any, tuple[int, bool, bool]] = {}
         for el in reversed(self.order):  # every descendant before its ancestors
             run = _run(el.text)
-            commas = (el.text or "").count(",")
+            commas = _commas(el.text)
             linked = prose = 0
             size = 1
             for child in el:
@@ -169,14 +179,17 @@ class _Sizes:
                     prose += self.prose[child]
                     size += self.size[child]
                 run = _join(run, _run(child.tail))
-                commas += (child.tail or "").count(",")
+                commas += _commas(child.tail)
             runs[el] = run
             n, lead, trail = run
             length = max(0, n - lead - trail)
             if el.tag == "a":
                 linked += length
-            if el.tag == "p" and prose < 3 and length >= 80 and linked < 0.3 * length:
-                prose += 1
+            if el.tag == "p" and prose < 3 and linked < 0.3 * length:
+                weighed = length
+                if 0 < length < 80:  # a CJK character says what three of a Latin script do
+                    weighed += 2 * len(_CJK.findall(el.text_content()))
+                prose += weighed >= 80
             self.length[el] = length
             self.linked[el] = linked
             self.commas[el] = commas
@@ -186,6 +199,11 @@ class _Sizes:
     def density(self, el: Any) -> float:
         length = self.length.get(el, 0)
         return self.linked.get(el, 0) / length if length else 0.0
+
+
+def _commas(text: str | None) -> int:
+    """The commas of *text*, in Latin, CJK and Arabic scripts alike."""
+    return len(_COMMA.findall(text)) if text else 0
 
 
 def _run(text: str | None) -> tuple[int, bool, bool]:
@@ -250,6 +268,8 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
         sizes = _Sizes(form)
         if sizes.length[form] - sizes.linked[form] < _FORM_TEXT:
             forms.append(form)
+    description = _clean(meta.get("description") or meta.get("og:description"))
+    shown = _clean(" ".join(doc.xpath(_SHOWN))) if description else ""
     for el in [*forms, *(e for e in doc.iter(*_DROP_TAGS) if e.tag != "form")]:
         _remove(el)
     lead_el = _lead_element(doc)
@@ -271,7 +291,9 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
         ):  # (what it holds goes with it: its elements are not looked at)
             _remove(el)
             k += sizes.size[el] - 1
-    body = _story(doc)
+    body, guessed = _story(doc)
+    if guessed and body is not None and body.tag != "body":
+        out.notes.append(("guessed-story", _GUESSED))
     blocks: list[Block] = []
     photos = 0
     parts = _with_siblings(body) if body is not None else []
@@ -304,8 +326,8 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
             blocks.append(block)
     if h1 and blocks and blocks[0].type == "text" and blocks[0].text == h1:
         blocks.pop(0)
-    if not lead:
-        lead = _clean(meta.get("description") or meta.get("og:description"))
+    if not lead:  # the summary the page shows (its metadata's too), else the first paragraph
+        lead = description if description[:60] and description[:60] in shown else ""
         first = next((b for b in blocks if b.type == "text"), None)
         if first is not None and (not lead or first.text.startswith(lead.rstrip(".… "))):
             lead = first.text
@@ -481,14 +503,18 @@ def _marked_body(el: Any) -> bool:
     return el.tag == "div" and bool(_BODY_CLASS.search(marks)) and not _FURNITURE.search(marks)
 
 
-def _story(doc: Any) -> Any:
-    """The element holding the story: marked as such, else the best scored."""
+def _story(doc: Any) -> tuple[Any, bool]:
+    """The element holding the story: marked as such, else the best scored (a general
+    finder: the element whose paragraphs hold the most prose, links aside); and whether
+    it was a guess (no element of the page is marked as its story)."""
     marked = [el for el in doc.iter() if _marked_body(el)]
     sizes = _Sizes(doc)
     scores: dict[Any, float] = {}
     for p in doc.iter("p", "td", "pre", "blockquote"):
         length = sizes.length[p]
-        if length < _PROSE:
+        if length < 3 * _PROSE:  # a CJK character says what three of a Latin script do
+            length += 2 * len(_CJK.findall(_words(p)))
+        if length < _PROSE or _in_figure(p):  # a gallery's captions are not its story
             continue
         points = 1 + sizes.commas[p] + min(length / 100, 3)
         parent = p.getparent()
@@ -499,7 +525,7 @@ def _story(doc: Any) -> Any:
         if grand is not None:
             scores[grand] = scores.get(grand, 0) + points / 2
     if not scores:
-        return doc.find("body") if marked == [] else marked[0]
+        return (doc.find("body"), True) if marked == [] else (marked[0], False)
     for el in list(scores):
         scores[el] *= 1 - sizes.density(el)
     best = max(scores, key=lambda el: scores[el])
@@ -512,8 +538,20 @@ def _story(doc: Any) -> Any:
         up = up.getparent()
     for el in sorted(marked, key=lambda el: sizes.length[el]):
         if el in holders and sizes.length[el] < 3 * sizes.length[best] + 2000:
-            return el
-    return best
+            return el, False
+    return best, True
+
+
+def _in_figure(el: Any) -> bool:
+    """Whether *el* is a picture's caption: inside a figure, or an element marked as a
+    caption or a figure."""
+    for up in [el, *el.iterancestors()][:6]:
+        if up.tag in ("figure", "figcaption"):
+            return True
+        marks = _marks(up)
+        if marks.strip() and (_CAPTION_CLASS.search(marks) or _FIGURE_CLASS.search(marks)):
+            return True
+    return False
 
 
 def _with_siblings(story: Any) -> list[Any]:

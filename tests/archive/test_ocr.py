@@ -129,3 +129,20 @@ def test_without_tesseract_the_problem_says_how_to_install_it(
         ("ocr-unavailable", f"Tesseract is not installed; to read scans, run: {ocr.INSTALL}")
     ]
     assert report.articles[0].photos[0].exists  # the picture is there all the same
+
+
+def test_how_sure_a_reading_is_is_the_share_of_words_tesseract_is_sure_of() -> None:
+    from tangthu.archive.formats.ocr import LEAST_CONFIDENCE, SURE, parse_tsv
+
+    head = "\t".join(
+        "level page_num block_num par_num line_num word_num left top width height conf text".split()
+    )
+    rows = [(1, 96.0, "Đòn"), (1, 95.0, "ngoại"), (1, 40.0, "giao"), (2, 91.0, "trứng"),
+            (2, 89.9, "cá"), (2, 10.0, "@#")]  # fmt: skip
+    tsv = "\n".join(
+        [head] + [f"5\t1\t{p}\t1\t1\t{k}\t0\t0\t9\t9\t{c}\t{w}" for k, (p, c, w) in enumerate(rows)]
+    )
+    found = parse_tsv(tsv)
+    kept = [c for _, c, _ in rows if c >= LEAST_CONFIDENCE]  # the last one is dropped
+    assert found.paragraphs == ["Đòn ngoại giao", "trứng cá"]
+    assert found.confidence == round(100 * sum(c >= SURE for c in kept) / len(kept), 1) == 60.0

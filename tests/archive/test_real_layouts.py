@@ -147,3 +147,64 @@ def test_show_json_of_a_folder_holding_a_page(
     assert main(["show", "a", "--archive", str(tmp_path), "--json"]) == 0
     art = json.loads(capsys.readouterr().out)
     assert art["id"] == "a/article.html" and len(art["photos"]) == 3
+
+
+def test_a_layout_naming_no_story_is_read_by_guess_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 2012 page of nested tables and classes of the site's own words: the general
+    finder takes the part with the most prose, and the scan report says it guessed."""
+    rows = "".join(f"<p>{PROSE} Đoạn {k}.</p>" for k in range(1, 5))
+    page = (
+        "<html><head><title>Lũ về miền Trung | Báo X</title></head><body>"
+        "<table><tr><td class='cot-trai'><a href='/a'>Thời sự</a><br><a href='/b'>Thế giới</a>"
+        "</td><td class='cot-giua'><h1>Lũ về miền Trung</h1><div class='fon34 mt3'>"
+        f"{rows}</div></td><td class='cot-phai'><ul><li><a href='/c'>Tin khác một hai ba "
+        "bốn năm</a></li><li><a href='/d'>Tin khác sáu bảy tám chín</a></li></ul></td></tr>"
+        "</table></body></html>"
+    )
+    write_article(tmp_path / "kho" / "a", page, "bai.htm")
+    got = load_article(tmp_path / "kho", tmp_path / "kho" / "a" / "bai.htm")
+    texts = [got.lead, *(b.text for b in got.blocks if b.type == "text")]
+    assert [t.rsplit(" ", 2)[-2:] for t in texts] == [["Đoạn", f"{k}."] for k in range(1, 5)]
+    assert [p.kind for p in got.problems] == ["guessed-story"]
+    assert main(["scan", str(tmp_path / "kho"), "--problems"]) == 0
+    assert "guessed-story" in capsys.readouterr().out
+
+
+def test_a_gallery_beside_the_story_is_its_pictures_not_its_story(tmp_path: Path) -> None:
+    """Many long captions in a gallery outweigh a short story by their words: they are
+    the pictures' captions, and the story is the text beside them."""
+    caption = (
+        "Người dân phường Hương Sơ dùng thuyền di chuyển trên những tuyến đường ngập sâu, "
+        "nước lên nhanh trong đêm, nhiều hộ chưa kịp kê cao đồ đạc, tài sản."
+    )
+    gallery = "".join(
+        f"<p><img src='http://anh.example.vn/lu-{k}.jpg'></p><p class='chu-thich'>{caption} "
+        f"Ảnh {k}.</p>"
+        for k in range(12)
+    )
+    story = "".join(f"<p>{PROSE} Đoạn {k}.</p>" for k in range(1, 5))
+    page = (
+        "<html><head><title>Huế ngập sâu</title></head><body><h1>Huế ngập sâu</h1>"
+        f"<div class='khung-anh'>{gallery}</div><div class='noi-van'>{story}</div>"
+        "</body></html>"
+    )
+    write_article(tmp_path, page, "bai.html")
+    got = load_article(tmp_path, tmp_path / "bai.html")
+    texts = [got.lead, *(b.text for b in got.blocks if b.type == "text")]
+    assert [t.rsplit(" ", 2)[-2:] for t in texts] == [["Đoạn", f"{k}."] for k in range(1, 5)]
+
+
+def test_a_description_only_in_the_metadata_is_no_lead(tmp_path: Path) -> None:
+    story = "".join(f"<p>{PROSE} Đoạn {k}.</p>" for k in range(1, 4))
+    for shown, name in ((False, "a.html"), (True, "b.html")):
+        summary = "Tóm tắt cho máy tìm kiếm, không phải lời dẫn của bài báo này."
+        page = (
+            f"<html><head><meta name='description' content='{summary}'></head><body>"
+            + (f"<header><p class='sapo'>{summary}</p></header>" if shown else "")
+            + f"<h1>Tiêu đề bài báo thử</h1><article>{story}</article></body></html>"
+        )
+        write_article(tmp_path, page, name)
+        got = load_article(tmp_path, tmp_path / name)
+        assert got.lead == (summary if shown else f"{PROSE} Đoạn 1.")

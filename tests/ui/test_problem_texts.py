@@ -129,8 +129,8 @@ def test_a_scan_shows_its_picture_then_what_was_read_and_how_sure() -> None:
 
     scan = _scan()
     page, _ = article_html(scan, Highlight(frozenset(), frozenset()), lambda s: s)
-    said = "Text read from the picture by OCR, 91% sure"
-    assert said in page and "Text read from the picture by OCR, %1% sure" in VI
+    said = "Text read from the picture by OCR, sure of 91% of the words"
+    assert said in page and "Text read from the picture by OCR, sure of %1% of the words" in VI
     picture = page.index("trang-1.jpg")
     assert page.index(said) < picture < page.index("Đoạn đầu đọc được.") < page.index("Đoạn sau.")
 

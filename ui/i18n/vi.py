@@ -1,7 +1,9 @@
 """Vietnamese strings of the user interface (source: English)."""
 
 VI: dict[str, str] = {
-    "Text read from the picture by OCR, %1% sure": "Chữ nhận dạng từ ảnh bằng OCR, độ tin cậy %1%",
+    "Text read from the picture by OCR, sure of %1% of the words": (
+        "Chữ nhận dạng từ ảnh bằng OCR, chắc chắn với %1% số từ"
+    ),
     "%1, %2 shown": "%1, đang hiện %2",
     "1 hit": "1 kết quả",
     "%1 hits": "%1 kết quả",

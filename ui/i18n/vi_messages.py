@@ -198,6 +198,15 @@ VI_MESSAGES: dict[str, str] = {
     "quét: sudo apt-get install tesseract-ocr tesseract-ocr-vie",
     "Scanned pages": "Trang quét",
     "Document read in part": "Tài liệu chỉ đọc được một phần",
+    "Story found by guess": "Nội dung bài được đoán",
+    "no part of the page is marked as its story: the part with the most prose was taken": (
+        "trang không đánh dấu phần nào là nội dung bài: đã lấy phần có nhiều văn xuôi nhất"
+    ),
+    "The page's layout names no part as its story; check in the reader that the story "
+    "shown is the whole of it.": (
+        "Bố cục trang không chỉ ra phần nào là nội dung bài; hãy xem trong khung đọc để chắc "
+        "nội dung hiện ra là đủ."
+    ),
     "no story was found in it": "không tìm thấy nội dung bài trong tệp",
     "the file is too complex to read": "tệp quá phức tạp để đọc",
     "not a web page that can be read (%1)": "không phải trang web đọc được (%1)",
