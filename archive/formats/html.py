@@ -105,18 +105,29 @@ _SHOWN = (
     "//body//text()[not(ancestor::script or ancestor::style or ancestor::template"
     " or ancestor::noscript)]"
 )
+#: Code pages of one byte a letter (Latin, Cyrillic, Vietnamese…): UTF-8 text declared as
+#: one of them is read as UTF-8.
+_ONE_BYTE = re.compile(r"^(cp12[5-9]\d|iso8859|iso-8859|latin|koi8|mac|cp8\d\d|tis-620)", re.I)
 #: A form with less text than this (links aside) is furniture; a larger one holds the
 #: page (ASP.NET's pages are one form).
 _FORM_TEXT = 600
 
 
 def _decode_page(data: bytes) -> str:
-    """The page's text: by its declared charset, else UTF-8, else the text decoder."""
+    """The page's text: UTF-8 after a byte-order mark; else by its declared charset
+    (unless that is a one-byte code page and the bytes are UTF-8: a page saved as UTF-8
+    under its server's old declaration, ``sanci\xc3\xb3n`` read as ``sanciÃ³n``); else
+    UTF-8, else the text decoder."""
     head = data[:8192]
     m = _CHARSET.search(head)
     if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+        return data[3:].decode("utf-8", errors="replace")
     codec = declared_codec(m.group(1).decode("ascii", "replace")) if m else None
+    if codec is not None and codec != "utf-8" and not data.isascii():
+        try:  # valid UTF-8 with letters beyond ASCII is almost never a one-byte page
+            return data.decode("utf-8") if _ONE_BYTE.match(codec) else data.decode(codec)
+        except UnicodeDecodeError:
+            pass
     if codec is not None:  # (a charset that is not a text encoding is not believed)
         return data.decode(codec, errors="replace")
     try:

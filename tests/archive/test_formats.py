@@ -439,3 +439,23 @@ def test_a_page_inside_one_form_keeps_its_story_and_drops_the_small_forms(
     assert got.title == "5 bóng hồng buôn ma túy lãnh án"
     assert [got.lead, *(b.text for b in got.blocks if b.type == "text")] == paragraphs
     assert "Tìm kiếm" not in got.body_text and "Nhập từ khóa" not in got.body_text
+
+
+def test_a_page_in_utf8_under_an_old_one_byte_declaration_is_read_as_utf8(
+    tmp_path: Path,
+) -> None:
+    """Saved as UTF-8 while its server still declared ISO-8859-15 (El Mundo's pages): a
+    browser shows ``sanciÃ³n``; the bytes are UTF-8. A BOM says UTF-8 whatever is
+    declared; a page truly in Windows-1258 is read so."""
+    body = "<h1>La revancha de Verstappen tras su sanción</h1>" + "<p>Él sancionó.</p>" * 3
+    page = f"<html><head><meta charset='iso-8859-15'></head><body>{body}</body></html>"
+    (tmp_path / "a.html").write_bytes(page.encode("utf-8"))
+    assert load_article(tmp_path, tmp_path / "a.html").title.endswith("su sanción")
+    (tmp_path / "b.html").write_bytes(
+        b"\xef\xbb\xbf" + page.replace("iso-8859-15", "windows-1252").encode()
+    )
+    assert load_article(tmp_path, tmp_path / "b.html").title.endswith("su sanción")
+    viet = "<h1>Hội nghị tổng kết năm</h1>" + "<p>Đoàn kết sáng tạo.</p>" * 3
+    old = f"<html><head><meta charset='windows-1258'></head><body>{viet}</body></html>"
+    (tmp_path / "c.html").write_bytes(_windows_1258(old))
+    assert load_article(tmp_path, tmp_path / "c.html").title == "Hội nghị tổng kết năm"
