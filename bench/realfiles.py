@@ -1,11 +1,15 @@
 """How well real files that nobody here wrote are read: saved pages, PDFs, Word and
 OpenDocument files, photos with their captions inside.
 
-    python -m bench.realfiles DIR [--set dev|heldout|all] [--json] [--show NAME]
+    python -m bench.realfiles_make DIR --mirrors MIRRORS   # once: gather the files
+    python -m bench.realfiles DIR [--set dev|heldout|fresh|all] [--json] [--show NAME]
 
 *DIR* holds the files, each in a folder of its own as an archive keeps them, and
 ``DIR/truth.json``: a list of records written from each file's own markup and text
-(never from what Tàng Thư shows)::
+(never from what Tàng Thư shows; `bench.realfiles_make` gathers the files named in
+`realfiles_sources.json` and writes it). The sets: *dev*, the files looked at while the
+readers were changed; *heldout*, files scored once the changes were made; *fresh*, files
+nobody here has looked at, scored last::
 
     {"file": "vi/dantri1/dantri1.html", "set": "dev", "kind": "page-vi",
      "outlet": "dantri.com.vn",
@@ -17,6 +21,8 @@ OpenDocument files, photos with their captions inside.
      "paragraphs": ["…", …],            # the story's paragraphs (their openings)
      "boilerplate": ["…", …],           # text of menus, related lists, comments…
      "captions": [{"text": "…", "photo": "Hoa-dao-2-bd433.jpg"}, …]}
+                                        # (a list of names where the page offers
+                                        # the picture in several sizes)
 
 Each file is read with `tangthu.archive.article.load_article`, alone in an archive of
 its own, and scored:
@@ -86,7 +92,7 @@ class Score:
 def _photo_key(name: str) -> str:
     """A photo's name or address, as compared: its last part, unquoted, case folded."""
     path = urlsplit(name).path if "://" in name else name
-    return unicodedata.normalize("NFC", unquote(path.rsplit("/", 1)[-1])).casefold()
+    return unicodedata.normalize("NFC", unquote(path.rstrip("/").rsplit("/", 1)[-1])).casefold()
 
 
 def score(truth: dict[str, Any], article: Any) -> Score:
@@ -136,11 +142,14 @@ def score(truth: dict[str, Any], article: Any) -> Score:
         text = opening(c["text"])
         if text in everything:
             kept += 1
-        if any(text in got for got in by_photo.get(_photo_key(c.get("photo") or ""), [])):
+        # A picture may be named by any of the sizes its page offers.
+        photos = c.get("photo") or ""
+        keys = {_photo_key(n) for n in (photos if isinstance(photos, list) else [photos])}
+        if any(text in got for key in keys for got in by_photo.get(key, [])):
             attached += 1
         elif not any(n.startswith("caption") for n in s.notes):
             how = "not attached" if text in everything else "not kept"
-            s.notes.append(f"caption {how}: {text[:50]!r} of {_photo_key(c.get('photo') or '')}")
+            s.notes.append(f"caption {how}: {text[:50]!r} of {sorted(keys)[0] if keys else ''}")
     s.kept = (kept, len(captions))
     s.attached = (attached, len(captions))
     return s
@@ -197,7 +206,7 @@ def table(scores: list[Score], by: str = "kind") -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.realfiles")
     parser.add_argument("folder", type=Path)
-    parser.add_argument("--set", default="all", choices=["dev", "heldout", "all"])
+    parser.add_argument("--set", default="all", choices=["dev", "heldout", "fresh", "all"])
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--show", help="the notes of files whose name holds this")
     args = parser.parse_args(argv)

@@ -1,0 +1,362 @@
+"""Gather the real files `bench.realfiles` scores, and write their truth.
+
+    python -m bench.realfiles_make DEST --mirrors DIR
+
+The files are other people's (news pages saved by scraper and extraction projects,
+documents, press photos), so they are not kept in this repository: `realfiles_sources.json`
+names each by repository, commit and path, and this command copies it out of a local copy
+of that repository (*DIR*/owner+name, a git directory or a folder holding one as ``repo``;
+``git clone --bare https://github.com/owner/name DIR/owner+name`` makes one) into
+*DEST*/NAME/, one folder per file as an archive keeps them.
+
+The truth (``DEST/truth.json``) is written from each file's own markup and text, never
+from what Tàng Thư shows:
+
+- **a page from fundus's test data**: from its maintainers' record of that page (title,
+  publishing date, the body's paragraphs, the images' captions), keeping only the
+  captions the page shows; the page's own ``h1`` is also accepted as its title; the
+  boilerplate is a sample of the page's link texts that are no part of the story;
+- **a page with XPaths** (``"xpath"`` in its entry): the story's paragraphs, the title,
+  the captions with their pictures and the boilerplate as the expressions chosen by
+  looking at the page's markup select them;
+- **any other file**: the values written in its entry, by hand from the file (photos'
+  fields checked against ExifTool's ``-use MWG`` composites).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from lxml import html as lxml_html
+
+HERE = Path(__file__).resolve().parent
+SOURCES = HERE / "realfiles_sources.json"
+#: How many link texts of a page are sampled as its boilerplate.
+BOILERPLATE = 15
+
+
+def norm(text: str | None) -> str:
+    from bench.realfiles import norm as _norm
+
+    return _norm(text)
+
+
+def git_dir(mirrors: Path, repo: str) -> Path:
+    base = mirrors / repo.replace("/", "+")
+    for candidate in (base / "repo", base):
+        if (candidate / "objects").is_dir() or (candidate / ".git").is_dir():
+            return candidate
+    raise SystemExit(f"no copy of {repo} under {mirrors} (git clone --bare it there)")
+
+
+def blob(mirrors: Path, repo: str, commit: str, path: str) -> bytes:
+    out = subprocess.run(
+        ["git", "--git-dir", str(git_dir(mirrors, repo)), "show", f"{commit}:{path}"],
+        capture_output=True,
+        check=False,
+    )
+    if out.returncode:
+        raise SystemExit(f"{repo}@{commit[:10]}:{path}: {out.stderr.decode().strip()}")
+    return out.stdout
+
+
+def _tree(page: bytes) -> Any:
+    """The page's elements (text that is valid UTF-8 is read as UTF-8, as fundus
+    stores every page, whatever it declares)."""
+    try:
+        return lxml_html.document_fromstring(page.decode("utf-8"))
+    except UnicodeDecodeError:
+        return lxml_html.document_fromstring(page)
+
+
+def _visible(tree: Any) -> str:
+    """The text a reader of the page sees (scripts, styles and the head left out)."""
+    body = tree.find(".//body")
+    if body is None:
+        body = tree
+    body = lxml_html.fromstring(lxml_html.tostring(body))
+    for bad in body.xpath("//script|//style|//noscript|//template|//svg"):
+        bad.drop_tree()
+    return norm(body.text_content())
+
+
+def _text(element: Any) -> str:
+    return " ".join(element.text_content().split())
+
+
+def _photo(url: str) -> str:
+    return unquote(urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1])
+
+
+def _boilerplate(tree: Any, story: list[str]) -> list[str]:
+    """Up to BOILERPLATE link texts of the page that are no part of *story*, evenly
+    spread over the page."""
+    joined = norm(" ".join(story))
+    openings = [norm(s)[:40] for s in story if len(norm(s)) >= 40]
+    seen: set[str] = set()
+    found = []
+    for a in tree.xpath("//body//a"):
+        text = _text(a)
+        key = norm(text)
+        if len(key) < 25 or len(key.split()) < 4 or key in seen:
+            continue
+        seen.add(key)
+        if key[:60] in joined or any(o in key for o in openings):
+            continue
+        found.append(text)
+    if len(found) <= BOILERPLATE:
+        return found
+    step = len(found) / BOILERPLATE
+    return [found[int(k * step)] for k in range(BOILERPLATE)]
+
+
+def fundus_truth(entry: dict[str, Any], page: bytes, mirrors: Path) -> dict[str, Any]:
+    """The truth of a fundus test page from its maintainers' record of it."""
+    repo, commit, path = entry["repo"], entry["commit"], entry["path"]
+    folder, name = path.rsplit("/", 1)
+    publisher = name.split("_", 1)[0]
+    records = json.loads(blob(mirrors, repo, commit, f"{folder}/{publisher}.json"))
+    tree = _tree(page)
+    visible = _visible(tree)
+
+    # The record of this page is the one whose paragraphs the page shows.
+    def shown(record: dict[str, Any]) -> int:
+        sections = (record.get("body") or {}).get("sections", [])
+        paras = [p for s in sections for p in s.get("paragraphs", [])]
+        return sum(norm(p)[:40] in visible for p in paras)
+
+    record = max(records.values(), key=shown)
+    if not shown(record):
+        raise SystemExit(f"{path}: none of {publisher}.json's records is this page's")
+    body = record.get("body") or {}
+    paragraphs = [p for s in body.get("sections", []) for p in s.get("paragraphs", [])]
+    summary = [p for p in body.get("summary", []) if norm(p)[:60] in visible]
+    captions = []
+    for image in record.get("images") or []:
+        caption = image.get("caption")
+        if caption and norm(caption)[:60] in visible:
+            photos = [_photo(v["url"]) for v in image.get("versions", []) if v.get("url")]
+            captions.append({"text": caption, "photo": photos})
+    titles = [record["title"]]
+    titles += [_text(h) for h in tree.xpath("//body//h1") if _text(h)][:1]
+    date = record.get("publishing_date")
+    return {
+        "title": titles,
+        "date": date[:10] if date else None,
+        "paragraphs": summary + paragraphs,
+        "boilerplate": _boilerplate(
+            tree, [*titles, *paragraphs, *body.get("summary", []), *(c["text"] for c in captions)]
+        ),
+        "captions": captions,
+    }
+
+
+_BLOCKS = {
+    "p",
+    "div",
+    "td",
+    "th",
+    "tr",
+    "table",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "center",
+    "figure",
+    "figcaption",
+    "section",
+    "article",
+    "dd",
+    "dt",
+}
+
+
+def _lines(container: Any, skip: set[Any], captions: set[Any]) -> list[tuple[str, str]]:
+    """The container's text as a browser breaks it into lines: ("text", line) for each
+    run of text between block boundaries and line breaks (("caption", line) inside one of
+    *captions*), ("img", src) for a picture."""
+    out: list[tuple[str, str]] = []
+    line: list[str] = []
+    inside: list[Any] = []
+
+    def flush() -> None:
+        text = " ".join(" ".join(line).split())
+        if text:
+            out.append(("caption" if inside else "text", text))
+        line.clear()
+
+    def walk(e: Any) -> None:
+        if e in captions:
+            flush()
+            inside.append(e)
+            walk_in(e)
+            flush()
+            inside.pop()
+            if e.tail:
+                line.append(e.tail)
+            return
+        walk_in(e)
+
+    def walk_in(e: Any) -> None:
+        if isinstance(e.tag, str) and e not in skip:
+            block = e.tag in _BLOCKS or e.tag == "br"
+            if block:
+                flush()
+            if e.tag == "img":
+                flush()
+                out.append(("img", e.get("src") or ""))
+            if e.text:
+                line.append(e.text)
+            for child in e:
+                walk(child)
+            if block:
+                flush()
+        if e.tail and e not in captions:
+            line.append(e.tail)
+
+    saved = container.tail
+    container.tail = None
+    walk(container)
+    container.tail = saved
+    flush()
+    return out
+
+
+def xpath_truth(spec: dict[str, Any], page: bytes) -> dict[str, Any]:
+    """The truth of a page from the expressions chosen by reading its markup.
+
+    *spec*: ``title`` (the text, or ``title_xpath``); ``lead`` (an expression for the
+    lead, if apart from the story); ``story`` (the element holding the story);
+    ``skip`` (elements inside it that are not the story: bylines, related boxes);
+    ``captions``: ``"after-image"`` when the page sets a picture's caption as the short
+    line right under it (the line is then that picture's caption, not the story);
+    ``caption_in``: the elements that hold captions, where the page marks them (each
+    line in one is the caption of the picture before it);
+    ``boilerplate`` (an expression; else a sample of the page's link texts).
+    """
+    tree = _tree(page)
+    for bad in tree.xpath("//script|//style"):
+        bad.drop_tree()
+
+    def texts(expr: str | None) -> list[str]:
+        out = []
+        for g in tree.xpath(expr) if expr else []:
+            text = _text(g) if hasattr(g, "text_content") else " ".join(str(g).split())
+            if text:
+                out.append(text)
+        return out
+
+    skip = set(tree.xpath(spec["skip"])) if spec.get("skip") else set()
+    marked = set(tree.xpath(spec["caption_in"])) if spec.get("caption_in") else set()
+    story: list[str] = texts(spec.get("lead"))
+    captions: list[dict[str, Any]] = []
+    shortest = spec.get("shortest", 30)
+    longest_caption = spec.get("longest_caption", 220)
+    for container in tree.xpath(spec["story"]):
+        image = None
+        for kind, value in _lines(container, skip, marked):
+            if kind == "img":
+                image = value
+                continue
+            if kind == "caption":
+                if image is not None:
+                    captions.append({"text": value, "photo": [_photo(image)]})
+                continue
+            if (
+                image is not None
+                and spec.get("captions") == "after-image"
+                and len(value) <= longest_caption
+            ):
+                captions.append({"text": value, "photo": [_photo(image)]})
+            elif len(value) >= shortest:
+                story.append(value)
+            image = None
+    title = [spec["title"]] if spec.get("title") else texts(spec.get("title_xpath"))[:1]
+    return {
+        "title": title,
+        "paragraphs": story,
+        "boilerplate": texts(spec["boilerplate"])[:BOILERPLATE]
+        if spec.get("boilerplate")
+        else _boilerplate(tree, [*title, *story, *(c["text"] for c in captions)]),
+        "captions": captions,
+    }
+
+
+def make(dest: Path, mirrors: Path, sources: Path = SOURCES) -> list[dict[str, Any]]:
+    spec = json.loads(sources.read_text(encoding="utf-8"))
+    records = []
+    for entry in spec["files"]:
+        entry = {"commit": spec["commits"].get(entry["repo"]), **entry}
+        data = blob(mirrors, entry["repo"], entry["commit"], entry["path"])
+        name = entry["path"].rsplit("/", 1)[-1]
+        if name.endswith(".gz"):
+            data, name = gzip.decompress(data), name[:-3]
+        stem = entry["name"]
+        ext = name.rsplit(".", 1)[-1] if "." in name else "bin"
+        leaf = stem.rsplit("/", 1)[-1]
+        target = dest / stem / f"{leaf}.{ext}"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        record: dict[str, Any] = {
+            "file": f"{stem}/{leaf}.{ext}",
+            "set": entry["set"],
+            "kind": entry["kind"],
+            "outlet": entry.get("outlet", ""),
+            "source": f"{entry['repo']}@{entry['commit'][:12]}:{entry['path']}",
+        }
+        if entry.get("truth") == "fundus":
+            record |= fundus_truth(entry, data, mirrors)
+        elif "xpath" in entry:
+            record |= xpath_truth(entry["xpath"], data)
+        record |= entry.get("values", {})
+        records.append(_nfc(record))
+    (dest / "truth.json").write_text(
+        json.dumps(records, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+    return records
+
+
+def _nfc(value: Any) -> Any:
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [_nfc(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _nfc(v) for k, v in value.items()}
+    return value
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.realfiles_make")
+    parser.add_argument("dest", type=Path)
+    parser.add_argument("--mirrors", type=Path, required=True)
+    parser.add_argument("--sources", type=Path, default=SOURCES)
+    args = parser.parse_args(argv)
+    records = make(args.dest, args.mirrors, args.sources)
+    sets: dict[str, int] = {}
+    for r in records:
+        sets[r["set"]] = sets.get(r["set"], 0) + 1
+    print(
+        f"{len(records)} files in {args.dest}: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(sets.items()))
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

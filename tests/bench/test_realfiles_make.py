@@ -1,0 +1,183 @@
+"""Gathering the real files: each is copied out of its repository at the commit named,
+and its truth is written from its own markup (a fundus record, or the expressions
+chosen for the page), never from what Tàng Thư reads."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from bench import realfiles_make
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+PAGE = """<html><head><title>Thiếu tiền hụi | Pháp luật</title></head><body>
+<div id="menu"><a href="/a">Giá vàng hôm nay tăng mạnh ở cả hai miền</a></div>
+<h1>Thiếu tiền hụi, xách dao đi nói chuyện</h1>
+<div class="content">
+ <p>Chiều ngày 26-12, Tòa Phúc thẩm TAND Tối cao tại TPHCM đã tuyên bác kháng cáo.</p>
+ <div><img src="http://img.example/2012/Trung_fe174.gif"></div>
+ <div><span>Đặng Văn Trung trong phiên phúc thẩm</span></div>
+ <p>Năm 2007, Đặng Văn Trung đến thuê nhà của chị Phạm Kim Hương ở Vĩnh Long.</p>
+ <p class="byline">K. Miên</p>
+</div>
+<ul><li><a href="/b">Vụ giết người ở Đồng Nai: bàng hoàng cả xóm trọ</a></li></ul>
+</body></html>"""
+
+RECORD = {
+    "V1": {
+        "title": "Sweden tells households how to prepare",
+        "publishing_date": "2024-11-18 21:26:36+00:00",
+        "body": {
+            "summary": ["A summary only the metadata holds."],
+            "sections": [
+                {
+                    "headline": [],
+                    "paragraphs": [
+                        "The brochure was sent to five million households this week.",
+                        "It tells people to keep water and food for three days.",
+                    ],
+                }
+            ],
+        },
+        "images": [
+            {
+                "caption": "The English version of the pamphlet",
+                "versions": [{"url": "https://cdn.example/up/pamphlet-646.jpg?w=646"}],
+            },
+            {
+                "caption": "A caption the page never shows",
+                "versions": [{"url": "https://cdn.example/up/hidden.jpg"}],
+            },
+        ],
+    },
+    "V1_1": {"title": "Another page of the same paper", "body": {"sections": []}},
+}
+
+FUNDUS_PAGE = """<html><head><meta name="description" content="A summary only the
+metadata holds."></head><body><nav><a href="/n">Read the latest news from the
+whole of Europe today</a></nav><h1>Sweden tells households how to prepare</h1>
+<p>The brochure was sent to five million households this week.</p>
+<figure><img src="https://cdn.example/up/pamphlet-646.jpg"><figcaption>The English
+version of the pamphlet</figcaption></figure>
+<p>It tells people to keep water and food for three days.</p></body></html>"""
+
+
+def _repo(tmp_path: Path) -> tuple[Path, str]:
+    work = tmp_path / "work"
+    (work / "res/uk").mkdir(parents=True)
+    (work / "res/nld1.html").write_text(PAGE, encoding="utf-8")
+    (work / "res/uk/Metro.json").write_text(json.dumps(RECORD), encoding="utf-8")
+    (work / "res/uk/Metro_2024_11_29.html.gz").write_bytes(gzip.compress(FUNDUS_PAGE.encode()))
+    env = {
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@t",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@t",
+        "HOME": str(tmp_path),
+        "PATH": "/usr/bin:/bin",
+    }
+    for cmd in (["init", "-q"], ["add", "."], ["commit", "-qm", "pages"]):
+        subprocess.run(["git", *cmd], cwd=work, check=True, env=env)
+    mirrors = tmp_path / "mirrors"
+    subprocess.run(
+        ["git", "clone", "-q", "--bare", str(work), str(mirrors / "someone+pages")],
+        check=True,
+        env=env,
+    )
+    commit = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=work, check=True, capture_output=True, text=True
+    ).stdout.strip()
+    return mirrors, commit
+
+
+def test_files_are_copied_at_their_commit_and_their_truth_written_from_their_markup(
+    tmp_path: Path,
+) -> None:
+    mirrors, commit = _repo(tmp_path)
+    sources = tmp_path / "sources.json"
+    sources.write_text(
+        json.dumps(
+            {
+                "commits": {"someone/pages": commit},
+                "files": [
+                    {
+                        "repo": "someone/pages",
+                        "path": "res/nld1.html",
+                        "name": "vi/nld1",
+                        "kind": "page-vi",
+                        "set": "dev",
+                        "outlet": "nld.com.vn",
+                        "xpath": {
+                            "title_xpath": "//h1",
+                            "story": "//div[@class='content']",
+                            "skip": "//p[@class='byline']",
+                            "captions": "after-image",
+                        },
+                        "values": {"date": "2012-12-26"},
+                    },
+                    {
+                        "repo": "someone/pages",
+                        "path": "res/uk/Metro_2024_11_29.html.gz",
+                        "name": "fundus/uk/Metro_2024_11_29",
+                        "kind": "page-other",
+                        "set": "fresh",
+                        "outlet": "Metro",
+                        "truth": "fundus",
+                    },
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    dest = tmp_path / "files"
+    records = realfiles_make.make(dest, mirrors, sources)
+
+    assert (dest / "vi/nld1/nld1.html").read_text(encoding="utf-8") == PAGE
+    assert (dest / "fundus/uk/Metro_2024_11_29/Metro_2024_11_29.html").read_text() == FUNDUS_PAGE
+    assert json.loads((dest / "truth.json").read_text(encoding="utf-8")) == records
+
+    page, fundus = records
+    assert page["title"] == ["Thiếu tiền hụi, xách dao đi nói chuyện"]
+    assert page["date"] == "2012-12-26"
+    assert [p[:20] for p in page["paragraphs"]] == ["Chiều ngày 26-12, Tò", "Năm 2007, Đặng Văn T"]
+    assert page["captions"] == [
+        {"text": "Đặng Văn Trung trong phiên phúc thẩm", "photo": ["Trung_fe174.gif"]}
+    ]
+    # The links that are no part of the story are its boilerplate.
+    assert page["boilerplate"] == [
+        "Giá vàng hôm nay tăng mạnh ở cả hai miền",
+        "Vụ giết người ở Đồng Nai: bàng hoàng cả xóm trọ",
+    ]
+    assert page["source"] == f"someone/pages@{commit[:12]}:res/nld1.html"
+
+    assert fundus["title"][0] == "Sweden tells households how to prepare"
+    assert fundus["date"] == "2024-11-18"
+    # Only what the page shows: the summary held in its metadata and a caption of a
+    # picture it does not show are not the truth.
+    assert fundus["paragraphs"] == RECORD["V1"]["body"]["sections"][0]["paragraphs"]
+    assert fundus["captions"] == [
+        {"text": "The English version of the pamphlet", "photo": ["pamphlet-646.jpg"]}
+    ]
+    assert fundus["boilerplate"] == ["Read the latest news from the whole of Europe today"]
+
+
+def test_a_file_missing_from_its_repository_is_named(tmp_path: Path) -> None:
+    mirrors, commit = _repo(tmp_path)
+    sources = tmp_path / "sources.json"
+    entry = {
+        "repo": "someone/pages",
+        "path": "res/gone.html",
+        "name": "x/gone",
+        "kind": "page-vi",
+        "set": "dev",
+        "values": {},
+    }
+    sources.write_text(json.dumps({"commits": {"someone/pages": commit}, "files": [entry]}))
+    with pytest.raises(SystemExit, match="res/gone.html"):
+        realfiles_make.make(tmp_path / "files", mirrors, sources)
