@@ -153,7 +153,14 @@ def fundus_truth(entry: dict[str, Any], page: bytes, mirrors: Path) -> dict[str,
         "date": date[:10] if date else None,
         "paragraphs": summary + paragraphs,
         "boilerplate": _boilerplate(
-            tree, [*titles, *paragraphs, *body.get("summary", []), *(c["text"] for c in captions)]
+            tree,
+            [
+                *titles,
+                *paragraphs,
+                *(h for s in body.get("sections", []) for h in s.get("headline", [])),
+                *body.get("summary", []),
+                *(c["text"] for c in captions),
+            ],
         ),
         "captions": captions,
     }

@@ -23,6 +23,7 @@ import json
 import re
 import unicodedata
 from dataclasses import replace
+from itertools import islice
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
@@ -42,6 +43,13 @@ _DROP_TAGS = (
     "select", "input", "textarea", "nav", "header", "footer", "aside", "object",
     "embed", "video", "audio", "canvas", "map", "dialog", "link", "meta",
 )  # fmt: skip
+#: Elements that make boxes of a page: a div holding none of them is a paragraph.
+_BLOCK_TAGS = frozenset(
+    ("p", "div", "table", "ul", "ol", "dl", "section", "article", "figure", "blockquote",
+     "h1", "h2", "h3", "h4", "h5", "h6", "pre", "main", "form")
+)  # fmt: skip
+#: Landmarks of a page that are furniture unless the story is set inside one.
+_LANDMARKS = ("aside", "header", "footer", "nav")
 #: Class or id words of page furniture (English and the Vietnamese papers' own).
 _FURNITURE = re.compile(
     r"(^|[-_\s])(nav|navbar|menu|header|footer|foot|sidebar|side-bar|widget|banner|ads?|"
@@ -49,7 +57,15 @@ _FURNITURE = re.compile(
     r"breadcrumbs?|comments?|binh-?luan|related|relate|lien-?quan|tinlienquan|"
     r"tin-?khac|xem-?them|xemthem|most-?read|xem-?nhieu|doc-?nhieu|tin-?moi|popular|"
     r"trending|newsletter|subscribe|popup|modal|cookie|login|search|tags?|keywords?|"
-    r"author-box|rating|vote|recommend\w*|box-?tin|hidden|hide)($|[-_\s])",
+    r"author-box|rating|vote|recommend\w*|box-?tin|more-?topics?|more-?stories|"
+    r"read-?more|see-?also)($|[-_\s])",
+    re.IGNORECASE,
+)
+#: Class or id words of what is not shown (to a reader who sees the page); a template
+#: may say so of a label inside a box that also holds a picture, so such a box stays.
+_HIDDEN = re.compile(
+    r"(^|[-_\s])(hidden|hide|offscreen|sr-only|visually[-_]?hidden|screen-?reader-?text)"
+    r"($|[-_\s])",
     re.IGNORECASE,
 )
 #: Class or id words of what is never the story, whatever else the element is called.
@@ -86,6 +102,11 @@ _NOT_A_PHOTO = re.compile(
     r"share|banner\w*|ads?|tracking|emoji\w*|smilies|smiley)([/_.-]|$)",
     re.IGNORECASE,
 )
+#: Addresses of the stand-ins lazy pages show until the picture is loaded.
+_PLACEHOLDER = re.compile(
+    r"(^|[/_.-])(lazy\w*|placeholder\w*|fallback|loading|loader|spinner)([/_.-]|$)",
+    re.IGNORECASE,
+)
 #: Class or id words of a page's headline.
 _TITLE_CLASS = re.compile(r"(^|[-_\s])(title|headline|tieu-?de)($|[-_\s])", re.I)
 _WORD = re.compile(r"\w+")
@@ -111,6 +132,8 @@ _ONE_BYTE = re.compile(r"^(cp12[5-9]\d|iso8859|iso-8859|latin|koi8|mac|cp8\d\d|t
 #: A form with less text than this (links aside) is furniture; a larger one holds the
 #: page (ASP.NET's pages are one form).
 _FORM_TEXT = 600
+#: The most elements a box holding a picture and its caption has.
+_FIGURE_ELEMENTS = 30
 
 
 def _decode_page(data: bytes) -> str:
@@ -281,7 +304,37 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
             forms.append(form)
     description = _clean(meta.get("description") or meta.get("og:description"))
     shown = _clean(" ".join(doc.xpath(_SHOWN))) if description else ""
-    for el in [*forms, *(e for e in doc.iter(*_DROP_TAGS) if e.tag != "form")]:
+    for amp in list(doc.iter("amp-img")):  # an AMP page's picture
+        amp.tag = "img"
+    for noscript in list(doc.iter("noscript")):  # a lazy page's picture for readers
+        parent = noscript.getparent()  # without scripts: the only copy of it, at times
+        pictures = list(noscript.iter("img"))
+        if (
+            pictures
+            and parent is not None
+            and not any(img not in pictures for img in parent.iter("img"))
+        ):
+            for img in reversed(pictures):
+                img.tail = None
+                noscript.addnext(img)
+    for button in list(doc.iter("button")):  # a picture one clicks to enlarge
+        for img in reversed(list(button.iter("img"))):
+            img.tail = None
+            button.addnext(img)
+    dropped = [e for e in doc.iter(*_DROP_TAGS) if e.tag != "form"]
+    whole: _Sizes | None = None
+    for el in [*forms, *dropped]:
+        if el.tag in _LANDMARKS and el.find(".//article") is not None:
+            whole = whole or _Sizes(doc)
+            if any(whole.prose.get(a, 0) >= 3 for a in el.iter("article")):
+                continue  # a layout that sets its story inside an aside (a column)
+        if el.tag == "header" and el.getparent() is not None:
+            # an article's header holds its lead picture: that stays where it was
+            kept = [f for f in el.iter() if f is not el and _is_figure(f)]
+            kept = [f for f in kept if not any(a in kept for a in f.iterancestors())]
+            for figure in reversed(kept):
+                figure.tail = None
+                el.addnext(figure)
         _remove(el)
     lead_el = _lead_element(doc)
     lead = _words(lead_el) if lead_el is not None else ""
@@ -292,13 +345,20 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
     while k < len(sizes.order):
         el = sizes.order[k]
         k += 1
-        if el.getparent() is None or el.tag in ("html", "body"):
-            continue
+        if el.getparent() is None or el.tag in ("html", "body", "img"):
+            continue  # (a picture is judged by its address and size, not its class)
         marks = _marks(el)
         if not marks.strip():
             continue
-        if _NEVER_STORY.search(marks) or (
-            _FURNITURE.search(marks) and not _BODY_CLASS.search(marks) and sizes.prose[el] < 3
+        if (
+            _NEVER_STORY.search(marks)
+            or (_FURNITURE.search(marks) and not _BODY_CLASS.search(marks) and sizes.prose[el] < 3)
+            or (
+                _HIDDEN.search(marks)
+                and not _BODY_CLASS.search(marks)
+                and sizes.prose[el] < 3
+                and el.find(".//img") is None
+            )
         ):  # (what it holds goes with it: its elements are not looked at)
             _remove(el)
             k += sizes.size[el] - 1
@@ -308,6 +368,8 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
     blocks: list[Block] = []
     photos = 0
     parts = _with_siblings(body) if body is not None else []
+    if parts:  # the lead picture set above the story, as its first photo
+        parts = [*_lead_figures(parts[0]), *parts]
     taken: set[str] = set()
 
     def finder(img: Any) -> str | None:
@@ -497,7 +559,7 @@ def _lead_element(doc: Any) -> Any:
     sizes: _Sizes | None = None
     for el in doc.iter("p", "h2", "div", "span", "strong"):
         marks = _marks(el)
-        if _LEAD_CLASS.search(marks) and not _FURNITURE.search(marks):
+        if _LEAD_CLASS.search(marks) and not _furniture(marks) and not _in_figure(el):
             sizes = sizes or _Sizes(doc)
             if not 40 <= sizes.length.get(el, 0) <= 1500:
                 continue
@@ -507,11 +569,15 @@ def _lead_element(doc: Any) -> Any:
     return None
 
 
+def _furniture(marks: str) -> bool:
+    return bool(_FURNITURE.search(marks) or _HIDDEN.search(marks))
+
+
 def _marked_body(el: Any) -> bool:
     if el.tag == "article" or el.get("itemprop") == "articleBody":
         return True
     marks = _marks(el)
-    return el.tag == "div" and bool(_BODY_CLASS.search(marks)) and not _FURNITURE.search(marks)
+    return el.tag == "div" and bool(_BODY_CLASS.search(marks)) and not _furniture(marks)
 
 
 def _story(doc: Any) -> tuple[Any, bool]:
@@ -521,13 +587,17 @@ def _story(doc: Any) -> tuple[Any, bool]:
     marked = [el for el in doc.iter() if _marked_body(el)]
     sizes = _Sizes(doc)
     scores: dict[Any, float] = {}
-    for p in doc.iter("p", "td", "pre", "blockquote"):
+    prose: dict[Any, int] = {}
+    for p in doc.iter("p", "td", "pre", "blockquote", "div"):
+        if p.tag == "div" and any(child.tag in _BLOCK_TAGS for child in p):
+            continue  # a box, not a paragraph written as a div
         length = sizes.length[p]
         if length < 3 * _PROSE:  # a CJK character says what three of a Latin script do
             length += 2 * len(_CJK.findall(_words(p)))
         if length < _PROSE or _in_figure(p):  # a gallery's captions are not its story
             continue
         points = 1 + sizes.commas[p] + min(length / 100, 3)
+        prose[p] = sizes.length[p]
         parent = p.getparent()
         if parent is None:
             continue
@@ -540,17 +610,66 @@ def _story(doc: Any) -> tuple[Any, bool]:
     for el in list(scores):
         scores[el] *= 1 - sizes.density(el)
     best = max(scores, key=lambda el: scores[el])
-    # the smallest marked element holding the best one, or the best one's parent when
-    # its paragraphs are spread over siblings (a template's several text boxes)
-    holders = set()
-    up = best
-    while up is not None:
-        holders.add(up)
-        up = up.getparent()
-    for el in sorted(marked, key=lambda el: sizes.length[el]):
-        if el in holders and sizes.length[el] < 3 * sizes.length[best] + 2000:
-            return el, False
-    return best, True
+    # the smallest marked element holding the best one: not much larger than it, or made
+    # mostly of paragraphs of prose (a story told in many boxes: a slideshow's slides)
+    holders = [best, *best.iterancestors()]
+    chosen = None
+    weighed = 0
+    for el in sorted((el for el in marked if el in set(holders)), key=lambda el: sizes.length[el]):
+        if chosen is None and sizes.length[el] < 3 * sizes.length[best] + 2000:
+            chosen = el
+            continue
+        weighed += 1
+        if weighed > 3:  # each is read whole: a few at most
+            break
+        held = sum(prose.get(p, 0) for p in el.iter("p", "td", "pre", "blockquote", "div"))
+        if chosen is None:
+            if held >= sizes.length[el] / 2:
+                return el, False
+        elif held >= 0.6 * sizes.length[el] and held >= 2 * sum(
+            prose.get(p, 0) for p in chosen.iter("p", "td", "pre", "blockquote", "div")
+        ):  # the chosen box is one of many the story is told in (a live blog's entries)
+            chosen = el
+    return (chosen, False) if chosen is not None else (best, True)
+
+
+def _is_figure(el: Any) -> bool:
+    """Whether *el* is a picture with its caption: a figure, or an element marked as one
+    (or as a caption) that holds a picture."""
+    if not isinstance(el.tag, str) or el.tag == "img":
+        return False
+    if el.tag != "figure" and not (
+        _FIGURE_CLASS.search(_marks(el)) or _CAPTION_CLASS.search(_marks(el))
+    ):
+        return False
+    return el.find(".//img") is not None
+
+
+def _lead_figures(story: Any) -> list[Any]:
+    """The pictures set just above *story* within its article (the lead picture under the
+    headline, outside the story's own box): at most three, in the page's order."""
+    scope = next((a for a in story.iterancestors() if a.tag == "article"), None)
+    found: list[Any] = []
+    node = story
+    for depth, up in enumerate(story.iterancestors()):
+        if (scope is None and depth >= 2) or up.tag in ("body", "html"):
+            break
+        for sibling in node.itersiblings(preceding=True):
+            if not isinstance(sibling.tag, str):
+                continue
+            if _is_figure(sibling):
+                found.append(sibling)
+            else:
+                inner = [f for f in sibling.iter() if _is_figure(f)]
+                found.extend(
+                    f for f in reversed(inner) if not any(a in inner for a in f.iterancestors())
+                )
+            if len(found) >= 3:
+                return found[:3][::-1]
+        if up is scope:
+            break
+        node = up
+    return found[::-1]
 
 
 def _in_figure(el: Any) -> bool:
@@ -597,11 +716,16 @@ def _blocks(el: Any, find: Any) -> list[Block]:
             if text and len(text) <= _CAPTION_MAX and _link_density(node, text) < 0.5:
                 out[-1] = replace(last, caption=text)
                 return
+        if tag == "a" and _teaser(node):
+            return
         if tag == "figure" or (
             (_FIGURE_CLASS.search(_marks(node)) or _CAPTION_CLASS.search(_marks(node)))
             and node.find(".//img") is not None
             and tag != "img"
         ):
+            out.extend(_figure(node, find))
+            return
+        if tag not in _TEXT_TAGS and tag != "a" and _unmarked_figure(node):
             out.extend(_figure(node, find))
             return
         if tag == "img":
@@ -670,6 +794,49 @@ def _caption_styled(node: Any) -> bool:
     )
 
 
+def _teaser(link: Any) -> bool:
+    """Whether *link* is another article's card: a link to a page (not to a larger copy
+    of the picture) holding a picture and words."""
+    href = urlsplit(link.get("href") or "").path
+    if not href or Path(href).suffix.lower() in IMAGE_EXTENSIONS:
+        return False
+    return link.find(".//img") is not None and bool(_words(link))
+
+
+def _unmarked_figure(node: Any) -> bool:
+    """Whether *node* is a picture with its caption though nothing marks it so: a small
+    box holding one picture and, under it, a few words and nothing else (a template's
+    ``absatzbild``: the picture's box, then its text's box)."""
+    small = list(islice(node.iter(), _FIGURE_ELEMENTS + 1))
+    if len(small) > _FIGURE_ELEMENTS:
+        return False
+    images = [el for el in small if el.tag == "img"]
+    if len(images) != 1:
+        return False
+    text = _words(node)
+    if not text or len(text) > _CAPTION_MAX or _link_density(node, text) >= 0.5:
+        return False
+    image = images[0]
+    holder: Any = None  # the one block the words under the picture are in
+    under = False
+    for el in small:  # no words above the picture: a caption is under it
+        if el is not node and _is_figure(el):
+            return False  # a box holding a figure is read as its figure
+        if el is image:
+            under = True
+        elif not under:
+            if _clean(el.text):
+                return False
+            if el is not node and _clean(el.tail) and image not in el.iterdescendants():
+                return False
+        elif _clean(el.text) and (el.tag in _BLOCK_TAGS or el.tag in _TEXT_TAGS):
+            if holder is None:
+                holder = el
+            elif holder not in el.iterancestors():
+                return False  # words in two blocks: paragraphs, not a caption
+    return under
+
+
 def _only_images(node: Any) -> bool:
     return not _words(node) and node.find(".//img") is not None
 
@@ -697,7 +864,7 @@ def _figure(node: Any, find: Any) -> list[Block]:
 def _sources(img: Any) -> list[str]:
     """Every address an image gives: ``src``, the lazy loaders' attributes, srcset's."""
     sources = [img.get(a) for a in ("src", "data-src", "data-original", "data-lazy-src")]
-    for attr in ("srcset", "data-srcset"):
+    for attr in ("srcset", "data-srcset", "data-lazy-srcset"):
         if img.get(attr):
             sources += [part.strip().split(" ")[0] for part in img.get(attr).split(",")]
     return [s for s in sources if s]
@@ -714,6 +881,8 @@ def _address(img: Any, base: str | None) -> str | None:
         src = src.strip()
         if not src or src.startswith(("data:", "blob:", "javascript:")):
             continue
+        if _PLACEHOLDER.search(urlsplit(src).path):
+            continue  # a lazy page's stand-in: the picture is its next address
         if _NOT_A_PHOTO.search(urlsplit(src).path):
             return None
         if src.startswith("//"):
@@ -747,7 +916,7 @@ def _local_image(img: Any, page: Path) -> str | None:
             rel = rel[2:]
         if not rel or rel.startswith(("/", "../")) or "/../" in rel:
             continue
-        if Path(rel).suffix.lower() not in IMAGE_EXTENSIONS:
+        if Path(rel).suffix.lower() not in IMAGE_EXTENSIONS or _PLACEHOLDER.search(rel):
             continue
         rel = unicodedata.normalize("NFC", rel)
         if (page.parent / rel).is_file():

@@ -1,0 +1,191 @@
+"""How the page reader finds a story, its pictures and their captions in the layouts
+real papers use: a live blog told in many boxes, a slideshow, a story set in a column,
+the lead picture in the article's header, paragraphs written as divs, pictures that
+scripts load late (``noscript``, AMP, placeholders, a zoom button), a caption nothing
+marks, other articles' cards and what only a screen reader is given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tangthu.archive.article import Article, load_article
+from tests.conftest import write_article
+
+PROSE = (
+    "Nước lũ trên các sông ở miền Trung lên nhanh trong đêm, nhiều hộ dân ở vùng trũng "
+    "phải di dời, chính quyền địa phương huy động lực lượng hỗ trợ người dân."
+)
+
+
+def _read(tmp_path: Path, body: str, head: str = "<title>Lũ miền Trung</title>") -> Article:
+    page = (
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"
+    )
+    write_article(tmp_path, page, "bai.html")
+    return load_article(tmp_path, tmp_path / "bai.html")
+
+
+def _ends(got: Article) -> list[str]:
+    """The last word of the lead and of each paragraph (each says which it is)."""
+    texts = [got.lead, *(b.text for b in got.blocks if b.type == "text")]
+    return [t.rsplit(" ", 1)[-1] for t in texts if t]
+
+
+def _paras(*names: str, tag: str = "p") -> str:
+    return "".join(f"<{tag}>{PROSE} {name}</{tag}>" for name in names)
+
+
+NAV = "<nav><a href='/'>Trang chủ</a> <a href='/tt'>Thời sự</a></nav>"
+
+
+def test_a_live_blogs_entries_are_all_its_story(tmp_path: Path) -> None:
+    entries = "".join(
+        f"<div class='update'><time>0{k}:00</time><div class='text-body'>"
+        f"{_paras(f'A{k}.', f'B{k}.')}</div></div>"
+        for k in range(1, 7)
+    )
+    got = _read(
+        tmp_path, f"{NAV}<h1>Lũ miền Trung: trực tiếp</h1><article class='live'>{entries}</article>"
+    )
+    assert _ends(got) == [w for k in range(1, 7) for w in (f"A{k}.", f"B{k}.")]
+
+
+def test_a_slideshows_slides_are_all_its_story(tmp_path: Path) -> None:
+    slides = "".join(
+        f"<div class='slide'><h2>Cảnh {k}</h2><p>{PROSE} S{k}.</p></div>" for k in range(1, 21)
+    )
+    got = _read(tmp_path, f"{NAV}<h1>Hai mươi cảnh lũ</h1><div class='post-content'>{slides}</div>")
+    assert [w for w in _ends(got) if w.startswith("S")] == [f"S{k}." for k in range(1, 21)]
+    assert got.problems == ()  # found where the page says, not guessed
+
+
+def test_a_story_set_in_a_column_is_read(tmp_path: Path) -> None:
+    """A layout that sets its article inside an ``aside`` (a columnist's column): the
+    aside is the story's place, not furniture; a short aside beside it still is."""
+    got = _read(
+        tmp_path,
+        f"{NAV}<aside class='ad'><p>Quảng cáo</p></aside><aside class='column'><article>"
+        f"<h1>Góc nhìn</h1>{_paras('Một.', 'Hai.', 'Ba.')}</article></aside>",
+    )
+    assert _ends(got) == ["Một.", "Hai.", "Ba."]
+    assert "Quảng cáo" not in " ".join(b.text for b in got.blocks)
+
+
+def test_the_lead_picture_in_the_articles_header_is_its_first_photo(tmp_path: Path) -> None:
+    for layout in ("header", "above"):
+        figure = (
+            "<figure><img src='http://anh.example.vn/lu-dau.jpg' width='800'>"
+            "<figcaption>Nước ngập phố cổ Hội An.</figcaption></figure>"
+        )
+        top = (
+            f"<header><h1>Lũ miền Trung</h1>{figure}</header>"
+            if layout == "header"
+            else f"<h1>Lũ miền Trung</h1>{figure}"
+        )
+        got = _read(
+            tmp_path,
+            f"{NAV}<article>{top}<div class='story-body'>{_paras('Một.', 'Hai.', 'Ba.')}</div>"
+            "</article>",
+        )
+        assert [(p.address, p.caption) for p in got.photos] == [
+            ("http://anh.example.vn/lu-dau.jpg", "Nước ngập phố cổ Hội An.")
+        ], layout
+        assert got.blocks[0].type == "photos", layout
+        assert _ends(got) == ["Một.", "Hai.", "Ba."], layout
+
+
+def test_paragraphs_written_as_divs_outweigh_a_column_of_paragraphs(tmp_path: Path) -> None:
+    ranking = "<div class='xep-hang'>" + _paras("R1.", "R2.", "R3.") + "</div>"
+    story = "<div class='honbun'>" + _paras(*(f"D{k}." for k in range(1, 8)), tag="div") + "</div>"
+    got = _read(tmp_path, f"<h1>Lũ miền Trung</h1>{story}{ranking}")
+    assert _ends(got) == [f"D{k}." for k in range(1, 8)]
+
+
+def test_pictures_scripts_load_late_are_read_from_what_the_page_holds(tmp_path: Path) -> None:
+    figures = (
+        # only in noscript: a script would put it in place
+        "<figure><noscript><img src='http://anh.example.vn/a.jpg'></noscript>"
+        "<figcaption>Ảnh một.</figcaption></figure>"
+        # a placeholder shown until the real address is loaded
+        "<figure><img src='/static/img/placeholder.png' data-src='http://anh.example.vn/b.jpg'>"
+        "<figcaption>Ảnh hai.</figcaption></figure>"
+        # an AMP page's picture
+        "<figure><amp-img src='http://anh.example.vn/c.jpg' width='800' height='600'></amp-img>"
+        "<figcaption>Ảnh ba.</figcaption></figure>"
+        # a picture one clicks to enlarge
+        "<figure><button class='zoom'><img src='http://anh.example.vn/d.jpg'></button>"
+        "<figcaption>Ảnh bốn.</figcaption></figure>"
+        # a picture a template marks for sharing
+        "<figure><img class='img-share' src='http://anh.example.vn/e.jpg'>"
+        "<figcaption>Ảnh năm.</figcaption></figure>"
+    )
+    got = _read(
+        tmp_path, f"<h1>Lũ</h1><article>{_paras('Một.')}{figures}{_paras('Hai.')}</article>"
+    )
+    assert [(p.address, p.caption) for p in got.photos] == [
+        (f"http://anh.example.vn/{c}.jpg", f"Ảnh {n}.")
+        for c, n in zip("abcde", ("một", "hai", "ba", "bốn", "năm"), strict=True)
+    ]
+    assert _ends(got) == ["Một.", "Hai."]
+
+
+def test_a_picture_with_words_under_it_in_a_small_box_is_captioned(tmp_path: Path) -> None:
+    box = (
+        "<div class='absatzbild'><div class='bild'><img src='http://anh.example.vn/f.jpg'>"
+        "</div><div class='text'>Đê bao ở Quảng Nam bị vỡ. Ảnh: TTXVN</div></div>"
+    )
+    got = _read(tmp_path, f"<h1>Lũ</h1><article>{_paras('Một.')}{box}{_paras('Hai.')}</article>")
+    assert [(p.address, p.caption) for p in got.photos] == [
+        ("http://anh.example.vn/f.jpg", "Đê bao ở Quảng Nam bị vỡ. Ảnh: TTXVN")
+    ]
+    assert _ends(got) == ["Một.", "Hai."]
+    # a picture above two short paragraphs in their own box: paragraphs, not its caption
+    box = (
+        "<div><img src='http://anh.example.vn/f.jpg'><p>Nước đã rút. Ba.</p>"
+        "<p>Dân trở về. Bốn.</p></div>"
+    )
+    got = _read(tmp_path, f"<h1>Lũ</h1><article>{_paras('Một.', 'Hai.')}{box}</article>")
+    assert [p.caption for p in got.photos] == [None]
+    assert _ends(got) == ["Một.", "Hai.", "Ba.", "Bốn."]
+
+
+def test_other_articles_cards_inside_the_story_are_left_out(tmp_path: Path) -> None:
+    card = (
+        "<a href='/thoi-su/bai-khac-123.html'><img src='http://anh.example.vn/g.jpg'>"
+        "<span>Bài khác: mưa lớn còn kéo dài đến cuối tuần</span></a>"
+    )
+    got = _read(tmp_path, f"<h1>Lũ</h1><article>{_paras('Một.')}{card}{_paras('Hai.')}</article>")
+    assert got.photos == ()
+    assert _ends(got) == ["Một.", "Hai."]
+    assert "Bài khác" not in " ".join(b.text for b in got.blocks)
+
+
+def test_what_only_a_screen_reader_is_given_is_left_out_but_not_a_picture(
+    tmp_path: Path,
+) -> None:
+    figure = (
+        "<figure class='photo hide-credit'><img src='http://anh.example.vn/h.jpg'>"
+        "<figcaption>Người dân chạy lũ.</figcaption></figure>"
+    )
+    got = _read(
+        tmp_path,
+        f"<h1>Lũ</h1><article><span class='visually-hidden'>Bỏ qua quảng cáo</span>"
+        f"{_paras('Một.')}{figure}<div class='sr-only'>Đọc tiếp bên dưới</div>{_paras('Hai.')}"
+        "<div class='more-stories'><p><a href='/x'>Tin khác một</a></p></div></article>",
+    )
+    assert [p.caption for p in got.photos] == ["Người dân chạy lũ."]
+    shown = " ".join([got.lead, *(b.text for b in got.blocks)])
+    assert "Bỏ qua" not in shown and "Đọc tiếp" not in shown and "Tin khác" not in shown
+
+
+def test_a_caption_marked_as_a_lead_is_no_lead(tmp_path: Path) -> None:
+    figure = (
+        "<figure><img src='http://anh.example.vn/i.jpg'><figcaption class='media-caption__lead'>"
+        "Người dân phường Cẩm Nam đưa đồ đạc lên gác trong đêm lũ.</figcaption></figure>"
+    )
+    got = _read(tmp_path, f"<h1>Lũ</h1><article>{figure}{_paras('Một.', 'Hai.')}</article>")
+    assert "Cẩm Nam" not in got.lead
+    assert _ends(got) == ["Một.", "Hai."]
+    assert [p.caption for p in got.photos] == [
+        "Người dân phường Cẩm Nam đưa đồ đạc lên gác trong đêm lũ."
+    ]
