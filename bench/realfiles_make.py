@@ -21,6 +21,9 @@ from what Tàng Thư shows:
   looking at the page's markup select them;
 - **any other file**: the values written in its entry, by hand from the file (photos'
   fields checked against ExifTool's ``-use MWG`` composites).
+
+An entry's ``values`` replace what its record says where the file itself shows otherwise
+(its ``why`` says what the file shows: a record with day and month swapped).
 """
 
 from __future__ import annotations

@@ -48,6 +48,13 @@ _BLOCK_TAGS = frozenset(
     ("p", "div", "table", "ul", "ol", "dl", "section", "article", "figure", "blockquote",
      "h1", "h2", "h3", "h4", "h5", "h6", "pre", "main", "form")
 )  # fmt: skip
+#: Headings below the page's own headline.
+_SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
+#: HTML5's boxes, which end a paragraph left open before them.
+_HTML5_BOXES = frozenset(
+    ("article", "aside", "details", "figure", "figcaption", "footer", "header", "main",
+     "nav", "section")
+)  # fmt: skip
 #: Landmarks of a page that are furniture unless the story is set inside one.
 _LANDMARKS = ("aside", "header", "footer", "nav")
 #: Class or id words of page furniture (English and the Vietnamese papers' own).
@@ -107,12 +114,31 @@ _PLACEHOLDER = re.compile(
     r"(^|[/_.-])(lazy\w*|placeholder\w*|fallback|loading|loader|spinner)([/_.-]|$)",
     re.IGNORECASE,
 )
+#: A picture's credit line, set in a block of its own under the caption.
+_CREDIT = re.compile(
+    r"(©|\(c\)|ảnh|hình|nguồn|photo|image|picture|credit|source|foto|bild|фото|"
+    r"kuva|billede|imagen|immagine)\b\s*:?",
+    re.I,
+)
+#: Class or id words of advertising, which no picture of a story is set in.
+_ADVERT = re.compile(
+    r"(^|[-_\s])(ads?|advert\w*|banner|sponsor\w*|promo\w*|cookie|newsletter|subscribe|"
+    r"quang-?cao)($|[-_\s])",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?](\s|$)|[。！？]")
 #: Class or id words of a page's headline.
 _TITLE_CLASS = re.compile(r"(^|[-_\s])(title|headline|tieu-?de)($|[-_\s])", re.I)
 _WORD = re.compile(r"\w+")
 #: Class or id words of an element holding a page's date line.
 _DATE_CLASS = re.compile(
-    r"(date|time|tmstmp|timestamp|published|pubdate|ngay-?dang|thoi-?gian)", re.I
+    r"(date|time|tmstmp|timestamp|published|pubdate|ngay-?dang|thoi-?gian|tarih|datum|"
+    r"fecha)",
+    re.I,
+)
+#: The label a page sets before its date (``<strong>Datum</strong> 28.04.2023``).
+_DATE_LABEL = re.compile(
+    r"(date|published|datum|fecha|data|tarih|ngày|ngày đăng|cập nhật|updated)\s*:?", re.I
 )
 #: What a page whose story no element is marked as says in the scan report.
 _GUESSED = "no part of the page is marked as its story: the part with the most prose was taken"
@@ -304,8 +330,13 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
             forms.append(form)
     description = _clean(meta.get("description") or meta.get("og:description"))
     shown = _clean(" ".join(doc.xpath(_SHOWN))) if description else ""
+    _close_paragraphs(doc)
     for amp in list(doc.iter("amp-img")):  # an AMP page's picture
         amp.tag = "img"
+    for source in list(doc.iter("source")):  # an empty element the parser knows not
+        for child in reversed(list(source)):  # as one: what follows it is not in it
+            source.addnext(child)
+        source.tail, source.text = (source.text or "") + (source.tail or ""), None
     for noscript in list(doc.iter("noscript")):  # a lazy page's picture for readers
         parent = noscript.getparent()  # without scripts: the only copy of it, at times
         pictures = list(noscript.iter("img"))
@@ -328,6 +359,8 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
             whole = whole or _Sizes(doc)
             if any(whole.prose.get(a, 0) >= 3 for a in el.iter("article")):
                 continue  # a layout that sets its story inside an aside (a column)
+        if el.tag == "aside" and _is_figure(el) and _unmarked_figure(el):
+            continue  # a picture set aside in the story's column (floated beside it)
         if el.tag == "header" and el.getparent() is not None:
             # an article's header holds its lead picture: that stays where it was
             kept = [f for f in el.iter() if f is not el and _is_figure(f)]
@@ -345,14 +378,20 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
     while k < len(sizes.order):
         el = sizes.order[k]
         k += 1
-        if el.getparent() is None or el.tag in ("html", "body", "img"):
-            continue  # (a picture is judged by its address and size, not its class)
+        if el.getparent() is None or el.tag in ("html", "body", "img", "figcaption"):
+            continue  # (a picture is judged by its address and size, and a caption goes
+            # with its figure, whatever their classes say: "ui-modal__hide", "img-share")
         marks = _marks(el)
         if not marks.strip():
             continue
         if (
             _NEVER_STORY.search(marks)
-            or (_FURNITURE.search(marks) and not _BODY_CLASS.search(marks) and sizes.prose[el] < 3)
+            or (
+                _FURNITURE.search(marks)
+                and not _BODY_CLASS.search(marks)
+                and sizes.prose[el] < 3
+                and not _picture_box(el, marks, sizes)
+            )
             or (
                 _HIDDEN.search(marks)
                 and not _BODY_CLASS.search(marks)
@@ -433,6 +472,23 @@ def _remove(el: Any) -> None:
     parent.remove(el)
 
 
+def _close_paragraphs(doc: Any) -> None:
+    """End each paragraph where a box of HTML5 begins, as browsers do: the parser knows
+    only HTML4's boxes, and sets an ``aside`` or ``figure`` after an unclosed ``<p>``
+    inside it (with the rest of the story after it)."""
+    for p in list(doc.iter("p")):
+        block = next((c for c in p if isinstance(c.tag, str) and c.tag in _HTML5_BOXES), None)
+        if block is None:
+            continue
+        moved = [block, *block.itersiblings()]
+        tail, p.tail = p.tail, None
+        anchor = p
+        for el in moved:
+            anchor.addnext(el)
+            anchor = el
+        anchor.tail = (anchor.tail or "") + (tail or "")
+
+
 def _metadata(doc: Any) -> dict[str, str]:
     """``<meta>`` values by property, name or itemprop (lower case), the canonical
     link, and what JSON-LD says of the article."""
@@ -488,9 +544,15 @@ def _date_line(doc: Any) -> str | None:
             continue
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "head", "title"):
             continue
-        if el.tag != "time" and not _DATE_CLASS.search(_marks(el)):
+        if _DATE_LABEL.fullmatch(_clean(el.text)) and len(el) == 0 and el.getparent() is not None:
+            texts = [_words(el.getparent())]  # a labelled date: the label's line states it
+        elif el.tag != "time" and not _DATE_CLASS.search(_marks(el)):
             continue
-        texts = [_words(el), _clean(el.get("title")), _clean(el.get("datetime"))]
+        else:
+            texts = [_words(el), _clean(el.get("title")), _clean(el.get("datetime"))]
+        heading = next((a for a in el.iterancestors(*_SUBHEADINGS)), None)
+        if heading is not None and len(_words(heading)) > len(texts[0]) + 20:
+            continue  # the date of another item, set in its headline (a list of stories)
         date = next(
             (d for d in (find_stated_date(t) for t in texts if t and len(t) <= 100) if d), None
         )
@@ -633,6 +695,26 @@ def _story(doc: Any) -> tuple[Any, bool]:
     return (chosen, False) if chosen is not None else (best, True)
 
 
+def _picture_box(el: Any, marks: str, sizes: _Sizes) -> bool:
+    """Whether *el*, marked as furniture (a widget, a lightbox), is a story's picture
+    with its caption: one figure and no other words than captions, or a picture with a
+    few words under it; never an advertisement's box."""
+    if _ADVERT.search(marks) or sizes.size[el] > _FIGURE_ELEMENTS * 4:
+        return False
+    if _unmarked_figure(el):
+        return True
+    figures = [f for f in el.iterdescendants() if _is_figure(f)]
+    figures = [f for f in figures if not any(a in figures for a in f.iterancestors())]
+    if len(figures) != 1 or len(list(el.iter("img"))) != len(list(figures[0].iter("img"))):
+        return False
+    captions = sum(
+        len(_words(c))
+        for c in el.iter()
+        if c.tag == "figcaption" or _CAPTION_CLASS.search(_marks(c))
+    )
+    return len(_words(el)) <= captions + 20
+
+
 def _is_figure(el: Any) -> bool:
     """Whether *el* is a picture with its caption: a figure, or an element marked as one
     (or as a caption) that holds a picture."""
@@ -646,18 +728,30 @@ def _is_figure(el: Any) -> bool:
 
 
 def _lead_figures(story: Any) -> list[Any]:
-    """The pictures set just above *story* within its article (the lead picture under the
-    headline, outside the story's own box): at most three, in the page's order."""
+    """The pictures set just above *story* (the lead picture under the headline, outside
+    the story's own box): within its article, or between the headline and the story
+    (at most six boxes up; two when no headline is above it); at most three, in the
+    page's order."""
     scope = next((a for a in story.iterancestors() if a.tag == "article"), None)
     found: list[Any] = []
+    near: list[Any] = []  # those found within two boxes of the story
     node = story
     for depth, up in enumerate(story.iterancestors()):
-        if (scope is None and depth >= 2) or up.tag in ("body", "html"):
+        if (scope is None and depth >= 6) or up.tag in ("body", "html"):
             break
         for sibling in node.itersiblings(preceding=True):
             if not isinstance(sibling.tag, str):
                 continue
-            if _is_figure(sibling):
+            if scope is None and (sibling.tag == "h1" or sibling.find(".//h1") is not None):
+                # the headline: the pictures after it are the story's, none above it
+                after = list(sibling.iter())
+                after = after[next(k for k, el in enumerate(after) if el.tag == "h1") :]
+                inner = [f for f in after if _is_figure(f)]
+                found.extend(
+                    f for f in reversed(inner) if not any(a in inner for a in f.iterancestors())
+                )
+                return found[:3][::-1]
+            if _is_figure(sibling) or _unmarked_figure(sibling):
                 found.append(sibling)
             else:
                 inner = [f for f in sibling.iter() if _is_figure(f)]
@@ -668,8 +762,10 @@ def _lead_figures(story: Any) -> list[Any]:
                 return found[:3][::-1]
         if up is scope:
             break
+        if depth < 2:
+            near = list(found)
         node = up
-    return found[::-1]
+    return (found if scope is not None else near)[::-1]
 
 
 def _in_figure(el: Any) -> bool:
@@ -710,7 +806,7 @@ def _blocks(el: Any, find: Any) -> list[Block]:
             and last.caption is None
             and tag not in ("img", "figure", "table", "ul", "ol")
             and node.find(".//img") is None
-            and _caption_styled(node)
+            and (_caption_styled(node) or _under_picture(node))
         ):  # the block right after a picture, set apart as captions are: its caption
             text = _words(node)
             if text and len(text) <= _CAPTION_MAX and _link_density(node, text) < 0.5:
@@ -794,13 +890,32 @@ def _caption_styled(node: Any) -> bool:
     )
 
 
+def _under_picture(node: Any) -> bool:
+    """Whether *node* is a few words in a box of their own right under a box holding only
+    a picture (a template's picture box, then its caption box: ``<div><picture>…</div>
+    <div><span>words</span></div>``); a paragraph is never one."""
+    if node.tag not in ("div", "span", "small"):
+        return False
+    if any(isinstance(el.tag, str) and el.tag in _BLOCK_TAGS for el in node.iterdescendants()):
+        return False
+    before = node.getprevious()
+    while before is not None and not isinstance(before.tag, str):
+        before = before.getprevious()
+    if before is None or not _only_images(before) or _clean(before.tail):
+        return False
+    text = _words(node)
+    weight = len(text) + 2 * len(_CJK.findall(text))  # a CJK character says as much as three
+    return 0 < weight <= _CAPTION_MAX // 2 and len(_SENTENCE_END.findall(text)) <= 2
+
+
 def _teaser(link: Any) -> bool:
     """Whether *link* is another article's card: a link to a page (not to a larger copy
-    of the picture) holding a picture and words."""
+    of the picture) holding words and a picture or blocks (a headline, a paragraph)."""
     href = urlsplit(link.get("href") or "").path
     if not href or Path(href).suffix.lower() in IMAGE_EXTENSIONS:
         return False
-    return link.find(".//img") is not None and bool(_words(link))
+    boxed = any(el.tag in _BLOCK_TAGS for el in link.iterdescendants())
+    return (boxed or link.find(".//img") is not None) and bool(_words(link))
 
 
 def _unmarked_figure(node: Any) -> bool:
@@ -829,10 +944,15 @@ def _unmarked_figure(node: Any) -> bool:
                 return False
             if el is not node and _clean(el.tail) and image not in el.iterdescendants():
                 return False
-        elif _clean(el.text) and (el.tag in _BLOCK_TAGS or el.tag in _TEXT_TAGS):
+        elif (el.tag in _BLOCK_TAGS or el.tag in _TEXT_TAGS) and not any(
+            child.tag in _BLOCK_TAGS or child.tag in _TEXT_TAGS for child in el
+        ):
+            words = _words(el)
+            if not words or (holder is not None and holder in el.iterancestors()):
+                continue
             if holder is None:
                 holder = el
-            elif holder not in el.iterancestors():
+            elif not _CREDIT.match(words):
                 return False  # words in two blocks: paragraphs, not a caption
     return under
 
@@ -862,9 +982,13 @@ def _figure(node: Any, find: Any) -> list[Block]:
 
 
 def _sources(img: Any) -> list[str]:
-    """Every address an image gives: ``src``, the lazy loaders' attributes, srcset's."""
-    sources = [img.get(a) for a in ("src", "data-src", "data-original", "data-lazy-src")]
-    for attr in ("srcset", "data-srcset", "data-lazy-srcset"):
+    """Every address an image gives: ``src``, the lazy loaders' attributes (``data-src``,
+    ``data-lazyimage-src``, ``data-srcset``…), srcset's."""
+    known = ("src", "data-src", "data-original", "data-lazy-src")
+    sources = [img.get(a) for a in known]
+    lazy = [a for a in img.attrib if a.startswith("data-") and a not in known]
+    sources += [img.get(a) for a in lazy if a.endswith(("src", "original"))]
+    for attr in ("srcset", *(a for a in lazy if a.endswith("srcset"))):
         if img.get(attr):
             sources += [part.strip().split(" ")[0] for part in img.get(attr).split(",")]
     return [s for s in sources if s]

@@ -189,3 +189,109 @@ def test_a_caption_marked_as_a_lead_is_no_lead(tmp_path: Path) -> None:
     assert [p.caption for p in got.photos] == [
         "Người dân phường Cẩm Nam đưa đồ đạc lên gác trong đêm lũ."
     ]
+
+
+def test_a_pictures_box_marked_as_a_widget_or_lightbox_keeps_its_picture(tmp_path: Path) -> None:
+    widget = (
+        "<div class='image-widget'><span><picture><img src='http://anh.example.vn/j.jpg'>"
+        "</picture></span><p><span>Đường ngập sâu</span></p><p>Image: TTXVN</p></div>"
+    )
+    lightbox = (
+        "<div class='ui-modal'><div class='doc_media'><figure><div class='photo'><picture>"
+        "<source srcset='data:image/webp;base64,AAAA' data-lazyimage-srcset='x.webp 100w'>"
+        "<img src='data:image/gif;base64,R0lGOD' data-lazyimage-src='http://anh.example.vn/k.jpg'>"
+        "</picture></div><figcaption class='caption ui-modal__hide'>Cầu bị cuốn trôi</figcaption>"
+        "</figure></div></div>"
+    )
+    advert = "<div class='ads-widget'><img src='http://qc.example.vn/l.jpg'><p>Mua ngay</p></div>"
+    got = _read(
+        tmp_path,
+        f"<h1>Lũ</h1><article>{_paras('Một.')}{widget}{_paras('Hai.')}{lightbox}{advert}"
+        f"{_paras('Ba.')}</article>",
+    )
+    assert [(p.address, p.caption) for p in got.photos] == [
+        ("http://anh.example.vn/j.jpg", "Đường ngập sâu"),
+        ("http://anh.example.vn/k.jpg", "Cầu bị cuốn trôi"),
+    ]
+    assert _ends(got) == ["Một.", "Hai.", "Ba."]
+
+
+def test_words_in_their_own_box_under_a_pictures_box_are_its_caption(tmp_path: Path) -> None:
+    figure = (
+        "<div class='f3e0'><picture><img src='http://anh.example.vn/m.jpg' width='848'>"
+        "</picture></div><div class='f46b'><span>Hiện trường vụ sạt lở</span></div>"
+    )
+    # a paragraph under a picture is the story's, never its caption
+    loose = f"<div><img src='http://anh.example.vn/n.jpg'></div><p>{PROSE} Ba.</p>"
+    got = _read(
+        tmp_path, f"<h1>Lũ</h1><article>{_paras('Một.')}{figure}{_paras('Hai.')}{loose}</article>"
+    )
+    assert [(p.address, p.caption) for p in got.photos] == [
+        ("http://anh.example.vn/m.jpg", "Hiện trường vụ sạt lở"),
+        ("http://anh.example.vn/n.jpg", None),
+    ]
+    assert _ends(got) == ["Một.", "Hai.", "Ba."]
+
+
+def test_a_picture_set_aside_after_an_unclosed_paragraph_is_the_storys(tmp_path: Path) -> None:
+    aside = (
+        "<aside class='left image wide'><a href='http://anh.example.vn/o.jpg'>"
+        "<img src='http://anh.example.vn/o.jpg'></a><p class='caption'>Công nhân đắp đê. "
+        "<span class='credits'>(Ảnh: Lê Lâm)</span></p></aside>"
+    )
+    got = _read(
+        tmp_path,
+        f"<h1>Lũ</h1><section class='article-body'><p>{PROSE} Một.<p>{PROSE} Hai. {aside}"
+        f"<p>{PROSE} Ba.</section><aside class='sidebar'><p>Đọc nhiều nhất</p></aside>",
+    )
+    assert [(p.address, p.caption) for p in got.photos] == [
+        ("http://anh.example.vn/o.jpg", "Công nhân đắp đê. (Ảnh: Lê Lâm)")
+    ]
+    assert _ends(got) == ["Một.", "Hai.", "Ba."]
+
+
+def test_the_lead_picture_between_the_headline_and_a_story_in_another_column(
+    tmp_path: Path,
+) -> None:
+    got = _read(
+        tmp_path,
+        "<div class='container'><div class='hdr'><figure><img src='http://anh.example.vn/logo-"
+        "x.jpg'><figcaption>Ảnh trên đầu trang</figcaption></figure><h1>Lũ miền Trung</h1>"
+        "<div class='cover'><figure><img src='http://anh.example.vn/p.jpg'><figcaption>Ảnh đầu"
+        "</figcaption></figure></div></div><div class='body'><div class='row'><div class='col'>"
+        f"<div class='row'><div class='col-8'>{_paras('Một.', 'Hai.', 'Ba.')}</div></div></div>"
+        "</div></div></div>",
+    )
+    assert [(p.address, p.caption) for p in got.photos] == [
+        ("http://anh.example.vn/p.jpg", "Ảnh đầu")
+    ]
+    assert _ends(got) == ["Một.", "Hai.", "Ba."]
+
+
+def test_a_link_holding_a_headline_is_another_articles_card(tmp_path: Path) -> None:
+    card = (
+        "<div class='teaser'><a href='/thoi-su/bai-khac.html'><p><span>Phân tích</span></p>"
+        "<h3>Vì sao lũ về nhanh: những điều cần biết về xả lũ</h3></a></div>"
+    )
+    got = _read(tmp_path, f"<h1>Lũ</h1><article>{_paras('Một.')}{card}{_paras('Hai.')}</article>")
+    assert _ends(got) == ["Một.", "Hai."]
+
+
+def test_the_date_a_page_labels_is_its_date_not_a_listed_storys(tmp_path: Path) -> None:
+    listed = "".join(
+        f"<a href='/b{k}.html'><h2>Tin cũ số {k} về mưa lũ miền Trung <span class='date'>"
+        f"2{k}.04.2023</span></h2></a>"
+        for k in range(4, 7)
+    )
+    got = _read(
+        tmp_path,
+        f"<h1>Lũ</h1><div class='list'>{listed}</div><article>{_paras('Một.', 'Hai.')}</article>"
+        "<ul class='info'><li><strong>Datum</strong> 28.04.2023</li></ul>",
+    )
+    assert got.date == "2023-04-28"
+    got = _read(
+        tmp_path,
+        f"<h1>Lũ</h1><span class='tarih'>05.04.2025 - Güncelleme : 05.04.2025</span>"
+        f"<article>{_paras('Một.', 'Hai.')}</article>",
+    )
+    assert got.date == "2025-04-05"
