@@ -30,7 +30,8 @@ its own, and scored:
 - **title**: the same text (spaces and quotation marks aside);
 - **date**: the same date at the same precision; a date the file does not state (a day
   where the file gives a month or nothing) is counted as *invented*;
-- **author**: the same text, where the truth names one;
+- **author**: the same names (in any order, listed with ``;`` or ``,``), where the
+  truth names one;
 - **story**: the share of the truth's paragraphs found in the article's lead and text;
 - **boilerplate out**: the share of the boilerplate snippets found nowhere in it;
 - **captions kept**: the share of captions whose text is anywhere in the article;
@@ -44,6 +45,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import sys
 import tempfile
@@ -59,6 +61,12 @@ _QUOTES = str.maketrans({c: '"' for c in "“”„‟«»「」"} | {c: "'" for
 #: of it is, wherever it is cut into paragraphs).
 OPENING = 60
 
+
+
+def _names(text: str | None) -> set[str]:
+    """The people a creator field names: a list is written with ``;`` (EXIF's Artist) or
+    ``,`` (ExifTool's joined lists); the same names in another order are the same."""
+    return {norm(n) for n in re.split(r"[;,]", text or "") if norm(n)}
 
 def norm(text: str | None) -> str:
     """Text as compared: NFC, quotation marks alike, spaces collapsed, case folded."""
@@ -117,7 +125,7 @@ def score(truth: dict[str, Any], article: Any) -> Score:
         if not s.date:
             s.notes.append(f"date: {got} ({article.date_source}) for {want}")
     if truth.get("author"):
-        s.author = norm(article.author) == norm(truth["author"])
+        s.author = _names(article.author) == _names(truth["author"])
         if not s.author:
             s.notes.append(f"author: {article.author!r}")
     paras = [opening(p) for p in truth.get("paragraphs", []) if norm(p)]

@@ -128,7 +128,7 @@ _ADVERT = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?](\s|$)|[。！？]")
 #: Class or id words of a page's headline.
-_TITLE_CLASS = re.compile(r"(^|[-_\s])(title|headline|tieu-?de)($|[-_\s])", re.I)
+_TITLE_CLASS = re.compile(r"(^|[-_\s])(title|headline|tieu-?de|ttl|tit)($|[-_\s])", re.I)
 _WORD = re.compile(r"\w+")
 #: Class or id words of an element holding a page's date line.
 _DATE_CLASS = re.compile(
@@ -527,7 +527,7 @@ def _metadata(doc: Any) -> dict[str, str]:
                 if isinstance(who, dict) and isinstance(who.get("name"), str):
                     out.setdefault("author", who["name"])
                 if isinstance(node.get("headline"), str):
-                    out.setdefault("og:title", node["headline"])
+                    out.setdefault("headline", node["headline"])
     return out
 
 
@@ -596,6 +596,10 @@ def _title(doc: Any, meta: dict[str, str]) -> tuple[str, str]:
         if any(_names(title, heading) for title in named):
             return first, heading
     chosen = next((t for t in named[:-1]), "") or _page_title(named[-1] if named else "")
+    site = _clean(meta.get("og:site_name"))
+    if site and chosen != site:  # "Headline - Site", "Site | Headline"
+        for sep in (" - ", " | ", " – ", " — ", ": "):
+            chosen = chosen.removesuffix(sep + site).removeprefix(site + sep)
     return first, chosen or first
 
 

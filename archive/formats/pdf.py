@@ -319,6 +319,11 @@ def read(data: bytes, path: Path) -> ParsedText:
         paras.extend(found)
         if page_no == 0:
             first_page = len(paras)
+    if header is None and pages_lines:  # a journal's volume line (its running line, at
+        # the top of each page) dates an article to the year of its issue
+        top = (_VOLUME_YEAR.search(t) for t, _ in pages_lines[0][:6])
+        volume = next(filter(None, top), None)
+        out.header_date = volume.group(1) if volume is not None else None
     out.pages = pages
     if stopped:
         out.notes.append(("partly-read", stopped))
@@ -404,6 +409,11 @@ def _title(
     return set()
 
 
+#: A journal's volume line and the year of its issue (``Vol. 16, Special Issue (2024):
+#: 52-57``, ``Tập 60, Số 5 (2024)``).
+_VOLUME_YEAR = re.compile(
+    r"\b(?:vol(?:ume)?\.?|tập)\s*\d+[^()]{0,80}\(((?:19|20)\d\d)\)", re.IGNORECASE
+)
 #: Lines of a first page that are never its title: a DOI, an address, a journal's
 #: volume line, a page number.
 _NOT_TITLE_LINE = re.compile(

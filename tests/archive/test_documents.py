@@ -127,3 +127,32 @@ def test_a_journal_articles_title_is_its_largest_line_not_its_doi(tmp_path: Path
     got = load_article(tmp_path, tmp_path / "bai.pdf")
     assert got.title == "Fine-tuned PhoBERT for sentiment analysis of Vietnamese phone reviews"
     assert "DOI:10.22144" in got.body_text  # kept, below the title
+
+
+def test_a_journal_article_is_dated_by_its_volume_line_to_the_year(tmp_path: Path) -> None:
+    """The issue's year, printed at the top of each page, is the article's date; the
+    days it was received and accepted are not its publication's."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    page = canvas.Canvas(str(tmp_path / "bai.pdf"), pagesize=A4)
+    for number in (1, 2):
+        page.setFont("Helvetica", 8.5)
+        page.drawString(
+            60, 800, "CTU Journal of Innovation    Vol. 16, Special Issue (2024): 52-57"
+        )
+        y = 770
+        lines = [(14, "Fine-tuned PhoBERT for sentiment analysis")] if number == 1 else []
+        lines += [(10, "Received 15 Jun 2024. Accepted 3 Oct 2024.")] if number == 1 else []
+        for size, text in [
+            *lines,
+            *[(10, f"Sentiment analysis is studied on page {number}.")] * 10,
+        ]:
+            page.setFont("Helvetica", size)
+            page.drawString(60, y, text)
+            y -= size * 1.6
+        page.showPage()
+    page.save()
+    got = load_article(tmp_path, tmp_path / "bai.pdf")
+    assert got.title == "Fine-tuned PhoBERT for sentiment analysis"
+    assert (got.date, got.date_source) == ("2024", "dateline")

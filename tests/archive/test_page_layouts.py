@@ -295,3 +295,36 @@ def test_the_date_a_page_labels_is_its_date_not_a_listed_storys(tmp_path: Path) 
         f"<article>{_paras('Một.', 'Hai.')}</article>",
     )
     assert got.date == "2025-04-05"
+
+
+def test_the_headline_the_page_shows_beats_a_title_written_for_search_engines(
+    tmp_path: Path,
+) -> None:
+    seo = "Lũ miền Trung: hàng nghìn hộ dân di dời, trường học đóng cửa"
+    head = (
+        f"<title>{seo}</title><meta property='og:title' content='{seo}'>"
+        '<script type=\'application/ld+json\'>{"@type": "NewsArticle", '
+        '"headline": "Chỉ một phần ba học sinh đến trường"}</script>'
+    )
+    body = (
+        f"<h1>Chỉ một phần ba học sinh đến trường</h1><article>{_paras('Một.', 'Hai.')}</article>"
+    )
+    assert _read(tmp_path, body, head).title == "Chỉ một phần ba học sinh đến trường"
+
+
+def test_a_headline_marked_ttl_and_a_title_less_the_sites_name(tmp_path: Path) -> None:
+    head = (
+        "<title>‘흙수저’ 소년공이 쏘아올린 정치 신화 - 매일경제</title>"
+        "<meta property='og:title' content='‘흙수저’ 소년공이 쏘아올린 정치 신화 - 매일경제'>"
+    )
+    body = (
+        "<h1 class='logo'><svg></svg></h1><h2 class='news_ttl'>‘흙수저’ 소년공이 쏘아올린 정치 "
+        f"신화</h2><article>{_paras('Một.', 'Hai.')}</article>"
+    )
+    assert _read(tmp_path, body, head).title == "‘흙수저’ 소년공이 쏘아올린 정치 신화"
+    head = (
+        "<meta property='og:title' content='Báo Mẫu | Lũ miền Trung lên nhanh'>"
+        "<meta property='og:site_name' content='Báo Mẫu'>"
+    )
+    body = f"<article>{_paras('Một.', 'Hai.')}</article>"
+    assert _read(tmp_path, body, head).title == "Lũ miền Trung lên nhanh"
