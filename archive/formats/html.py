@@ -136,6 +136,12 @@ _DATE_CLASS = re.compile(
     r"fecha)",
     re.I,
 )
+#: A script's writing words into an element of the page (``document.getElementById(
+#: "pDateTime").innerHTML="Thứ năm, 20/12/2012, 16:10 GMT+7"``).
+_FILLED = re.compile(
+    r"""getElementById\(\s*["']([\w-]+)["']\s*\)\.(?:innerHTML|innerText|textContent)\s*="""
+    r"""\s*["']([^"'<>]{4,100})["']"""
+)
 #: The label a page sets before its date (``<strong>Datum</strong> 28.04.2023``).
 _DATE_LABEL = re.compile(
     r"(date|published|datum|fecha|data|tarih|ngày|ngày đăng|cập nhật|updated)\s*:?", re.I
@@ -538,12 +544,20 @@ def _date_line(doc: Any) -> str | None:
     h1 = next((h for h in doc.iter("h1") if _words(h)), None)
     at = 0
     found: list[tuple[int, str]] = []
+    scripted = {  # what a page's scripts write into its elements (a date line, at times)
+        m.group(1): m.group(2) for s in doc.iter("script") for m in _FILLED.finditer(s.text or "")
+    }
     for pos, el in enumerate(doc.iter()):
         if el is h1:
             at = pos
             continue
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "head", "title"):
             continue
+        if el.get("id") in scripted and _DATE_CLASS.search(el.get("id") or ""):
+            date = find_stated_date(_clean(scripted[el.get("id")]))
+            if date is not None:
+                found.append((pos, date))
+                continue
         if _DATE_LABEL.fullmatch(_clean(el.text)) and len(el) == 0 and el.getparent() is not None:
             texts = [_words(el.getparent())]  # a labelled date: the label's line states it
         elif el.tag != "time" and not _DATE_CLASS.search(_marks(el)):
@@ -936,6 +950,12 @@ def _unmarked_figure(node: Any) -> bool:
     if not text or len(text) > _CAPTION_MAX or _link_density(node, text) >= 0.5:
         return False
     image = images[0]
+    cell = next((a for a in image.iterancestors("td", "th") if a in small), None)
+    if cell is not None and any(
+        isinstance(c.tag, str) and _words(c)
+        for c in (*cell.itersiblings(preceding=True), *cell.itersiblings())
+    ):
+        return False  # words in the cell beside the picture's: a table's row, not a caption
     holder: Any = None  # the one block the words under the picture are in
     under = False
     for el in small:  # no words above the picture: a caption is under it

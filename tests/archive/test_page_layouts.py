@@ -328,3 +328,27 @@ def test_a_headline_marked_ttl_and_a_title_less_the_sites_name(tmp_path: Path) -
     )
     body = f"<article>{_paras('Một.', 'Hai.')}</article>"
     assert _read(tmp_path, body, head).title == "Lũ miền Trung lên nhanh"
+
+
+def test_a_date_line_a_script_writes_is_read(tmp_path: Path) -> None:
+    got = _read(
+        tmp_path,
+        f"<h1>Lũ</h1><p id='pDateTime'></p><article>{_paras('Một.', 'Hai.')}</article>"
+        "<h3><a href='/x.html'>Tin cũ về mưa lũ ở miền Trung năm ngoái</a> "
+        "<a class='date'>| 19/12/2012</a></h3>"
+        '<script>document.getElementById("pDateTime").innerHTML='
+        '"Thứ năm, 20/12/2012, 16:10 GMT+7";</script>',
+    )
+    assert got.date == "2012-12-20"
+
+
+def test_words_in_the_cell_beside_a_picture_are_the_story(tmp_path: Path) -> None:
+    """A recipe's steps: each a row of a picture and the step's words beside it."""
+    rows = "".join(
+        f"<table><tr><td><p align='center'><img src='/cms/buoc-{k}.jpg' width='400'></p></td>"
+        f"<td>{PROSE} B{k}.</td></tr></table>"
+        for k in range(1, 4)
+    )
+    got = _read(tmp_path, f"<h1>Bánh</h1><div class='noi-dung'>{_paras('Một.')}{rows}</div>")
+    assert [p.caption for p in got.photos] == [None, None, None]
+    assert _ends(got) == ["Một.", "B1.", "B2.", "B3."]
