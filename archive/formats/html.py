@@ -150,6 +150,9 @@ _DATE_LABEL = re.compile(
 _GUESSED = "no part of the page is marked as its story: the part with the most prose was taken"
 #: The longest text read as a picture's caption.
 _CAPTION_MAX = 400
+#: The longest caption a box holding nothing else but its picture may have (a news
+#: agency's captions name everyone in the picture: 400 to 600 characters).
+_AGENCY_CAPTION = 600
 _COMMA = re.compile("[,、，،]")
 #: Characters of the Chinese, Japanese and Korean scripts.
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -765,8 +768,11 @@ def _lead_figures(story: Any) -> list[Any]:
                 after = list(sibling.iter())
                 after = after[next(k for k, el in enumerate(after) if el.tag == "h1") :]
                 inner = [f for f in after if _is_figure(f)]
+                inner += [f for f in map(_picture_holder, after) if f is not None]
                 found.extend(
-                    f for f in reversed(inner) if not any(a in inner for a in f.iterancestors())
+                    f
+                    for f in dict.fromkeys(reversed(inner))
+                    if not any(a in inner for a in f.iterancestors())
                 )
                 return found[:3][::-1]
             if _is_figure(sibling) or _unmarked_figure(sibling):
@@ -784,6 +790,18 @@ def _lead_figures(story: Any) -> list[Any]:
             near = list(found)
         node = up
     return (found if scope is not None else near)[::-1]
+
+
+def _picture_holder(img: Any) -> Any:
+    """The box a picture and its caption make, nothing marking it so (a few boxes up
+    from *img* at most), or None."""
+    if img.tag != "img":
+        return None
+    holder = None
+    for up in islice(img.iterancestors(), 4):
+        if _unmarked_figure(up):
+            holder = up
+    return holder
 
 
 def _in_figure(el: Any) -> bool:
@@ -946,8 +964,8 @@ def _unmarked_figure(node: Any) -> bool:
     images = [el for el in small if el.tag == "img"]
     if len(images) != 1:
         return False
-    text = _words(node)
-    if not text or len(text) > _CAPTION_MAX or _link_density(node, text) >= 0.5:
+    text = _words(node)  # a caption, and its credit at times
+    if not text or len(text) > _AGENCY_CAPTION + 100 or _link_density(node, text) >= 0.5:
         return False
     image = images[0]
     cell = next((a for a in image.iterancestors("td", "th") if a in small), None)
@@ -978,7 +996,7 @@ def _unmarked_figure(node: Any) -> bool:
                 holder = el
             elif not _CREDIT.match(words):
                 return False  # words in two blocks: paragraphs, not a caption
-    return under
+    return under and (holder is None or len(_words(holder)) <= _AGENCY_CAPTION)
 
 
 def _only_images(node: Any) -> bool:
@@ -992,9 +1010,16 @@ def _figure(node: Any, find: Any) -> list[Block]:
             (c for c in node.iter() if c is not node and _CAPTION_CLASS.search(_marks(c))), None
         )
     caption = _words(caption_el) if caption_el is not None else ""
-    if not caption:  # a template's table: the text of the cells without an image
-        cells = [c for c in node.iter("td", "p") if c.find(".//img") is None and _words(c)]
-        caption = _clean(" ".join(_words(c) for c in cells[:1]))
+    if not caption:  # a template's table or box: the first block of words (not a credit)
+        cells = [
+            c
+            for c in node.iter("td", "p", "div", "small", "h1", "h2", "h3", "h4", "h5", "h6")
+            if c.find(".//img") is None
+            and _words(c)
+            and not any(isinstance(k.tag, str) and k.tag in _BLOCK_TAGS for k in c)
+        ]
+        told = [c for c in cells if not _CREDIT.match(_words(c))] or cells
+        caption = _words(told[0]) if told else ""
     if not caption and len(_words(node)) <= _CAPTION_MAX:  # the words beside the picture
         caption = _words(node)
     names = [n for n in (find(img) for img in node.iter("img")) if n]
@@ -1014,8 +1039,31 @@ def _sources(img: Any) -> list[str]:
     sources += [img.get(a) for a in lazy if a.endswith(("src", "original"))]
     for attr in ("srcset", *(a for a in lazy if a.endswith("srcset"))):
         if img.get(attr):
-            sources += [part.strip().split(" ")[0] for part in img.get(attr).split(",")]
+            sources += _srcset(img.get(attr))
     return [s for s in sources if s]
+
+
+def _srcset(value: str) -> list[str]:
+    """The addresses of a ``srcset``, as HTML reads it: an address runs to a space (a
+    comma inside it is its own: ``?t=crop:0:0,resize:fill:375:234``), its descriptors
+    to the next comma."""
+    found = []
+    pos, end = 0, len(value)
+    while pos < end:
+        while pos < end and (value[pos].isspace() or value[pos] == ","):
+            pos += 1
+        start = pos
+        while pos < end and not value[pos].isspace():
+            pos += 1
+        address = value[start:pos]
+        if address.endswith(","):  # no descriptors: the comma ends it
+            address = address.rstrip(",")
+        else:
+            while pos < end and value[pos] != ",":
+                pos += 1
+        if address:
+            found.append(address)
+    return found
 
 
 def _address(img: Any, base: str | None) -> str | None:

@@ -352,3 +352,46 @@ def test_words_in_the_cell_beside_a_picture_are_the_story(tmp_path: Path) -> Non
     got = _read(tmp_path, f"<h1>Bánh</h1><div class='noi-dung'>{_paras('Một.')}{rows}</div>")
     assert [p.caption for p in got.photos] == [None, None, None]
     assert _ends(got) == ["Một.", "B1.", "B2.", "B3."]
+
+
+def test_an_agencys_long_caption_in_a_plain_box_with_its_credit(tmp_path: Path) -> None:
+    caption = " ".join(
+        ["Thủ tướng (thứ hai từ trái) cùng đại diện các bộ, ngành dự lễ khai mạc."] * 6
+    )
+    assert 400 < len(caption) <= 600
+    box = (
+        f"<div class='imgboxa'><div><img src='http://anh.example.vn/q.jpg'></div>"
+        f"<h1>{caption}</h1><p>Photo: AFP</p></div>"
+    )
+    got = _read(tmp_path, f"<h1>Lũ</h1><article>{_paras('Một.')}{box}{_paras('Hai.')}</article>")
+    assert [(p.address, p.caption) for p in got.photos] == [
+        ("http://anh.example.vn/q.jpg", caption)
+    ]
+    assert _ends(got) == ["Một.", "Hai."]
+
+
+def test_a_srcsets_addresses_may_hold_commas(tmp_path: Path) -> None:
+    lazy = (
+        "<figure><img src='data:image/svg+xml,%3Csvg%3E' data-srcset='https://anh.example.vn/"
+        "r?t=crop:0:0,resize:fill:375:234 1x,https://anh.example.vn/r?t=crop:0:0,resize:fill:"
+        "750:468 2x'><figcaption>Ảnh sáu.</figcaption></figure>"
+    )
+    got = _read(tmp_path, f"<h1>Lũ</h1><article>{_paras('Một.')}{lazy}{_paras('Hai.')}</article>")
+    assert [p.address for p in got.photos] == [
+        "https://anh.example.vn/r?t=crop:0:0,resize:fill:375:234"
+    ]
+
+
+def test_a_plain_picture_box_under_the_headline_is_the_lead_picture(tmp_path: Path) -> None:
+    got = _read(
+        tmp_path,
+        "<div class='container'><div class='row'><div><h1>Lũ miền Trung</h1></div>"
+        "<div class='blog--image'><picture><source srcset='http://anh.example.vn/s.webp'>"
+        "<img src='http://anh.example.vn/s.jpg'></picture><p class='media--lead'>Nước lên nhanh"
+        "</p><p class='image--author'>Foto: Reuters</p></div></div><div class='main--body'>"
+        f"<div class='paywall contentBody'>{_paras('Một.', 'Hai.', 'Ba.')}</div></div></div>",
+    )
+    assert [(p.address, p.caption) for p in got.photos] == [
+        ("http://anh.example.vn/s.jpg", "Nước lên nhanh")
+    ]
+    assert _ends(got) == ["Một.", "Hai.", "Ba."]
