@@ -379,6 +379,8 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
                 el.addnext(figure)
         _remove(el)
     lead_el = _lead_element(doc)
+    if lead_el is None:
+        lead_el = _standfirst(doc)
     lead = _words(lead_el) if lead_el is not None else ""
     if lead_el is not None:
         _remove(lead_el)
@@ -648,6 +650,31 @@ def _lead_element(doc: Any) -> Any:
                 continue
             if el.find(".//img") is not None or el.find(".//figure") is not None:
                 continue
+            return el
+    return None
+
+
+def _standfirst(doc: Any) -> Any:
+    """The summary a page sets right under its headline, nothing marking it so: the
+    first block of one or two sentences among the few that follow the ``h1`` (a date
+    line or a byline before it), or None."""
+    h1 = next((h for h in doc.iter("h1") if _words(h)), None)
+    if h1 is None:
+        return None
+    for el in islice(h1.itersiblings(), 4):
+        if not isinstance(el.tag, str) or el.tag not in ("p", "div", "h2"):
+            continue
+        if any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in el):
+            return None  # a box: the story, or what comes before it
+        text = _words(el)
+        if (
+            _furniture(_marks(el))
+            or el.find(".//img") is not None
+            or _link_density(el, text) >= 0.2
+            or not text.endswith((".", "!", "?", "…", '"', "”", "»"))
+        ):
+            continue
+        if 60 <= len(text) <= 600 and len(_SENTENCE_END.findall(text)) <= 3:
             return el
     return None
 

@@ -395,3 +395,19 @@ def test_a_plain_picture_box_under_the_headline_is_the_lead_picture(tmp_path: Pa
         ("http://anh.example.vn/s.jpg", "Nước lên nhanh")
     ]
     assert _ends(got) == ["Một.", "Hai.", "Ba."]
+
+
+def test_the_summary_right_under_the_headline_is_the_lead(tmp_path: Path) -> None:
+    summary = (
+        "(GD) - Làng Thi cử, một trong những ký túc xá tư nhân là nơi sinh viên đổ xô tới ôn "
+        "luyện trước kỳ thi tuyển công chức tại Seoul."
+    )
+    got = _read(
+        tmp_path,
+        "<div class='top'><h1 class='baiviet-title'>Đột nhập lò luyện thi</h1>"
+        "<div class='publication_date'>Thứ Hai, 24/12/2012</div>"
+        f"<div class='baiviet-head-noidung'>{summary}</div></div>"
+        f"<div class='text-conent'>{_paras('Một.', 'Hai.')}</div>",
+    )
+    assert got.lead == summary
+    assert _ends(got) == ["Seoul.", "Một.", "Hai."]
