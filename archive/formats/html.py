@@ -77,10 +77,11 @@ _HIDDEN = re.compile(
 )
 #: Class or id words of what is never the story, whatever else the element is called.
 _NEVER_STORY = re.compile(
-    r"(^|[-_\s])(comments?|comment-\w+|binh-?luan|disqus\w*|respond|replies|"
+    r"(^|[-_\s])(?!comments?-(?:enabled|open|on|allowed|active|count)\b)"
+    r"(comments?|comment-\w+|binh-?luan|disqus\w*|respond|replies|"
     r"related-\w+|tin-?lien-?quan)($|[-_\s])",
     re.IGNORECASE,
-)
+)  # (what says the story may have comments is not its comments)
 #: Class or id words of a story's body; such an element is never furniture.
 _BODY_CLASS = re.compile(
     r"(article|story|entry|post|detail|content|body|main|fck_detail|singular|"
@@ -142,6 +143,12 @@ _FILLED = re.compile(
     r"""getElementById\(\s*["']([\w-]+)["']\s*\)\.(?:innerHTML|innerText|textContent)\s*="""
     r"""\s*["']([^"'<>]{4,100})["']"""
 )
+#: The metadata that states a page's publication date, strongest first.
+_DATE_META = (
+    "article:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
+    "publish_date", "article:published", "parsely-pub-date", "sailthru.date",
+    "dc.date.issued", "dcterms.issued", "date", "dc.date", "time",
+)  # fmt: skip
 #: The label a page sets before its date (``<strong>Datum</strong> 28.04.2023``).
 _DATE_LABEL = re.compile(
     r"(date|published|datum|fecha|data|tarih|ngày|ngày đăng|cập nhật|updated)\s*:?", re.I
@@ -173,8 +180,9 @@ _FIGURE_ELEMENTS = 30
 
 def _decode_page(data: bytes) -> str:
     """The page's text: UTF-8 after a byte-order mark; else by its declared charset
-    (unless that is a one-byte code page and the bytes are UTF-8: a page saved as UTF-8
-    under its server's old declaration, ``sanci\xc3\xb3n`` read as ``sanciÃ³n``); else
+    (unless the bytes are UTF-8 and the code page is a one-byte one, or the page has
+    more than a few words beyond ASCII: a page saved as UTF-8 under its server's old
+    declaration, ``sanci\xc3\xb3n`` read as ``sanciÃ³n``, Chinese read as GB2312); else
     UTF-8, else the text decoder."""
     head = data[:8192]
     m = _CHARSET.search(head)
@@ -182,8 +190,11 @@ def _decode_page(data: bytes) -> str:
         return data[3:].decode("utf-8", errors="replace")
     codec = declared_codec(m.group(1).decode("ascii", "replace")) if m else None
     if codec is not None and codec != "utf-8" and not data.isascii():
-        try:  # valid UTF-8 with letters beyond ASCII is almost never a one-byte page
-            return data.decode("utf-8") if _ONE_BYTE.match(codec) else data.decode(codec)
+        try:  # valid UTF-8 with letters beyond ASCII is almost never a one-byte page, nor
+            # a page of GB2312, Big5 or Shift JIS longer than a few words
+            if _ONE_BYTE.match(codec) or sum(b > 0x7F for b in data[:65536]) >= 64:
+                return data.decode("utf-8")
+            return data.decode(codec)
         except UnicodeDecodeError:
             pass
     if codec is not None:  # (a charset that is not a text encoding is not believed)
@@ -315,14 +326,7 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
         or (saved.group(1).decode("ascii", "replace") if saved else None)
     )
     h1, out.title = _title(doc, meta)
-    out.date = _iso(
-        meta.get("article:published_time")
-        or meta.get("datepublished")
-        or meta.get("pubdate")
-        or meta.get("date")
-        or meta.get("dc.date")
-        or meta.get("time")
-    )
+    out.date = _iso(next((meta[k] for k in _DATE_META if meta.get(k)), None))
     if out.date is None:  # the date line the page shows by its title
         out.date = _date_line(doc)
     author = _clean(meta.get("author") or meta.get("article:author") or meta.get("dc.creator"))
@@ -469,11 +473,17 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
 
 
 def _remove(el: Any) -> None:
-    """Take *el* out of the tree, keeping the text that follows it."""
+    """Take *el* out of the tree, keeping the text that follows it (on a line of its
+    own when *el* was a box: a ``<br>`` takes its place)."""
     parent = el.getparent()
     if parent is None:
         return
     tail = el.tail
+    if tail and tail.strip() and isinstance(el.tag, str) and el.tag in _BLOCK_TAGS:
+        el.addprevious(el.makeelement("br", {}))
+        el.getprevious().tail = tail
+        parent.remove(el)
+        return
     previous = el.getprevious()
     if tail:
         if previous is not None:
@@ -700,7 +710,16 @@ def _story(doc: Any) -> tuple[Any, bool]:
     prose: dict[Any, int] = {}
     for p in doc.iter("p", "td", "pre", "blockquote", "div"):
         if p.tag == "div" and any(child.tag in _BLOCK_TAGS for child in p):
-            continue  # a box, not a paragraph written as a div
+            # a box, not a paragraph written as a div; but the lines it holds between
+            # its boxes are (a story written as text and <br>, an advert's box in it)
+            for run in _lines(p):
+                if len(run) >= 2 * _PROSE:
+                    points = 1 + len(_COMMA.findall(run)) + min(len(run) / 100, 3)
+                    prose[p] = prose.get(p, 0) + len(run)
+                    scores[p] = scores.get(p, 0) + points
+                    if p.getparent() is not None:
+                        scores[p.getparent()] = scores.get(p.getparent(), 0) + points / 2
+            continue
         length = sizes.length[p]
         if length < 3 * _PROSE:  # a CJK character says what three of a Latin script do
             length += 2 * len(_CJK.findall(_words(p)))
@@ -761,6 +780,25 @@ def _picture_box(el: Any, marks: str, sizes: _Sizes) -> bool:
         if c.tag == "figcaption" or _CAPTION_CLASS.search(_marks(c))
     )
     return len(_words(el)) <= captions + 20
+
+
+def _lines(box: Any) -> list[str]:
+    """The lines of text a box holds outside its boxes: its own text and its inline
+    elements', split where a ``<br>`` or a box is."""
+    lines: list[str] = []
+    run = [box.text or ""]
+    for child in box:
+        if not isinstance(child.tag, str):
+            run.append(child.tail or "")
+            continue
+        if child.tag == "br" or child.tag in _BLOCK_TAGS:
+            lines.append(_clean("".join(run)))
+            run = []
+        else:
+            run.append(child.text_content())
+        run.append(child.tail or "")
+    lines.append(_clean("".join(run)))
+    return [line for line in lines if line]
 
 
 def _is_figure(el: Any) -> bool:

@@ -411,3 +411,40 @@ def test_the_summary_right_under_the_headline_is_the_lead(tmp_path: Path) -> Non
     )
     assert got.lead == summary
     assert _ends(got) == ["Seoul.", "Một.", "Hai."]
+
+
+def test_a_story_written_as_lines_between_boxes_is_found(tmp_path: Path) -> None:
+    lines = "<br/>".join(f"{PROSE} L{k}." for k in range(1, 6))
+    poll = "<div id='poll-widget'><div><span>Bình chọn</span></div></div>"
+    got = _read(
+        tmp_path,
+        f"<h1>Lũ</h1><div class='rank'>{_paras('R1.', 'R2.')}</div>"
+        f"<div class='innerbody'><div class='text'>{lines}{poll}{PROSE} L6.</div></div>",
+    )
+    assert [w for w in _ends(got) if w.startswith("L")] == [f"L{k}." for k in range(1, 7)]
+
+
+def test_a_box_saying_the_story_may_have_comments_is_the_story(tmp_path: Path) -> None:
+    got = _read(
+        tmp_path,
+        f"<h1>Lũ</h1><div id='article' class='comments-enabled'>{_paras('Một.', 'Hai.')}</div>"
+        "<div class='comments'><p>Bạn đọc A: bài viết rất hay, cảm ơn tác giả nhiều.</p></div>",
+    )
+    assert _ends(got) == ["Một.", "Hai."]
+
+
+def test_a_page_in_utf8_declared_as_gb2312_and_its_publishdate(tmp_path: Path) -> None:
+    page = (
+        "<html><head><meta http-equiv='Content-Type' content='text/html; charset=GB2312'>"
+        "<meta name='publishdate' content='2024-04-24'><title>促进航天技术更好惠及人民</title>"
+        "</head><body><h1>促进航天技术更好惠及人民</h1><div class='rm_txt_con'>"
+        + "".join(
+            f"<p>新华社北京4月24日电，习近平主席向首届论坛致贺信，第{k}段。</p>" for k in range(4)
+        )
+        + "</div></body></html>"
+    )
+    write_article(tmp_path, page.encode("utf-8"), "bai.html")
+    got = load_article(tmp_path, tmp_path / "bai.html")
+    assert got.title == "促进航天技术更好惠及人民"
+    assert got.date == "2024-04-24"
+    assert "习近平主席" in got.lead
