@@ -2,7 +2,7 @@
 OpenDocument files, photos with their captions inside.
 
     python -m bench.realfiles_make DIR --mirrors MIRRORS   # once: gather the files
-    python -m bench.realfiles DIR [--set dev|heldout|fresh|all] [--json] [--show NAME]
+    python -m bench.realfiles DIR [--set dev|heldout|fresh|unseen|all] [--json] [--show NAME]
 
 *DIR* holds the files, each in a folder of its own as an archive keeps them, and
 ``DIR/truth.json``: a list of records written from each file's own markup and text
@@ -62,11 +62,11 @@ _QUOTES = str.maketrans({c: '"' for c in "“”„‟«»「」"} | {c: "'" for
 OPENING = 60
 
 
-
 def _names(text: str | None) -> set[str]:
     """The people a creator field names: a list is written with ``;`` (EXIF's Artist) or
     ``,`` (ExifTool's joined lists); the same names in another order are the same."""
     return {norm(n) for n in re.split(r"[;,]", text or "") if norm(n)}
+
 
 def norm(text: str | None) -> str:
     """Text as compared: NFC, quotation marks alike, spaces collapsed, case folded."""
@@ -214,7 +214,9 @@ def table(scores: list[Score], by: str = "kind") -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.realfiles")
     parser.add_argument("folder", type=Path)
-    parser.add_argument("--set", default="all", choices=["dev", "heldout", "fresh", "all"])
+    parser.add_argument(
+        "--set", default="all", choices=["dev", "heldout", "fresh", "unseen", "all"]
+    )
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--show", help="the notes of files whose name holds this")
     args = parser.parse_args(argv)

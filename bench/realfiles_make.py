@@ -19,6 +19,9 @@ from what Tàng Thư shows:
 - **a page with XPaths** (``"xpath"`` in its entry): the story's paragraphs, the title,
   the captions with their pictures and the boilerplate as the expressions chosen by
   looking at the page's markup select them;
+- **a page of Mozilla Readability's tests**: from its maintainers' record of the page's
+  article (``expected.html``: its paragraphs and figures' captions; its metadata's
+  title and date);
 - **any other file**: the values written in its entry, by hand from the file (photos'
   fields checked against ExifTool's ``-use MWG`` composites).
 
@@ -167,6 +170,48 @@ def fundus_truth(entry: dict[str, Any], page: bytes, mirrors: Path) -> dict[str,
         ),
         "captions": captions,
     }
+
+
+def readability_truth(entry: dict[str, Any], page: bytes, mirrors: Path) -> dict[str, Any]:
+    """The truth of one of Mozilla Readability's test pages from its maintainers' record
+    of what the page's article is (``expected.html``, ``expected-metadata.json``): its
+    paragraphs (lines of 30 characters or more the page shows), the captions of its
+    figures, its title (or the page's ``h1``) and, where the record has one, its date."""
+    repo, commit, path = entry["repo"], entry["commit"], entry["path"]
+    folder = path.rsplit("/", 1)[0]
+    meta = json.loads(blob(mirrors, repo, commit, f"{folder}/expected-metadata.json"))
+    expected = _tree(blob(mirrors, repo, commit, f"{folder}/expected.html"))
+    for bad in expected.xpath("//script|//style"):
+        bad.drop_tree()
+    tree = _tree(page)
+    visible = _visible(tree)
+    captions_in = set(expected.xpath("//figcaption"))
+    root = expected.find(".//body")
+    paragraphs: list[str] = []
+    captions: list[dict[str, Any]] = []
+    image = None
+    for kind, value in _lines(root if root is not None else expected, set(), captions_in):
+        if kind == "img":
+            image = value
+        elif kind == "caption":
+            if image is not None and norm(value)[:60] in visible:
+                captions.append({"text": value, "photo": [_photo(image)]})
+        elif len(value) >= 30 and norm(value)[:40] in visible:
+            paragraphs.append(value)
+            image = None
+    titles = [meta["title"]] if meta.get("title") else []
+    titles += [_text(h) for h in tree.xpath("//body//h1") if _text(h)][:1]
+    record: dict[str, Any] = {
+        "title": titles,
+        "paragraphs": paragraphs,
+        "boilerplate": _boilerplate(
+            tree, [*titles, *paragraphs, *(c["text"] for c in captions), _text(expected)]
+        ),
+        "captions": captions,
+    }
+    if meta.get("publishedTime"):
+        record["date"] = meta["publishedTime"][:10]
+    return record
 
 
 _BLOCKS = {
@@ -331,6 +376,8 @@ def make(dest: Path, mirrors: Path, sources: Path = SOURCES) -> list[dict[str, A
         }
         if entry.get("truth") == "fundus":
             record |= fundus_truth(entry, data, mirrors)
+        elif entry.get("truth") == "readability":
+            record |= readability_truth(entry, data, mirrors)
         elif "xpath" in entry:
             record |= xpath_truth(entry["xpath"], data)
         record |= entry.get("values", {})

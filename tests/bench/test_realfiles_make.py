@@ -68,9 +68,30 @@ version of the pamphlet</figcaption></figure>
 <p>It tells people to keep water and food for three days.</p></body></html>"""
 
 
+READABILITY_PAGE = """<html><body><div class="nav"><a href="/w">World news from every
+continent, updated hourly</a></div><h1>Whales strand in New Zealand</h1>
+<p>Tribes fear that changes in the ocean are behind the spike in beachings.</p>
+<figure><img src="https://i.example/img/whales.jpg"><figcaption>Pilot whales on a
+beach</figcaption></figure><p>Short.</p>
+<p>Scientists say the causes of mass strandings remain poorly understood.</p>
+</body></html>"""
+
+READABILITY_EXPECTED = """<div id="readability-page-1" class="page"><div>
+<p>Tribes fear that changes in the ocean are behind the spike in beachings.</p>
+<figure><img src="https://i.example/img/whales.jpg"><figcaption>Pilot whales on a
+beach</figcaption></figure><p>Short.</p>
+<p>Scientists say the causes of mass strandings remain poorly understood.</p>
+<p>A line of the record the page does not show at all, never its truth.</p></div></div>"""
+
+
 def _repo(tmp_path: Path) -> tuple[Path, str]:
     work = tmp_path / "work"
     (work / "res/uk").mkdir(parents=True)
+    (work / "res/rd").mkdir(parents=True)
+    (work / "res/rd/source.html").write_text(READABILITY_PAGE, encoding="utf-8")
+    (work / "res/rd/expected.html").write_text(READABILITY_EXPECTED, encoding="utf-8")
+    metadata = {"title": "Whales strand | The Paper", "publishedTime": "2019-01-03T07:00:02Z"}
+    (work / "res/rd/expected-metadata.json").write_text(json.dumps(metadata), encoding="utf-8")
     (work / "res/nld1.html").write_text(PAGE, encoding="utf-8")
     (work / "res/uk/Metro.json").write_text(json.dumps(RECORD), encoding="utf-8")
     (work / "res/uk/Metro_2024_11_29.html.gz").write_bytes(gzip.compress(FUNDUS_PAGE.encode()))
@@ -181,3 +202,26 @@ def test_a_file_missing_from_its_repository_is_named(tmp_path: Path) -> None:
     sources.write_text(json.dumps({"commits": {"someone/pages": commit}, "files": [entry]}))
     with pytest.raises(SystemExit, match="res/gone.html"):
         realfiles_make.make(tmp_path / "files", mirrors, sources)
+
+
+def test_a_readability_test_pages_truth_is_its_maintainers_record(tmp_path: Path) -> None:
+    mirrors, commit = _repo(tmp_path)
+    sources = tmp_path / "sources.json"
+    entry = {
+        "repo": "someone/pages",
+        "path": "res/rd/source.html",
+        "name": "readability/rd",
+        "kind": "page-other",
+        "set": "unseen",
+        "truth": "readability",
+    }
+    sources.write_text(json.dumps({"commits": {"someone/pages": commit}, "files": [entry]}))
+    (record,) = realfiles_make.make(tmp_path / "files", mirrors, sources)
+    assert record["title"] == ["Whales strand | The Paper", "Whales strand in New Zealand"]
+    assert record["date"] == "2019-01-03"
+    assert record["paragraphs"] == [
+        "Tribes fear that changes in the ocean are behind the spike in beachings.",
+        "Scientists say the causes of mass strandings remain poorly understood.",
+    ]
+    assert record["captions"] == [{"text": "Pilot whales on a beach", "photo": ["whales.jpg"]}]
+    assert record["boilerplate"] == ["World news from every continent, updated hourly"]
