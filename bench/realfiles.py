@@ -98,9 +98,12 @@ class Score:
 
 
 def _photo_key(name: str) -> str:
-    """A photo's name or address, as compared: its last part, unquoted, case folded."""
+    """A photo's name or address, as compared: its last part, unquoted (and the last part
+    of that), case folded."""
     path = urlsplit(name).path if "://" in name else name
-    return unicodedata.normalize("NFC", unquote(path.rstrip("/").rsplit("/", 1)[-1])).casefold()
+    # (an image resizer's address may end with the picture's own, quoted: its last part)
+    last = unquote(path.rstrip("/").rsplit("/", 1)[-1]).rstrip("/").rsplit("/", 1)[-1]
+    return unicodedata.normalize("NFC", last).casefold()
 
 
 def score(truth: dict[str, Any], article: Any) -> Score:

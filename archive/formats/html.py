@@ -112,7 +112,8 @@ _NOT_A_PHOTO = re.compile(
 )
 #: Addresses of the stand-ins lazy pages show until the picture is loaded.
 _PLACEHOLDER = re.compile(
-    r"(^|[/_.-])(lazy\w*|placeholder\w*|fallback|loading|loader|spinner)([/_.-]|$)",
+    r"(^|[/_.-])(lazy\w*|placeholder\w*|fallback|loading|loader|spinner|transparent|blank|"
+    r"spacer|dummy)([/_.-]|$)",
     re.IGNORECASE,
 )
 #: A picture's credit line, set in a block of its own under the caption.
@@ -356,8 +357,10 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
         if (
             pictures
             and parent is not None
-            and not any(img not in pictures for img in parent.iter("img"))
+            and not any(img not in pictures and not _stand_in(img) for img in parent.iter("img"))
         ):
+            for img in [i for i in parent.iter("img") if i not in pictures]:
+                _remove(img)  # the stand-in a script would replace with it
             for img in reversed(pictures):
                 img.tail = None
                 noscript.addnext(img)
@@ -654,7 +657,12 @@ def _lead_element(doc: Any) -> Any:
     sizes: _Sizes | None = None
     for el in doc.iter("p", "h2", "div", "span", "strong"):
         marks = _marks(el)
-        if _LEAD_CLASS.search(marks) and not _furniture(marks) and not _in_figure(el):
+        if (
+            _LEAD_CLASS.search(marks)
+            and not _furniture(marks)
+            and not _in_figure(el)
+            and not any(_around_picture(up) for up in islice(el.iterancestors(), 3))
+        ):
             sizes = sizes or _Sizes(doc)
             if not 40 <= sizes.length.get(el, 0) <= 1500:
                 continue
@@ -687,6 +695,17 @@ def _standfirst(doc: Any) -> Any:
         if 60 <= len(text) <= 600 and len(_SENTENCE_END.findall(text)) <= 3:
             return el
     return None
+
+
+def _around_picture(el: Any) -> bool:
+    """Whether *el* is a small box around one picture and no headline (its words are
+    the picture's caption)."""
+    small = list(islice(el.iter(), _FIGURE_ELEMENTS + 1))
+    return (
+        len(small) <= _FIGURE_ELEMENTS
+        and sum(e.tag == "img" for e in small) == 1
+        and not any(e.tag in ("h1", "h2", "h3") for e in small)
+    )
 
 
 def _furniture(marks: str) -> bool:
@@ -1106,6 +1125,15 @@ def _sources(img: Any) -> list[str]:
         if img.get(attr):
             sources += _srcset(img.get(attr))
     return [s for s in sources if s]
+
+
+def _stand_in(img: Any) -> bool:
+    """Whether *img* shows only a lazy page's stand-in (an inline pixel, a placeholder)
+    until a script sets its picture."""
+    return all(
+        src.startswith(("data:", "blob:")) or bool(_PLACEHOLDER.search(urlsplit(src).path))
+        for src in _sources(img)
+    )
 
 
 def _srcset(value: str) -> list[str]:

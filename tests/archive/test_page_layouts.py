@@ -448,3 +448,29 @@ def test_a_page_in_utf8_declared_as_gb2312_and_its_publishdate(tmp_path: Path) -
     assert got.title == "促进航天技术更好惠及人民"
     assert got.date == "2024-04-24"
     assert "习近平主席" in got.lead
+
+
+def test_a_stand_in_pixel_gives_way_to_the_picture_in_noscript(tmp_path: Path) -> None:
+    box = (
+        "<div class='media'><div class='img'><img class='img' src='https://cdn.example.vn/"
+        "index-transparent_h-3_w-4.gif'><noscript><img src='https://cdn.example.vn/t.jpg'>"
+        "</noscript></div><div class='mediaInfo'><span class='mediaSubtitle'>Lò mổ ở Hà Nam"
+        "</span></div></div>"
+    )
+    got = _read(tmp_path, f"<h1>Lũ</h1><article>{_paras('Một.')}{box}{_paras('Hai.')}</article>")
+    assert [(p.address, p.caption) for p in got.photos] == [
+        ("https://cdn.example.vn/t.jpg", "Lò mổ ở Hà Nam")
+    ]
+
+
+def test_a_description_under_a_picture_is_its_caption_not_the_lead(tmp_path: Path) -> None:
+    box = (
+        "<div class='image-container'><a class='image' href='//anh.example.vn/u.jpg'><img "
+        "src='//anh.example.vn/u.jpg'></a><div class='image-text'><span class='description'>"
+        "Bộ trưởng Tài chính phát biểu tại Quốc hội sáng nay. Ảnh tư liệu</span></div></div>"
+    )
+    got = _read(tmp_path, f"<h1>Lũ</h1><article>{box}{_paras('Một.', 'Hai.')}</article>")
+    assert got.lead.endswith("Một.")
+    assert [p.caption for p in got.photos] == [
+        "Bộ trưởng Tài chính phát biểu tại Quốc hội sáng nay. Ảnh tư liệu"
+    ]
