@@ -409,7 +409,8 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
                 and not _BODY_CLASS.search(marks)
                 and sizes.prose[el] < 3
                 and not _picture_box(el, marks, sizes)
-            )
+                and not any(up.tag == "figure" for up in islice(el.iterancestors(), 4))
+            )  # (a figure's "footer" holds its caption)
             or (
                 _HIDDEN.search(marks)
                 and not _BODY_CLASS.search(marks)
@@ -426,7 +427,12 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
     photos = 0
     parts = _with_siblings(body) if body is not None else []
     if parts:  # the lead picture set above the story, as its first photo
-        parts = [*_lead_figures(parts[0]), *parts]
+        lead_figures = _lead_figures(parts[0])
+        for figure in list(lead_figures):  # a caption set right after its figure
+            after = figure.getnext()
+            if after is not None and after.tag == "figcaption" and after not in parts:
+                lead_figures.insert(lead_figures.index(figure) + 1, after)
+        parts = [*lead_figures, *parts]
     taken: set[str] = set()
 
     def finder(img: Any) -> str | None:
@@ -446,6 +452,11 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
         return _address(img, out.source_url) or local
 
     for part in parts:
+        if part.tag == "figcaption" and blocks and blocks[-1].type == "photos":
+            if blocks[-1].caption is None and _words(part):  # the figure's, set after it
+                blocks[-1] = replace(blocks[-1], caption=_words(part))
+                out.photo_lines[-1] = (blocks[-1].files[0], blocks[-1].caption)
+            continue
         for block in _blocks(part, finder):
             if block.type == "photos":
                 if photos >= MAX_PHOTOS:
@@ -1164,7 +1175,7 @@ def _address(img: Any, base: str | None) -> str | None:
     page's own address when it is relative); None for icons, pixels and buttons."""
     for attr in ("width", "height"):
         value = (img.get(attr) or "").strip().removesuffix("px")
-        if value.isdigit() and int(value) < _ICON:
+        if value.isdigit() and 0 < int(value) < _ICON:  # (0: a size left to the style)
             return None
     for src in _sources(img):
         src = src.strip()

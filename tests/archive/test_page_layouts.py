@@ -474,3 +474,33 @@ def test_a_description_under_a_picture_is_its_caption_not_the_lead(tmp_path: Pat
     assert [p.caption for p in got.photos] == [
         "Bộ trưởng Tài chính phát biểu tại Quốc hội sáng nay. Ảnh tư liệu"
     ]
+
+
+def test_captions_set_in_a_figures_footer_or_after_it_and_a_size_left_to_the_style(
+    tmp_path: Path,
+) -> None:
+    figures = (
+        "<figure><div><picture><img src='https://anh.example.vn/v.jpg' alt=''></picture></div>"
+        "<div class='footer_fst'><figcaption class='caption_c1'>Ngân hàng đổi lãnh đạo"
+        "</figcaption></div></figure>"
+        "<span class='imageContainer'><img src='https://anh.example.vn/w.jpg' width='570' "
+        "height='0'></span><figcaption><span class='caption'>Giám đốc điều hành</span>"
+        "</figcaption>"
+    )
+    got = _read(
+        tmp_path, f"<h1>Lũ</h1><article>{_paras('Một.')}{figures}{_paras('Hai.')}</article>"
+    )
+    assert [(p.address, p.caption) for p in got.photos] == [
+        ("https://anh.example.vn/v.jpg", "Ngân hàng đổi lãnh đạo"),
+        ("https://anh.example.vn/w.jpg", "Giám đốc điều hành"),
+    ]
+    # a lead picture above the story, its caption set right after its figure
+    got = _read(
+        tmp_path,
+        "<h1>Lũ</h1><article><figure><div><img src='https://anh.example.vn/x.jpg'></div>"
+        "</figure><figcaption class='fp-image-info'>Biểu tình năm 2022</figcaption>"
+        f"<div class='article-body'>{_paras('Một.', 'Hai.', 'Ba.')}</div></article>",
+    )
+    assert [(p.address, p.caption) for p in got.photos] == [
+        ("https://anh.example.vn/x.jpg", "Biểu tình năm 2022")
+    ]
