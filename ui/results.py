@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from enum import IntEnum
@@ -15,12 +16,21 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
+    QPointF,
     QRect,
     QSize,
     Qt,
     QUrl,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QPainter,
+    QPalette,
+    QTextDocument,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from tangthu.library import article_folder
@@ -310,6 +320,48 @@ def card_height(hit: Hit, width: int, font: QFont, photos_label: Callable[[int],
     return max(int(THUMB_PX * 0.75), int(doc.size().height()) + 1) + 12
 
 
+#: The card's three lines of text: (point size, weight) of the title, the date line and
+#: the snippet, as `card_document` sets them.
+_CARD_TEXTS = ((11.0, 600), (9.0, None), (9.5, None))
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+
+
+def measure_card(hit: Hit, width: int, font: QFont, photos_label: Callable[[int], str]) -> int:
+    """`card_height`, found with `QTextLayout` instead of a document: the same lines
+    broken the same way, and no QObject made. The search thread measures with it: a
+    QTextDocument made or dropped on another thread connects or disconnects its layout
+    there, under a lock of Qt's that the window's thread may hold while it waits for
+    Python's (the window hung so, destroying an animation)."""
+    meta = meta_line(hit)
+    if hit.photos:
+        meta = f"{meta} · {photos_label(hit.photos)}" if meta else photos_label(hit.photos)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    height = 0.0
+    texts = (hit.title, meta, hit.snippet)
+    for k, (text, (size, weight)) in enumerate(zip(texts, _CARD_TEXTS, strict=True)):
+        text = _HTML_SPACE.sub(" ", text or "").strip(" ")
+        if not text and k < 2:
+            continue  # an empty title or date line makes no line (the snippet's last
+            # block is there, empty or not)
+        face = QFont(font)
+        face.setPointSizeF(size)
+        if weight is not None:
+            face.setWeight(QFont.Weight(weight))
+        layout = QTextLayout(text, face)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            line.setPosition(QPointF(0, height))
+            height += line.height()
+        layout.endLayout()
+    return max(int(THUMB_PX * 0.75), int(height) + 1) + 12
+
+
 class ResultDelegate(QStyledItemDelegate):
     """Draws a hit: thumbnail, title (matches bold), date and outlet, snippet, photo count.
 
@@ -349,7 +401,7 @@ class ResultDelegate(QStyledItemDelegate):
 
         def measure(hits: Sequence[Hit]) -> dict[HeightKey, int]:
             return {
-                (card_key(h), w, key): card_height(h, w, font, label)
+                (card_key(h), w, key): measure_card(h, w, font, label)
                 for h in hits
                 for w in (width, max(80, other))
             }
