@@ -32,8 +32,10 @@ An entry's ``values`` replace what its record says where the file itself shows o
 from __future__ import annotations
 
 import argparse
+import datetime
 import gzip
 import json
+import re
 import subprocess
 import sys
 import unicodedata
@@ -122,6 +124,57 @@ def _boilerplate(tree: Any, story: list[str]) -> list[str]:
         return found
     step = len(found) / BOILERPLATE
     return [found[int(k * step)] for k in range(BOILERPLATE)]
+
+
+_MONTHS = {
+    m: k
+    for k, names in enumerate(
+        (
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for m in names
+}  # fmt: skip
+_ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)")
+_NUMERIC = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d\d)\b")
+_WORDED = re.compile(
+    r"\b(?:(\d{1,2})\.? ([A-Za-z]{3,9})\.?,? ((?:19|20)\d\d)|([A-Za-z]{3,9})\.? (\d{1,2}),? "
+    r"((?:19|20)\d\d))\b"
+)
+
+
+def stated_dates(page: bytes) -> list[str]:
+    """Every whole date a page's markup states, in any of the usual ways (ISO, day and
+    month either way round with a four-digit year, an English month's name): the dates
+    a reader may give it without inventing one."""
+    text = page.decode("utf-8", "replace")
+    found: set[str] = set()
+
+    def add(year: int, month: int, day: int) -> None:
+        try:
+            found.add(datetime.date(year, month, day).isoformat())
+        except ValueError:
+            pass  # (no such day)
+
+    for m in _ISO.finditer(text):
+        add(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    for m in _NUMERIC.finditer(text):
+        a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        add(year, b, a)
+        add(year, a, b)
+    for m in _WORDED.finditer(text):
+        day, month, year = (
+            (m.group(1), m.group(2), m.group(3))
+            if m.group(1)
+            else (m.group(5), m.group(4), m.group(6))
+        )
+        if month.lower() in _MONTHS:
+            add(int(year), _MONTHS[month.lower()], int(day))
+    return sorted(found)
 
 
 def fundus_truth(entry: dict[str, Any], page: bytes, mirrors: Path) -> dict[str, Any]:
@@ -381,6 +434,9 @@ def make(dest: Path, mirrors: Path, sources: Path = SOURCES) -> list[dict[str, A
         elif "xpath" in entry:
             record |= xpath_truth(entry["xpath"], data)
         record |= entry.get("values", {})
+        if entry["kind"].startswith("page") and "date" in record:
+            held = {*record.get("dates_held", []), *stated_dates(data)} - {record["date"]}
+            record["dates_held"] = sorted(held)
         records.append(_nfc(record))
     (dest / "truth.json").write_text(
         json.dumps(records, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"

@@ -225,3 +225,18 @@ def test_a_readability_test_pages_truth_is_its_maintainers_record(tmp_path: Path
     ]
     assert record["captions"] == [{"text": "Pilot whales on a beach", "photo": ["whales.jpg"]}]
     assert record["boilerplate"] == ["World news from every continent, updated hourly"]
+
+
+def test_the_dates_a_page_states_are_held_whatever_their_spelling() -> None:
+    page = (
+        b"<meta content='2015-12-11T14:28:34Z'><p>Sendung: 24.04.2024, 15:10 Uhr</p>"
+        b"<a>Oct 15, 2015</a> <span>3 March 2019</span> <i>05/04/2025</i> 31.02.2020"
+    )
+    assert realfiles_make.stated_dates(page) == [
+        "2015-10-15",
+        "2015-12-11",
+        "2019-03-03",
+        "2024-04-24",
+        "2025-04-05",
+        "2025-05-04",
+    ]
