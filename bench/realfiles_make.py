@@ -167,13 +167,9 @@ def stated_dates(page: bytes) -> list[str]:
         add(year, b, a)
         add(year, a, b)
     for m in _WORDED.finditer(text):
-        day, month, year = (
-            (m.group(1), m.group(2), m.group(3))
-            if m.group(1)
-            else (m.group(5), m.group(4), m.group(6))
-        )
-        if month.lower() in _MONTHS:
-            add(int(year), _MONTHS[month.lower()], int(day))
+        named = (m.group(1), m.group(2), m.group(3)) if m.group(1) else m.group(5, 4, 6)
+        if named[1].lower() in _MONTHS:
+            add(int(named[2]), _MONTHS[named[1].lower()], int(named[0]))
     return sorted(found)
 
 
