@@ -943,7 +943,7 @@ def _blocks(el: Any, find: Any) -> list[Block]:
             if text and len(text) <= _CAPTION_MAX and _link_density(node, text) < 0.5:
                 out[-1] = replace(last, caption=text)
                 return
-        if tag == "a" and _teaser(node):
+        if tag == "a" and (_teaser(node) or _link_alone(node)):
             return
         if tag == "figure" or (
             (_FIGURE_CLASS.search(_marks(node)) or _CAPTION_CLASS.search(_marks(node)))
@@ -1037,6 +1037,18 @@ def _under_picture(node: Any) -> bool:
     text = _words(node)
     weight = len(text) + 2 * len(_CJK.findall(text))  # a CJK character says as much as three
     return 0 < weight <= _CAPTION_MAX // 2 and len(_SENTENCE_END.findall(text)) <= 2
+
+
+def _link_alone(link: Any) -> bool:
+    """Whether *link* leads to another page and is all its box holds (a list's headline,
+    a button): a link, not a line of the story. A picture in it is read on its own."""
+    href = (link.get("href") or "").strip()
+    if not href or href.startswith(("#", "javascript:")) or link.find(".//img") is not None:
+        return False
+    if Path(urlsplit(href).path).suffix.lower() in IMAGE_EXTENSIONS:
+        return False
+    parent = link.getparent()
+    return parent is not None and _words(parent) == _words(link)
 
 
 def _teaser(link: Any) -> bool:

@@ -504,3 +504,21 @@ def test_captions_set_in_a_figures_footer_or_after_it_and_a_size_left_to_the_sty
     assert [(p.address, p.caption) for p in got.photos] == [
         ("https://anh.example.vn/x.jpg", "Biểu tình năm 2022")
     ]
+
+
+def test_a_link_alone_in_its_box_is_a_link_not_a_line_of_the_story(tmp_path: Path) -> None:
+    teasers = "".join(
+        f"<article class='relative'><div class='text-18'><a href='/tin-{k}.html'>Tin liên quan "
+        f"số {k}: mưa lớn kéo dài ở Quảng Nam</a></div></article>"
+        for k in range(3)
+    )
+    button = (
+        "<div class='btnFrame'><a href='https://shop.example/lego'>Xem các ưu đãi đồ chơi</a></div>"
+    )
+    got = _read(
+        tmp_path,
+        f"<h1>Lũ</h1><article>{_paras('Một.')}{teasers}{_paras('Hai.')}{button}{_paras('Ba.')}</article>",
+    )
+    shown = " ".join([got.lead, *(b.text for b in got.blocks)])
+    assert "Tin liên quan" not in shown and "ưu đãi" not in shown
+    assert _ends(got) == ["Một.", "Hai.", "Ba."]
