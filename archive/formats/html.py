@@ -217,6 +217,27 @@ def _words(el: Any) -> str:
     return _clean(el.text_content())
 
 
+def _spaced_words(el: Any) -> str:
+    """`_words`, with a space where a block or a line break parts them (a caption's
+    ``<p>`` and its credit's are two lines, not one word)."""
+    out: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node.tag, str):  # (a comment's text is not shown)
+            out.append(node.text or "")
+        for child in node:
+            parted = isinstance(child.tag, str) and (
+                child.tag in _BLOCK_TAGS or child.tag in _TEXT_TAGS or child.tag == "br"
+            )
+            out.append(" " if parted else "")
+            walk(child)
+            out.append(" " if parted else "")
+            out.append(child.tail or "")
+
+    walk(el)
+    return _clean("".join(out))
+
+
 def _marks(el: Any) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''}"
 
@@ -1116,7 +1137,7 @@ def _figure(node: Any, find: Any) -> list[Block]:
         caption_el = next(
             (c for c in node.iter() if c is not node and _CAPTION_CLASS.search(_marks(c))), None
         )
-    caption = _words(caption_el) if caption_el is not None else ""
+    caption = _spaced_words(caption_el) if caption_el is not None else ""
     if not caption:  # a template's table or box: the first block of words (not a credit)
         cells = [
             c

@@ -522,3 +522,12 @@ def test_a_link_alone_in_its_box_is_a_link_not_a_line_of_the_story(tmp_path: Pat
     shown = " ".join([got.lead, *(b.text for b in got.blocks)])
     assert "Tin liên quan" not in shown and "ưu đãi" not in shown
     assert _ends(got) == ["Một.", "Hai.", "Ba."]
+
+
+def test_a_captions_lines_stay_apart(tmp_path: Path) -> None:
+    figure = (
+        "<figure><img src='https://anh.example.vn/y.jpg'><figcaption><p>Đoàn đàm phán<br></p>"
+        "<p>Ảnh: Dmitry Azarov</p></figcaption></figure>"
+    )
+    got = _read(tmp_path, f"<h1>Lũ</h1><article>{_paras('Một.')}{figure}{_paras('Hai.')}</article>")
+    assert [p.caption for p in got.photos] == ["Đoàn đàm phán Ảnh: Dmitry Azarov"]
