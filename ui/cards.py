@@ -48,23 +48,34 @@ def card_key(hit: Hit) -> str:
     return f"{hit.id}\x00{hash(repr((*shown, hit.snippet_near, hit.photos, meta_line(hit))))}"
 
 
+#: The card's three lines of text: (point size, weight) of the title, the date line and
+#: the snippet, as `card_document` sets them.
+_CARD_TEXTS = ((11.0, 600), (9.0, None), (9.5, None))
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+
+
 def card_document(
     hit: Hit, width: int, font: QFont, meta_colour: str, photos_label: Callable[[int], str]
 ) -> QTextDocument:
-    """The text of a hit's card (title with its matches bold, date and outlet, snippet)
-    laid out at *width*. Reentrant: the search thread measures a page of cards with it."""
+    """The text of a hit's card (title with its matches marked, date and outlet, snippet)
+    laid out at *width*, as the list paints it (`measure_card` measures the same lines
+    without a document, off the window's thread)."""
     doc = QTextDocument()
     doc.setDocumentMargin(0)
     doc.setDefaultFont(font)
-    meta = html.escape(meta_line(hit))
-    if hit.photos:
-        meta = f"{meta} · {photos_label(hit.photos)}" if meta else photos_label(hit.photos)
-    title = marked_html(hit.title, hit.title_marks, near=hit.title_near)
-    snippet = marked_html(hit.snippet, hit.snippet_marks, near=hit.snippet_near)
+    texts = (
+        marked_html(hit.title, hit.title_marks, near=hit.title_near),
+        html.escape(_meta(hit, photos_label)),
+        marked_html(hit.snippet, hit.snippet_marks, near=hit.snippet_near),
+    )
+    colours = ("", f"color:{meta_colour}; ", "")
     doc.setHtml(
-        f"<div style='font-size:11pt; font-weight:600'>{title}</div>"
-        f"<div style='color:{meta_colour}; font-size:9pt'>{meta}</div>"
-        f"<div style='font-size:9.5pt'>{snippet}</div>"
+        "".join(
+            f"<div style='{colour}font-size:{size:g}pt"
+            + (f"; font-weight:{weight}" if weight else "")
+            + f"'>{text}</div>"
+            for text, colour, (size, weight) in zip(texts, colours, _CARD_TEXTS, strict=True)
+        )
     )
     doc.setTextWidth(width)
     return doc
@@ -76,10 +87,12 @@ def card_height(hit: Hit, width: int, font: QFont, photos_label: Callable[[int],
     return max(int(THUMB_PX * 0.75), int(doc.size().height()) + 1) + 12
 
 
-#: The card's three lines of text: (point size, weight) of the title, the date line and
-#: the snippet, as `card_document` sets them.
-_CARD_TEXTS = ((11.0, 600), (9.0, None), (9.5, None))
-_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+def _meta(hit: Hit, photos_label: Callable[[int], str]) -> str:
+    """A card's second line: `meta_line`, and how many photos the article has."""
+    meta = meta_line(hit)
+    if hit.photos:
+        meta = f"{meta} · {photos_label(hit.photos)}" if meta else photos_label(hit.photos)
+    return meta
 
 
 def measure_card(hit: Hit, width: int, font: QFont, photos_label: Callable[[int], str]) -> int:
@@ -88,9 +101,7 @@ def measure_card(hit: Hit, width: int, font: QFont, photos_label: Callable[[int]
     QTextDocument made or dropped on another thread connects or disconnects its layout
     there, under a lock of Qt's that the window's thread may hold while it waits for
     Python's (the window hung so, destroying an animation)."""
-    meta = meta_line(hit)
-    if hit.photos:
-        meta = f"{meta} · {photos_label(hit.photos)}" if meta else photos_label(hit.photos)
+    meta = _meta(hit, photos_label)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     height = 0.0

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import replace
 from itertools import islice
 from pathlib import Path
@@ -57,24 +58,27 @@ _HTML5_BOXES = frozenset(
 )  # fmt: skip
 #: Landmarks of a page that are furniture unless the story is set inside one.
 _LANDMARKS = ("aside", "header", "footer", "nav")
+
+
+def _class_words(words: str) -> re.Pattern[str]:
+    """A pattern finding any of *words* (alternatives of a regular expression) as a
+    whole word of an element's class or id (``sidebar-left``, ``tin_khac``)."""
+    return re.compile(rf"(^|[-_\s])({words})($|[-_\s])", re.IGNORECASE)
+
+
 #: Class or id words of page furniture (English and the Vietnamese papers' own).
-_FURNITURE = re.compile(
-    r"(^|[-_\s])(nav|navbar|menu|header|footer|foot|sidebar|side-bar|widget|banner|ads?|"
+_FURNITURE = _class_words(
+    r"nav|navbar|menu|header|footer|foot|sidebar|side-bar|widget|banner|ads?|"
     r"advert\w*|quang-?cao|qc|sponsor\w*|promo\w*|social|share|sharing|print|toolbar|"
     r"breadcrumbs?|comments?|binh-?luan|related|relate|lien-?quan|tinlienquan|"
     r"tin-?khac|xem-?them|xemthem|most-?read|xem-?nhieu|doc-?nhieu|tin-?moi|popular|"
     r"trending|newsletter|subscribe|popup|modal|cookie|login|search|tags?|keywords?|"
     r"author-box|rating|vote|recommend\w*|box-?tin|more-?topics?|more-?stories|"
-    r"read-?more|see-?also)($|[-_\s])",
-    re.IGNORECASE,
+    r"read-?more|see-?also"
 )
 #: Class or id words of what is not shown (to a reader who sees the page); a template
 #: may say so of a label inside a box that also holds a picture, so such a box stays.
-_HIDDEN = re.compile(
-    r"(^|[-_\s])(hidden|hide|offscreen|sr-only|visually[-_]?hidden|screen-?reader-?text)"
-    r"($|[-_\s])",
-    re.IGNORECASE,
-)
+_HIDDEN = _class_words(r"hidden|hide|offscreen|sr-only|visually[-_]?hidden|screen-?reader-?text")
 #: Class or id words of what is never the story, whatever else the element is called.
 _NEVER_STORY = re.compile(
     r"(^|[-_\s])(?!comments?-(?:enabled|open|on|allowed|active|count)\b)"
@@ -123,14 +127,12 @@ _CREDIT = re.compile(
     re.I,
 )
 #: Class or id words of advertising, which no picture of a story is set in.
-_ADVERT = re.compile(
-    r"(^|[-_\s])(ads?|advert\w*|banner|sponsor\w*|promo\w*|cookie|newsletter|subscribe|"
-    r"quang-?cao)($|[-_\s])",
-    re.IGNORECASE,
+_ADVERT = _class_words(
+    r"ads?|advert\w*|banner|sponsor\w*|promo\w*|cookie|newsletter|subscribe|quang-?cao"
 )
 _SENTENCE_END = re.compile(r"[.!?](\s|$)|[。！？]")
 #: Class or id words of a page's headline.
-_TITLE_CLASS = re.compile(r"(^|[-_\s])(title|headline|tieu-?de|ttl|tit)($|[-_\s])", re.I)
+_TITLE_CLASS = _class_words(r"title|headline|tieu-?de|ttl|tit")
 _WORD = re.compile(r"\w+")
 #: Class or id words of an element holding a page's date line.
 _DATE_CLASS = re.compile(
@@ -400,8 +402,7 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
             continue  # a picture set aside in the story's column (floated beside it)
         if el.tag == "header" and el.getparent() is not None:
             # an article's header holds its lead picture: that stays where it was
-            kept = [f for f in el.iter() if f is not el and _is_figure(f)]
-            kept = [f for f in kept if not any(a in kept for a in f.iterancestors())]
+            kept = _outermost(f for f in el.iterdescendants() if _is_figure(f))
             for figure in reversed(kept):
                 figure.tail = None
                 el.addnext(figure)
@@ -802,15 +803,25 @@ def _story(doc: Any) -> tuple[Any, bool]:
         weighed += 1
         if weighed > 3:  # each is read whole: a few at most
             break
-        held = sum(prose.get(p, 0) for p in el.iter("p", "td", "pre", "blockquote", "div"))
+        held = _held(el, prose)
         if chosen is None:
             if held >= sizes.length[el] / 2:
                 return el, False
-        elif held >= 0.6 * sizes.length[el] and held >= 2 * sum(
-            prose.get(p, 0) for p in chosen.iter("p", "td", "pre", "blockquote", "div")
-        ):  # the chosen box is one of many the story is told in (a live blog's entries)
-            chosen = el
+        elif held >= 0.6 * sizes.length[el] and held >= 2 * _held(chosen, prose):
+            chosen = el  # the chosen box is one of many the story is told in (a live blog)
     return (chosen, False) if chosen is not None else (best, True)
+
+
+def _held(box: Any, prose: dict[Any, int]) -> int:
+    """How much of *prose* (the scored paragraphs' lengths) *box* holds."""
+    return sum(prose.get(p, 0) for p in box.iter("p", "td", "pre", "blockquote", "div"))
+
+
+def _outermost(elements: Iterable[Any]) -> list[Any]:
+    """The *elements* that no other of them holds, in their order (each once)."""
+    found = list(dict.fromkeys(elements))
+    within = set(found)
+    return [el for el in found if not any(up in within for up in el.iterancestors())]
 
 
 def _picture_box(el: Any, marks: str, sizes: _Sizes) -> bool:
@@ -821,8 +832,7 @@ def _picture_box(el: Any, marks: str, sizes: _Sizes) -> bool:
         return False
     if _unmarked_figure(el):
         return True
-    figures = [f for f in el.iterdescendants() if _is_figure(f)]
-    figures = [f for f in figures if not any(a in figures for a in f.iterancestors())]
+    figures = _outermost(f for f in el.iterdescendants() if _is_figure(f))
     if len(figures) != 1 or len(list(el.iter("img"))) != len(list(figures[0].iter("img"))):
         return False
     captions = sum(
@@ -885,19 +895,12 @@ def _lead_figures(story: Any) -> list[Any]:
                 after = after[next(k for k, el in enumerate(after) if el.tag == "h1") :]
                 inner = [f for f in after if _is_figure(f)]
                 inner += [f for f in map(_picture_holder, after) if f is not None]
-                found.extend(
-                    f
-                    for f in dict.fromkeys(reversed(inner))
-                    if not any(a in inner for a in f.iterancestors())
-                )
+                found.extend(reversed(_outermost(inner)))
                 return found[:3][::-1]
             if _is_figure(sibling) or _unmarked_figure(sibling):
                 found.append(sibling)
             else:
-                inner = [f for f in sibling.iter() if _is_figure(f)]
-                found.extend(
-                    f for f in reversed(inner) if not any(a in inner for a in f.iterancestors())
-                )
+                found.extend(reversed(_outermost(f for f in sibling.iter() if _is_figure(f))))
             if len(found) >= 3:
                 return found[:3][::-1]
         if up is scope:
