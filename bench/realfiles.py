@@ -2,14 +2,17 @@
 OpenDocument files, photos with their captions inside.
 
     python -m bench.realfiles_make DIR --mirrors MIRRORS   # once: gather the files
-    python -m bench.realfiles DIR [--set dev|heldout|fresh|unseen|all] [--json] [--show NAME]
+    python -m bench.realfiles DIR [--set SET] [--json] [--show NAME]   # SET: dev, heldout,
+    # fresh, unseen, zyte, blind or all
 
 *DIR* holds the files, each in a folder of its own as an archive keeps them, and
 ``DIR/truth.json``: a list of records written from each file's own markup and text
 (never from what Tàng Thư shows; `bench.realfiles_make` gathers the files named in
 `realfiles_sources.json` and writes it). The sets: *dev*, the files looked at while the
-readers were changed; *heldout*, files scored once the changes were made; *fresh*, files
-nobody here has looked at, scored last::
+readers were changed; *heldout*, files scored once the changes were made; *fresh* and
+*unseen*, files scored once before anybody here looked at them (and looked at since);
+*zyte* and *blind*, two halves of one benchmark's pages, scored for their story
+alone: the first looked at, the second kept from being looked at::
 
     {"file": "vi/dantri1/dantri1.html", "set": "dev", "kind": "page-vi",
      "outlet": "dantri.com.vn",
@@ -218,7 +221,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.realfiles")
     parser.add_argument("folder", type=Path)
     parser.add_argument(
-        "--set", default="all", choices=["dev", "heldout", "fresh", "unseen", "all"]
+        "--set",
+        default="all",
+        choices=["dev", "heldout", "fresh", "unseen", "zyte", "blind", "all"],
     )
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--show", help="the notes of files whose name holds this")

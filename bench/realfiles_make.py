@@ -22,6 +22,9 @@ from what Tàng Thư shows:
 - **a page of Mozilla Readability's tests**: from its maintainers' record of the page's
   article (``expected.html``: its paragraphs and figures' captions; its metadata's
   title and date);
+- **a page of Zyte's article extraction benchmark** (``"truth": "body"``): from its
+  maintainers' record of the page's article body (``ground-truth.json``: its lines of 30
+  characters or more that the page shows); that record holds no title, date or caption;
 - **any other file**: the values written in its entry, by hand from the file (photos'
   fields checked against ExifTool's ``-use MWG`` composites).
 
@@ -263,6 +266,22 @@ def readability_truth(entry: dict[str, Any], page: bytes, mirrors: Path) -> dict
     return record
 
 
+def body_truth(entry: dict[str, Any], page: bytes, mirrors: Path) -> dict[str, Any]:
+    """The truth of a page of Zyte's article extraction benchmark: the lines of its
+    maintainers' ``articleBody`` (30 characters or more, that the page shows)."""
+    repo, commit = entry["repo"], entry["commit"]
+    records = json.loads(blob(mirrors, repo, commit, "ground-truth.json"))
+    key = entry["path"].rsplit("/", 1)[-1].split(".", 1)[0]
+    tree = _tree(page)
+    visible = _visible(tree)
+    paragraphs = [
+        line.strip()
+        for line in records[key]["articleBody"].split("\n")
+        if len(line.strip()) >= 30 and norm(line)[:40] in visible
+    ]
+    return {"paragraphs": paragraphs, "boilerplate": _boilerplate(tree, paragraphs)}
+
+
 _BLOCKS = {
     "p",
     "div",
@@ -427,6 +446,8 @@ def make(dest: Path, mirrors: Path, sources: Path = SOURCES) -> list[dict[str, A
             record |= fundus_truth(entry, data, mirrors)
         elif entry.get("truth") == "readability":
             record |= readability_truth(entry, data, mirrors)
+        elif entry.get("truth") == "body":
+            record |= body_truth(entry, data, mirrors)
         elif "xpath" in entry:
             record |= xpath_truth(entry["xpath"], data)
         record |= entry.get("values", {})

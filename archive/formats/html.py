@@ -76,6 +76,10 @@ _FURNITURE = _class_words(
     r"author-box|rating|vote|recommend\w*|box-?tin|more-?topics?|more-?stories|"
     r"read-?more|see-?also"
 )
+#: Class or id words of a post quoted in the story from elsewhere (a tweet): its words
+#: (a ``blockquote``) are the story's, whatever else its box is called
+#: ("social-media-embed"); a box asking consent to show one is not.
+_EMBED = _class_words(r"embed|embedded|twitter-tweet|instagram-media|tiktok-embed")
 #: Class or id words of what is not shown (to a reader who sees the page); a template
 #: may say so of a label inside a box that also holds a picture, so such a box stays.
 _HIDDEN = _class_words(r"hidden|hide|offscreen|sr-only|visually[-_]?hidden|screen-?reader-?text")
@@ -179,6 +183,8 @@ _ONE_BYTE = re.compile(r"^(cp12[5-9]\d|iso8859|iso-8859|latin|koi8|mac|cp8\d\d|t
 _FORM_TEXT = 600
 #: The most elements a box holding a picture and its caption has.
 _FIGURE_ELEMENTS = 30
+#: The most characters a cell of a table of data holds (more: the table sets out a page).
+_CELL = 120
 
 
 def _decode_page(data: bytes) -> str:
@@ -294,6 +300,12 @@ class _Sizes:
                 if 0 < length < 80:  # a CJK character says what three of a Latin script do
                     weighed += 2 * len(_CJK.findall(el.text_content()))
                 prose += weighed >= 80
+            elif el.tag != "p" and prose < 3:  # lines of a story written as text and <br>
+                prose += sum(
+                    len(piece.strip()) >= 80
+                    for piece in (el.text, *(child.tail for child in el))
+                    if piece
+                )
             self.length[el] = length
             self.linked[el] = linked
             self.commas[el] = commas
@@ -429,6 +441,7 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
             or (
                 _FURNITURE.search(marks)
                 and not _BODY_CLASS.search(marks)
+                and not (_EMBED.search(marks) and el.find(".//blockquote") is not None)
                 and sizes.prose[el] < 3
                 and not _picture_box(el, marks, sizes)
                 and not any(up.tag == "figure" for up in islice(el.iterancestors(), 4))
@@ -809,7 +822,14 @@ def _story(doc: Any) -> tuple[Any, bool]:
                 return el, False
         elif held >= 0.6 * sizes.length[el] and held >= 2 * _held(chosen, prose):
             chosen = el  # the chosen box is one of many the story is told in (a live blog)
-    return (chosen, False) if chosen is not None else (best, True)
+    if chosen is not None:
+        return chosen, False
+    # a marked story made of what scores as no prose (a list of deals, a table) rather
+    # than a few lines elsewhere
+    larger = [el for el in marked if sizes.length[el] >= max(1000, 5 * sizes.length[best])]
+    if larger:
+        return min(larger, key=lambda el: sizes.length[el]), False
+    return best, True
 
 
 def _held(box: Any, prose: dict[Any, int]) -> int:
@@ -1010,6 +1030,10 @@ def _blocks(el: Any, find: Any) -> list[Block]:
             for child in node:
                 walk(child)
             return
+        if tag == "tr" and _data_row(node):  # a table's row: its cells, on one line
+            cells = [_words(c) for c in node if isinstance(c.tag, str)]
+            out.append(Block("text", text=" ".join(c for c in cells if c)))
+            return
         if node.text and node.text.strip() and tag not in _TEXT_TAGS:
             text = _clean(node.text)
             if len(text) >= _PROSE:
@@ -1021,6 +1045,22 @@ def _blocks(el: Any, find: Any) -> list[Block]:
 
     walk(el)
     return [b for b in out if b.type != "text" or b.text]
+
+
+def _data_row(row: Any) -> bool:
+    """Whether the table row *row* is one of data (a standings table's: two cells or more
+    of a few words each, none holding a box or a picture), not of a page's layout."""
+    cells = [c for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")]
+    filled = [c for c in cells if _words(c)]
+    return (
+        len(filled) >= 2
+        and all(len(_words(c)) <= _CELL for c in cells)
+        and not any(
+            isinstance(e.tag, str) and (e.tag in _BLOCK_TAGS or e.tag == "img")
+            for c in cells
+            for e in c.iterdescendants()
+        )
+    )
 
 
 def _caption_styled(node: Any) -> bool:

@@ -2,7 +2,8 @@
 real papers use: a live blog told in many boxes, a slideshow, a story set in a column,
 the lead picture in the article's header, paragraphs written as divs, pictures that
 scripts load late (``noscript``, AMP, placeholders, a zoom button), a caption nothing
-marks, other articles' cards and what only a screen reader is given."""
+marks, other articles' cards and what only a screen reader is given, a blog's post of
+lines and breaks, a table of data, a quoted tweet."""
 
 from __future__ import annotations
 
@@ -23,6 +24,13 @@ def _read(tmp_path: Path, body: str, head: str = "<title>Lũ miền Trung</title
     )
     write_article(tmp_path, page, "bai.html")
     return load_article(tmp_path, tmp_path / "bai.html")
+
+
+def _between(tmp_path: Path, middle: str) -> Article:
+    """A page whose story is two paragraphs with *middle* between them."""
+    return _read(
+        tmp_path, f"<h1>Lũ</h1><article>{_paras('Một.')}{middle}{_paras('Hai.')}</article>"
+    )
 
 
 def _ends(got: Article) -> list[str]:
@@ -119,9 +127,7 @@ def test_pictures_scripts_load_late_are_read_from_what_the_page_holds(tmp_path: 
         "<figure><img class='img-share' src='http://anh.example.vn/e.jpg'>"
         "<figcaption>Ảnh năm.</figcaption></figure>"
     )
-    got = _read(
-        tmp_path, f"<h1>Lũ</h1><article>{_paras('Một.')}{figures}{_paras('Hai.')}</article>"
-    )
+    got = _between(tmp_path, figures)
     assert [(p.address, p.caption) for p in got.photos] == [
         (f"http://anh.example.vn/{c}.jpg", f"Ảnh {n}.")
         for c, n in zip("abcde", ("một", "hai", "ba", "bốn", "năm"), strict=True)
@@ -134,7 +140,7 @@ def test_a_picture_with_words_under_it_in_a_small_box_is_captioned(tmp_path: Pat
         "<div class='absatzbild'><div class='bild'><img src='http://anh.example.vn/f.jpg'>"
         "</div><div class='text'>Đê bao ở Quảng Nam bị vỡ. Ảnh: TTXVN</div></div>"
     )
-    got = _read(tmp_path, f"<h1>Lũ</h1><article>{_paras('Một.')}{box}{_paras('Hai.')}</article>")
+    got = _between(tmp_path, box)
     assert [(p.address, p.caption) for p in got.photos] == [
         ("http://anh.example.vn/f.jpg", "Đê bao ở Quảng Nam bị vỡ. Ảnh: TTXVN")
     ]
@@ -154,7 +160,7 @@ def test_other_articles_cards_inside_the_story_are_left_out(tmp_path: Path) -> N
         "<a href='/thoi-su/bai-khac-123.html'><img src='http://anh.example.vn/g.jpg'>"
         "<span>Bài khác: mưa lớn còn kéo dài đến cuối tuần</span></a>"
     )
-    got = _read(tmp_path, f"<h1>Lũ</h1><article>{_paras('Một.')}{card}{_paras('Hai.')}</article>")
+    got = _between(tmp_path, card)
     assert got.photos == ()
     assert _ends(got) == ["Một.", "Hai."]
     assert "Bài khác" not in " ".join(b.text for b in got.blocks)
@@ -273,7 +279,7 @@ def test_a_link_holding_a_headline_is_another_articles_card(tmp_path: Path) -> N
         "<div class='teaser'><a href='/thoi-su/bai-khac.html'><p><span>Phân tích</span></p>"
         "<h3>Vì sao lũ về nhanh: những điều cần biết về xả lũ</h3></a></div>"
     )
-    got = _read(tmp_path, f"<h1>Lũ</h1><article>{_paras('Một.')}{card}{_paras('Hai.')}</article>")
+    got = _between(tmp_path, card)
     assert _ends(got) == ["Một.", "Hai."]
 
 
@@ -363,7 +369,7 @@ def test_an_agencys_long_caption_in_a_plain_box_with_its_credit(tmp_path: Path) 
         f"<div class='imgboxa'><div><img src='http://anh.example.vn/q.jpg'></div>"
         f"<h1>{caption}</h1><p>Photo: AFP</p></div>"
     )
-    got = _read(tmp_path, f"<h1>Lũ</h1><article>{_paras('Một.')}{box}{_paras('Hai.')}</article>")
+    got = _between(tmp_path, box)
     assert [(p.address, p.caption) for p in got.photos] == [
         ("http://anh.example.vn/q.jpg", caption)
     ]
@@ -376,7 +382,7 @@ def test_a_srcsets_addresses_may_hold_commas(tmp_path: Path) -> None:
         "r?t=crop:0:0,resize:fill:375:234 1x,https://anh.example.vn/r?t=crop:0:0,resize:fill:"
         "750:468 2x'><figcaption>Ảnh sáu.</figcaption></figure>"
     )
-    got = _read(tmp_path, f"<h1>Lũ</h1><article>{_paras('Một.')}{lazy}{_paras('Hai.')}</article>")
+    got = _between(tmp_path, lazy)
     assert [p.address for p in got.photos] == [
         "https://anh.example.vn/r?t=crop:0:0,resize:fill:375:234"
     ]
@@ -457,7 +463,7 @@ def test_a_stand_in_pixel_gives_way_to_the_picture_in_noscript(tmp_path: Path) -
         "</noscript></div><div class='mediaInfo'><span class='mediaSubtitle'>Lò mổ ở Hà Nam"
         "</span></div></div>"
     )
-    got = _read(tmp_path, f"<h1>Lũ</h1><article>{_paras('Một.')}{box}{_paras('Hai.')}</article>")
+    got = _between(tmp_path, box)
     assert [(p.address, p.caption) for p in got.photos] == [
         ("https://cdn.example.vn/t.jpg", "Lò mổ ở Hà Nam")
     ]
@@ -487,9 +493,7 @@ def test_captions_set_in_a_figures_footer_or_after_it_and_a_size_left_to_the_sty
         "height='0'></span><figcaption><span class='caption'>Giám đốc điều hành</span>"
         "</figcaption>"
     )
-    got = _read(
-        tmp_path, f"<h1>Lũ</h1><article>{_paras('Một.')}{figures}{_paras('Hai.')}</article>"
-    )
+    got = _between(tmp_path, figures)
     assert [(p.address, p.caption) for p in got.photos] == [
         ("https://anh.example.vn/v.jpg", "Ngân hàng đổi lãnh đạo"),
         ("https://anh.example.vn/w.jpg", "Giám đốc điều hành"),
@@ -529,5 +533,72 @@ def test_a_captions_lines_stay_apart(tmp_path: Path) -> None:
         "<figure><img src='https://anh.example.vn/y.jpg'><figcaption><p>Đoàn đàm phán<br></p>"
         "<p>Ảnh: Dmitry Azarov</p></figcaption></figure>"
     )
-    got = _read(tmp_path, f"<h1>Lũ</h1><article>{_paras('Một.')}{figure}{_paras('Hai.')}</article>")
+    got = _between(tmp_path, figure)
     assert [p.caption for p in got.photos] == ["Đoàn đàm phán Ảnh: Dmitry Azarov"]
+
+
+def test_a_blog_post_of_text_and_line_breaks_in_a_widget_is_the_story(tmp_path: Path) -> None:
+    # Blogger's templates set the post in a "widget Blog" box, its lines parted by <br>
+    post = "<br><br>".join(f"{PROSE} Dòng {k}." for k in range(1, 4))
+    got = _read(
+        tmp_path,
+        f"{NAV}<div class='widget Blog' id='Blog1'><h1>Lũ</h1>"
+        f"<div class='post-body post-content'>{post}</div></div>"
+        "<div class='widget HTML'><a href='/a'>Bài đọc nhiều</a></div>",
+    )
+    assert _ends(got) == ["1.", "2.", "3."]
+
+
+def test_a_marked_story_of_lists_is_read_before_a_few_lines_elsewhere(tmp_path: Path) -> None:
+    # a shopping page: headings and lists of links, one short paragraph in the rail
+    deals = "".join(
+        f"<h2>Ưu đãi số {k} hôm nay</h2><ul><li>Máy lọc nước loại {k} giảm giá ba mươi phần "
+        f"trăm, còn 2.990.000 đồng <a href='/m{k}'>tại cửa hàng</a></li></ul>"
+        for k in range(20)
+    )
+    got = _read(
+        tmp_path,
+        f"<h1>Ưu đãi</h1><div class='article-content'><p>Hôm nay có nhiều ưu đãi.</p>{deals}</div>"
+        "<div class='right-rail'><p>Đăng ký nhận bản tin của chúng tôi mỗi sáng, "
+        "miễn phí, để không bỏ lỡ ưu đãi nào.</p></div>",
+    )
+    shown = " ".join([got.lead, *(b.text for b in got.blocks)])
+    assert "Đăng ký nhận bản tin" not in shown
+    assert "Ưu đãi số 19 hôm nay" in shown
+
+
+def test_a_quoted_post_in_a_social_embed_box_is_part_of_the_story(tmp_path: Path) -> None:
+    tweet = (
+        "<div class='social-media-embed'><blockquote class='twitter-tweet'><p>Mưa to quá, "
+        "nước đã vào đến nhà rồi, mọi người cẩn thận nhé</p>— Nguyễn An (@an) 18/11/2019"
+        "</blockquote></div>"
+    )
+    consent = (
+        "<div class='embed-consent social'><p>Nội dung bên ngoài bị chặn. Mời xem thêm trong "
+        "chính sách bảo mật của chúng tôi về dữ liệu.</p></div>"
+    )
+    got = _read(
+        tmp_path,
+        f"<h1>Lũ</h1><article>{_paras('Một.')}{tweet}{consent}{_paras('Hai.')}</article>",
+    )
+    shown = " ".join([got.lead, *(b.text for b in got.blocks)])
+    assert "nước đã vào đến nhà rồi" in shown
+    assert "chính sách bảo mật" not in shown
+
+
+def test_a_table_of_data_in_the_story_is_read_row_by_row(tmp_path: Path) -> None:
+    table = (
+        "<table><tr><th>Hạng</th><th>Đội</th><th>Điểm</th></tr>"
+        "<tr><td>1</td><td>Hà Nội</td><td>45</td></tr>"
+        "<tr><td>2</td><td>Nam Định</td><td>41</td></tr></table>"
+    )
+    got = _between(tmp_path, table)
+    texts = [b.text for b in got.blocks if b.type == "text"]
+    assert texts[:3] == ["Hạng Đội Điểm", "1 Hà Nội 45", "2 Nam Định 41"]
+    # a layout table (a cell holding the story's paragraphs) is not one row of data
+    got = _read(
+        tmp_path,
+        f"<h1>Lũ</h1><table><tr><td><div class='content'>{_paras('Một.', 'Hai.')}</div></td>"
+        "<td><a href='/x'>Tin mới</a></td></tr></table>",
+    )
+    assert _ends(got) == ["Một.", "Hai."]
