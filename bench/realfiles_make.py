@@ -176,6 +176,23 @@ def stated_dates(page: bytes) -> list[str]:
     return sorted(found)
 
 
+def _sizes_of(tree: Any, photos: list[str]) -> list[str]:
+    """*photos* and the other names the page's own ``<img>`` of each gives it (its
+    ``src`` beside its ``srcset``: the same picture in another size)."""
+    names = list(photos)
+    for img in tree.xpath("//img"):
+        given = [
+            urlsplit(part.split()[0]).path.rstrip("/").rsplit("/", 1)[-1]
+            for attr, value in img.attrib.items()
+            if attr.endswith(("src", "srcset", "original"))
+            for part in value.split(", ")
+            if part.strip() and not part.strip().startswith("data:")
+        ]
+        if {unquote(n) for n in given} & set(photos):  # (as scored: unquoted once)
+            names += [n for n in given if n not in names]
+    return names
+
+
 def fundus_truth(entry: dict[str, Any], page: bytes, mirrors: Path) -> dict[str, Any]:
     """The truth of a fundus test page from its maintainers' record of it."""
     repo, commit, path = entry["repo"], entry["commit"], entry["path"]
@@ -202,7 +219,7 @@ def fundus_truth(entry: dict[str, Any], page: bytes, mirrors: Path) -> dict[str,
         caption = image.get("caption")
         if caption and norm(caption)[:60] in visible:
             photos = [_photo(v["url"]) for v in image.get("versions", []) if v.get("url")]
-            captions.append({"text": caption, "photo": photos})
+            captions.append({"text": caption, "photo": _sizes_of(tree, photos)})
     titles = [record["title"]]
     titles += [_text(h) for h in tree.xpath("//body//h1") if _text(h)][:1]
     date = record.get("publishing_date")

@@ -101,7 +101,11 @@ _AUTHOR_CLASS = re.compile(r"(author|byline|tac-?gia)", re.IGNORECASE)
 _CAPTION_CLASS = re.compile(
     r"(caption|image-?desc|photo-?desc|expnote|chu-?thich|legend|(^|\s)image(\s|$))", re.I
 )
-_FIGURE_CLASS = re.compile(r"(figure|tplcaption|vcsortable|image-?box|photo-?box)", re.I)
+#: Class words of a picture with its caption; a product's box (its picture, its name
+#: under it and where to buy it) is read as a picture captioned with the name.
+_FIGURE_CLASS = re.compile(
+    r"(figure|tplcaption|vcsortable|image-?box|photo-?box|product-?embed|product-?card)", re.I
+)
 _TEXT_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "blockquote", "li", "pre", "dd", "dt"}
 _SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.IGNORECASE)
@@ -126,7 +130,7 @@ _PLACEHOLDER = re.compile(
 )
 #: A picture's credit line, set in a block of its own under the caption.
 _CREDIT = re.compile(
-    r"(©|\(c\)|ảnh|hình|nguồn|photo|image|picture|credit|source|foto|bild|фото|"
+    r"(©|\(c\)|ảnh|hình|nguồn|photo|photograph|image|picture|credit|source|foto|bild|фото|"
     r"kuva|billede|imagen|immagine)\b\s*:?",
     re.I,
 )

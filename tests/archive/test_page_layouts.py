@@ -33,6 +33,11 @@ def _between(tmp_path: Path, middle: str) -> Article:
     )
 
 
+def _pictures(got: Article) -> list[tuple[str | None, str | None]]:
+    """Each photo's address and caption."""
+    return [(p.address, p.caption) for p in got.photos]
+
+
 def _ends(got: Article) -> list[str]:
     """The last word of the lead and of each paragraph (each says which it is)."""
     texts = [got.lead, *(b.text for b in got.blocks if b.type == "text")]
@@ -95,7 +100,7 @@ def test_the_lead_picture_in_the_articles_header_is_its_first_photo(tmp_path: Pa
             f"{NAV}<article>{top}<div class='story-body'>{_paras('Một.', 'Hai.', 'Ba.')}</div>"
             "</article>",
         )
-        assert [(p.address, p.caption) for p in got.photos] == [
+        assert _pictures(got) == [
             ("http://anh.example.vn/lu-dau.jpg", "Nước ngập phố cổ Hội An.")
         ], layout
         assert got.blocks[0].type == "photos", layout
@@ -128,7 +133,7 @@ def test_pictures_scripts_load_late_are_read_from_what_the_page_holds(tmp_path: 
         "<figcaption>Ảnh năm.</figcaption></figure>"
     )
     got = _between(tmp_path, figures)
-    assert [(p.address, p.caption) for p in got.photos] == [
+    assert _pictures(got) == [
         (f"http://anh.example.vn/{c}.jpg", f"Ảnh {n}.")
         for c, n in zip("abcde", ("một", "hai", "ba", "bốn", "năm"), strict=True)
     ]
@@ -141,7 +146,7 @@ def test_a_picture_with_words_under_it_in_a_small_box_is_captioned(tmp_path: Pat
         "</div><div class='text'>Đê bao ở Quảng Nam bị vỡ. Ảnh: TTXVN</div></div>"
     )
     got = _between(tmp_path, box)
-    assert [(p.address, p.caption) for p in got.photos] == [
+    assert _pictures(got) == [
         ("http://anh.example.vn/f.jpg", "Đê bao ở Quảng Nam bị vỡ. Ảnh: TTXVN")
     ]
     assert _ends(got) == ["Một.", "Hai."]
@@ -215,7 +220,7 @@ def test_a_pictures_box_marked_as_a_widget_or_lightbox_keeps_its_picture(tmp_pat
         f"<h1>Lũ</h1><article>{_paras('Một.')}{widget}{_paras('Hai.')}{lightbox}{advert}"
         f"{_paras('Ba.')}</article>",
     )
-    assert [(p.address, p.caption) for p in got.photos] == [
+    assert _pictures(got) == [
         ("http://anh.example.vn/j.jpg", "Đường ngập sâu"),
         ("http://anh.example.vn/k.jpg", "Cầu bị cuốn trôi"),
     ]
@@ -232,7 +237,7 @@ def test_words_in_their_own_box_under_a_pictures_box_are_its_caption(tmp_path: P
     got = _read(
         tmp_path, f"<h1>Lũ</h1><article>{_paras('Một.')}{figure}{_paras('Hai.')}{loose}</article>"
     )
-    assert [(p.address, p.caption) for p in got.photos] == [
+    assert _pictures(got) == [
         ("http://anh.example.vn/m.jpg", "Hiện trường vụ sạt lở"),
         ("http://anh.example.vn/n.jpg", None),
     ]
@@ -250,9 +255,7 @@ def test_a_picture_set_aside_after_an_unclosed_paragraph_is_the_storys(tmp_path:
         f"<h1>Lũ</h1><section class='article-body'><p>{PROSE} Một.<p>{PROSE} Hai. {aside}"
         f"<p>{PROSE} Ba.</section><aside class='sidebar'><p>Đọc nhiều nhất</p></aside>",
     )
-    assert [(p.address, p.caption) for p in got.photos] == [
-        ("http://anh.example.vn/o.jpg", "Công nhân đắp đê. (Ảnh: Lê Lâm)")
-    ]
+    assert _pictures(got) == [("http://anh.example.vn/o.jpg", "Công nhân đắp đê. (Ảnh: Lê Lâm)")]
     assert _ends(got) == ["Một.", "Hai.", "Ba."]
 
 
@@ -268,9 +271,7 @@ def test_the_lead_picture_between_the_headline_and_a_story_in_another_column(
         f"<div class='row'><div class='col-8'>{_paras('Một.', 'Hai.', 'Ba.')}</div></div></div>"
         "</div></div></div>",
     )
-    assert [(p.address, p.caption) for p in got.photos] == [
-        ("http://anh.example.vn/p.jpg", "Ảnh đầu")
-    ]
+    assert _pictures(got) == [("http://anh.example.vn/p.jpg", "Ảnh đầu")]
     assert _ends(got) == ["Một.", "Hai.", "Ba."]
 
 
@@ -370,9 +371,7 @@ def test_an_agencys_long_caption_in_a_plain_box_with_its_credit(tmp_path: Path) 
         f"<h1>{caption}</h1><p>Photo: AFP</p></div>"
     )
     got = _between(tmp_path, box)
-    assert [(p.address, p.caption) for p in got.photos] == [
-        ("http://anh.example.vn/q.jpg", caption)
-    ]
+    assert _pictures(got) == [("http://anh.example.vn/q.jpg", caption)]
     assert _ends(got) == ["Một.", "Hai."]
 
 
@@ -397,9 +396,7 @@ def test_a_plain_picture_box_under_the_headline_is_the_lead_picture(tmp_path: Pa
         "</p><p class='image--author'>Foto: Reuters</p></div></div><div class='main--body'>"
         f"<div class='paywall contentBody'>{_paras('Một.', 'Hai.', 'Ba.')}</div></div></div>",
     )
-    assert [(p.address, p.caption) for p in got.photos] == [
-        ("http://anh.example.vn/s.jpg", "Nước lên nhanh")
-    ]
+    assert _pictures(got) == [("http://anh.example.vn/s.jpg", "Nước lên nhanh")]
     assert _ends(got) == ["Một.", "Hai.", "Ba."]
 
 
@@ -464,9 +461,7 @@ def test_a_stand_in_pixel_gives_way_to_the_picture_in_noscript(tmp_path: Path) -
         "</span></div></div>"
     )
     got = _between(tmp_path, box)
-    assert [(p.address, p.caption) for p in got.photos] == [
-        ("https://cdn.example.vn/t.jpg", "Lò mổ ở Hà Nam")
-    ]
+    assert _pictures(got) == [("https://cdn.example.vn/t.jpg", "Lò mổ ở Hà Nam")]
 
 
 def test_a_description_under_a_picture_is_its_caption_not_the_lead(tmp_path: Path) -> None:
@@ -494,7 +489,7 @@ def test_captions_set_in_a_figures_footer_or_after_it_and_a_size_left_to_the_sty
         "</figcaption>"
     )
     got = _between(tmp_path, figures)
-    assert [(p.address, p.caption) for p in got.photos] == [
+    assert _pictures(got) == [
         ("https://anh.example.vn/v.jpg", "Ngân hàng đổi lãnh đạo"),
         ("https://anh.example.vn/w.jpg", "Giám đốc điều hành"),
     ]
@@ -505,9 +500,7 @@ def test_captions_set_in_a_figures_footer_or_after_it_and_a_size_left_to_the_sty
         "</figure><figcaption class='fp-image-info'>Biểu tình năm 2022</figcaption>"
         f"<div class='article-body'>{_paras('Một.', 'Hai.', 'Ba.')}</div></article>",
     )
-    assert [(p.address, p.caption) for p in got.photos] == [
-        ("https://anh.example.vn/x.jpg", "Biểu tình năm 2022")
-    ]
+    assert _pictures(got) == [("https://anh.example.vn/x.jpg", "Biểu tình năm 2022")]
 
 
 def test_a_link_alone_in_its_box_is_a_link_not_a_line_of_the_story(tmp_path: Path) -> None:
@@ -601,4 +594,18 @@ def test_a_table_of_data_in_the_story_is_read_row_by_row(tmp_path: Path) -> None
         f"<h1>Lũ</h1><table><tr><td><div class='content'>{_paras('Một.', 'Hai.')}</div></td>"
         "<td><a href='/x'>Tin mới</a></td></tr></table>",
     )
+    assert _ends(got) == ["Một.", "Hai."]
+
+
+def test_a_products_box_is_its_picture_captioned_with_its_name(tmp_path: Path) -> None:
+    product = (
+        "<div class='ProductEmbedWrapper-dbb product-embed'><a href='https://shop.example/go/1'>"
+        "<picture><img src='https://anh.example.vn/tui-ngu.jpg'></picture>"
+        "<p>Photograph: Scott Gilbertson</p></a><div class='product-embed__content'>"
+        "<div><div class='ProductEmbedHed'>Túi ngủ Bishop Pass 15</div></div>"
+        "<div class='product-offer-list'><a href='https://shop.example/go/2'>2.990.000 đ tại "
+        "cửa hàng</a></div></div></div>"
+    )
+    got = _between(tmp_path, product)
+    assert _pictures(got) == [("https://anh.example.vn/tui-ngu.jpg", "Túi ngủ Bishop Pass 15")]
     assert _ends(got) == ["Một.", "Hai."]

@@ -9,6 +9,7 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -63,7 +64,8 @@ FUNDUS_PAGE = """<html><head><meta name="description" content="A summary only th
 metadata holds."></head><body><nav><a href="/n">Read the latest news from the
 whole of Europe today</a></nav><h1>Sweden tells households how to prepare</h1>
 <p>The brochure was sent to five million households this week.</p>
-<figure><img src="https://cdn.example/up/pamphlet-646.jpg"><figcaption>The English
+<figure><img src="https://cdn.example/up/pamphlet-646.jpg"
+srcset="https://cdn.example/up/pamphlet%2520big.jpg 2x"><figcaption>The English
 version of the pamphlet</figcaption></figure>
 <p>It tells people to keep water and food for three days.</p></body></html>"""
 
@@ -84,6 +86,20 @@ beach</figcaption></figure><p>Short.</p>
 <p>A line of the record the page does not show at all, never its truth.</p></div></div>"""
 
 
+BODY_PAGE = """<html><body><ul class="menu"><li><a href="/t">Technology news and reviews
+from our editors</a></li></ul><h1>Stadia launches</h1><p>Gaming used to be so simple:
+one bought a game and played it.</p><p>Now we spend money over and over on perks.</p>
+</body></html>"""
+
+BODY_RECORD = {
+    "ab12": {
+        "articleBody": "Gaming used to be so simple: one bought a game and played it.\n\n"
+        "Now we spend money over and over on perks.\n\nAll...",
+        "url": "https://www.example.com/stadia",
+    }
+}
+
+
 def _repo(tmp_path: Path) -> tuple[Path, str]:
     work = tmp_path / "work"
     (work / "res/uk").mkdir(parents=True)
@@ -93,6 +109,9 @@ def _repo(tmp_path: Path) -> tuple[Path, str]:
     metadata = {"title": "Whales strand | The Paper", "publishedTime": "2019-01-03T07:00:02Z"}
     (work / "res/rd/expected-metadata.json").write_text(json.dumps(metadata), encoding="utf-8")
     (work / "res/nld1.html").write_text(PAGE, encoding="utf-8")
+    (work / "html").mkdir()
+    (work / "html/ab12.html.gz").write_bytes(gzip.compress(BODY_PAGE.encode()))
+    (work / "ground-truth.json").write_text(json.dumps(BODY_RECORD), encoding="utf-8")
     (work / "res/uk/Metro.json").write_text(json.dumps(RECORD), encoding="utf-8")
     (work / "res/uk/Metro_2024_11_29.html.gz").write_bytes(gzip.compress(FUNDUS_PAGE.encode()))
     env = {
@@ -115,6 +134,24 @@ def _repo(tmp_path: Path) -> tuple[Path, str]:
         ["git", "rev-parse", "HEAD"], cwd=work, check=True, capture_output=True, text=True
     ).stdout.strip()
     return mirrors, commit
+
+
+def _one(tmp_path: Path, path: str, truth: str) -> dict[str, Any]:
+    """The record written for the one page at *path* of the test repository, its truth
+    taken the way *truth* names."""
+    mirrors, commit = _repo(tmp_path)
+    sources = tmp_path / "sources.json"
+    entry = {
+        "repo": "someone/pages",
+        "path": path,
+        "name": f"x/{path.rsplit('/', 1)[-1].split('.')[0]}",
+        "kind": "page-other",
+        "set": "unseen",
+        "truth": truth,
+    }
+    sources.write_text(json.dumps({"commits": {"someone/pages": commit}, "files": [entry]}))
+    (record,) = realfiles_make.make(tmp_path / "files", mirrors, sources)
+    return record
 
 
 def test_files_are_copied_at_their_commit_and_their_truth_written_from_their_markup(
@@ -182,8 +219,12 @@ def test_files_are_copied_at_their_commit_and_their_truth_written_from_their_mar
     # Only what the page shows: the summary held in its metadata and a caption of a
     # picture it does not show are not the truth.
     assert fundus["paragraphs"] == RECORD["V1"]["body"]["sections"][0]["paragraphs"]
+    # (and its other sizes the page's picture gives, named as the page writes them)
     assert fundus["captions"] == [
-        {"text": "The English version of the pamphlet", "photo": ["pamphlet-646.jpg"]}
+        {
+            "text": "The English version of the pamphlet",
+            "photo": ["pamphlet-646.jpg", "pamphlet%2520big.jpg"],
+        }
     ]
     assert fundus["boilerplate"] == ["Read the latest news from the whole of Europe today"]
 
@@ -205,18 +246,7 @@ def test_a_file_missing_from_its_repository_is_named(tmp_path: Path) -> None:
 
 
 def test_a_readability_test_pages_truth_is_its_maintainers_record(tmp_path: Path) -> None:
-    mirrors, commit = _repo(tmp_path)
-    sources = tmp_path / "sources.json"
-    entry = {
-        "repo": "someone/pages",
-        "path": "res/rd/source.html",
-        "name": "readability/rd",
-        "kind": "page-other",
-        "set": "unseen",
-        "truth": "readability",
-    }
-    sources.write_text(json.dumps({"commits": {"someone/pages": commit}, "files": [entry]}))
-    (record,) = realfiles_make.make(tmp_path / "files", mirrors, sources)
+    record = _one(tmp_path, "res/rd/source.html", "readability")
     assert record["title"] == ["Whales strand | The Paper", "Whales strand in New Zealand"]
     assert record["date"] == "2019-01-03"
     assert record["paragraphs"] == [
@@ -225,6 +255,16 @@ def test_a_readability_test_pages_truth_is_its_maintainers_record(tmp_path: Path
     ]
     assert record["captions"] == [{"text": "Pilot whales on a beach", "photo": ["whales.jpg"]}]
     assert record["boilerplate"] == ["World news from every continent, updated hourly"]
+
+
+def test_a_page_of_zytes_benchmark_is_its_maintainers_article_body(tmp_path: Path) -> None:
+    record = _one(tmp_path, "html/ab12.html.gz", "body")
+    assert record["paragraphs"] == [  # (a line cut short by a paywall is no paragraph)
+        "Gaming used to be so simple: one bought a game and played it.",
+        "Now we spend money over and over on perks.",
+    ]
+    assert record["boilerplate"] == ["Technology news and reviews from our editors"]
+    assert "title" not in record and "captions" not in record
 
 
 def test_the_dates_a_page_states_are_held_whatever_their_spelling() -> None:
