@@ -335,7 +335,7 @@ def _lines(container: Any, skip: set[Any], captions: set[Any]) -> list[tuple[str
     inside: list[Any] = []
 
     def flush() -> None:
-        text = " ".join(" ".join(line).split())
+        text = " ".join("".join(line).split())  # (inline pieces run on, as a browser shows them)
         if text:
             out.append(("caption" if inside else "text", text))
         line.clear()

@@ -187,6 +187,8 @@ _ONE_BYTE = re.compile(r"^(cp12[5-9]\d|iso8859|iso-8859|latin|koi8|mac|cp8\d\d|t
 _FORM_TEXT = 600
 #: The most elements a box holding a picture and its caption has.
 _FIGURE_ELEMENTS = 30
+#: How many characters outside its links make a block heavy with links a paragraph.
+_UNLINKED = 80
 #: The most characters a cell of a table of data holds (more: the table sets out a page).
 _CELL = 120
 
@@ -1010,7 +1012,7 @@ def _blocks(el: Any, find: Any) -> list[Block]:
             return
         if tag in _TEXT_TAGS:
             text = _words(node)
-            if text and _link_density(node, text) < 0.5 and not _only_images(node):
+            if text and _prose_or_few_links(node, text) and not _only_images(node):
                 before = len(out)
                 for img in node.iter("img"):
                     walk(img)
@@ -1065,6 +1067,14 @@ def _data_row(row: Any) -> bool:
             for e in c.iterdescendants()
         )
     )
+
+
+def _prose_or_few_links(node: Any, text: str) -> bool:
+    """Whether the block *node* (its words *text*) is a line of the story: less than half
+    of it links, or a paragraph with a sentence's worth of words between its links (a
+    post quoting tweets, its every name a link)."""
+    density = _link_density(node, text)
+    return density < 0.5 or (density < 0.9 and (1 - density) * len(text) >= _UNLINKED)
 
 
 def _caption_styled(node: Any) -> bool:

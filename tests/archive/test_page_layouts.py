@@ -609,3 +609,18 @@ def test_a_products_box_is_its_picture_captioned_with_its_name(tmp_path: Path) -
     got = _between(tmp_path, product)
     assert _pictures(got) == [("https://anh.example.vn/tui-ngu.jpg", "Túi ngủ Bishop Pass 15")]
     assert _ends(got) == ["Một.", "Hai."]
+
+
+def test_a_paragraph_heavy_with_links_is_kept_a_line_of_links_is_not(tmp_path: Path) -> None:
+    quoted = (
+        "<p>Phản hồi từ mọi phía, kể cả <a href='/a'>những người nhạy cảm nhất với lời phê "
+        "bình đến mức một chữ cũng đủ làm họ im lặng</a>, và <a href='/b'>những người đã chặn "
+        "bạn bè của tôi chỉ vì họ chỉ ra một lỗi sai nhỏ trong bài viết trước</a>, đều giống "
+        "nhau: họ không đọc bài viết mà chỉ đọc tiêu đề rồi trả lời.</p>"
+    )
+    links = (
+        "<p><a href='/c'>Mưa lớn ở Quảng Nam kéo dài</a> · <a href='/d'>Lũ quét ở Lào Cai"
+        "</a> · <a href='/e'>Sạt lở đất ở Quảng Trị</a></p>"
+    )
+    got = _between(tmp_path, quoted + links)
+    assert _ends(got) == ["Một.", "lời.", "Hai."]

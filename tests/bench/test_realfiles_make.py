@@ -82,7 +82,7 @@ READABILITY_EXPECTED = """<div id="readability-page-1" class="page"><div>
 <p>Tribes fear that changes in the ocean are behind the spike in beachings.</p>
 <figure><img src="https://i.example/img/whales.jpg"><figcaption>Pilot whales on a
 beach</figcaption></figure><p>Short.</p>
-<p>Scientists say the causes of mass strandings remain poorly understood.</p>
+<p>Scientists say the causes of mass strandings remain <a href="/u">poorly understood</a>.</p>
 <p>A line of the record the page does not show at all, never its truth.</p></div></div>"""
 
 
