@@ -1024,7 +1024,9 @@ def _blocks(el: Any, find: Any) -> list[Block]:
                     and last.caption is None
                     and (
                         _CAPTION_CLASS.search(_marks(node))  # a blog's caption paragraph
-                        or (pictured and len(text) <= _CAPTION_MAX)  # picture, then its words
+                        or (  # picture, then its words on a line of their own
+                            pictured and len(text) <= _CAPTION_MAX and not _beside(node)
+                        )
                     )
                 ):
                     out[-1] = replace(last, caption=text)
@@ -1067,6 +1069,17 @@ def _data_row(row: Any) -> bool:
             for e in c.iterdescendants()
         )
     )
+
+
+def _beside(node: Any) -> bool:
+    """Whether the words of the paragraph *node* run on right after its last picture,
+    no line break between (a picture set at a paragraph's start, floated beside it: the
+    paragraph's words, not its caption), unless it is set apart as captions are."""
+    img = list(node.iter("img"))[-1]
+    if _caption_styled(node):
+        return False
+    after = img.getnext()
+    return bool(_clean(img.tail)) or (after is not None and after.tag != "br")
 
 
 def _prose_or_few_links(node: Any, text: str) -> bool:

@@ -624,3 +624,17 @@ def test_a_paragraph_heavy_with_links_is_kept_a_line_of_links_is_not(tmp_path: P
     )
     got = _between(tmp_path, quoted + links)
     assert _ends(got) == ["Một.", "lời.", "Hai."]
+
+
+def test_a_picture_at_a_paragraphs_start_is_beside_it_not_captioned_by_it(tmp_path: Path) -> None:
+    floated = (
+        "<p><img src='https://anh.example.vn/lu.jpg'><strong>Nước lũ</strong> đã rút khỏi "
+        "trung tâm thị trấn sáng nay, người dân bắt đầu dọn dẹp nhà cửa.</p>"
+    )
+    captioned = "<p><img src='https://anh.example.vn/de.jpg'><br>Đê bao ở Quảng Nam bị vỡ</p>"
+    got = _between(tmp_path, floated + captioned)
+    assert _pictures(got) == [
+        ("https://anh.example.vn/lu.jpg", None),
+        ("https://anh.example.vn/de.jpg", "Đê bao ở Quảng Nam bị vỡ"),
+    ]
+    assert _ends(got) == ["Một.", "cửa.", "Hai."]
