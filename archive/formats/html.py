@@ -684,6 +684,10 @@ def _title(doc: Any, meta: dict[str, str]) -> tuple[str, str]:
     if site and chosen != site:  # "Headline - Site", "Site | Headline"
         for sep in (" - ", " | ", " – ", " — ", ": "):
             chosen = chosen.removesuffix(sep + site).removeprefix(site + sep)
+    host = urlsplit(meta.get("canonical") or meta.get("og:url") or "").hostname or ""
+    last = re.split(r"\s+[|–—-]\s+", chosen)
+    if len(last) > 1 and "." in last[-1] and host.endswith(last[-1].casefold()):
+        chosen = chosen[: -len(last[-1])].rstrip(" |–—-")  # "Headline | MDR.DE"
     return first, chosen or first
 
 

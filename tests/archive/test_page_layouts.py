@@ -638,3 +638,13 @@ def test_a_picture_at_a_paragraphs_start_is_beside_it_not_captioned_by_it(tmp_pa
         ("https://anh.example.vn/de.jpg", "Đê bao ở Quảng Nam bị vỡ"),
     ]
     assert _ends(got) == ["Một.", "cửa.", "Hai."]
+
+
+def test_a_title_less_the_sites_address_it_ends_with(tmp_path: Path) -> None:
+    head = (
+        "<title>Lũ miền Trung: nước rút chậm | BAODANANG.VN</title>"
+        "<meta property='og:title' content='Lũ miền Trung: nước rút chậm | BAODANANG.VN'>"
+        "<link rel='canonical' href='https://baodanang.vn/xa-hoi/lu-mien-trung.html'>"
+    )
+    got = _read(tmp_path, f"<h1></h1><article>{_paras('Một.', 'Hai.')}</article>", head=head)
+    assert got.title == "Lũ miền Trung: nước rút chậm"
