@@ -3,7 +3,7 @@ OpenDocument files, photos with their captions inside.
 
     python -m bench.realfiles_make DIR --mirrors MIRRORS   # once: gather the files
     python -m bench.realfiles DIR [--set SET] [--json] [--show NAME]   # SET: dev, heldout,
-    # fresh, unseen, zyte, blind or all
+    # fresh, unseen, zyte, blind, late, sealed or all
 
 *DIR* holds the files, each in a folder of its own as an archive keeps them, and
 ``DIR/truth.json``: a list of records written from each file's own markup and text
@@ -12,7 +12,9 @@ OpenDocument files, photos with their captions inside.
 readers were changed; *heldout*, files scored once the changes were made; *fresh* and
 *unseen*, files scored once before anybody here looked at them (and looked at since);
 *zyte* and *blind*, two halves of one benchmark's pages, scored for their story
-alone: the first looked at, the second kept from being looked at::
+alone: the first looked at, the second kept from being looked at; *late* and *sealed*,
+two halves of the pages added last, the same: the first looked at after its first score,
+the second kept from being looked at::
 
     {"file": "vi/dantri1/dantri1.html", "set": "dev", "kind": "page-vi",
      "outlet": "dantri.com.vn",
@@ -223,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--set",
         default="all",
-        choices=["dev", "heldout", "fresh", "unseen", "zyte", "blind", "all"],
+        choices=["dev", "heldout", "fresh", "unseen", "zyte", "blind", "late", "sealed", "all"],
     )
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--show", help="the notes of files whose name holds this")
