@@ -59,7 +59,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 _QUOTES = str.maketrans({c: '"' for c in "“”„‟«»「」"} | {c: "'" for c in "‘’‚‛"})
 #: How much of a paragraph's opening is compared (a paragraph is found when this much
@@ -105,6 +105,9 @@ class Score:
 def _photo_key(name: str) -> str:
     """A photo's name or address, as compared: its last part, unquoted (and the last part
     of that), case folded."""
+    inner = parse_qs(urlsplit(name).query).get("url") if "://" in name else None
+    if inner and "://" in inner[0]:  # a resizer's address naming the picture's own
+        return _photo_key(inner[0])  # (…/resize/599x401!/quality/90/?url=https%3A…)
     path = urlsplit(name).path if "://" in name else name
     # (an image resizer's address may end with the picture's own, quoted: its last part)
     last = unquote(path.rstrip("/").rsplit("/", 1)[-1]).rstrip("/").rsplit("/", 1)[-1]

@@ -44,7 +44,7 @@ import sys
 import unicodedata
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from lxml import html as lxml_html
 
@@ -104,6 +104,9 @@ def _text(element: Any) -> str:
 
 
 def _photo(url: str) -> str:
+    inner = parse_qs(urlsplit(url).query).get("url")
+    if inner and "://" in inner[0]:  # a resizer's address naming the picture's own
+        return _photo(inner[0])
     return unquote(urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1])
 
 

@@ -101,6 +101,8 @@ _AUTHOR_CLASS = re.compile(r"(author|byline|tac-?gia)", re.IGNORECASE)
 _CAPTION_CLASS = re.compile(
     r"(caption|image-?desc|photo-?desc|expnote|chu-?thich|legend|(^|\s)image(\s|$))", re.I
 )
+#: Class words of a slideshow of pictures.
+_GALLERY = _class_words(r"carousel|slideshow|gallery|slider|swiper")
 #: Class words of a picture with its caption; a product's box (its picture, its name
 #: under it and where to buy it) is read as a picture captioned with the name.
 _FIGURE_CLASS = re.compile(
@@ -860,7 +862,7 @@ def _picture_box(el: Any, marks: str, sizes: _Sizes) -> bool:
     few words under it; never an advertisement's box."""
     if _ADVERT.search(marks) or sizes.size[el] > _FIGURE_ELEMENTS * 4:
         return False
-    if _unmarked_figure(el):
+    if _unmarked_figure(el) or _caption_box(el):
         return True
     figures = _outermost(f for f in el.iterdescendants() if _is_figure(f))
     if len(figures) != 1 or len(list(el.iter("img"))) != len(list(figures[0].iter("img"))):
@@ -871,6 +873,23 @@ def _picture_box(el: Any, marks: str, sizes: _Sizes) -> bool:
         if c.tag == "figcaption" or _CAPTION_CLASS.search(_marks(c))
     )
     return len(_words(el)) <= captions + 20
+
+
+def _caption_box(el: Any) -> bool:
+    """Whether *el* holds all the words of a small box that is otherwise one picture (a
+    slideshow's slide: its picture's box, then an expandable box of its caption)."""
+    if el.find(".//img") is not None:
+        return False
+    words = _words(el)
+    if not words or len(words) > _AGENCY_CAPTION:
+        return False
+    for box in islice(el.iterancestors(), 3):
+        small = list(islice(box.iter(), _FIGURE_ELEMENTS * 2 + 1))
+        if len(small) > _FIGURE_ELEMENTS * 2:
+            return False
+        if sum(e.tag == "img" for e in small) == 1:
+            return _words(box) == words
+    return False
 
 
 def _lines(box: Any) -> list[str]:
@@ -927,8 +946,11 @@ def _lead_figures(story: Any) -> list[Any]:
                 inner += [f for f in map(_picture_holder, after) if f is not None]
                 found.extend(reversed(_outermost(inner)))
                 return found[:3][::-1]
+            slides = _slides(sibling)
             if _is_figure(sibling) or _unmarked_figure(sibling):
                 found.append(sibling)
+            elif len(slides) >= 2:  # a slideshow leading the story: every slide of it
+                return [*slides, *found[::-1]]
             else:
                 found.extend(reversed(_outermost(f for f in sibling.iter() if _is_figure(f))))
             if len(found) >= 3:
@@ -939,6 +961,19 @@ def _lead_figures(story: Any) -> list[Any]:
             near = list(found)
         node = up
     return (found if scope is not None else near)[::-1]
+
+
+def _slides(box: Any) -> list[Any]:
+    """The slides (each a picture with its caption) of the slideshow *box* is or opens
+    with, in their order; none when it is no slideshow."""
+    gallery = next((e for e in islice(box.iter(), 4) if _GALLERY.search(_marks(e))), None)
+    if gallery is None:
+        return []
+    return _outermost(
+        f
+        for f in gallery.iterdescendants()
+        if isinstance(f.tag, str) and (_is_figure(f) or _unmarked_figure(f))
+    )
 
 
 def _picture_holder(img: Any) -> Any:

@@ -648,3 +648,30 @@ def test_a_title_less_the_sites_address_it_ends_with(tmp_path: Path) -> None:
     )
     got = _read(tmp_path, f"<h1></h1><article>{_paras('Một.', 'Hai.')}</article>", head=head)
     assert got.title == "Lũ miền Trung: nước rút chậm"
+
+
+def test_a_slideshow_leading_the_story_gives_every_slide_with_its_caption(
+    tmp_path: Path,
+) -> None:
+    slides = "".join(
+        f"<div class='Carousel-slide'><div class='CarouselSlide'><div class='CarouselSlide-media'>"
+        f"<picture><img src='https://anh.example.vn/s{k}.jpg'></picture></div>"
+        f"<div class='CarouselSlide-info'><div class='ReadMore'><span>{k} / 4</span> "
+        f"<span><p>Cảnh số {k}: người dân dọn dẹp sau lũ ở Quảng Nam</p></span>"
+        f"<button>Xem thêm</button></div></div></div></div>"
+        for k in range(1, 5)
+    )
+    got = _read(
+        tmp_path,
+        f"<main><h1>Lũ</h1><div class='Page-lead'><div class='Carousel'><div class='Carousel-"
+        f"slides'>{slides}</div></div></div><div class='RichTextStoryBody'>"
+        f"{_paras('Một.', 'Hai.')}</div></main>",
+    )
+    assert _pictures(got) == [
+        (
+            f"https://anh.example.vn/s{k}.jpg",
+            f"{k} / 4 Cảnh số {k}: người dân dọn dẹp sau lũ ở Quảng Nam",
+        )
+        for k in range(1, 5)
+    ]
+    assert _ends(got) == ["Một.", "Hai."]

@@ -69,6 +69,20 @@ def test_story_boilerplate_and_captions_are_counted_each_apart() -> None:
     assert s.attached == (1, 2)  # the second caption is under another photo
 
 
+def test_a_resizers_address_names_the_picture_it_resizes() -> None:
+    resized = "https://dims.example/resize/599x401!/quality/90/?url=https%3A%2F%2Fa.example%2F43%2F"
+    truth = {
+        "file": "x", "kind": "page-other",
+        "captions": [{"photo": resized + "pic-one", "text": "Caption one"}],
+    }  # fmt: skip
+    other = resized.replace("599x401", "1198x802") + "pic-two"
+    got = realfiles.score(truth, _article(photos=(PhotoRef(other, "Caption one", True),)))
+    assert got.attached == (0, 1)  # (both end in ".../quality/90/": another picture)
+    mine = resized.replace("599x401", "1198x802") + "pic-one"
+    got = realfiles.score(truth, _article(photos=(PhotoRef(mine, "Caption one", True),)))
+    assert got.attached == (1, 1)
+
+
 def test_the_benchmark_reads_each_file_alone_and_prints_its_table(
     tmp_path: Path, capsys: object
 ) -> None:
