@@ -83,6 +83,18 @@ _EMBED = _class_words(r"embed|embedded|twitter-tweet|instagram-media|tiktok-embe
 #: Class or id words of what is not shown (to a reader who sees the page); a template
 #: may say so of a label inside a box that also holds a picture, so such a box stays.
 _HIDDEN = _class_words(r"hidden|hide|offscreen|sr-only|visually[-_]?hidden|screen-?reader-?text")
+#: A class shown from some screen width on ("hidden xl:block"): not hidden on a desktop.
+_SHOWN_FROM = re.compile(
+    r"(^|\s)(sm|md|lg|xl|2xl):(block|flex|inline|inline-block|grid|table)(\s|$)"
+)
+
+
+def _hidden(marks: str) -> bool:
+    """Whether an element's class or id says it is not shown (to a reader of the page on
+    a desktop)."""
+    return bool(_HIDDEN.search(marks)) and not _SHOWN_FROM.search(marks)
+
+
 #: Class or id words of what is never the story, whatever else the element is called.
 _NEVER_STORY = re.compile(
     r"(^|[-_\s])(?!comments?-(?:enabled|open|on|allowed|active|count)\b)"
@@ -455,7 +467,7 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
                 and not any(up.tag == "figure" for up in islice(el.iterancestors(), 4))
             )  # (a figure's "footer" holds its caption)
             or (
-                _HIDDEN.search(marks)
+                _hidden(marks)
                 and not _BODY_CLASS.search(marks)
                 and sizes.prose[el] < 3
                 and el.find(".//img") is None
@@ -767,7 +779,7 @@ def _around_picture(el: Any) -> bool:
 
 
 def _furniture(marks: str) -> bool:
-    return bool(_FURNITURE.search(marks) or _HIDDEN.search(marks))
+    return bool(_FURNITURE.search(marks)) or _hidden(marks)
 
 
 def _marked_body(el: Any) -> bool:

@@ -675,3 +675,15 @@ def test_a_slideshow_leading_the_story_gives_every_slide_with_its_caption(
         for k in range(1, 5)
     ]
     assert _ends(got) == ["Một.", "Hai."]
+
+
+def test_what_is_shown_from_a_desktops_width_on_is_not_hidden(tmp_path: Path) -> None:
+    box = (
+        "<div class='pic'><img src='https://anh.example.vn/d.jpg'></div>"
+        "<div class='image__caption hidden xl:block'><span>Đê bao ở Quảng Nam</span></div>"
+        "<div class='hidden'><p>Chỉ dành cho trình đọc màn hình: bài viết có 2 đoạn và 1 ảnh"
+        " minh họa về lũ ở miền Trung.</p></div>"
+    )
+    got = _between(tmp_path, box)
+    assert _pictures(got) == [("https://anh.example.vn/d.jpg", "Đê bao ở Quảng Nam")]
+    assert _ends(got) == ["Một.", "Hai."]
