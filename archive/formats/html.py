@@ -201,6 +201,8 @@ _ONE_BYTE = re.compile(r"^(cp12[5-9]\d|iso8859|iso-8859|latin|koi8|mac|cp8\d\d|t
 _FORM_TEXT = 600
 #: The most elements a box holding a picture and its caption has.
 _FIGURE_ELEMENTS = 30
+#: The most characters of a label set on a picture ("View 6 Images", "Video").
+_LABEL = 40
 #: How many characters outside its links make a block heavy with links a paragraph.
 _UNLINKED = 80
 #: The most characters a cell of a table of data holds (more: the table sets out a page).
@@ -420,6 +422,10 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
                 img.tail = None
                 noscript.addnext(img)
     for button in list(doc.iter("button")):  # a picture one clicks to enlarge
+        if button.find(".//img") is not None and any(_is_figure(e) for e in button.iter()):
+            for child in reversed(list(button)):  # (with its caption: the figure it is)
+                button.addnext(child)
+            continue
         for img in reversed(list(button.iter("img"))):
             img.tail = None
             button.addnext(img)
@@ -924,14 +930,22 @@ def _lines(box: Any) -> list[str]:
 
 
 def _is_figure(el: Any) -> bool:
-    """Whether *el* is a picture with its caption: a figure, or an element marked as one
-    (or as a caption) that holds a picture."""
+    """Whether *el* is a picture with its caption: a figure, an element marked as one (or
+    as a caption) that holds a picture, or a box of one picture and a ``figcaption``."""
     if not isinstance(el.tag, str) or el.tag == "img":
         return False
     if el.tag != "figure" and not (
         _FIGURE_CLASS.search(_marks(el)) or _CAPTION_CLASS.search(_marks(el))
     ):
-        return False
+        caption = el.find("figcaption")
+        if caption is None:
+            return False
+        small = list(islice(el.iter(), _FIGURE_ELEMENTS + 1))
+        return (
+            len(small) <= _FIGURE_ELEMENTS
+            and sum(e.tag == "img" for e in small) == 1
+            and len(_words(el)) - len(_words(caption)) <= _LABEL
+        )  # (a label on the picture aside: "View 6 Images")
     return el.find(".//img") is not None
 
 
@@ -1046,11 +1060,7 @@ def _blocks(el: Any, find: Any) -> list[Block]:
                 return
         if tag == "a" and (_teaser(node) or _link_alone(node)):
             return
-        if tag == "figure" or (
-            (_FIGURE_CLASS.search(_marks(node)) or _CAPTION_CLASS.search(_marks(node)))
-            and node.find(".//img") is not None
-            and tag != "img"
-        ):
+        if tag == "figure" or _is_figure(node):
             out.extend(_figure(node, find))
             return
         if tag not in _TEXT_TAGS and tag != "a" and _unmarked_figure(node):

@@ -687,3 +687,17 @@ def test_what_is_shown_from_a_desktops_width_on_is_not_hidden(tmp_path: Path) ->
     got = _between(tmp_path, box)
     assert _pictures(got) == [("https://anh.example.vn/d.jpg", "Đê bao ở Quảng Nam")]
     assert _ends(got) == ["Một.", "Hai."]
+
+
+def test_a_picture_one_clicks_to_enlarge_keeps_its_caption(tmp_path: Path) -> None:
+    button = (
+        "<button class='SlideViewerButton'><div class='ImageEmbed_image-embed'>"
+        "<div class='ImageEmbed_image-container'><img src='https://anh.example.vn/e.jpg'>"
+        "<span>Xem 6 ảnh</span></div><figcaption><p>Đê bao ở Quảng Nam bị vỡ</p>"
+        "<cite>(Ảnh: TTXVN)</cite></figcaption></div></button>"
+    )
+    got = _between(tmp_path, button)
+    assert _pictures(got) == [
+        ("https://anh.example.vn/e.jpg", "Đê bao ở Quảng Nam bị vỡ (Ảnh: TTXVN)")
+    ]
+    assert _ends(got) == ["Một.", "Hai."]

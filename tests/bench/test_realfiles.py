@@ -69,6 +69,16 @@ def test_story_boilerplate_and_captions_are_counted_each_apart() -> None:
     assert s.attached == (1, 2)  # the second caption is under another photo
 
 
+def test_a_caption_is_compared_whatever_spaces_part_its_lines() -> None:
+    truth = {
+        "file": "x", "kind": "page-other",
+        "captions": [{"photo": "a.jpg", "text": "Protest in Plymouth (Image:Anadolu via Getty)"}],
+    }  # fmt: skip
+    photo = PhotoRef("a.jpg", "Protest in Plymouth ( Image: Anadolu via Getty)", True)
+    got = realfiles.score(truth, _article(photos=(photo,)))
+    assert (got.kept, got.attached) == ((1, 1), (1, 1))
+
+
 def test_a_resizers_address_names_the_picture_it_resizes() -> None:
     resized = "https://dims.example/resize/599x401!/quality/90/?url=https%3A%2F%2Fa.example%2F43%2F"
     truth = {
