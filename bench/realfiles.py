@@ -3,7 +3,7 @@ OpenDocument files, photos with their captions inside.
 
     python -m bench.realfiles_make DIR --mirrors MIRRORS   # once: gather the files
     python -m bench.realfiles DIR [--set SET] [--json] [--show NAME]   # SET: dev, heldout,
-    # fresh, unseen, zyte, blind, late or all
+    # fresh, unseen, zyte, blind, late, mercury or all
 
 *DIR* holds the files, each in a folder of its own as an archive keeps them, and
 ``DIR/truth.json``: a list of records written from each file's own markup and text
@@ -234,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--set",
         default="all",
-        choices=["dev", "heldout", "fresh", "unseen", "zyte", "blind", "late", "all"],
+        choices=["dev", "heldout", "fresh", "unseen", "zyte", "blind", "late", "mercury", "all"],
     )
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--show", help="the notes of files whose name holds this")

@@ -30,7 +30,7 @@ from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 from tangthu.archive import embedded
-from tangthu.archive.dates import find_full_date, find_stated_date, valid_date
+from tangthu.archive.dates import find_stated_date, valid_date
 from tangthu.archive.decode import DecodeError, declared_codec, decode
 from tangthu.archive.formats import ArticleReader, ReadFailure
 from tangthu.archive.formats.parsed import MAX_PHOTOS, ParsedText, trailing_byline
@@ -155,6 +155,9 @@ _ADVERT = _class_words(
 _SENTENCE_END = re.compile(r"[.!?](\s|$)|[。！？]")
 #: Class or id words of a page's headline.
 _TITLE_CLASS = _class_words(r"title|headline|tieu-?de|ttl|tit")
+#: The fewest characters of a headline (fewer: a section's name, "The Two-Way").
+_HEADLINE = 20
+_LOGO = _class_words(r"logo|brand|site-?name|site-?title|masthead")
 _WORD = re.compile(r"\w+")
 #: Class or id words of an element holding a page's date line.
 _DATE_CLASS = re.compile(
@@ -168,6 +171,8 @@ _FILLED = re.compile(
     r"""getElementById\(\s*["']([\w-]+)["']\s*\)\.(?:innerHTML|innerText|textContent)\s*="""
     r"""\s*["']([^"'<>]{4,100})["']"""
 )
+#: The most characters of an element whose text is a date and nothing else.
+_DATE_ALONE = 30
 #: The metadata that states a page's publication date, strongest first.
 _DATE_META = (
     "article:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
@@ -591,7 +596,9 @@ def _metadata(doc: Any) -> dict[str, str]:
     out: dict[str, str] = {}
     for el in doc.iter("meta"):
         key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
-        value = el.get("content") or el.get("datetime")
+        key = key.removeprefix("og:") if key.startswith("og:article:") else key
+        # (a page saved by some tools writes each meta's content as its "value")
+        value = el.get("content") or el.get("datetime") or el.get("value")
         if key and value and key not in out:
             out[key] = value
     for el in doc.iter("link"):
@@ -650,10 +657,12 @@ def _date_line(doc: Any) -> str | None:
                 continue
         if _DATE_LABEL.fullmatch(_clean(el.text)) and len(el) == 0 and el.getparent() is not None:
             texts = [_words(el.getparent())]  # a labelled date: the label's line states it
-        elif el.tag != "time" and not _DATE_CLASS.search(_marks(el)):
-            continue
-        else:
+        elif el.tag == "time" or _DATE_CLASS.search(_marks(el)):
             texts = [_words(el), _clean(el.get("title")), _clean(el.get("datetime"))]
+        elif len(el) == 0 and len(_clean(el.text)) <= _DATE_ALONE:
+            texts = [_clean(el.text)]  # a date alone in its element ("December 14, 2016")
+        else:
+            continue
         heading = next((a for a in el.iterancestors(*_SUBHEADINGS)), None)
         if heading is not None and len(_words(heading)) > len(texts[0]) + 20:
             continue  # the date of another item, set in its headline (a list of stories)
@@ -673,7 +682,7 @@ def _iso(value: str | None) -> str | None:
     m = _ISO.search(value)
     if m:
         return valid_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    return find_full_date([value])
+    return find_stated_date(value)  # (``Tue, 07 Apr 2020 07:36:07 +0530``)
 
 
 def _title(doc: Any, meta: dict[str, str]) -> tuple[str, str]:
@@ -699,6 +708,9 @@ def _title(doc: Any, meta: dict[str, str]) -> tuple[str, str]:
     for heading in headings:
         if any(_names(title, heading) for title in named):
             return first, heading
+    shown = [h for h in doc.iter("h1") if _headline(h, h1s)]
+    if shown:  # the headline the page shows, whatever its metadata says for search engines
+        return first, _words(shown[0])
     chosen = next((t for t in named[:-1]), "") or _page_title(named[-1] if named else "")
     site = _clean(meta.get("og:site_name"))
     if site and chosen != site:  # "Headline - Site", "Site | Headline"
@@ -711,13 +723,32 @@ def _title(doc: Any, meta: dict[str, str]) -> tuple[str, str]:
     return first, chosen or first
 
 
+def _headline(h1: Any, h1s: list[str]) -> bool:
+    """Whether the ``h1`` *h1* is an article's headline, not a label the template sets in
+    one (the site's name or logo, repeated; a section's name; "Original text")."""
+    words = _words(h1)
+    return (
+        len(words) >= _HEADLINE
+        and h1s.count(words) == 1
+        and h1.find(".//img") is None
+        and not any(
+            up.tag in ("nav", "footer", "aside") or _LOGO.search(_marks(up))
+            for up in [h1, *islice(h1.iterancestors(), 3)]
+        )
+    )
+
+
 def _names(title: str, heading: str) -> bool:
     """Whether a metadata or window *title* names the *heading* (the same words, give
     or take a site's name, a shorter wording, words added for search engines)."""
     a, b = title.casefold(), heading.casefold()
+    parts = [p.strip() for p in re.split(r"\s+[-|–—:]\s+", a)]
+    if b in parts[1:]:
+        return False  # the site's or the section's name after the headline: "… : The Two-Way"
     if b in a or a in b:
         return True
-    words_a, words_b = set(_WORD.findall(a)), set(_WORD.findall(b))
+    # the same words as the headline's part of it (the longest), not the site's name
+    words_a, words_b = set(_WORD.findall(max(parts, key=len))), set(_WORD.findall(b))
     if not words_a or not words_b:
         return False
     return len(words_a & words_b) >= 0.6 * min(len(words_a), len(words_b))

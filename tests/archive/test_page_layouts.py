@@ -701,3 +701,34 @@ def test_a_picture_one_clicks_to_enlarge_keeps_its_caption(tmp_path: Path) -> No
         ("https://anh.example.vn/e.jpg", "Đê bao ở Quảng Nam bị vỡ (Ảnh: TTXVN)")
     ]
     assert _ends(got) == ["Một.", "Hai."]
+
+
+def test_the_headline_shown_is_the_title_not_the_one_for_search_engines(tmp_path: Path) -> None:
+    head = (
+        "<title>Lũ rút chậm ở Quảng Nam : Thời sự : Báo Đà Nẵng</title>"
+        "<meta property='og:title' content='Lũ rút chậm ở Quảng Nam'>"
+    )
+    story = f"<article>{_paras('Một.', 'Hai.')}</article>"
+    # a headline the metadata does not name, a section's name the window title holds
+    got = _read(
+        tmp_path,
+        f"<h1>Thời sự</h1><h1>Người dân Quảng Nam trắng đêm chờ nước rút</h1>{story}",
+        head,
+    )
+    assert got.title == "Người dân Quảng Nam trắng đêm chờ nước rút"
+    # the site's name in an h1 of its logo, repeated in the footer: no headline
+    logo = "<div class='logo'><h1>Báo Đà Nẵng điện tử</h1></div>"
+    got = _read(tmp_path, f"{logo}{story}<footer><h1>Báo Đà Nẵng điện tử</h1></footer>", head)
+    assert got.title == "Lũ rút chậm ở Quảng Nam"
+
+
+def test_a_date_in_a_meta_value_in_mail_form_or_alone_in_its_element(tmp_path: Path) -> None:
+    story = f"<h1>Lũ</h1><article>{_paras('Một.', 'Hai.')}</article>"
+    for head, body, want in [
+        ("<meta value='2016-12-14T06:02Z' name='og:article:published_time'>", story, "2016-12-14"),
+        ("<meta name='publish-date' value='Tue, 07 Apr 2020 07:36:07 +0530'>", story, "2020-04-07"),
+        ("", f"<h1>Lũ</h1><div class='info'><span>December 14, 2016</span> <span>2:24 pm</span>"
+         f"</div><article>{_paras('Một.', 'Hai.')}</article>", "2016-12-14"),
+    ]:  # fmt: skip
+        got = _read(tmp_path, body, head=f"<title>Lũ</title>{head}")
+        assert (got.date, got.date_source) == (want, "page")
