@@ -690,7 +690,8 @@ def _title(doc: Any, meta: dict[str, str]) -> tuple[str, str]:
     ``<h1>``, else an element of class title) that its metadata's or window's title
     names (those add a site's name, a shorter wording or words for search engines);
     else the metadata's title, else the window title less the site's name."""
-    named = [_clean(meta.get(k)) for k in ("og:title", "twitter:title", "headline", "dc.title")] + [
+    # (the article's headline its structured data gives, before the titles for sharing)
+    named = [_clean(meta.get(k)) for k in ("headline", "og:title", "twitter:title", "dc.title")] + [
         _clean(doc.findtext(".//title"))
     ]
     named = [t for t in named if t]

@@ -732,3 +732,14 @@ def test_a_date_in_a_meta_value_in_mail_form_or_alone_in_its_element(tmp_path: P
     ]:  # fmt: skip
         got = _read(tmp_path, body, head=f"<title>Lũ</title>{head}")
         assert (got.date, got.date_source) == (want, "page")
+
+
+def test_the_headline_of_the_structured_data_before_the_title_for_sharing(tmp_path: Path) -> None:
+    head = (
+        "<title>Lũ miền Trung | Báo Đà Nẵng</title>"
+        "<meta property='og:title' content='Bạn sẽ không tin nổi nước lũ dâng nhanh thế nào'>"
+        '<script type=\'application/ld+json\'>{"@type": "NewsArticle", "headline": '
+        '"Lũ miền Trung dâng nhanh trong đêm"}</script>'
+    )
+    got = _read(tmp_path, f"<article>{_paras('Một.', 'Hai.')}</article>", head=head)
+    assert got.title == "Lũ miền Trung dâng nhanh trong đêm"
