@@ -457,6 +457,7 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
     if lead_el is not None:
         _remove(lead_el)
     sizes = _Sizes(doc)
+    page = sizes.length.get(doc.find("body"), 0) or sizes.length.get(doc, 0)
     k = 0
     while k < len(sizes.order):
         el = sizes.order[k]
@@ -472,6 +473,7 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
             or (
                 _FURNITURE.search(marks)
                 and not _BODY_CLASS.search(marks)
+                and sizes.length[el] <= page / 2  # (a box of the whole page, "footer-borders")
                 and not (_EMBED.search(marks) and el.find(".//blockquote") is not None)
                 and sizes.prose[el] < 3
                 and not _picture_box(el, marks, sizes)

@@ -743,3 +743,12 @@ def test_the_headline_of_the_structured_data_before_the_title_for_sharing(tmp_pa
     )
     got = _read(tmp_path, f"<article>{_paras('Một.', 'Hai.')}</article>", head=head)
     assert got.title == "Lũ miền Trung dâng nhanh trong đêm"
+
+
+def test_a_box_of_the_whole_page_is_not_furniture_whatever_its_class(tmp_path: Path) -> None:
+    got = _read(
+        tmp_path,
+        f"<div class='page footer-borders panels-layout'><h1>Lũ</h1><div class='abstract'>"
+        f"{_paras('Một.', 'Hai.')}</div><div class='footer'><a href='/'>Trang chủ</a></div></div>",
+    )
+    assert _ends(got) == ["Một.", "Hai."]
