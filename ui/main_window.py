@@ -51,6 +51,7 @@ from tangthu.ui.results_pane import PAGE, ResultsPane
 from tangthu.ui.saved_searches import SavedSearchesPanel
 from tangthu.ui.search_bar import SearchBar
 from tangthu.ui.searches import Searches
+from tangthu.ui.sizing import on_screen
 from tangthu.ui.tags import Tagging
 from tangthu.ui.thumbnails import ThumbnailLoader
 from tangthu.ui.watching import Watching
@@ -127,8 +128,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = build_menus(self)
         fill_recent(self.recent_menu, self.settings, self.open_archive)
         geometry = cfg.read(self.settings, "ui/geometry")
-        if not geometry or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+        on_screen(self, restored=bool(geometry) and self.restoreGeometry(geometry))
         if root is not None:
             self.open_archive(root)
 
