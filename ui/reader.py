@@ -186,7 +186,12 @@ class ReaderView(QWidget):
                 lambda: self._zoom(-1),
             ),
             # the main ones first: a narrow reader folds the last ones into "»"
-            ("basket", self.tr("Add to basket"), QKeySequence(), self.basket_requested.emit),
+            (
+                "basket",
+                self.tr("Add to basket"),
+                QKeySequence("Ctrl+B"),
+                self.basket_requested.emit,
+            ),
             ("print", self.tr("Print…"), QKeySequence.StandardKey.Print, self.print_article),
             ("pdf", self.tr("PDF…"), QKeySequence("Ctrl+Shift+P"), self.save_pdf),
             ("marks", self.tr("Tags…"), QKeySequence(), self.marks_requested.emit),
@@ -198,7 +203,9 @@ class ReaderView(QWidget):
             action = QAction(text, self)
             if isinstance(shortcut, QKeySequence.StandardKey) or not shortcut.isEmpty():
                 action.setShortcut(shortcut)
+                # (its keys work wherever the reader has the focus: its text, its bar)
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                self.addAction(action)
             action.triggered.connect(slot)
             self.bar.addAction(action)
             self.actions_[key] = action

@@ -372,3 +372,26 @@ def test_qt_own_dialogs_speak_vietnamese_and_the_archive_picker_renames_nothing(
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args: asked.append(args) or "")
     window.choose_archive()
     assert asked and asked[0][3] & QFileDialog.Option.ReadOnly
+
+
+def test_the_readers_keys_work_while_its_text_has_the_focus(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    _search(qtbot, window, "hội nghị")
+    reader = window.side.reader
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    reader.browser.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is reader.browser, timeout=5000)
+    assert reader.hit_label.text().startswith("1 of ")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F3)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F3)
+    assert reader.hit_label.text().startswith("3 of ")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert reader.hit_label.text().startswith("2 of ")
+    before = len(window.basket_model.basket.items)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.basket_model.basket.items) == before + 1
