@@ -188,7 +188,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         p.add_argument("--limit", type=int, default=20)
         p.add_argument("--page", type=int, default=1)
         p.add_argument("--photos", action="store_true", help="search photo captions")
-        add_filters(p, until="--to")
+        add_filters(p, also_to=True)
         p.add_argument(
             "--like",
             metavar="ID",
@@ -226,7 +226,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
             default=0,
             help="with --query: at most this many articles, the first in its order (default: all)",
         )
-        add_filters(p, until="--until")  # (--to names the export's target)
+        add_filters(p)  # (--to names the export's target)
         p.add_argument(
             "--title", help="the PDF's or HTML pages' title (default: the search, or the file name)"
         )
@@ -248,11 +248,12 @@ def _add_no_ocr(p: argparse.ArgumentParser) -> None:
     )
 
 
-def add_filters(p: argparse.ArgumentParser, *, until: str) -> None:
+def add_filters(p: argparse.ArgumentParser, *, also_to: bool = False) -> None:
     """The options that restrict and order a search (search and export share them; the
-    last day is *until*: ``--to`` for search, ``--until`` for export)."""
+    last day is ``--until`` for both, and ``--to`` too where it names nothing else)."""
     p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="from this day on")
-    p.add_argument(until, dest="date_to", metavar="YYYY-MM-DD", help="up to this day")
+    names = ["--until", "--to"] if also_to else ["--until"]
+    p.add_argument(*names, dest="date_to", metavar="YYYY-MM-DD", help="up to this day")
     p.add_argument("--outlet", help="only this outlet (as listed in the search's counts)")
     p.add_argument("--no-outlet", action="store_true", help="only articles without an outlet")
     p.add_argument("--year", help="only articles of this year")

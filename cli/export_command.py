@@ -41,7 +41,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError("give article IDs (ID or ID#photo.jpg) or --query, not both or neither")
     if args.limit < 0:
         raise UsageError("--limit must be 0 (every article) or more")
-    filters = filters_of(args, until="--until")
+    filters = filters_of(args)
     if args.ids:
         items = _items(root, args.ids)
     else:

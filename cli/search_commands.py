@@ -195,7 +195,7 @@ def _emptied_line(emptied_by: list[str], f: Filters) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
-def filters_of(args: argparse.Namespace, until: str = "--to") -> Filters:
+def filters_of(args: argparse.Namespace) -> Filters:
     """The filters the options of `commands.add_filters` ask for.
 
     Raises:
@@ -209,7 +209,7 @@ def filters_of(args: argparse.Namespace, until: str = "--to") -> Filters:
         raise UsageError(f"--year takes a year such as 2018, not {args.year!r}")
     return Filters(
         date_from=_check_date(args.date_from, "--from"),
-        date_to=_check_date(args.date_to, until),
+        date_to=_check_date(args.date_to, "--until"),
         outlet=NONE if args.no_outlet else (library.canonical_outlet(args.outlet) or args.outlet),
         year=NONE if args.undated else args.year,
         has_photos=args.has_photos,

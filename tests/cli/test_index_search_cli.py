@@ -106,6 +106,12 @@ def test_search_filters_and_sort(ixdir: Path, capsys: pytest.CaptureFixture[str]
     )
     dates = [h["date"] for h in json.loads(capsys.readouterr().out)["hits"]]
     assert dates == ["2024-09-18", "2024-05-15", "2024-03-21"]
+    # the last day is --until, as export names it (--to is kept for search alone)
+    assert main(["search", "", "--until", "2024-06-30", "--sort", "date", *args]) == 0
+    dates = [h["date"] for h in json.loads(capsys.readouterr().out)["hits"]]
+    assert dates[:2] == ["2024-05-15", "2024-03-21"] and "2024-09-18" not in dates
+    assert main(["search", "", "--until", "30/6/2024", *args]) == 2
+    assert "--until takes a date as YYYY-MM-DD" in capsys.readouterr().err
     assert main(["search", "", "--outlet", "baotinh.example", *args]) == 0
     assert json.loads(capsys.readouterr().out)["total"] == 2
 
