@@ -235,6 +235,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
             action="store_true",
             help="replace an existing target: one file, an empty folder or an earlier export",
         )
+        p.add_argument(
+            "--list", action="store_true", help="list the files written, after the report"
+        )
 
     return parser
 

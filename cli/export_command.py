@@ -71,8 +71,6 @@ def cmd_export(args: argparse.Namespace) -> int:
             )
     except records.TargetExists as exc:
         raise CommandFailed(f"{exc} Add --force to replace it.") from exc
-    for name in report.files:
-        print(one_line(name))
     print(
         f"Wrote {report.target}: {plural(report.articles, 'article')}, "
         f"{plural(report.photos, 'photo')}, {plural(len(report.files), 'file')} "
@@ -80,4 +78,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     )
     for problem in report.problems:
         print(f"Problem: {one_line(str(problem))}")
+    if args.list:
+        for name in report.files:
+            print(one_line(name))
     return 0

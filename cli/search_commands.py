@@ -261,6 +261,10 @@ def cmd_search(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(data, ensure_ascii=False, indent=2))
         else:
+            if hits:
+                print(f"The {plural(len(hits), 'article')} most like {one_line(args.like)}:")
+            else:
+                print(f"No article is like {one_line(args.like)}.")
             for h in hits:
                 date = shown_date(h.date, h.date_estimated)
                 print(f"{h.score:7.2f}  {date:12}  {one_line(h.title)}\n         {one_line(h.id)}")

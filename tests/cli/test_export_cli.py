@@ -31,10 +31,15 @@ def test_export_ids(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         == 0
     )
     out = capsys.readouterr().out
-    # one article with its three photos, and one photo chosen alone
-    assert "Wrote" in out and "1 article, 4 photos" in out
+    # one article with its three photos, and one photo chosen alone: the report alone
+    assert out.startswith("Wrote") and "1 article, 4 photos" in out
+    assert len(out.splitlines()) == 1
     with zipfile.ZipFile(target) as zf:
         assert "2023/12/le-hoi-hoa-da-quy/da-quy-2.jpg" in zf.namelist()
+    argv = ["export", "--archive", str(SAMPLE), "--format", "zip", "--force", "--list"]
+    assert main([*argv, "--to", str(target), "2024/03/hoi-nghi-doan-ket/article.txt"]) == 0
+    report, *names = capsys.readouterr().out.splitlines()  # the files, after the report
+    assert report.startswith("Wrote") and "manifest.csv" in names
     assert (
         main(
             [

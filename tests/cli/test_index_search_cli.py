@@ -343,5 +343,7 @@ def test_index_meaning_then_search_by_meaning_and_both(
     folder = data["hits"][0]["id"].rsplit("/", 1)[0]  # the article's folder names it too
     assert main(["search", "", *archive, "--like", folder, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["hits"] == like["hits"]
+    assert main(["search", "", *archive, "--like", folder]) == 0  # a header says what it is
+    assert capsys.readouterr().out.startswith(f"The 6 articles most like {folder}:\n")
     assert main(["search", "", *archive, "--like", "2024/09/khong-co"]) == 1
     assert "No article 2024/09/khong-co" in capsys.readouterr().err
