@@ -120,6 +120,16 @@ class Screenshot(QObject):
             self.exit_code = 1
             self._grab()
             return
+        failure = w.index_status.failure
+        if failure is not None:  # the window says why; the run says it too, and fails
+            print(
+                f"{program.command_name()} gui: indexing failed: {' '.join(str(failure).split())} "
+                f"{self.path} shows the window as it was.",
+                file=sys.stderr,
+            )
+            self.exit_code = 1
+            self._grab()
+            return
         if not self._settled() or w.basket_model.pending():
             return
         if self.stage == "search":

@@ -43,6 +43,8 @@ class IndexStatus(QWidget):
         self._embedding_started = 0.0
         #: the run under way makes the vectors of search by meaning (asked for)
         self.meaning: bool | None = None
+        #: why the last run failed (None: it did not)
+        self.failure: Exception | None = None
         self.embedding.connect(self._embedded)  # said from the run's thread: queued here
         self.label = QLabel(self)
         self.progress = QProgressBar(self)
@@ -79,6 +81,7 @@ class IndexStatus(QWidget):
         committed, embedding = self.committed, self.embedding
         self._embedding_started = 0.0
         self.meaning = meaning
+        self.failure = None
 
         def call(progress: Any, cancel: Any) -> IndexSummary:
             return library.update_index_apart(
@@ -183,6 +186,7 @@ class IndexStatus(QWidget):
         self._ended()
 
     def _failed(self, error: Exception) -> None:
+        self.failure = error
         self.label.setText(self.tr("Indexing failed"))
         # Not modal: the window (and a screenshot run) goes on while the message shows.
         box = QMessageBox(

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from tangthu.library.records import Cancelled, CancelToken
+from tangthu.library.records import Cancelled, CancelToken, Failure
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +111,10 @@ class Job(QRunnable):
             self.done = True
             self.signals.cancelled.emit()
         except Exception as exc:  # reported to the user, never raised into Qt
-            log.exception("background job failed")
+            if isinstance(exc, Failure):  # a message for people: the window says it
+                log.info("background job failed: %s", exc)
+            else:
+                log.exception("background job failed")
             self.done = True
             self.signals.failed.emit(exc)
         else:

@@ -108,6 +108,12 @@ def _indexing(w: MainWindow) -> None:
     status.ended.connect(w.indexing_ended)
     w.searches.opened.connect(w.archive_ready)
 
+    def failed() -> None:  # no "building the index…" left standing: it failed
+        if status.failure is not None and w.result is None:
+            w.status_label.setText(w.tr("No index to search: indexing failed"))
+
+    status.ended.connect(failed)
+
     # the archive is watched: a change (or a quiet rescan) updates its index
     waiting = {"pending": False}
 

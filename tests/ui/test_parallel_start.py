@@ -73,6 +73,32 @@ def test_screenshot_that_cannot_settle_exits_1_with_a_message(tmp_path: Path) ->
     assert b"had not settled after" in proc.stderr
 
 
+def test_a_screenshot_whose_indexing_fails_exits_1_with_one_sentence(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "TANGTHU_DATA_DIR": str(tmp_path / "data"),
+        "TANGTHU_CACHE_DIR": str(tmp_path / "cache"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    taken = tmp_path / "taken"  # a folder holding someone's files: no index is built there
+    taken.mkdir()
+    (taken / "notes.txt").write_text("mine", encoding="utf-8")
+    out = tmp_path / "out.png"
+    args = [sys.executable, "main.py", "gui", str(SAMPLE), "--index-dir", str(taken)]
+    proc = subprocess.run(
+        [*args, "--screenshot", str(out), "--deadline", "60"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        timeout=150,
+    )
+    err = proc.stderr.decode()
+    assert proc.returncode == 1
+    said = [line for line in err.splitlines() if "propagateSizeHints" not in line]  # (Qt's)
+    assert len(said) == 1 and "indexing failed: The index folder" in said[0]
+    assert out.is_file()  # the window as it was, its message on it
+
+
 def test_watchdog_ends_a_stuck_process(tmp_path: Path) -> None:
     code = (
         "import time; from tangthu.ui.app import _watchdog; "

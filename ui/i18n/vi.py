@@ -44,6 +44,7 @@ VI: dict[str, str] = {
     "Indexing %1 of %2 (%3/s, %4 s left)": "Đang lập chỉ mục %1/%2 (%3 bài/giây, còn %4 giây)",
     "Indexing cancelled; the index is as it was": "Đã hủy lập chỉ mục; chỉ mục giữ nguyên như cũ",
     "Indexing failed": "Lập chỉ mục thất bại",
+    "No index to search: indexing failed": "Chưa có chỉ mục để tìm: lập chỉ mục thất bại",
     "Indexing…": "Đang lập chỉ mục…",
     "Language": "Ngôn ngữ",
     "Larger text": "Chữ to hơn",
