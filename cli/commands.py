@@ -236,6 +236,12 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
             help="replace an existing target: one file, an empty folder or an earlier export",
         )
         p.add_argument(
+            "--organization",
+            default="",
+            metavar="NAME",
+            help="the library that makes a BagIt bag (its bag-info.txt's Source-Organization)",
+        )
+        p.add_argument(
             "--list", action="store_true", help="list the files written, after the report"
         )
 

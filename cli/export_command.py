@@ -67,6 +67,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 options={
                     "about": f"Tìm kiếm: “{args.query}”" if args.query else "",
                     "title": args.title or (f"Tìm kiếm: {args.query}" if args.query else ""),
+                    "organization": args.organization,
                 },
             )
     except records.TargetExists as exc:

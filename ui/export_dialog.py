@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from tangthu import library
 from tangthu.library import records
 from tangthu.library.records import ExportFormat, ExportReport, Item
+from tangthu.ui import settings as cfg
 from tangthu.ui.errors import error_text
 from tangthu.ui.i18n import articles_and_photos, counted, fmt, photos_count
 from tangthu.ui.jobs import Job, make_pool, run_job
@@ -55,14 +56,19 @@ class ExportDialog(QDialog):
         about: str = "",
         title: str = "",
         known: list[str] | None = None,
+        settings: Any = None,
     ) -> None:
         """*about*: what is exported (a search and its filters), for the formats that
         print it; *title*: the document's title offered (the file's name when empty);
-        *known*: the archives the user opened (an export never touches them)."""
+        *known*: the archives the user opened (an export never touches them; by default
+        those *settings* list); *settings*: where the library's name given for a bag is
+        kept."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export"))
         self.items = items
         self.about = about
+        if known is None and settings is not None:
+            known = cfg.read_list(settings, "archives/roots")
         self.known = list(known or [])
         self.pool = pool or make_pool(1)
         self.job: Job | None = None
@@ -81,6 +87,9 @@ class ExportDialog(QDialog):
         self.organization = QLineEdit(self)
         self.organization.setAccessibleName(self.tr("Organization"))
         self.organization.setPlaceholderText(self.tr("Your library (for BagIt)"))
+        self.settings = settings
+        if settings is not None:
+            self.organization.setText(cfg.read(settings, "export/organization"))
         self.title = QLineEdit(title, self)
         self.title.setAccessibleName(self.tr("Title"))
         self.title.setPlaceholderText(self.tr("The file's name"))
@@ -168,6 +177,8 @@ class ExportDialog(QDialog):
         options = {"about": self.about}
         if self.organization.isEnabled():
             options["organization"] = self.organization.text()
+            if self.settings is not None:  # (the next bag is made by the same library)
+                cfg.write(self.settings, "export/organization", self.organization.text().strip())
         if self.title.isEnabled() and self.title.text().strip():
             options["title"] = self.title.text().strip()
         items = list(self.items)

@@ -389,9 +389,8 @@ class MainWindow(QMainWindow):
                 self, self.tr("Export"), self.tr("Nothing is selected to export.")
             )
             return None
-        known = cfg.read_list(self.settings, "archives/roots")
         dialog = ExportDialog(
-            items, self, pool=self.export_pool, about=about, title=title, known=known
+            items, self, pool=self.export_pool, about=about, title=title, settings=self.settings
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()

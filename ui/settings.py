@@ -30,6 +30,7 @@ DEFAULTS: dict[str, Any] = {
     "results/timeline": True,
     "ui/filters": True,  # the filters panel is shown
     "cite/style": "apa",  # "apa" or "chicago"
+    "export/organization": "",  # the library named in a BagIt bag's bag-info.txt
 }
 
 HISTORY_LENGTH = 30

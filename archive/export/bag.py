@@ -38,7 +38,6 @@ def write_bag(
     staging.rmdir()
     tick(progress, cancel, 0, 1)
     info = {
-        "Source-Organization": organization or "Tàng Thư",
         "Bagging-Date": date.today().isoformat(),
         "External-Description": description
         or (
@@ -47,6 +46,8 @@ def write_bag(
         ),
         "Bag-Software-Agent": "Tàng Thư",
     }
+    if organization.strip():  # the library that made the bag (the program is its agent)
+        info["Source-Organization"] = organization.strip()
     tags = sorted(
         {t for item, art in resolved.articles for t in resolved.marks(item.root, art.id)[0]}
     )

@@ -112,14 +112,16 @@ def test_bagit_export_validates(tmp_path: Path, corpus_items: list[Item], corpus
     import bagit
 
     target = tmp_path / "bag"
-    export(corpus_items, "bagit", target)
+    export(corpus_items, "bagit", target, options={"organization": "Thư viện tỉnh Lâm Đồng"})
     bag = bagit.Bag(str(target))
     bag.validate()
     assert bag.is_valid()
     assert set(bag.algorithms) >= {"sha256", "sha512"}
     info = bag.info
-    for key in ("Source-Organization", "Bagging-Date", "External-Description", "Payload-Oxum"):
+    for key in ("Bagging-Date", "External-Description", "Payload-Oxum"):
         assert info.get(key), key
+    assert info["Source-Organization"] == "Thư viện tỉnh Lâm Đồng"
+    assert info["Bag-Software-Agent"] == "Tàng Thư"  # the program is the agent, not the source
     assert sha(target / "data" / SEED / "1.JPG") == sha(corpus / SEED / "1.JPG")
     dc = json.loads((target / "metadata" / "dc.json").read_text("utf-8"))
     seed = load_article(corpus, corpus / SEED / "article.txt")

@@ -222,3 +222,19 @@ def test_export_help_names_its_options(capsys: pytest.CaptureFixture[str]) -> No
     for option in ("--query", "--until", "--year", "--exact", "--sort", "--title", "--force"):
         assert option in out
     assert "default: all" in out
+
+
+def test_a_bag_names_the_library_given_and_never_the_program(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import bagit
+
+    argv = ["export", "2024/03/hoi-nghi-doan-ket/article.txt", "--archive", str(SAMPLE)]
+    argv += ["--format", "bagit"]
+    named = tmp_path / "named"
+    assert main([*argv, "--to", str(named), "--organization", "Thư viện tỉnh Lâm Đồng"]) == 0
+    assert bagit.Bag(str(named)).info["Source-Organization"] == "Thư viện tỉnh Lâm Đồng"
+    plain = tmp_path / "plain"
+    assert main([*argv, "--to", str(plain)]) == 0
+    assert "Source-Organization" not in bagit.Bag(str(plain)).info
+    capsys.readouterr()

@@ -110,3 +110,21 @@ def test_the_dialog_counts_photos_chosen_alone_and_names_the_collection(  # type
     assert dialog.title.text() == "Đoàn kết"
     assert dialog.what.text() == "1 article with its photos, and 1 photo chosen alone"
     dialog.close()
+
+
+def test_the_library_named_in_a_bag_is_remembered(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import bagit
+
+    items = [Item(str(window.root), "2024/03/hoi-nghi-doan-ket/article.txt")]
+    dialog = window.open_export(items)
+    dialog.format.setCurrentIndex(dialog.format.findData("bagit"))
+    assert dialog.organization.isEnabled() and dialog.organization.text() == ""
+    dialog.organization.setText("Thư viện tỉnh Lâm Đồng")
+    dialog.target.setText(str(tmp_path / "bag"))
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=30000)
+    assert bagit.Bag(str(tmp_path / "bag")).info["Source-Organization"] == "Thư viện tỉnh Lâm Đồng"
+    dialog.close()
+    again = window.open_export(items)  # the next export offers the same library
+    assert again.organization.text() == "Thư viện tỉnh Lâm Đồng"
+    again.close()
