@@ -153,3 +153,26 @@ def measured(
         env=env,
     )
     return dict(json.loads(run.stdout))
+
+
+def skipped_line(reports: list[Any]) -> str:
+    """One line saying which tests were skipped and why, most first (empty: none was):
+    a test suite run where the shared corpus is not found says so at its end."""
+    from collections import Counter
+
+    reasons: Counter[str] = Counter()
+    for report in reports:
+        longrepr = getattr(report, "longrepr", None)
+        reason = longrepr[2] if isinstance(longrepr, tuple) and len(longrepr) == 3 else ""
+        reasons[str(reason).removeprefix("Skipped: ").strip() or "no reason given"] += 1
+    if not reasons:
+        return ""
+    total = sum(reasons.values())
+    groups = "; ".join(f"{n} because {reason}" for reason, n in reasons.most_common())
+    return f"Skipped {total} test{'s' if total > 1 else ''}: {groups}"
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    line = skipped_line(terminalreporter.stats.get("skipped", []))
+    if line:
+        terminalreporter.write_line(line)
