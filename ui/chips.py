@@ -11,6 +11,21 @@ from tangthu.library.records import NONE, Filters
 from tangthu.ui.i18n import fmt
 
 
+def format_name(name: str, tr: Callable[[str], str]) -> str:
+    """An article format's name as people say it (``html``: "Web page"), the same in the
+    Format facet and on its chip."""
+    labels = {
+        "text": tr("Text"),
+        "html": tr("Web page"),
+        "pdf": tr("PDF"),
+        "docx": tr("Word document"),
+        "image": tr("Picture"),
+        "mhtml": tr("Web page (single file)"),
+        "odt": tr("OpenDocument text"),
+    }
+    return labels.get(name, name.upper())
+
+
 def chip_texts(f: Filters, tr: Callable[[str], str]) -> list[tuple[str, str]]:
     """(filter name, chip text) for each filter that is on; *tr* translates."""
     out: list[tuple[str, str]] = []
@@ -27,7 +42,7 @@ def chip_texts(f: Filters, tr: Callable[[str], str]) -> list[tuple[str, str]]:
     if f.has_photos:
         out.append(("photos", tr("has photos")))
     if f.format:
-        out.append(("format", fmt(tr("format %1"), f.format.upper())))
+        out.append(("format", format_name(f.format, tr)))
     return out
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from tangthu.library.records import NONE, Filters, SearchResult
+from tangthu.ui.chips import format_name
 from tangthu.ui.i18n import number
 from tangthu.ui.sizing import at_least_rows, hug_rows
 
@@ -98,16 +99,7 @@ class FiltersPanel(QGroupBox):
 
     def format_label_of(self, name: str) -> str:
         """A format's name as people say it (``html``: "Web page")."""
-        labels = {
-            "text": self.tr("Text"),
-            "html": self.tr("Web page"),
-            "pdf": self.tr("PDF"),
-            "docx": self.tr("Word document"),
-            "image": self.tr("Picture"),
-            "mhtml": self.tr("Web page (single file)"),
-            "odt": self.tr("OpenDocument text"),
-        }
-        return labels.get(name, name.upper())
+        return format_name(name, self.tr)
 
     def show_tags(self, counts: dict[str, int]) -> None:
         """The user's tags on this archive, with how many items carry each."""

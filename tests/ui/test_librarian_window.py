@@ -649,3 +649,12 @@ def test_without_the_sample_the_window_opens_empty_and_says_so(qtbot, qsettings,
     assert [b.text() for b in welcome.findChildren(QPushButton)] == ["Open your archive…"]
     assert "sample archive is open" not in welcome.text.text()
     window.shutdown()
+
+
+def test_a_formats_chip_says_what_its_facet_says(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from tangthu.library.records import Filters
+
+    chips = window.results.chips
+    chips.show_filters(Filters(format="html"))
+    facet = window.filters_panel.format_label_of("html")
+    assert facet == "Web page" and chips.chips["format"].text().startswith("Web page")

@@ -285,7 +285,6 @@ VI: dict[str, str] = {
     "Title": "Tiêu đề",
     "Try: %1": "Thử: %1",
     "has photos": "có ảnh",
-    "format %1": "định dạng %1",
     "Text": "Văn bản",
     "Web page": "Trang web",
     "PDF": "PDF",
