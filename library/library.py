@@ -491,6 +491,8 @@ class ItemDetails:
     size: int
     #: the photo that stands for it (the item's photo, or its article's first)
     thumb: str | None
+    #: the date is an estimate (from the text or the photos), not a stated one
+    date_estimated: bool = False
 
 
 def item_details(item: Item) -> ItemDetails:
@@ -521,6 +523,7 @@ def item_details(item: Item) -> ItemDetails:
         article.date if article else None,
         size,
         thumb,
+        bool(article and article.date_estimated),
     )
 
 

@@ -152,7 +152,9 @@ class BasketModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == BasketColumn.DATE:
-                return (details.date or "") if details else ""
+                if details is None or not details.date:
+                    return ""
+                return f"≈ {details.date}" if details.date_estimated else details.date
             if column == BasketColumn.SIZE:
                 return human_size(details.size) if details else ""
             title = self.titles.get(item.article_id) or item.article_id

@@ -95,3 +95,16 @@ def test_export_dialog_cancel_writes_nothing(qtbot, window, tmp_path: Path) -> N
         assert not (tmp_path / "x.pdf").exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
     dialog.pool.waitForDone()
+
+
+def test_the_baskets_date_column_marks_an_estimate(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tangthu.ui.basket_model import BasketColumn
+    from tests.conftest import write_article
+
+    root = tmp_path / "kho"
+    text = "T\n\nMở đầu không ngày.\nĐoạn một.\nĐoạn hai.\nHồi ngày 26/1/2008, trận đấu.\n"
+    write_article(root / "a", text)
+    model = BasketModel(Basket(tmp_path / "b.json"))
+    model.add([Item(str(root), "a/article.txt")])
+    qtbot.waitUntil(lambda: not model.pending(), timeout=10000)
+    assert model.data(model.index(0, BasketColumn.DATE)) == "≈ 2008-01-26"
