@@ -210,6 +210,8 @@ def _photo_cell(
     w, h = (info.width, info.height) if info and info.width and info.height else (4, 3)
     if info and info.orientation in (5, 6, 7, 8):
         w, h = h, w
+    if info and info.width and info.height:
+        width = min(width, w)  # never blown up past its own size (2x a high-DPI screen's)
     height = max(1, round(width * h / w))
     return (
         f"<td><a href='photo-open:{i}'><img src='photo:{i}' width='{width}' height='{height}'></a>"

@@ -145,3 +145,21 @@ def test_a_wide_reader_shows_a_scan_beside_its_text() -> None:
     left, right = side_by_side.split("</td><td valign='top'>", 1)
     assert "trang-1.jpg" in left and "Đoạn đầu" not in left
     assert "Đoạn đầu đọc được." in right and "Đoạn sau." in right
+
+
+def test_a_small_photo_is_shown_at_its_own_size_never_blown_up() -> None:
+    from tangthu.archive.model import Article, Block, PhotoInfo, PhotoRef
+    from tangthu.library.records import Highlight
+    from tangthu.ui.article_page import article_html
+
+    def shown(width: int, height: int) -> str:
+        photo = PhotoRef("a.jpg", "Ảnh", True, "/x/a.jpg", PhotoInfo(width=width, height=height))
+        article = Article(id="a/article.txt", title="T", lead="",
+                          blocks=(Block("photos", files=("a.jpg",)),), photos=(photo,))  # fmt: skip
+        page, _ = article_html(
+            article, Highlight(frozenset(), frozenset()), lambda s: s, width=1000
+        )
+        return page.split("<img src='photo:0' ", 1)[1].split(">", 1)[0]
+
+    assert shown(65, 52) == "width='65' height='52'"  # (its size: 2x on a high-DPI screen)
+    assert shown(4000, 3000) == "width='480' height='360'"
