@@ -71,7 +71,16 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         p.add_argument("--lang", choices=["vi", "en"], help="user interface language")
         p.add_argument(
             "--view",
-            choices=["reader", "photos", "grid", "viewer", "table", "timeline", "basket"],
+            choices=[
+                "reader",
+                "photos",
+                "grid",
+                "viewer",
+                "table",
+                "timeline",
+                "basket",
+                "problems",
+            ],
             default="reader",
             help="what --screenshot shows",
         )

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, QTranslator
+from PySide6.QtCore import QObject, Qt, QTimer, QTranslator
 from PySide6.QtGui import QIcon, QImageReader
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -141,6 +141,9 @@ class Screenshot(QObject):
                 w.basket_dock.raise_()
                 self.stage = "basket"  # its thumbnails are asked for when it paints
                 return
+            if self.view == "problems":  # the panel, as large as a user would pull it
+                w.problems_dock.show()
+                w.resizeDocks([w.problems_dock], [w.height() // 3], Qt.Orientation.Vertical)
             if self.view in ("photos", "grid"):
                 w.side.setCurrentIndex(PHOTOS)
                 self.stage = "grid"

@@ -26,7 +26,7 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class ProblemsModel(QAbstractTableModel):
-    """What the last scan reported: kind, file, what happened."""
+    """What the last scan reported: kind, file, what happened, and what to do."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -44,13 +44,14 @@ class ProblemsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else 3
+        return 0 if parent.isValid() else 4
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return [self.tr("Problem"), self.tr("File"), self.tr("What happened")][section]
+            names = [self.tr("Problem"), self.tr("File"), self.tr("What happened")]
+            return [*names, self.tr("What to do")][section]
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -58,12 +59,17 @@ class ProblemsModel(QAbstractTableModel):
             return None
         p = self._rows[index.row()]
         tr = self.tr
+        advice = PROBLEM_KINDS.get(p.kind, "")
+        shown = [
+            kind_text(p.kind, tr),
+            p.path,
+            detail_text(p.detail, tr),
+            tr(advice) if advice else "",
+        ]
         if role == Qt.ItemDataRole.DisplayRole:
-            return [kind_text(p.kind, tr), p.path, detail_text(p.detail, tr)][index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            advice = PROBLEM_KINDS.get(p.kind, "")
-            lines = [kind_text(p.kind, tr), p.path, detail_text(p.detail, tr), tr(advice)]
-            return "\n".join(line for line in lines if line)
+            return shown[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole line, for a cell cut short
+            return "\n".join(line for line in shown if line)
         return None
 
 
@@ -88,9 +94,13 @@ class ProblemsDock(QDockWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.view.verticalHeader().hide()
-        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a path keeps both ends
-        self.view.setWordWrap(False)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        rows = self.view.verticalHeader()
+        rows.hide()
+        # two lines a row: what happened and what to do wrap (a path keeps both ends)
+        rows.setDefaultSectionSize(self.view.fontMetrics().lineSpacing() * 2 + 8)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.view.setWordWrap(True)
         self.view.doubleClicked.connect(lambda _i: self.open_folder())
         panel = QWidget(self)
         column = QVBoxLayout(panel)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tangthu.archive.model import Problem
+from PySide6.QtCore import Qt
+
+from tangthu.archive.model import PROBLEM_KINDS, Problem
 from tangthu.index.search import Hit
 from tangthu.ui.photo_grid import PhotoGridModel, PhotoItem
 from tangthu.ui.problems import ProblemsModel
@@ -64,6 +66,9 @@ def test_problems_model(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     model.set_problems([Problem("missing-photo", str(Path("/a/b.jpg")), "not there")])
     qtmodeltester.check(model)
     assert model.data(model.index(0, 1)) == str(Path("/a/b.jpg"))
+    # what to do is said on the line, not only in a tooltip
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "What to do"
+    assert model.data(model.index(0, 3)) == PROBLEM_KINDS["missing-photo"]
 
 
 def test_timeline_labels_never_overlap_and_the_undated_one_stays(qtbot) -> None:  # type: ignore[no-untyped-def]

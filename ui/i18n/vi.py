@@ -91,6 +91,7 @@ VI: dict[str, str] = {
     "The photo file is missing.": "Không có tệp ảnh.",
     "To": "Đến ngày",
     "What happened": "Chi tiết",
+    "What to do": "Cách xử lý",
     "Year": "Năm",
     "Zoom in": "Phóng to",
     "Zoom out": "Thu nhỏ",
