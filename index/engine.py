@@ -351,6 +351,10 @@ class Searcher(Protocol):
 
     def more_like(self, article_id: str, *, limit: int = 10) -> list[Hit]: ...
 
+    def more_like_result(self, article_id: str, *, limit: int = 10) -> SearchResult:
+        """`more_like` as a list of its own, with its facets counted over it."""
+        ...
+
     def meaning_state(self) -> MeaningState:
         """How far the archive's vectors for search by meaning are (`index.meaning`)."""
         ...

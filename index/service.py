@@ -607,6 +607,20 @@ class SearchService:
         pairs += [f'"{word} {after}"'] if after else []
         return sum(self._how_many(parse(pair), None, False) for pair in pairs)
 
+    def more_like_result(self, article_id: str, *, limit: int = 10) -> SearchResult:
+        """`more_like` as a list of its own (mode ``like``): its hits, and the facets
+        counted over them (what the list holds, not the archive)."""
+        started = time.perf_counter()
+        hits = self.more_like(article_id, limit=limit)
+        result = SearchResult(query="", total=len(hits), hits=hits, pagesize=max(1, limit))
+        result.mode = "like"
+        if hits:
+            ids = frozenset(h.id for h in hits)
+            shown = self.store.match(Ask(Every(), True, ARTICLE, Filters(ids=ids)))
+            result.facets = shaped(self.store.facets(shown))
+        result.seconds = time.perf_counter() - started
+        return result
+
     def more_like(self, article_id: str, *, limit: int = 10) -> list[Hit]:
         """Articles most like *article_id*: nearest in meaning when the archive has
         vectors (its own among them), with their openings as snippets; else by its

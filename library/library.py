@@ -177,9 +177,19 @@ class Library:
         Raises:
             ArticleNotFound: there is no such article.
         """
+        return self.searcher().more_like(self._article_ident(article_id), limit=limit)
+
+    def more_like_result(self, article_id: str, *, limit: int = 10) -> SearchResult:
+        """`more_like` as a list of its own, with the facets counted over it.
+
+        Raises:
+            ArticleNotFound: there is no such article.
+        """
+        return self.searcher().more_like_result(self._article_ident(article_id), limit=limit)
+
+    def _article_ident(self, article_id: str) -> str:
         path = self.find_article(article_id)
-        ident = unicodedata.normalize("NFC", path.relative_to(self.root).as_posix())
-        return self.searcher().more_like(ident, limit=limit)
+        return unicodedata.normalize("NFC", path.relative_to(self.root).as_posix())
 
     def meaning_state(self) -> MeaningState:
         """Whether this archive can be searched by meaning (`index.meaning`)."""

@@ -10,6 +10,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 from tangthu.library.records import NONE, Filters
 from tangthu.ui.i18n import fmt
 
+#: The most characters of a title a chip shows.
+_CHIP_TITLE = 36
+
 
 def format_name(name: str, tr: Callable[[str], str]) -> str:
     """An article format's name as people say it (``html``: "Web page"), the same in the
@@ -63,18 +66,27 @@ class FilterChips(QWidget):
         self.chips: dict[str, QToolButton] = {}
         self.hide()
 
+    def show_like(self, title: str) -> None:
+        """Say the list is the articles like *title* (its × goes back to the search; a
+        long title is cut short, whole in the chip's tooltip)."""
+        short = title if len(title) <= _CHIP_TITLE else title[: _CHIP_TITLE - 1].rstrip() + "…"
+        self._show([("like", fmt(self.tr("Like: %1"), short))], self.tr("List:"))
+        self.chips["like"].setToolTip(fmt(self.tr("Like: %1"), title))
+
     def show_filters(self, filters: Filters) -> None:
+        self._show(chip_texts(filters, self.tr), self.tr("Filters:"))
+
+    def _show(self, texts: list[tuple[str, str]], label: str) -> None:
         while self._row.count():
             item = self._row.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         self.chips = {}
-        texts = chip_texts(filters, self.tr)
         if not texts:
             self.hide()
             return
-        self._row.addWidget(QLabel(self.tr("Filters:"), self))
+        self._row.addWidget(QLabel(label, self))
         for name, text in texts:
             chip = QToolButton(self)
             chip.setText(f"{text}  ×")

@@ -75,6 +75,8 @@ class ResultsPane(QWidget):
         self.news = ""
         #: the archive of the hit last chosen ("" for the archive shown)
         self.chosen_archive = ""
+        #: the title of the article a "More like this" list is like
+        self.like_title = ""
         self.model = ResultsModel(loader, self)
         self.view = QListView(self)
         self.view.setModel(self.model)
@@ -214,7 +216,10 @@ class ResultsPane(QWidget):
         self.chosen_archive = ""
         if result.page == 1:
             self.model.set_hits(result.hits, thumbs)
-            self.chips.show_filters(filters)
+            if result.mode == "like":  # a list of its own: no filter applies to it
+                self.chips.show_like(self.like_title)
+            else:
+                self.chips.show_filters(filters)
             several = len(result.facets.get("archive", {})) > 1  # the archive column
             self.table.setColumnHidden(Column.ARCHIVE, not several)
             mixed = set(result.facets.get("format", {})) - {"text"}  # the format column

@@ -7,7 +7,6 @@ still on its way is dropped).
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -195,14 +194,10 @@ class Searches(QObject):
         self.generation += 1
 
         def call() -> tuple[SearchResult, dict[str, str]]:
-            started = time.perf_counter()
-            hits = lib.more_like(article_id, limit=LIKE)
+            result = lib.more_like_result(article_id, limit=LIKE)
             root = str(lib.root)
-            hits = [replace(h, archive=root) for h in hits]
-            result = SearchResult(query="", total=len(hits), hits=hits, pagesize=LIKE)
-            result.mode = "like"
-            result.seconds = time.perf_counter() - started
-            return result, lib.thumbnail_paths(hits)
+            result.hits = [replace(h, archive=root) for h in result.hits]
+            return result, lib.thumbnail_paths(result.hits)
 
         self._latest(call, lambda found: self.found.emit(found[0], found[1], True))
 

@@ -49,7 +49,8 @@ def _search_and_results(w: MainWindow) -> None:
     results.article_chosen.connect(lambda i: w.open_article(i, results.chosen_archive))
     results.more_wanted.connect(lambda page: w.run_search(page=page))
     results.suggestion_chosen.connect(w.set_query)
-    results.filter_removed.connect(filters.remove)
+    # (the × of "Like: …" goes back to the search; any other removes its filter)
+    results.filter_removed.connect(lambda n: w.run_search() if n == "like" else filters.remove(n))
     results.span_chosen.connect(filters.set_span)
     results.undated_chosen.connect(lambda: filters.set_year(records.NONE))
     results.accents_dropped.connect(bar.drop_exact)
@@ -198,6 +199,7 @@ def _tags(w: MainWindow) -> None:
 
     def more_like() -> None:
         if w.current_article is not None:
+            w.results.like_title = w.current_article.title
             w.searches.more_like(w.current_article.id, w.results.chosen_archive or None)
 
     w.side.article_like_requested.connect(more_like)

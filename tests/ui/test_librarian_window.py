@@ -658,3 +658,25 @@ def test_a_formats_chip_says_what_its_facet_says(qtbot, window) -> None:  # type
     chips.show_filters(Filters(format="html"))
     facet = window.filters_panel.format_label_of("html")
     assert facet == "Web page" and chips.chips["format"].text().startswith("Web page")
+
+
+def test_more_like_this_says_what_its_list_is_and_counts_its_facets(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    _search(qtbot, window, "hội nghị")
+    qtbot.waitUntil(lambda: window.current_article is not None, timeout=20000)
+    title = window.current_article.title
+    window.side.reader.actions_["like"].trigger()
+
+    def like_shown() -> bool:
+        r = window.results.result
+        return r is not None and r.mode == "like" and not window.busy()
+
+    qtbot.waitUntil(like_shown, timeout=20000)
+    r = window.results.result
+    chips = window.results.chips
+    assert set(chips.chips) == {"like"} and chips.chips["like"].toolTip() == f"Like: {title}"
+    assert chips.chips["like"].text().startswith(f"Like: {title[:20]}")
+    assert r.total > 0 and sum(r.facets["year"].values()) == r.total  # counted over the list
+    assert window.filters_panel.year_model.rowCount() > 1  # "(all)" and the list's years
+    with qtbot.waitSignal(window.search_done, timeout=20000):
+        chips.chips["like"].click()  # back to the search
+    assert window.results.result.mode != "like" and window.results.result.query == "hội nghị"

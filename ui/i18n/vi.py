@@ -265,6 +265,8 @@ VI: dict[str, str] = {
     "Copy path": "Chép đường dẫn",
     "Date": "Ngày",
     "Export these…": "Xuất các bài này…",
+    "List:": "Danh sách:",
+    "Like: %1": "Giống bài: %1",
     "Filters:": "Bộ lọc:",
     "Folder": "Thư mục",
     "No article holds “%1”.": "Không bài nào có “%1”.",
