@@ -427,8 +427,15 @@ def update(
         for b in range(0, len(ids), BATCH):
             if cancel is not None:
                 cancel.check()
-            texts = [passage(*read(root, aid)) or aid for aid in ids[b : b + BATCH]]
-            rows.append(model.passages(texts))
+            pairs = [read(root, aid) for aid in ids[b : b + BATCH]]
+            texts = [passage(title, body) if body.strip() else "" for title, body in pairs]
+            said = [k for k, t in enumerate(texts) if t]
+            # an article with no text (a title at most: a file's name) has no meaning to
+            # compare: a row of zeros, never found near anything
+            block = np.zeros((len(texts), model.dim), dtype=np.float32)
+            if said:
+                block[said] = model.passages([texts[k] for k in said])
+            rows.append(block)
             done += len(texts)
             if progress is not None:
                 progress(done, len(todo))
@@ -525,6 +532,9 @@ class Vectors:
             self._live = [np.zeros(len(c.ids), dtype=bool) for c in self._chunks]
             for c, row, _fp in self._where.values():
                 self._live[c][row] = True
+            for c, chunk in enumerate(self._chunks):  # (a row of zeros: nothing to mean)
+                if len(chunk.ids):
+                    self._live[c] &= np.any(np.asarray(chunk.rows[:, :8]) != 0, axis=1)
             self._ids = [aid for c in self._chunks for aid in c.ids]
             self._wide = None
             self._stamp = stamp
@@ -555,7 +565,8 @@ class Vectors:
         w = self._where.get(article_id)
         if w is None:
             return None
-        return np.asarray(self._chunks[w[0]].rows[w[1]], dtype=np.float32)
+        row = np.asarray(self._chunks[w[0]].rows[w[1]], dtype=np.float32)
+        return row if np.any(row != 0) else None  # (an article with no words)
 
     def scores(self, query: np.ndarray) -> np.ndarray:
         """Every row's cosine with *query* (rows replaced by a later one: -inf)."""

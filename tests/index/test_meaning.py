@@ -572,3 +572,19 @@ def test_a_full_disk_while_writing_vectors_says_the_disk_is_full(
         assert not list((ix / meaning.FOLDER).glob(".c*.tmp"))  # nothing half written
     finally:
         subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+def test_an_article_with_no_text_is_never_among_the_nearest(
+    sample: Path, tmp_path: Path, model: WordsModel
+) -> None:
+    empty = sample / "2025/01/bai-trong"
+    empty.mkdir(parents=True)
+    (empty / "article.txt").write_text("Lũ lụt bão lúa\n\n", encoding="utf-8")  # a title only
+    ix = tmp_path / "ix"
+    summary = update_index(sample, ix, meaning=True)
+    assert summary.articles == 8
+    assert not any("bai-trong" in text or "Lũ lụt bão lúa" in text for text in model.embedded)
+    with ArchiveSearcher(ix, sample) as s:
+        ids = [h.id for h in s.search("lũ lụt bão lúa", mode="meaning", pagesize=50).hits]
+        assert len(ids) == 7 and not any("bai-trong" in i for i in ids)
+        assert s.more_like("2025/01/bai-trong/article.txt", limit=3) == []  # like nothing
