@@ -136,6 +136,8 @@ def _boilerplate(tree: Any, story: list[str]) -> list[str]:
     return [found[int(k * step)] for k in range(BOILERPLATE)]
 
 
+#: English month names (a table of its own: the truth is written with none of the
+#: readers' code, so that a reader's mistake cannot become the truth it is scored on).
 _MONTHS = {
     m: k
     for k, names in enumerate(

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from tangthu import library
 from tangthu.ui import settings as cfg
+from tangthu.ui.check import check_archive
 from tangthu.ui.help import ShortcutsHelp, UserGuide
 from tangthu.ui.i18n import LANGUAGES, current_language
 from tangthu.ui.reading_side import PHOTOS, READER
@@ -44,6 +45,7 @@ def build_menus(w: MainWindow) -> QMenu:
     recent = menu.addMenu(tr("Recent archives"))
     act(menu, tr("&Update index"), "F5", w.start_indexing)
     act(menu, tr("&Rebuild index"), "", lambda: w.start_indexing(rebuild=True))
+    act(menu, tr("&Check the archive…"), "", lambda: check_archive(w))
     act(menu, tr("Build vectors for search by &meaning"), "", w.by_meaning.build)
 
     def read_scans(on: bool) -> None:

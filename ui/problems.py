@@ -37,6 +37,9 @@ class ProblemsModel(QAbstractTableModel):
         self._rows = list(problems)
         self.endResetModel()
 
+    def problems(self) -> list[Problem]:
+        return list(self._rows)
+
     def problem(self, row: int) -> Problem | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
