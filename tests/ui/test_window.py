@@ -395,3 +395,25 @@ def test_the_readers_keys_work_while_its_text_has_the_focus(qtbot, window) -> No
     before = len(window.basket_model.basket.items)
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     assert len(window.basket_model.basket.items) == before + 1
+
+
+def test_the_viewers_keys_work_from_its_focused_picture(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    with qtbot.waitSignal(window.article_shown, timeout=20000):
+        window.open_article(HNDK)
+    viewer = window._show_viewer(window._article_items(), 0)
+    qtbot.waitExposed(viewer)
+    viewer.activateWindow()
+    viewer.view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is viewer.view, timeout=5000)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)  # (not the view's scrolling)
+    assert viewer.row == 1
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Left)
+    assert viewer.row == 0
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_R)
+    (picture,) = viewer.view.scene().items()
+    assert picture.rotation() == 90
+    viewer.close()
