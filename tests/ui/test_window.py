@@ -417,3 +417,44 @@ def test_the_viewers_keys_work_from_its_focused_picture(qtbot, window) -> None: 
     (picture,) = viewer.view.scene().items()
     assert picture.rotation() == 90
     viewer.close()
+
+
+def test_the_windows_keys_work_while_the_readers_text_has_the_focus(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from tangthu.ui.reading_side import PHOTOS, READER
+
+    _search(qtbot, window, "hội nghị")
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+
+    def press(keys: str) -> None:  # to the widget that has the focus, as a user would
+        QTest.keyClick(QApplication.focusWidget(), *_key(keys))
+
+    browser = window.side.reader.browser
+    browser.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is browser, timeout=5000)
+    press("Ctrl+2")
+    assert window.results.view_name() == "table"
+    press("Ctrl+1")
+    assert window.results.view_name() == "cards"
+    shown = window.results.timeline.isVisibleTo(window)
+    press("Ctrl+T")
+    assert window.results.timeline.isVisibleTo(window) is not shown
+    press("Ctrl+4")
+    assert window.side.currentIndex() == PHOTOS
+    press("Ctrl+3")
+    assert window.side.currentIndex() == READER
+    browser.setFocus()
+    press("Ctrl+F")
+    assert window.search_bar.edit.hasFocus()
+
+
+def _key(keys: str) -> tuple[Qt.Key, Qt.KeyboardModifier]:
+    """A key as QTest.keyClick takes it, from ``Ctrl+2``."""
+    from PySide6.QtGui import QKeySequence
+
+    combo = QKeySequence(keys)[0]
+    return combo.key(), combo.keyboardModifiers()
