@@ -173,6 +173,7 @@ _FILLED = re.compile(
 )
 #: The most characters of an element whose text is a date and nothing else.
 _DATE_ALONE = 30
+_DIGIT = re.compile(r"\d")
 #: The metadata that states a page's publication date, strongest first.
 _DATE_META = (
     "article:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
@@ -307,6 +308,7 @@ class _Sizes:
             run = _run(el.text)
             commas = _commas(el.text)
             linked = prose = 0
+            lines = _long_line(el.text)  # its own lines of 80 characters or more
             size = 1
             for child in el:
                 if isinstance(child.tag, str):
@@ -317,6 +319,7 @@ class _Sizes:
                     size += self.size[child]
                 run = _join(run, _run(child.tail))
                 commas += _commas(child.tail)
+                lines += _long_line(child.tail)
             runs[el] = run
             n, lead, trail = run
             length = max(0, n - lead - trail)
@@ -327,12 +330,8 @@ class _Sizes:
                 if 0 < length < 80:  # a CJK character says what three of a Latin script do
                     weighed += 2 * len(_CJK.findall(el.text_content()))
                 prose += weighed >= 80
-            elif el.tag != "p" and prose < 3:  # lines of a story written as text and <br>
-                prose += sum(
-                    len(piece.strip()) >= 80
-                    for piece in (el.text, *(child.tail for child in el))
-                    if piece
-                )
+            elif el.tag != "p":  # lines of a story written as text and <br>
+                prose += lines
             self.length[el] = length
             self.linked[el] = linked
             self.commas[el] = commas
@@ -342,6 +341,11 @@ class _Sizes:
     def density(self, el: Any) -> float:
         length = self.length.get(el, 0)
         return self.linked.get(el, 0) / length if length else 0.0
+
+
+def _long_line(text: str | None) -> int:
+    """1 when *text* is a line of prose by its length (80 characters or more), else 0."""
+    return int(text is not None and len(text) >= 80 and len(text.strip()) >= 80)
 
 
 def _commas(text: str | None) -> int:
@@ -661,8 +665,10 @@ def _date_line(doc: Any) -> str | None:
             texts = [_words(el.getparent())]  # a labelled date: the label's line states it
         elif el.tag == "time" or _DATE_CLASS.search(_marks(el)):
             texts = [_words(el), _clean(el.get("title")), _clean(el.get("datetime"))]
-        elif len(el) == 0 and len(_clean(el.text)) <= _DATE_ALONE:
+        elif len(el) == 0 and el.text and _DIGIT.search(el.text):  # (no digit: no date)
             texts = [_clean(el.text)]  # a date alone in its element ("December 14, 2016")
+            if len(texts[0]) > _DATE_ALONE:
+                continue
         else:
             continue
         heading = next((a for a in el.iterancestors(*_SUBHEADINGS)), None)
@@ -1006,10 +1012,9 @@ def _lead_figures(story: Any) -> list[Any]:
                 inner += [f for f in map(_picture_holder, after) if f is not None]
                 found.extend(reversed(_outermost(inner)))
                 return found[:3][::-1]
-            slides = _slides(sibling)
             if _is_figure(sibling) or _unmarked_figure(sibling):
                 found.append(sibling)
-            elif len(slides) >= 2:  # a slideshow leading the story: every slide of it
+            elif len(slides := _slides(sibling)) >= 2:  # a slideshow leading the story
                 return [*slides, *found[::-1]]
             else:
                 found.extend(reversed(_outermost(f for f in sibling.iter() if _is_figure(f))))
