@@ -19,9 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from tangthu.archive.fold import fold
-from tangthu.archive.guard import read_bytes
 from tangthu.archive.selection import Item
-from tangthu.archive.storage import set_aside, storable, write_atomically
+from tangthu.archive.storage import read_items, set_aside, storable, write_atomically
 
 VERSION = 1
 
@@ -88,22 +87,10 @@ class Annotations:
 
     def _load(self) -> None:
         try:
-            raw = read_bytes(self.path, limit=MAX_STORE_BYTES)
-        except FileNotFoundError:
-            return
-        except OSError:  # unreadable, or larger than a store can be: set aside below
-            raw = b""
-        try:
-            try:
-                data = json.loads(raw.decode("utf-8"))
-            except RecursionError:
-                raise ValueError("nested too deeply") from None
-            entries = data.get("items") if isinstance(data, dict) else None
-            if not isinstance(entries, list):
-                raise ValueError("no item list")
-            for e in entries:
+            entries = read_items(self.path, MAX_STORE_BYTES)
+            for e in entries or []:
                 self._items[_checked_key(e)] = _checked_marks(e)
-        except (ValueError, UnicodeDecodeError):
+        except ValueError:
             self._items = {}
             self.damaged = set_aside(self.path)
 

@@ -201,6 +201,7 @@ def top_texts(parsed: ParsedText) -> list[str]:
 #: Where a date comes from (`Article.date_source`); those of `ESTIMATED_SOURCES` are
 #: guesses, shown as such.
 DATE_SOURCES = (
+    "corrected",
     "sidecar",
     "photo",
     "folder",
@@ -212,6 +213,32 @@ DATE_SOURCES = (
     "body+exif",
     "exif",
 )
+
+
+#: How an article is dated, as a librarian sorts it (`dating`), strongest first.
+DATINGS = ("corrected", "folder", "metadata", "dateline", "estimate", "none")
+
+_DATING = {
+    "corrected": "corrected",
+    "folder": "folder",
+    "folder+dateline": "folder",
+    "sidecar": "metadata",
+    "photo": "metadata",
+    "page": "metadata",
+    "url": "metadata",
+    "dateline": "dateline",
+    "body": "estimate",
+    "body+exif": "estimate",
+    "exif": "estimate",
+}
+
+
+def dating(date_source: str | None) -> str:
+    """How an article with a date of *date_source* is dated (one of `DATINGS`): a
+    librarian's correction, its folders, the file's metadata or address (a page's
+    publication time, a sidecar, a photo's own date, a date in the URL), its dateline,
+    an estimate (a date lower in the text, the photos' EXIF), or none."""
+    return _DATING.get(date_source or "", "none")
 
 
 def infer_date(
@@ -337,6 +364,8 @@ def sidecar_date(value: str) -> str | None:
 
 __all__ = [
     "DATE_SOURCES",
+    "DATINGS",
+    "dating",
     "TOP_PARAGRAPHS",
     "find_full_date",
     "find_partial_date",

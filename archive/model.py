@@ -211,6 +211,8 @@ class Article:
     recognized: float | None = None
     #: the pages of a paged document (a PDF: each can be seen as a picture)
     pages: int | None = None
+    #: fields a librarian corrected (`archive.corrections`), each with the file's value
+    corrected: tuple[tuple[str, str], ...] = ()
 
     @property
     def body_text(self) -> str:
@@ -232,6 +234,11 @@ class Article:
         return is_estimated(self.date_source)
 
     @property
+    def date_precision(self) -> str | None:
+        """``day``, ``month`` or ``year``: how precise the date is (None: undated)."""
+        return {4: "year", 7: "month", 10: "day"}.get(len(self.date)) if self.date else None
+
+    @property
     def folder(self) -> str:
         return self.id.rpartition("/")[0]
 
@@ -249,6 +256,7 @@ class Article:
             "date": self.date,
             "date_source": self.date_source,
             "date_estimated": self.date_estimated,
+            "date_precision": self.date_precision,
             "format": self.format,
             "recognized": self.recognized,
             "pages": self.pages,
@@ -256,4 +264,6 @@ class Article:
             "problems": [p.to_dict() for p in self.problems],
             "encoding": self.encoding,
             "unreferenced_photos": [p.to_dict() for p in self.unreferenced],
+            # the file's values of the fields a librarian corrected
+            "corrected": dict(self.corrected),
         }

@@ -12,13 +12,14 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from tangthu.archive.dates import DATINGS
 from tangthu.archive.errors import Failure
 from tangthu.archive.guard import read_bytes
 from tangthu.archive.storage import set_aside, storable, write_atomically
 
 FORMAT = "tangthu-saved-searches"
 #: the filters a saved search keeps (those of `index.engine.Filters` a user sets)
-FILTER_KEYS = ("date_from", "date_to", "outlet", "year", "has_photos", "format")
+FILTER_KEYS = ("date_from", "date_to", "outlet", "year", "has_photos", "format", "dated")
 #: A file of saved searches larger than this is not read (a thousand searches take
 #: about 200 KB).
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -82,6 +83,9 @@ def check_filters(raw: object) -> dict[str, Any]:
         elif key == "format":
             if not isinstance(value, str) or not value.isalnum() or len(value) > 20:
                 raise ValueError("format is not the name of a format")
+        elif key == "dated":
+            if value not in DATINGS:
+                raise ValueError(f"dated is not one of {', '.join(DATINGS)}")
         out[key] = value
     return out
 

@@ -34,6 +34,8 @@ class ArticleEntry:
     id: str
     path: str
     fingerprint: str
+    #: a librarian's corrections of the article (`archive.corrections`), to index
+    correction: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(slots=True)

@@ -4,6 +4,7 @@ clearing what a killed writer left behind."""
 from __future__ import annotations
 
 import errno
+import json
 import os
 import re
 import secrets
@@ -15,6 +16,9 @@ import time
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+from tangthu.archive.guard import read_bytes
 
 #: A temporary file older than this whose writer cannot be told alive is left over.
 STALE_SECONDS = 24 * 3600
@@ -131,6 +135,31 @@ def storable(text: str) -> str:
         text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
         text = unicodedata.normalize("NFC", text)
     return text
+
+
+def read_items(path: Path, limit: int) -> list[Any] | None:
+    """The ``items`` list of a store written as ``{"items": [...]}`` (None: no file).
+
+    Raises:
+        ValueError: the file cannot be read, is larger than *limit*, is not such JSON
+            (it is then set aside by the caller, never emptied in place).
+    """
+    try:
+        raw = read_bytes(path, limit=limit)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:  # unreadable, or larger than a store can be
+        raise ValueError(str(exc)) from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+    except UnicodeDecodeError as exc:
+        raise ValueError(str(exc)) from None
+    entries = data.get("items") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise ValueError("no item list")
+    return entries
 
 
 def set_aside(path: Path) -> Path:

@@ -1,5 +1,6 @@
-"""The ``tag``, ``note`` and ``tags`` commands: the user's tags and notes on articles
-and photos (kept in the per-user data folder, never in the archive)."""
+"""The ``tag``, ``note``, ``tags`` and ``edit`` commands: the user's tags and notes on
+articles and photos, and corrections of articles (kept in the per-user data folder,
+never in the archive)."""
 
 from __future__ import annotations
 
@@ -66,3 +67,56 @@ def cmd_tags(args: argparse.Namespace) -> int:
         for tag, n in counts.items():
             print(f"{n:6d}  {one_line(tag)}")
     return 0
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    fields = records.CORRECTABLE
+    lib = library.Library(existing_dir(args.archive), index_dir=args.index_dir)
+    try:
+        ids = [resolve_article(lib, i).relative_to(lib.root).as_posix() for i in args.ids]
+        changes = {f: getattr(args, f) for f in fields if getattr(args, f) is not None}
+        reverted = [f for f in args.revert or [] if f != "all"]
+        if reverted and set(reverted) - set(fields):
+            raise UsageError(f"--revert takes {', '.join(fields)} or all")
+        changed = 0
+        try:
+            if args.revert:
+                changed += lib.revert(ids, None if "all" in args.revert else reverted)
+            if changes:
+                changed += lib.correct(ids, changes)
+        except records.BadCorrection as exc:
+            raise UsageError(str(exc)) from None
+        if changed and lib.index_state()[0]:
+            lib.update_index()  # the corrected articles alone are indexed again
+        articles = [lib.article(i, link_related=False, photo_info=False) for i in ids]
+    finally:
+        lib.close()
+    if args.json:
+        print(json.dumps([_edited(a) for a in articles], ensure_ascii=False, indent=2))
+        return 0
+    if changes or args.revert:
+        print(f"Changed {changed} of {len(ids)} articles.")
+    for art in articles:
+        print(one_line(art.id))
+        for field in fields:
+            was = dict(art.corrected)
+            if field in was:
+                now = getattr(art, field) or "(none)"
+                print(f"  {field}: {one_line(now)}  (corrected; the file says "
+                      f"{one_line(was[field] or '(none)')})")  # fmt: skip
+        if not art.corrected:
+            print("  no corrections")
+    return 0
+
+
+def _edited(art: records.Article) -> dict[str, object]:
+    """An article's corrected fields as ``edit --json`` prints them."""
+    return {
+        "id": art.id,
+        "corrected": {
+            field: {"value": getattr(art, field), "file": was} for field, was in art.corrected
+        },
+        "date": art.date,
+        "date_precision": art.date_precision,
+        "date_source": art.date_source,
+    }

@@ -38,7 +38,7 @@ GuiRunner = Callable[..., int]
 #: The commands, as `build_parser` names them (a test keeps the two alike).
 _NAMES = frozenset(
     ("gui", "scan", "show", "cite", "tag", "note", "tags", "desktop-entry", "index", "search")
-    + ("export",)
+    + ("export", "edit")
 )
 
 
@@ -127,6 +127,30 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         p.add_argument("id", metavar="ID")
         p.add_argument("--archive", required=True, metavar="ROOT")
         p.add_argument("--set", metavar="TEXT", help="the note ('' removes it)")
+
+    if wanted("edit"):
+        p = sub.add_parser(
+            "edit",
+            help="correct an article's title, date, author, outlet or description "
+            "(kept in the data folder; the file is not changed)",
+        )
+        p.add_argument("ids", nargs="+", metavar="ID", help="articles (IDs or folders)")
+        p.add_argument("--archive", required=True, metavar="ROOT")
+        p.add_argument("--title")
+        p.add_argument(
+            "--date", help="2016-12-27, 2016-12 or 2016: a day, a month or a year ('' none)"
+        )
+        p.add_argument("--author", help="('' says there is none)")
+        p.add_argument("--outlet", help="('' says there is none)")
+        p.add_argument("--description")
+        p.add_argument(
+            "--revert",
+            action="append",
+            metavar="FIELD",
+            help="undo the correction of FIELD (title, date, …, or all); may repeat",
+        )
+        p.add_argument("--index-dir", help="the index's folder, when not the data folder's")
+        p.add_argument("--json", action="store_true")
 
     if wanted("tags"):
         p = sub.add_parser("tags", help="list the tags with how many items carry each")
@@ -278,6 +302,19 @@ def add_filters(p: argparse.ArgumentParser, *, also_to: bool = False) -> None:
     p.add_argument("--undated", action="store_true", help="only articles without a date")
     p.add_argument("--has-photos", action="store_true", help="only articles with photos")
     p.add_argument(
+        "--dated-by",
+        dest="dated_by",
+        choices=list(records.DATINGS),
+        help="only articles dated so: corrected by a librarian, by their folders, by the "
+        "file's metadata or address, by their dateline, by an estimate, or not at all",
+    )
+    p.add_argument(
+        "--no-estimates",
+        action="store_true",
+        help="an estimated date counts as none (for --from, --until, --year, --undated "
+        "and the year counts)",
+    )
+    p.add_argument(
         "--format-of",
         dest="format_of",
         metavar="FORMAT",
@@ -376,6 +413,9 @@ def format_article(art: records.Article) -> str:
         ("Encoding", art.encoding),
     ]
     lines += [f"{k + ':':<10}{v}" for k, v in meta if v]
+    if art.corrected:  # what the file says of the fields a librarian corrected
+        lines.append("Corrected; the file says:")
+        lines += [f"  {field}: {was or '(none)'}" for field, was in art.corrected]
     lines.append("")
     if art.lead:
         lines += textwrap.wrap(art.lead, width) + [""]
@@ -449,7 +489,7 @@ def _lazy(name: str, gui: GuiRunner | None) -> Any:
         from tangthu.cli import search_commands
 
         return getattr(search_commands, f"cmd_{name}")
-    if name in ("tag", "note", "tags"):
+    if name in ("tag", "note", "tags", "edit"):
         from tangthu.cli import annotations_commands
 
         return getattr(annotations_commands, f"cmd_{name}")

@@ -185,6 +185,7 @@ def _emptied_line(emptied_by: list[str], f: Filters) -> str:
         ),
         "photos": "no articles with photos (remove --has-photos)",
         "format": f"no articles in {f.format} files (remove --format-of)",
+        "dated": f"no articles dated by {f.dated} (remove --dated-by)",
         "year": (
             "no undated articles (remove --undated)"
             if f.year == NONE
@@ -214,6 +215,8 @@ def filters_of(args: argparse.Namespace) -> Filters:
         year=NONE if args.undated else args.year,
         has_photos=args.has_photos,
         format=getattr(args, "format_of", None),
+        dated=getattr(args, "dated_by", None),
+        estimates=not getattr(args, "no_estimates", False),
     )
 
 

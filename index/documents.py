@@ -6,7 +6,9 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
+from tangthu.archive import corrections
 from tangthu.archive.article import load_article
+from tangthu.archive.dates import dating
 from tangthu.archive.model import Article, CancelToken, Problem
 from tangthu.archive.scan import ArticleEntry
 from tangthu.index.analysis import positions, title_key
@@ -60,6 +62,8 @@ def article_documents(article: Article, fingerprint: str) -> list[IndexDoc]:
                 "title": article.title,
                 "date": article.date or "",
                 "date_est": article.date_estimated,
+                "dated_by": dating(article.date_source),
+                "corrected": " ".join(f for f, _was in article.corrected),
                 "outlet": outlet,
                 "author": article.author or "",
                 "photos": len(article.photos),
@@ -114,7 +118,7 @@ def parsed(root: str, entries: list[ArticleEntry], cancel: CancelToken | None = 
     for entry in entries:
         if cancel is not None:
             cancel.check()
-        article = load_article(root, entry.path)
+        article = corrections.apply(load_article(root, entry.path), entry.correction)
         problems = list(article.problems)
         if len(article.body_text) > MAX_INDEXED_CHARS:
             problems.append(

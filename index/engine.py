@@ -96,6 +96,11 @@ class Filters:
     ids: frozenset[str] | None = None
     #: the article file's format (``html``, ``pdf``, …: `tangthu.archive.formats`)
     format: str | None = None
+    #: how the article is dated (one of `tangthu.archive.dates.DATINGS`)
+    dated: str | None = None
+    #: False: an estimated date counts as none (the date and year filters and the year
+    #: and month facets leave it out; ``year=NONE`` keeps it)
+    estimates: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +130,10 @@ class Hit:
     author: str | None = None
     #: the article file's format (``text``, ``html``, ``pdf``, …)
     format: str = "text"
+    #: how the article is dated (`tangthu.archive.dates.DATINGS`)
+    dated_by: str = "none"
+    #: the fields a librarian corrected (`tangthu.archive.corrections`)
+    corrected: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -132,6 +141,8 @@ class Hit:
             "title": self.title,
             "date": self.date,
             "date_estimated": self.date_estimated,
+            "dated_by": self.dated_by,
+            "corrected": list(self.corrected),
             "outlet": self.outlet,
             "author": self.author,
             "format": self.format,
@@ -187,7 +198,7 @@ class SearchResult:
     #: only exact spellings were asked for
     exact_only: bool = False
     #: when filters emptied the list: the filters that alone leave nothing
-    #: ("date", "outlet", "year", "photos", "format"), or ["together"] when only their
+    #: ("date", "outlet", "year", "photos", "format", "dated"), or ["together"] when only their
     #: combination does
     emptied_by: list[str] = field(default_factory=list)
     #: documents in the index when it was searched (it may still be growing)
@@ -228,6 +239,8 @@ class Facets:
     years: dict[int, int] = field(default_factory=dict)
     months: dict[int, int] = field(default_factory=dict)
     formats: dict[str, int] = field(default_factory=dict)
+    #: articles by how they are dated (`tangthu.archive.dates.DATINGS`)
+    datings: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,7 +304,9 @@ class Store(Protocol, Generic[M, D]):
         """A reader of the document's stored fields ("" or None when absent)."""
         ...
 
-    def facets(self, matches: M) -> Facets: ...
+    def facets(self, matches: M, *, estimates: bool = True) -> Facets:
+        """What *matches* count (without *estimates*: an estimated date as none)."""
+        ...
 
     def has_term(self, term: str, *, folded: bool) -> bool:
         """Whether the text holds *term* (exact, or folded with every spelling)."""

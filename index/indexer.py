@@ -16,12 +16,13 @@ import time
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from tangthu.archive.guard import is_within
 from tangthu.archive.model import CancelToken, Problem
+from tangthu.archive.paths import data_dir
 from tangthu.archive.scan import Inventory, walk
 from tangthu.index import engines, photo_hashes
 from tangthu.index.documents import cpu_jobs
@@ -85,6 +86,7 @@ def update_index(
     committed: CommitCallback | None = None,
     meaning: bool | None = None,
     meaning_progress: Progress | None = None,
+    corrections: str | os.PathLike[str] | None = None,
 ) -> IndexSummary:
     """Bring the index of *root* up to date with the folders on disk.
 
@@ -102,6 +104,8 @@ def update_index(
             articles without one, once the text is indexed; None: only when the
             archive has vectors already; False: not now.
         meaning_progress: called with (articles embedded, articles to embed).
+        corrections: the librarian's corrections to index in place of what the files
+            say (`archive.corrections`); default: the store of the per-user data folder.
 
     Raises:
         IndexBusy: another writer holds the index.
@@ -131,6 +135,7 @@ def update_index(
             committed=committed,
             meaning=meaning,
             meaning_progress=meaning_progress,
+            corrections=corrections,
         )
 
 
@@ -218,10 +223,12 @@ def _update(
     committed: CommitCallback | None,
     meaning: bool | None = None,
     meaning_progress: Progress | None = None,
+    corrections: str | os.PathLike[str] | None = None,
 ) -> IndexSummary:
     """`update_index` with the index's lock held."""
     recover(path)
     inv = inventory if inventory is not None else walk(root_s, cancel=cancel)
+    inv = _corrected(inv, corrections)
     summary = IndexSummary(index_dir=str(path))
     manifest = read_manifest(path, with_files=True)
     name = engine or (manifest or {}).get("engine") or engines.DEFAULT
@@ -355,6 +362,23 @@ def _update(
     summary.problems = [Problem(**p) for p in state["problems"]]
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _corrected(inv: Inventory, store: str | os.PathLike[str] | None) -> Inventory:
+    """*inv* with each corrected article carrying its correction, and a fingerprint that
+    changes with it (a corrected or reverted field re-indexes that article alone)."""
+    from tangthu.archive.corrections import Corrections, corrections_path
+
+    fixes = Corrections(store or corrections_path(data_dir())).follow(inv.root, inv.articles)
+    if not fixes:
+        return inv
+    articles = [
+        replace(e, fingerprint=f"{e.fingerprint}~{fix.digest}", correction=fix.fields)
+        if (fix := fixes.get(e.id)) is not None
+        else e
+        for e in inv.articles
+    ]
+    return replace(inv, articles=articles)
 
 
 def _has_vectors(path: Path) -> bool:

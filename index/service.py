@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tangthu.archive.dates import DATINGS
 from tangthu.archive.fold import has_marks
 from tangthu.archive.formats import format_of
 from tangthu.archive.model import Article
@@ -99,6 +100,8 @@ def shaped(facets: Facets) -> dict[str, dict[str, int]]:
         "year": ordered_counts(years),
         "month": months,
         "format": formats,
+        # strongest evidence first (`archive.dates.DATINGS`)
+        "dated": {name: facets.datings[name] for name in DATINGS if facets.datings.get(name)},
     }
 
 
@@ -116,7 +119,11 @@ def emptied_by(filters: Filters | None, count: Callable[[Filters | None], int]) 
         "year": Filters(year=f.year),
         "photos": Filters(has_photos=f.has_photos),
         "format": Filters(format=f.format),
+        "dated": Filters(dated=f.dated),
     }
+    # (an estimate left out goes with the date and the year it changes)
+    parts["date"] = replace(parts["date"], estimates=f.estimates)
+    parts["year"] = replace(parts["year"], estimates=f.estimates)
     active = {name: replace(one, ids=f.ids) for name, one in parts.items() if one != Filters()}
     if not active or count(Filters(ids=f.ids) if f.ids is not None else None) == 0:
         return []
@@ -150,6 +157,8 @@ def stored_hit(
         folder=stored("folder") or "",
         exact=bool(exact),
         date_estimated=bool(stored("date_est")),
+        dated_by=stored("dated_by") or "none",
+        corrected=tuple((stored("corrected") or "").split()),
         snippet_marks=found.spans if found else (),
         title_marks=titled.spans if titled else (),
         snippet_near=found.near if found else (),
@@ -337,7 +346,8 @@ class SearchService:
             for d, score, flag in rows
         ]
         if facets:
-            result.facets = shaped(self.store.facets(shown))
+            estimates = filters.estimates if filters is not None else True
+            result.facets = shaped(self.store.facets(shown, estimates=estimates))
         if result.total == 0:
             if not wordless:
                 result.suggestion = self.suggest(query)

@@ -54,7 +54,7 @@ ROOT_FILE = "tangthu-root.txt"
 #: 6: the modules moved under ``tangthu.`` (Whoosh's index names its classes by module);
 #: the author is stored for lists. 7: a code's parts each have a position of their own
 #: (phrases match across punctuation, alike in every engine).
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 
 def index_dir_for(

@@ -23,6 +23,7 @@ from tangthu.index.store import index_dir_for, known_roots
 # is used: a command runs one thing per process, and a search needs none of them.
 if TYPE_CHECKING:
     from tangthu.archive.annotations import Annotations
+    from tangthu.archive.corrections import Corrections
     from tangthu.archive.export import ExportReport
     from tangthu.archive.saved_searches import SavedSearch, SavedSearches
     from tangthu.archive.selection import Basket, Item
@@ -119,6 +120,50 @@ class Library:
         if self._annotations is None:
             self._annotations = user_annotations()
         return self._annotations
+
+    @property
+    def corrections(self) -> Corrections:
+        """The librarian's corrections of what files say (shared by every archive)."""
+        return user_corrections()
+
+    def correct(self, ids: Iterable[str], changes: dict[str, str]) -> int:
+        """Correct *changes* (field -> value, `archive.corrections.FIELDS`) of the
+        articles *ids*; returns how many changed. The index shows it once updated
+        (`update_index`).
+
+        Raises:
+            ArticleNotFound: an ID that is not an article of the archive (nothing changed).
+            BadCorrection: a value that cannot be kept (nothing changed).
+        """
+        wanted = [self.article_id(ident) for ident in ids]
+        return self.corrections.set(self.root, wanted, changes)
+
+    @staticmethod
+    def check_correction(field: str, value: str) -> str:
+        """*value* as a correction of *field* keeps it (no file is read).
+
+        Raises:
+            BadCorrection: it cannot be one (an empty title, a date not understood…).
+        """
+        from tangthu.archive.corrections import clean_value
+
+        return clean_value(field, value)
+
+    def revert(self, ids: Iterable[str], fields: Iterable[str] | None = None) -> int:
+        """Undo the corrections of *fields* (all when None) of *ids*; how many changed.
+        An ID no longer in the archive can be reverted too (its correction is dropped)."""
+        return self.corrections.revert(self.root, ids, fields)
+
+    def article_id(self, ident: str) -> str:
+        """The ID of the article *ident* names (an ID, its folder, or a path in the
+        archive).
+
+        Raises:
+            ArticleNotFound: no article is there.
+            OutsideArchive: *ident* leads out of the archive.
+        """
+        path = self.find_article(ident)
+        return unicodedata.normalize("NFC", path.relative_to(self.root).as_posix())
 
     def search(self, query: str, **options: Any) -> SearchResult:
         """Articles matching *query* (see `index.engine.Searcher.search` for options).
@@ -325,6 +370,11 @@ class Library:
         from tangthu.archive.article import load_article
 
         article = load_article(self.root, path, photo_info=photo_info)
+        fix = self.corrections.get(self.root, article_id)
+        if fix is not None:
+            from tangthu.archive.corrections import apply
+
+            article = apply(article, fix.fields)
         if link_related and article.related:
             try:
                 article = self.searcher().link_related(article)
@@ -593,6 +643,29 @@ def user_annotations(path: str | os.PathLike[str] | None = None) -> Annotations:
     return _annotations[where]
 
 
+def corrections_file() -> Path:
+    """Where the librarian's corrections are kept (the per-user data folder)."""
+    from tangthu.archive.corrections import corrections_path
+
+    return corrections_path(data_dir())
+
+
+def user_corrections() -> Corrections:
+    """The librarian's corrections (read again when another process changed them)."""
+    from tangthu.archive.corrections import Corrections
+
+    where = corrections_file()
+    store = _corrections.get(where)
+    if store is None:
+        store = _corrections[where] = Corrections(where)
+    else:
+        store.refresh()
+    return store
+
+
+_corrections: dict[Path, Corrections] = {}
+
+
 def export(
     items: list[Item],
     fmt: str,
@@ -607,6 +680,7 @@ def export(
     every archive with an index in the data folder, and *known* (the window's list).
     """
     options.setdefault("annotations", user_annotations())
+    options.setdefault("corrections", user_corrections())
     protected = [*known, *known_roots()]
     from tangthu.archive.export import export as export_items
 
@@ -623,6 +697,9 @@ def item_title(item: Item) -> str:
         path = None
     if path is None:
         return item.article_id
+    fix = user_corrections().get(item.root, item.article_id)
+    if fix is not None and fix.value("title"):
+        return fix.value("title") or item.article_id
     try:
         return load_article(item.root, path, photo_info=False).title or item.article_id
     except OSError:

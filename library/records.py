@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING
 from tangthu.library.lazy import names
 
 if TYPE_CHECKING:  # imported when first used: a command names few of them
+    from tangthu.archive.corrections import FIELDS as CORRECTABLE
+    from tangthu.archive.corrections import BadCorrection
+    from tangthu.archive.dates import DATINGS
     from tangthu.archive.errors import Failure
     from tangthu.archive.export import ExportError, ExportFormat, ExportReport, TargetExists
     from tangthu.archive.locate import OutsideArchive
@@ -48,6 +51,9 @@ if TYPE_CHECKING:  # imported when first used: a command names few of them
 
 #: The module each record is defined in.
 _WHERE = {
+    "CORRECTABLE": "tangthu.archive.corrections:FIELDS",
+    "BadCorrection": "tangthu.archive.corrections",
+    "DATINGS": "tangthu.archive.dates",
     "Failure": "tangthu.archive.errors",
     "ExportError": "tangthu.archive.export",
     "ExportFormat": "tangthu.archive.export",
@@ -91,10 +97,13 @@ _WHERE = {
 __getattr__ = names(__name__, _WHERE)
 
 __all__ = [
+    "CORRECTABLE",
+    "DATINGS",
     "NONE",
     "PROBLEM_KINDS",
     "Article",
     "ArticleNotFound",
+    "BadCorrection",
     "Block",
     "CancelToken",
     "Cancelled",

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from tangthu.archive.annotations import Annotations
+from tangthu.archive.corrections import Corrections
 from tangthu.archive.export.common import (
     ExportError,
     Progress,
@@ -84,8 +85,10 @@ def export(
     options: dict[str, str] | None = None,
     annotations: Annotations | None = None,
     protected: Iterable[str] = (),
+    corrections: Corrections | None = None,
 ) -> ExportReport:
-    """Export *items* as *fmt* to *target* (with the tags and notes of *annotations*).
+    """Export *items* as *fmt* to *target* (with the tags and notes of *annotations*,
+    the articles as *corrections* corrected them).
 
     The archive is only read: a file that is not a regular file inside its archive (a
     pipe, a device, a link out of it) or cannot be read is left out and reported, and
@@ -108,7 +111,7 @@ def export(
     target = Path(target)
     roots = sorted({i.root for i in items})
     check_target(target, roots, force=force, protected=protected)
-    resolved = resolve(items, cancel=cancel)
+    resolved = resolve(items, cancel=cancel, corrections=corrections)
     resolved.annotations = annotations
     if not resolved.articles and not resolved.photos:
         raise ExportError(

@@ -24,6 +24,8 @@ from tangthu.archive.article import (
     load_article,
     unusable_photo,
 )
+from tangthu.archive.corrections import Corrections
+from tangthu.archive.corrections import apply as apply_correction
 from tangthu.archive.errors import Failure
 from tangthu.archive.formats import media_type
 from tangthu.archive.guard import UnsafeFile, open_regular, regular_size
@@ -112,8 +114,14 @@ class Resolved:
         return self.annotations.tags(item), self.annotations.note(item)
 
 
-def resolve(items: list[Item], *, cancel: CancelToken | None = None) -> Resolved:
-    """Load the articles and photos that *items* name; unknown ones become problems."""
+def resolve(
+    items: list[Item],
+    *,
+    cancel: CancelToken | None = None,
+    corrections: Corrections | None = None,
+) -> Resolved:
+    """Load the articles and photos that *items* name (as *corrections* corrected
+    them); unknown ones become problems."""
     out = Resolved()
     cache: dict[tuple[str, str], Article | None] = {}
 
@@ -124,7 +132,9 @@ def resolve(items: list[Item], *, cancel: CancelToken | None = None) -> Resolved
                 path = article_file(root, aid)
             except OutsideArchive:
                 path = None
-            cache[key] = load_article(root, path) if path is not None else None
+            loaded = load_article(root, path) if path is not None else None
+            fix = corrections.get(root, aid) if corrections is not None and loaded else None
+            cache[key] = apply_correction(loaded, fix.fields) if loaded and fix else loaded
         return cache[key]
 
     for item in items:
@@ -250,10 +260,14 @@ def dublin_core(article: Article, tags: tuple[str, ...] = (), note: str = "") ->
         "creator": article.author or "",
         "date": article.date or "",
         "date_estimated": "yes" if article.date and article.date_estimated else "",
+        # the fields a librarian corrected (the file said otherwise)
+        "corrected": ", ".join(field for field, _was in article.corrected),
         "publisher": article.outlet or "",
         "source": article.source_url or "",
         "identifier": article.id,
-        "description": "\n\n".join(x for x in (article.lead, note and f"Ghi chú: {note}") if x),
+        "description": "\n\n".join(
+            x for x in (_description(article), note and f"Ghi chú: {note}") if x
+        ),
         "relation": "; ".join(r.title for r in article.related),
         "subject": "; ".join(x for x in (article.subject, *tags) if x),
         "type": "Text",
@@ -261,6 +275,13 @@ def dublin_core(article: Article, tags: tuple[str, ...] = (), note: str = "") ->
         "language": "vi",
     }
     return {k: v for k, v in record.items() if v}
+
+
+def _description(article: Article) -> str:
+    """What describes the article: a librarian's description, else its lead."""
+    if any(field == "description" for field, _was in article.corrected):
+        return article.description or ""
+    return article.lead
 
 
 #: The file every folder export of Tàng Thư holds: what it is and which files it wrote.

@@ -19,14 +19,25 @@ from tangthu.archive.export.common import (
     copy_file,
     open_source,
     payload,
+    shown_date,
     stream,
     tick,
 )
 from tangthu.archive.export.registry import ExportFormat
-from tangthu.archive.model import CancelToken
+from tangthu.archive.model import Article, CancelToken
 from tangthu.archive.selection import Item
 
-MANIFEST_FIELDS = ["path", "kind", "article_id", "title", "bytes", "sha256", "address"]
+MANIFEST_FIELDS = [
+    "path",
+    "kind",
+    "article_id",
+    "title",
+    "date",
+    "corrected",
+    "bytes",
+    "sha256",
+    "address",
+]
 
 
 def _kind(src: Path, item: Item) -> str:
@@ -39,7 +50,7 @@ def _kind(src: Path, item: Item) -> str:
     return "metadata" if src.suffix.lower() == ".json" else "photo"
 
 
-def _unsaved(resolved: Resolved, titles: dict[str, str]) -> list[dict[str, object]]:
+def _unsaved(resolved: Resolved, about: dict[str, dict[str, str]]) -> list[dict[str, object]]:
     """Manifest rows of the pictures the articles' pages show but did not save: listed
     with their web address, nothing copied."""
     rows: list[dict[str, object]] = []
@@ -51,7 +62,7 @@ def _unsaved(resolved: Resolved, titles: dict[str, str]) -> list[dict[str, objec
                         "path": "",
                         "kind": "photo not saved with the page",
                         "article_id": item.article_id,
-                        "title": titles.get(item.article_id, ""),
+                        **about.get(item.article_id, {}),
                         "bytes": "",
                         "sha256": "",
                         "address": ref.address,
@@ -60,12 +71,22 @@ def _unsaved(resolved: Resolved, titles: dict[str, str]) -> list[dict[str, objec
     return rows
 
 
-def _titles(resolved: Resolved) -> dict[str, str]:
-    titles = {item.article_id: art.title for item, art in resolved.articles}
+def _about(art: Article) -> dict[str, str]:
+    """What the manifest says of an article: its title and date (as corrected), and
+    which fields a librarian corrected."""
+    return {
+        "title": art.title,
+        "date": shown_date(art),
+        "corrected": ", ".join(field for field, _was in art.corrected),
+    }
+
+
+def _articles(resolved: Resolved) -> dict[str, dict[str, str]]:
+    about = {item.article_id: _about(art) for item, art in resolved.articles}
     for photo in resolved.photos:
         if photo.article is not None:
-            titles.setdefault(photo.item.article_id, photo.article.title)
-    return titles
+            about.setdefault(photo.item.article_id, _about(photo.article))
+    return about
 
 
 def manifest_csv(rows: list[dict[str, object]]) -> bytes:
@@ -88,7 +109,7 @@ def _write_all(
     the names written and the manifest. A source that may not or cannot be read is
     reported in *resolved* and left out; the rest goes on."""
     files = payload(resolved, multi_root=multi_root)
-    titles = _titles(resolved)
+    about = _articles(resolved)
     written: list[str] = []
     rows: list[dict[str, object]] = []
     for n, (src, rel, item) in enumerate(files, start=1):
@@ -104,13 +125,13 @@ def _write_all(
                 "path": rel,
                 "kind": _kind(src, item),
                 "article_id": item.article_id,
-                "title": titles.get(item.article_id, ""),
+                **about.get(item.article_id, {}),
                 "bytes": copied.size,
                 "sha256": copied.sha256,
             }
         )
     tick(progress, cancel, len(files), len(files))
-    return written + ["manifest.csv"], manifest_csv(rows + _unsaved(resolved, titles))
+    return written + ["manifest.csv"], manifest_csv(rows + _unsaved(resolved, about))
 
 
 def write_folder(

@@ -19,6 +19,7 @@ FIELDS = [
     "creator",
     "date",
     "date_estimated",
+    "corrected",
     "publisher",
     "source",
     "description",

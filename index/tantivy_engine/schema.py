@@ -50,6 +50,8 @@ _STORED_TEXT = (
     "embedded",
     "atitle",
     "format",
+    "corrected",
+    "dated_by",
 )
 
 
@@ -72,6 +74,7 @@ def build_schema() -> tantivy.Schema:
     b.add_integer_field("has_photos", indexed=True, fast=True)
     b.add_text_field("outlet_key", tokenizer_name="raw", fast=True)
     b.add_text_field("format_key", tokenizer_name="raw", fast=True)
+    b.add_text_field("dated_key", tokenizer_name="raw", fast=True)
     b.add_integer_field("photos", stored=True)
     b.add_integer_field("date_est", stored=True)
     for name in _STORED_TEXT:
@@ -139,6 +142,7 @@ def flatten(doc: IndexDoc) -> dict[str, Any]:
     flat["has_photos"] = 1 if stored.get("has_photos") else 0
     flat["outlet_key"] = stored.get("outlet") or NONE
     flat["format_key"] = stored.get("format") or "text"
+    flat["dated_key"] = stored.get("dated_by") or "none"
     flat["photos"] = int(stored.get("photos") or 0)
     flat["date_est"] = 1 if stored.get("date_est") else 0
     for name in _STORED_TEXT:

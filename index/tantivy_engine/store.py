@@ -53,6 +53,7 @@ class TantivyStore:
         self._dated = Query.range_query(
             self._schema, "date_n", tantivy.FieldType.Integer, 1, 99999999
         )
+        self._estimated = Query.term_query(self._schema, "dated_key", "estimate")
 
     # -- lifecycle
 
@@ -161,11 +162,20 @@ class TantivyStore:
             out.append((Occur.Must, Query.term_query(self._schema, "outlet_key", f.outlet)))
         if f.year:
             year = 0 if f.year == NONE else int(f.year) if f.year.isdigit() else -1
-            out.append((Occur.Must, Query.term_query(self._schema, "year", year)))
+            if year == 0 and not f.estimates:  # an estimated date counts as none
+                either = [(Occur.Should, Query.term_query(self._schema, "year", 0))]
+                either.append((Occur.Should, self._estimated))
+                out.append((Occur.Must, Query.boolean_query(either)))
+            else:
+                out.append((Occur.Must, Query.term_query(self._schema, "year", year)))
+        if (f.date_from or f.date_to or (f.year and f.year != NONE)) and not f.estimates:
+            out.append((Occur.MustNot, self._estimated))
         if f.has_photos:
             out.append((Occur.Must, Query.term_query(self._schema, "has_photos", 1)))
         if f.format:
             out.append((Occur.Must, Query.term_query(self._schema, "format_key", f.format)))
+        if f.dated:
+            out.append((Occur.Must, Query.term_query(self._schema, "dated_key", f.dated)))
         if f.ids is not None:
             ids = sorted(f.ids)  # those documents, and the photos of those articles
             either = [
@@ -267,10 +277,11 @@ class TantivyStore:
         d = self._searcher.doc(doc)
         return lambda name: _first(d, name)
 
-    def facets(self, matches: Matches) -> Facets:
+    def facets(self, matches: Matches, *, estimates: bool = True) -> Facets:
         agg = {
             "outlet": {"terms": {"field": "outlet_key", "size": 100000}},
             "format": {"terms": {"field": "format_key", "size": 1000}},
+            "dated": {"terms": {"field": "dated_key", "size": 100}},
             "year": {"terms": {"field": "year", "size": 100000}},
             "month": {"histogram": {"field": "date_n", "interval": 100, "min_doc_count": 1}},
         }
@@ -281,6 +292,15 @@ class TantivyStore:
             out.outlets[None if name == NONE else name] = int(b["doc_count"])
         for b in found["format"]["buckets"]:
             out.formats[str(b["key"])] = int(b["doc_count"])
+        for b in found["dated"]["buckets"]:
+            out.datings[str(b["key"])] = int(b["doc_count"])
+        if not estimates and out.datings.get("estimate"):
+            # the dates of the estimated ones count as none
+            dated = Query.boolean_query(
+                [(Occur.Must, matches.plain), (Occur.MustNot, self._estimated)]
+            )
+            found = self._searcher.aggregate(dated, {k: agg[k] for k in ("year", "month")})
+            out.years[0] = out.months[0] = out.datings["estimate"]
         for b in found["year"]["buckets"]:
             out.years[int(b["key"])] = out.years.get(int(b["key"]), 0) + int(b["doc_count"])
         for b in found["month"]["buckets"]:

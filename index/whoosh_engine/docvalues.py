@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from tangthu.archive.dates import DATINGS
 from tangthu.index.analysis import tokens
 from tangthu.index.whoosh_engine.schema import ARTICLE, LEXICON, PHOTO
 
@@ -59,6 +60,7 @@ class DocValues:
     title_length: npt.NDArray[np.int32]  # tokens in tx
     fmt: npt.NDArray[np.int8]  # index into formats
     formats: list[str]
+    dated: npt.NDArray[np.int8]  # how the document is dated: an index into DATINGS
 
     def __len__(self) -> int:
         return len(self.kind)
@@ -68,6 +70,8 @@ def build(rows: Iterable[dict[str, Any] | None]) -> DocValues:
     """Arrays from stored-field dictionaries in document order (None: a lexicon document)."""
     kind, date, est, outlet, photos, length, tlen = [], [], [], [], [], [], []
     fmt: list[int] = []
+    dated: list[int] = []
+    none = DATINGS.index("none")
     names: dict[str, int] = {}
     formats: dict[str, int] = {"text": 0}
     for row in rows:
@@ -80,6 +84,7 @@ def build(rows: Iterable[dict[str, Any] | None]) -> DocValues:
             length.append(0)
             tlen.append(0)
             fmt.append(0)
+            dated.append(none)
             continue
         kind.append(PHOTO if row.get("kind") == "photo" else ARTICLE)
         date.append(date_number(row.get("date") or ""))
@@ -90,6 +95,8 @@ def build(rows: Iterable[dict[str, Any] | None]) -> DocValues:
         length.append(int(row.get("n") or 0))
         tlen.append(len(tokens(row.get("title") or "")) if kind[-1] == ARTICLE else 0)
         fmt.append(formats.setdefault(row.get("format") or "text", len(formats)))
+        by = row.get("dated_by")
+        dated.append(DATINGS.index(by) if by in DATINGS else none)
     return DocValues(
         kind=np.array(kind, dtype=np.uint8),
         date=np.array(date, dtype=np.int32),
@@ -101,6 +108,7 @@ def build(rows: Iterable[dict[str, Any] | None]) -> DocValues:
         title_length=np.array(tlen, dtype=np.int32),
         fmt=np.array(fmt, dtype=np.int8),
         formats=list(formats),
+        dated=np.array(dated, dtype=np.int8),
     )
 
 
@@ -125,6 +133,7 @@ def save(values: DocValues, index_path: Path, segment_id: str) -> None:
             title_length=values.title_length,
             fmt=values.fmt,
             formats=_names(values.formats),
+            dated=values.dated,
         )
     os.replace(tmp, target)
 
@@ -145,6 +154,7 @@ _ARRAYS: dict[str, tuple[type, bool]] = {
     "title_length": (np.int32, True),
     "fmt": (np.int8, True),
     "formats": (np.str_, False),
+    "dated": (np.int8, True),
 }
 #: The most bytes one array may hold per document of its segment (a name of an outlet
 #: of 500 characters is 2 KB): what a file claims beyond is not read.
@@ -202,6 +212,7 @@ def load(index_path: Path, segment_id: str, count: int) -> DocValues | None:
     if count and (
         outlet.min() < -1 or outlet.max() >= len(outlets) or fmt.min() < 0
         or fmt.max() >= len(formats) or arrays["kind"].max() > LEXICON
+        or arrays["dated"].min() < 0 or arrays["dated"].max() >= len(DATINGS)
     ):  # fmt: skip
         return None
     return DocValues(
@@ -215,6 +226,7 @@ def load(index_path: Path, segment_id: str, count: int) -> DocValues | None:
         title_length=arrays["title_length"],
         fmt=fmt,
         formats=formats,
+        dated=arrays["dated"],
     )
 
 

@@ -161,6 +161,8 @@ def build_schema() -> Schema:
         title=STORED(),
         date=STORED(),
         date_est=STORED(),
+        dated_by=STORED(),  # how the article is dated (`archive.dates.dating`)
+        corrected=STORED(),  # the fields a librarian corrected, by name
         outlet=STORED(),
         format=STORED(),  # the article file's format (text, html, pdf, …)
         author=STORED(),

@@ -22,6 +22,7 @@ import numpy as np
 import numpy.typing as npt
 from whoosh.reading import TermNotFound
 
+from tangthu.archive.dates import DATINGS
 from tangthu.index.analysis import fold_term
 from tangthu.index.engine import (
     ARTICLE,
@@ -50,6 +51,14 @@ TITLE_WEIGHT = 2.0
 PHRASE_WEIGHT = 3.0
 MAX_EXPANSIONS = 256  # spellings a word* or word~ may stand for
 TERM_CACHE = 256  # decoded postings kept between searches (per segment and term)
+
+
+_ESTIMATE = DATINGS.index("estimate")
+
+
+def _without_estimates(v: docvalues.DocValues) -> npt.NDArray[np.int32]:
+    """The dates of a segment, an estimated one as none (0)."""
+    return np.where(v.dated == _ESTIMATE, 0, v.date)
 
 
 @dataclass(slots=True)
@@ -400,10 +409,11 @@ class WhooshStore:
         v = seg.values
         mask = seg.live & (v.kind == kind)
         f = filters or Filters()
+        date = v.date if f.estimates else _without_estimates(v)
         if f.date_from:
-            mask &= v.date >= docvalues.date_number(f.date_from)
+            mask &= date >= docvalues.date_number(f.date_from)
         if f.date_to:
-            mask &= (v.date > 0) & (v.date <= docvalues.date_number(f.date_to))
+            mask &= (date > 0) & (date <= docvalues.date_number(f.date_to))
         if f.outlet:
             if f.outlet == NONE:
                 mask &= v.outlet < 0
@@ -412,18 +422,20 @@ class WhooshStore:
                 mask &= v.outlet == code
         if f.year:
             if f.year == NONE:
-                mask &= v.date == 0
+                mask &= date == 0
             else:
                 try:
                     year = int(f.year)
                 except ValueError:
                     year = -1
-                mask &= (v.date // 10000) == year
+                mask &= (date // 10000) == year
         if f.has_photos:
             mask &= v.has_photos
         if f.format:
             code = v.formats.index(f.format) if f.format in v.formats else -2
             mask &= v.fmt == code
+        if f.dated:
+            mask &= v.dated == (DATINGS.index(f.dated) if f.dated in DATINGS else -1)
         if f.ids is not None:
             mask &= self._with_ids(seg, f.ids, len(mask))
         return np.asarray(mask, dtype=np.bool_)
@@ -525,7 +537,7 @@ class WhooshStore:
     def stored(self, doc: int) -> Callable[[str], Any]:
         return dict(self._searcher.stored_fields(int(doc))).get
 
-    def facets(self, matches: Matches) -> Facets:
+    def facets(self, matches: Matches, *, estimates: bool = True) -> Facets:
         out = Facets()
         for seg, m in zip(self._segments, matches, strict=True):
             docs = m.docs
@@ -536,17 +548,18 @@ class WhooshStore:
             for code, n in zip(codes.tolist(), counts.tolist(), strict=True):
                 name = v.outlets[code] if code >= 0 else None
                 out.outlets[name] = out.outlets.get(name, 0) + n
-            codes, counts = np.unique(v.fmt[docs], return_counts=True)
-            for code, n in zip(codes.tolist(), counts.tolist(), strict=True):
-                name = v.formats[code]
-                out.formats[name] = out.formats.get(name, 0) + n
-            for into, values in (
-                (out.years, v.date[docs] // 10000),
-                (out.months, v.date[docs] // 100),
+            for names, into, values in (
+                (v.formats, out.formats, v.fmt[docs]),
+                (list(DATINGS), out.datings, v.dated[docs]),
             ):
-                keys, counts = np.unique(values, return_counts=True)
+                codes, counts = np.unique(values, return_counts=True)
+                for code, n in zip(codes.tolist(), counts.tolist(), strict=True):
+                    into[names[code]] = into.get(names[code], 0) + n
+            date = (v.date if estimates else _without_estimates(v))[docs]
+            for by, numbers in ((out.years, date // 10000), (out.months, date // 100)):
+                keys, counts = np.unique(numbers, return_counts=True)
                 for key, n in zip(keys.tolist(), counts.tolist(), strict=True):
-                    into[key] = into.get(key, 0) + n
+                    by[key] = by.get(key, 0) + n
         return out
 
     # -- terms

@@ -68,7 +68,8 @@ def test_search_json_contract(ixdir: Path, capsys: pytest.CaptureFixture[str]) -
         "mode",
     }
     assert set(out["hits"][0]) == {
-        "id", "title", "date", "date_estimated", "outlet", "author", "score", "snippet", "photos",
+        "id", "title", "date", "date_estimated", "dated_by", "corrected", "outlet", "author",
+        "score", "snippet", "photos",
         "format",
     }  # fmt: skip
     assert out["hits"][0]["id"] == "2024/03/hoi-nghi-doan-ket/article.txt"

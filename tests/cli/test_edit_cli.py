@@ -1,0 +1,120 @@
+"""The edit command: a librarian's corrections, searched, shown and exported as
+corrected, the archive untouched."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from main import main
+from tests.conftest import SAMPLE
+
+ID = "2024/05/mua-gat-lua-xuan/article.txt"
+TITLE = "Mùa gặt được sửa tên"
+#: the ways exports write the corrected day
+DAY = re.compile(r"2016-12-27|2016/12/27|\[\s*2016,\s*12,\s*27\s*\]|27/12/2016")
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    root = tmp_path / "archive"
+    shutil.copytree(SAMPLE, root)
+    return root
+
+
+def _files(root: Path) -> list[tuple[str, int]]:
+    return sorted((str(p), p.stat().st_mtime_ns) for p in root.rglob("*"))
+
+
+def test_edit_corrects_searches_and_shows_and_reverts(
+    archive: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    index = ["--index-dir", str(tmp_path / "ix")]
+    assert main(["index", str(archive), *index]) == 0
+    before = _files(archive)
+    argv = ["edit", "2024/05/mua-gat-lua-xuan", "--archive", str(archive), *index]
+    assert main([*argv, "--date", "2016-12-27", "--title", TITLE, "--author", ""]) == 0
+    out = capsys.readouterr().out
+    assert "Changed 1 of 1 articles." in out
+    assert "date: 2016-12-27  (corrected; the file says 2024-05-15)" in out
+    assert "author: (none)  (corrected; the file says Thu Hà)" in out
+
+    search = ["search", "--archive", str(archive), *index, "--json"]
+    assert main([*search, "mua gat duoc sua"]) == 0
+    hit = json.loads(capsys.readouterr().out)["hits"][0]
+    assert (hit["id"], hit["title"], hit["date"], hit["dated_by"], hit["author"]) == (
+        ID,
+        TITLE,
+        "2016-12-27",
+        "corrected",
+        None,
+    )
+    assert main([*search, "", "--dated-by", "corrected"]) == 0
+    assert [h["id"] for h in json.loads(capsys.readouterr().out)["hits"]] == [ID]
+
+    assert main(["show", ID, "--archive", str(archive)]) == 0
+    shown = capsys.readouterr().out
+    assert shown.startswith(TITLE)
+    assert "Date:     2016-12-27 (corrected)" in shown
+    assert "Corrected; the file says:\n  title: Nông dân vào mùa gặt" in shown
+
+    assert main([*argv, "--date", "hôm qua"]) == 2  # not a date: nothing changed
+    assert "is not a date" in capsys.readouterr().err
+    assert main([*argv, "--revert", "all", "--json"]) == 0
+    (record,) = json.loads(capsys.readouterr().out)
+    assert record["corrected"] == {} and record["date"] == "2024-05-15"
+    assert main([*search, "mua gat duoc sua"]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == 0
+    assert _files(archive) == before  # the archive was only read
+
+
+def _exported_text(target: Path, fmt: str) -> str:
+    if fmt == "pdf":
+        done = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", str(target), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return unicodedata.normalize("NFC", done.stdout)
+    if fmt == "zip":
+        with zipfile.ZipFile(target) as zf:
+            return "\n".join(
+                zf.read(n).decode("utf-8", "replace")
+                for n in zf.namelist()
+                if not n.endswith(".jpg")
+            )
+    if target.is_dir():
+        return "\n".join(
+            p.read_text("utf-8", "replace")
+            for p in target.rglob("*")
+            if p.is_file() and p.suffix not in (".jpg", ".png", ".css")
+        )
+    return target.read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    "fmt", ["folder", "zip", "bagit", "pdf", "html", "csv", "json", "ris", "csljson"]
+)
+def test_a_corrected_date_and_title_are_in_every_export(
+    archive: Path, tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if fmt == "pdf" and not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    argv = ["edit", ID, "--archive", str(archive), "--date", "2016-12-27", "--title", TITLE]
+    assert main(argv) == 0
+    target = tmp_path / (
+        "out" + {"csljson": ".json", "folder": "", "bagit": "", "html": ""}.get(fmt, f".{fmt}")
+    )
+    export = ["export", "--archive", str(archive), "--format", fmt, "--to", str(target), ID]
+    assert main(export) == 0, capsys.readouterr().err
+    text = _exported_text(target, fmt)
+    assert TITLE in text
+    assert DAY.search(text), f"no corrected day in the {fmt} export"

@@ -1,0 +1,118 @@
+"""A corrected article is searched, filtered, faceted and sorted as corrected, on every
+engine, and stays so through a rescan, a rebuild and a move of its folder; how each
+article is dated is a facet and a filter whose counts agree with a scan of the files."""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from pathlib import Path
+
+from tangthu.archive.article import load_article
+from tangthu.archive.corrections import Corrections, corrections_path
+from tangthu.archive.dates import dating
+from tangthu.archive.paths import data_dir
+from tangthu.archive.scan import walk
+from tangthu.index.engine import NONE, Filters
+from tangthu.index.indexer import update_index
+from tangthu.index.search import ArchiveSearcher
+from tests.conftest import write_article
+
+ID = "2023/05/khong-dau/article.txt"
+
+
+def _store() -> Corrections:
+    return Corrections(corrections_path(data_dir()))
+
+
+def _search(archive: Path, index_dir: Path, query: str = "", **options: object):  # type: ignore[no-untyped-def]
+    s = ArchiveSearcher(index_dir, archive)
+    try:
+        return s.search(query, pagesize=50, facets=True, **options)  # type: ignore[arg-type]
+    finally:
+        s.close()
+
+
+def test_a_correction_is_indexed_and_survives_rescan_rebuild_and_move(
+    archive: Path, index_dir: Path, engine: str
+) -> None:
+    update_index(archive, index_dir, jobs=1, engine=engine)
+    _store().set(archive, [ID], {"date": "2016-12-27", "outlet": "Nhân Dân", "title": "Đã sửa"})
+    summary = update_index(archive, index_dir, jobs=1)
+    assert summary.updated == 1  # the corrected article alone is indexed again
+
+    def check(ident: str) -> None:
+        found = _search(archive, index_dir, "da sua")
+        assert [h.id for h in found.hits] == [ident]
+        hit = found.hits[0]
+        assert (hit.date, hit.dated_by, hit.corrected) == (
+            "2016-12-27",
+            "corrected",
+            ("title", "date", "outlet"),
+        )
+        by_year = _search(archive, index_dir, filters=Filters(year="2016"))
+        assert [h.id for h in by_year.hits] == [ident]
+        assert by_year.facets["dated"] == {"corrected": 1}
+        assert _search(archive, index_dir, "suc manh").total == 1  # its text is searched still
+        assert _search(archive, index_dir, filters=Filters(year="2023")).total == 0
+        oldest = _search(archive, index_dir, sort="date-asc").hits[0]
+        assert oldest.id == ident
+
+    check(ID)
+    assert update_index(archive, index_dir, jobs=1).updated == 0  # a rescan changes nothing
+    check(ID)
+    update_index(archive, index_dir, jobs=1, rebuild=True)
+    check(ID)
+    moved = archive / "chuyen" / "khong-dau"
+    moved.parent.mkdir()
+    shutil.move(archive / "2023/05/khong-dau", moved)  # sizes and times kept
+    update_index(archive, index_dir, jobs=1)
+    check("chuyen/khong-dau/article.txt")
+    assert _store().get(archive, ID) is None
+
+    assert _store().revert(archive, ["chuyen/khong-dau/article.txt"]) == 1
+    update_index(archive, index_dir, jobs=1)
+    assert _search(archive, index_dir, "da sua").total == 0
+    assert _search(archive, index_dir, filters=Filters(year="2023")).total == 1
+
+
+def _scan(root: Path) -> dict[str, str]:
+    """How each article of *root* is dated, read from the files one by one."""
+    return {e.id: dating(load_article(root, e.path).date_source) for e in walk(str(root)).articles}
+
+
+def test_the_dating_facet_and_filter_agree_with_a_scan(
+    archive: Path, index_dir: Path, engine: str
+) -> None:
+    # an article dated only by a date lower in its text: an estimate
+    write_article(
+        archive / "khac/uoc-tinh",
+        "Chuyện làng\n\nLàng có nghề dệt từ lâu.\n\nNgười làng kể lại.\n\nCũng vậy.\n\n"
+        "Hội làng mở lại hôm 12/3/1998 sau nhiều năm.\n",
+    )
+    update_index(archive, index_dir, jobs=1, engine=engine)
+    _store().set(archive, ["2022/01/rai-rac/article.txt"], {"date": "2019"})
+    update_index(archive, index_dir, jobs=1)
+    truth = _scan(archive)
+    truth["2022/01/rai-rac/article.txt"] = "corrected"
+    assert "estimate" in truth.values()
+    counts = Counter(truth.values())
+    facets = _search(archive, index_dir).facets
+    assert facets["dated"] == {k: counts[k] for k in facets["dated"]}
+    assert sum(facets["dated"].values()) == len(truth)
+    for how in set(truth.values()):
+        found = _search(archive, index_dir, filters=Filters(dated=how))
+        assert sorted(h.id for h in found.hits) == sorted(i for i, d in truth.items() if d == how)
+
+    # without estimates: the estimated date counts as none, in filters and in facets
+    with_est = _search(archive, index_dir).facets["year"]
+    without = _search(archive, index_dir, filters=Filters(estimates=False)).facets["year"]
+    assert with_est.get("1998") == 1 and "1998" not in without
+    assert without.get(NONE, 0) == with_est.get(NONE, 0) + 1
+    assert _search(archive, index_dir, filters=Filters(year="1998", estimates=False)).total == 0
+    undated = _search(archive, index_dir, filters=Filters(year=NONE, estimates=False))
+    assert "khac/uoc-tinh/article.txt" in {h.id for h in undated.hits}
+    ranged = Filters(date_from="1990-01-01", date_to="1999-12-31", estimates=False)
+    assert _search(archive, index_dir, filters=ranged).total == 0
+    empty = _search(archive, index_dir, filters=ranged)
+    assert empty.emptied_by == ["date"]
