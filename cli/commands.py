@@ -80,6 +80,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
                 "timeline",
                 "basket",
                 "problems",
+                "edit",
             ],
             default="reader",
             help="what --screenshot shows",

@@ -292,8 +292,11 @@ class Store(Protocol, Generic[M, D]):
         rank them counts them in the same pass)."""
         ...
 
-    def by_date(self, matches: M, *, newest_first: bool, offset: int, limit: int) -> list[D]:
-        """Documents by date, the undated last (ties: index order), from *offset*."""
+    def by_date(
+        self, matches: M, *, newest_first: bool, offset: int, limit: int, estimates: bool = True
+    ) -> list[D]:
+        """Documents by date, the undated last (ties: index order), from *offset*
+        (without *estimates*, an estimated date counts as none)."""
         ...
 
     def among(self, matches: M, docs: list[D]) -> list[bool]:

@@ -260,15 +260,23 @@ class SearchService:
         sort: str,
         offset: int,
         limit: int,
+        estimates: bool = True,
     ) -> tuple[list[tuple[Any, float, bool]], int | None]:
         """One page of (document, score, exact): by relevance the exact spellings first,
-        then the rest by score; by date the undated last, exact or not. And how many
-        exact ones there are: *exact_total*, or when that is None (by relevance) counted
-        while they are ranked."""
+        then the rest by score; by date the undated last, exact or not (without
+        *estimates*, an estimated date is none). And how many exact ones there are:
+        *exact_total*, or when that is None (by relevance) counted while they are
+        ranked."""
         store = self.store
         if sort in ("date", "date-asc"):
             shown = self._shown(exact_m, folded_m)
-            docs = store.by_date(shown, newest_first=sort == "date", offset=offset, limit=limit)
+            docs = store.by_date(
+                shown,
+                newest_first=sort == "date",
+                offset=offset,
+                limit=limit,
+                estimates=estimates,
+            )
             if exact_m is None:
                 flags = [False] * len(docs)
             elif folded_m is None:
@@ -368,6 +376,7 @@ class SearchService:
         """The matches of *node* (for counts and facets) and one page of them, by the
         rules of a search by words; sets the result's totals."""
         wordless = isinstance(node, Every)
+        estimates = filters.estimates if filters is not None else True
         # (the words side by side rank first: nothing to rank by date)
         exact_m, folded_m = self._passes(
             node, kind=ARTICLE, filters=filters, exact_only=exact, near=sort == "relevance"
@@ -390,10 +399,12 @@ class SearchService:
                 # a word left out as typed may still be there in another spelling: only
                 # what the query matches at all is ranked
                 as_typed = self.store.minus(as_typed, self.store.minus(as_typed, folded_m))
-            typed, _n = self._page(as_typed, folded_m, None, sort, offset, limit)
+            typed, _n = self._page(as_typed, folded_m, None, sort, offset, limit, estimates)
             rows = [(d, score, False) for d, score, _e in typed]
         else:
-            rows, counted = self._page(exact_m, folded_m, result.exact_total, sort, offset, limit)
+            rows, counted = self._page(
+                exact_m, folded_m, result.exact_total, sort, offset, limit, estimates
+            )
             if exact_m is not None:
                 result.exact_total = counted
         return shown, rows
@@ -488,7 +499,11 @@ class SearchService:
             result.total = len(closest)
             if sort != "relevance":
                 found = self.store.by_date(
-                    near_m, newest_first=sort == "date", offset=offset, limit=limit
+                    near_m,
+                    newest_first=sort == "date",
+                    offset=offset,
+                    limit=limit,
+                    estimates=base.estimates,
                 )
                 return near_m, [(d, 0.0, True) for d in found]
             page = closest[offset : offset + limit]
@@ -499,7 +514,11 @@ class SearchService:
         result.total = self.store.count(shown)
         if sort != "relevance":
             found = self.store.by_date(
-                shown, newest_first=sort == "date", offset=offset, limit=limit
+                shown,
+                newest_first=sort == "date",
+                offset=offset,
+                limit=limit,
+                estimates=base.estimates,
             )
             return shown, [(d, 0.0, True) for d in found]
         fused: dict[str, float] = {}

@@ -148,6 +148,12 @@ class Screenshot(QObject):
                 w.side.setCurrentIndex(PHOTOS)
                 self.stage = "grid"
                 return
+            if self.view == "edit" and w.current_article is not None and w.library:
+                dialog = w.editing.edit(w, w.library, [w.current_article.id], w.current_article)
+                if dialog is not None:  # the first article's "Edit details…" dialog
+                    self.target = dialog
+                self.stage = "edit"
+                return
             if self.view == "viewer" and w.current_article is not None:
                 items = w.side.article_photos()
                 if items:

@@ -41,6 +41,30 @@ def _mark(text: str, terms: Highlight) -> str:
     return marked_html(text, matches, near=near)
 
 
+def corrected_html(article: Article, tr: Callable[[str], str]) -> str:
+    """What the file says of the fields a librarian corrected, each with a link that
+    reverts it (``revert:FIELD``; ``revert:all`` for every one)."""
+    names = {
+        "title": tr("title"),
+        "date": tr("date"),
+        "author": tr("author"),
+        "outlet": tr("outlet"),
+        "description": tr("description"),
+    }
+    parts = []
+    for field, was in article.corrected:
+        said = f"“{html.escape(was)}”" if was else html.escape(tr("(nothing)"))
+        parts.append(
+            f"{html.escape(names.get(field, field))}: {said} "
+            f"<a href='revert:{field}'>{html.escape(tr('revert'))}</a>"
+        )
+    head = html.escape(tr("Corrected by you. The file says:"))
+    every = ""
+    if len(parts) > 1:
+        every = f" · <a href='revert:all'>{html.escape(tr('Revert all'))}</a>"
+    return f"<p style='color:{muted()}; font-size:9pt'>✎ {head} {' · '.join(parts)}{every}</p>"
+
+
 def article_html(
     article: Article,
     terms: Highlight,
@@ -68,6 +92,7 @@ def article_html(
             "body": tr("estimated: a date mentioned in the article"),
             "body+exif": tr("estimated: day in the text, year from the photos' EXIF"),
             "exif": tr("estimated from the photos' EXIF dates"),
+            "corrected": tr("corrected by you"),
         }.get(article.date_source or "", article.date_source or "")
         shown = f"≈ {article.date}" if article.date_estimated else article.date
         meta.append(f"{html.escape(shown)} <span style='color:{muted()}'>({source})</span>")
@@ -76,6 +101,8 @@ def article_html(
         meta.append(byline)
     if meta:
         out.append(f"<p style='color:{muted()}'>{' · '.join(meta)}</p>")
+    if article.corrected:
+        out.append(corrected_html(article, tr))
     if article.source_url:
         out.append(
             f"<p style='color:{muted()}; font-size:9pt'>{html.escape(tr('Source:'))} "

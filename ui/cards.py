@@ -19,9 +19,12 @@ THUMB_PX = 72
 
 
 def shown_date(hit: Hit) -> str:
-    """The date as the list shows it; a guess (`Hit.date_estimated`) carries ≈ before it."""
+    """The date as the list shows it; a guess (`Hit.date_estimated`) carries ≈ before it,
+    a date the user corrected ✎ after it."""
     if not hit.date:
         return ""
+    if "date" in hit.corrected:
+        return f"{hit.date} ✎"
     return f"≈ {hit.date}" if hit.date_estimated else hit.date
 
 

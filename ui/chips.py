@@ -29,6 +29,20 @@ def format_name(name: str, tr: Callable[[str], str]) -> str:
     return labels.get(name, name.upper())
 
 
+def dating_name(name: str, tr: Callable[[str], str]) -> str:
+    """How an article is dated (`records.DATINGS`) as people say it, the same in the
+    facet, on its chip and in the table."""
+    labels = {
+        "corrected": tr("Corrected"),
+        "folder": tr("Folder"),
+        "metadata": tr("Metadata"),
+        "dateline": tr("Dateline"),
+        "estimate": tr("Estimate"),
+        "none": tr("Undated"),
+    }
+    return labels.get(name, name)
+
+
 def chip_texts(f: Filters, tr: Callable[[str], str]) -> list[tuple[str, str]]:
     """(filter name, chip text) for each filter that is on; *tr* translates."""
     out: list[tuple[str, str]] = []
@@ -46,6 +60,8 @@ def chip_texts(f: Filters, tr: Callable[[str], str]) -> list[tuple[str, str]]:
         out.append(("photos", tr("has photos")))
     if f.format:
         out.append(("format", format_name(f.format, tr)))
+    if f.dated:
+        out.append(("dated", fmt(tr("dated: %1"), dating_name(f.dated, tr))))
     return out
 
 

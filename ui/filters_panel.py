@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from tangthu.library.records import NONE, Filters, SearchResult
-from tangthu.ui.chips import format_name
+from tangthu.ui.chips import dating_name, format_name
 from tangthu.ui.i18n import number
 from tangthu.ui.sizing import at_least_rows, hug_rows
 
@@ -31,10 +31,12 @@ class FiltersPanel(QGroupBox):
     Signals:
         changed(): a filter was set or removed.
         tag_chosen(str): a tag of the tag list was clicked.
+        estimates_left_out(bool): "Leave out estimated dates" was switched.
     """
 
     changed = Signal()
     tag_chosen = Signal(str)
+    estimates_left_out = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +70,17 @@ class FiltersPanel(QGroupBox):
             layout, self.tr("Format"), label=self.format_label
         )
         self._show_formats(False)
+        self.dated_model, self.dated_view = self._facet_list(layout, self.tr("How dated"))
+        self.estimates_check = QCheckBox(self.tr("Leave out estimated dates"), self)
+        self.estimates_check.setToolTip(
+            self.tr(
+                "A date estimated from lower in the text or from the photos counts as "
+                "none: in the dates, the year list and the timeline"
+            )
+        )
+        self.estimates_check.toggled.connect(self.estimates_left_out)
+        self.estimates_check.toggled.connect(lambda _c: self.changed.emit())
+        layout.addWidget(self.estimates_check)
         self.tag_model, self.tag_view = self._facet_list(layout, self.tr("Your tags"))
         hug_rows(self.tag_view, 0)
         self.tag_view.clicked.disconnect()
@@ -121,24 +134,26 @@ class FiltersPanel(QGroupBox):
             year=_chosen(self.year_view),
             has_photos=self.photos_check.isChecked(),
             format=_chosen(self.format_view),
+            dated=_chosen(self.dated_view),
+            estimates=not self.estimates_check.isChecked(),
         )
 
     def clear(self) -> None:
         """Remove every filter (one search follows, not one per filter)."""
         self._uncheck(self.from_check, self.to_check, self.photos_check)
-        for view in (self.outlet_view, self.year_view, self.format_view):
+        for view in (self.outlet_view, self.year_view, self.format_view, self.dated_view):
             view.setCurrentIndex(QModelIndex())
-        self.changed.emit()
+        self.changed.emit()  # (leaving estimates out is a way of reading, kept)
 
     def remove(self, name: str) -> None:
         """Remove the filter called *name* (``date``, ``photos``, ``outlet``, ``year``,
-        ``format``; anything else removes them all)."""
+        ``format``, ``dated``; anything else removes them all)."""
         if name == "date":
             self._uncheck(self.from_check, self.to_check)
         elif name == "photos":
             self._uncheck(self.photos_check)
-        elif name in ("outlet", "year", "format"):
-            views = {"outlet": self.outlet_view, "year": self.year_view}
+        elif name in ("outlet", "year", "format", "dated"):
+            views = {"outlet": self.outlet_view, "year": self.year_view, "dated": self.dated_view}
             views.get(name, self.format_view).setCurrentIndex(QModelIndex())
         else:
             self.clear()
@@ -173,13 +188,18 @@ class FiltersPanel(QGroupBox):
             check.setChecked(bool(day))
             for w in (check, edit):
                 w.blockSignals(False)
-        self.photos_check.blockSignals(True)
-        self.photos_check.setChecked(f.has_photos)
-        self.photos_check.blockSignals(False)
+        for check, on in (
+            (self.photos_check, f.has_photos),
+            (self.estimates_check, not f.estimates),
+        ):
+            check.blockSignals(True)
+            check.setChecked(on)
+            check.blockSignals(False)
         for model, view, value in (
             (self.outlet_model, self.outlet_view, f.outlet),
             (self.year_model, self.year_view, f.year),
             (self.format_model, self.format_view, f.format),
+            (self.dated_model, self.dated_view, f.dated),
         ):
             view.setCurrentIndex(QModelIndex())
             if not value:
@@ -195,6 +215,13 @@ class FiltersPanel(QGroupBox):
                 model.appendRow(item)
                 rows = [model.rowCount() - 1]
             view.setCurrentIndex(model.index(rows[0], 0))
+
+    def leave_out_estimates(self, on: bool) -> None:
+        """Count estimated dates as none (no search follows: a way of reading, kept
+        by the window)."""
+        self.estimates_check.blockSignals(True)
+        self.estimates_check.setChecked(on)
+        self.estimates_check.blockSignals(False)
 
     def set_year(self, value: str) -> None:
         """Keep the articles of the year *value* (``NONE``: the undated)."""
@@ -222,6 +249,7 @@ class FiltersPanel(QGroupBox):
             (self.outlet_model, self.outlet_view, "outlet"),
             (self.year_model, self.year_view, "year"),
             (self.format_model, self.format_view, "format"),
+            (self.dated_model, self.dated_view, "dated"),
         ):
             current = _chosen(view)
             model.clear()
@@ -241,6 +269,8 @@ class FiltersPanel(QGroupBox):
                     label = self.tr("(no outlet)") if name == "outlet" else self.tr("(undated)")
                 elif name == "format":
                     label = self.format_label_of(value)
+                elif name == "dated":
+                    label = dating_name(value, self.tr)
                 item = QStandardItem(f"{label}  ({number(n)})")
                 item.setData(value, Qt.ItemDataRole.UserRole)
                 model.appendRow(item)

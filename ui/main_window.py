@@ -35,6 +35,7 @@ from tangthu.ui.archives import ArchivesPanel
 from tangthu.ui.basket import BasketDock
 from tangthu.ui.by_meaning import ByMeaning
 from tangthu.ui.desktop import copy_text
+from tangthu.ui.editing import Editing
 from tangthu.ui.errors import error_text
 from tangthu.ui.export_dialog import ExportDialog
 from tangthu.ui.filters_panel import FiltersPanel
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         self.saved = SavedSearchesPanel(library.user_saved_searches(), self.searches.pool, self)
         self.archives = ArchivesPanel(self.settings, self)
         self.tagging = Tagging(self.searches.pool, self)
+        self.editing = Editing(self.searches.pool, self)
         self.watching = Watching(self)
         self.by_meaning = ByMeaning(self)
         self._shared_out = False  # the width is shared out once, when first shown

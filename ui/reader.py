@@ -151,6 +151,8 @@ class ReaderView(QWidget):
     photo_to_basket = Signal(int)
     marks_requested = Signal()
     like_requested = Signal()
+    edit_requested = Signal()
+    revert_requested = Signal(str)
 
     def __init__(self, loader: ThumbnailLoader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -195,6 +197,12 @@ class ReaderView(QWidget):
             ("print", self.tr("Print…"), QKeySequence.StandardKey.Print, self.print_article),
             ("pdf", self.tr("PDF…"), QKeySequence("Ctrl+Shift+P"), self.save_pdf),
             ("marks", self.tr("Tags…"), QKeySequence(), self.marks_requested.emit),
+            (
+                "edit",
+                self.tr("Edit details…"),
+                QKeySequence("Ctrl+Shift+D"),
+                self.edit_requested.emit,
+            ),
             ("like", self.tr("More like this"), QKeySequence(), self.like_requested.emit),
             ("folder", self.tr("Open folder"), QKeySequence(), self.open_folder),
             ("copy_url", self.tr("Copy source URL"), QKeySequence(), self.copy_url),
@@ -216,6 +224,10 @@ class ReaderView(QWidget):
                 "zoom_out": self.tr("Smaller text"),
                 "pdf": self.tr("Save as PDF…"),
                 "marks": self.tr("Your tags and note on this article"),
+                "edit": self.tr(
+                    "Correct the title, date, author, outlet or description (the file "
+                    "is not changed) (Ctrl+Shift+D)"
+                ),
                 "like": self.tr(
                     "List the articles most like this one: nearest in meaning when the "
                     "archive has vectors for it, else sharing its rarest words"
@@ -263,7 +275,7 @@ class ReaderView(QWidget):
         for key in ("copy_url",):
             self.actions_[key].setEnabled(bool(article and article.source_url))
         self.show_marks((), "")
-        for key in ("folder", "print", "pdf", "basket", "marks"):
+        for key in ("folder", "print", "pdf", "basket", "marks", "edit"):
             self.actions_[key].setEnabled(article is not None)
         self._update_hit_label()
 
@@ -301,6 +313,8 @@ class ReaderView(QWidget):
     def _on_link(self, url: QUrl) -> None:
         if url.scheme() == "article":
             self.article_requested.emit(url.path())
+        elif url.scheme() == "revert":
+            self.revert_requested.emit(url.path())
         elif url.scheme() in ("photo-open", "page-open"):
             try:
                 number = int(url.path())

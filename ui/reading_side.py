@@ -45,6 +45,8 @@ class ReadingSide(QTabWidget):
         photo_marks_requested(object): the viewer's "Tags…" (a `PhotoEntry`).
         article_marks_requested(): the reader's "Tags…" (of the article it shows).
         article_like_requested(): the reader's "More like this" (of the article it shows).
+        article_edit_requested(): the reader's "Edit details…" (of the article it shows).
+        article_revert_requested(str): a "revert" link of the reader (a field, or "all").
         photos_tag_requested(): "Tag…" on the grid's selection.
         thumb_px_changed(int): the grid's thumbnails were made this size.
         pages_wanted(object, int): the reader's link to a PDF's pages (its `Article`,
@@ -62,6 +64,8 @@ class ReadingSide(QTabWidget):
     photo_marks_requested = Signal(object)
     article_marks_requested = Signal()
     article_like_requested = Signal()
+    article_edit_requested = Signal()
+    article_revert_requested = Signal(str)
     photos_tag_requested = Signal()
     thumb_px_changed = Signal(int)
     same_wanted = Signal(object)
@@ -83,6 +87,8 @@ class ReadingSide(QTabWidget):
         self.reader.photo_to_basket.connect(self.reader_photo_to_basket)
         self.reader.marks_requested.connect(self.article_marks_requested)
         self.reader.like_requested.connect(self.article_like_requested)
+        self.reader.edit_requested.connect(self.article_edit_requested)
+        self.reader.revert_requested.connect(self.article_revert_requested)
         self.grid_model = PhotoGridModel(loader, self, px=thumb_px)
         self.grid = PhotoGrid(self.grid_model, self)
         self.grid.photo_activated.connect(

@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -18,6 +19,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
     QUrl,
+    Signal,
 )
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
@@ -29,7 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from tangthu.library import article_folder
-from tangthu.library.records import Hit, OutsideArchive
+from tangthu.library.records import DATINGS, Hit, OutsideArchive
 from tangthu.ui.cards import (
     THUMB_PX,
     HeightKey,
@@ -41,6 +43,7 @@ from tangthu.ui.cards import (
     meta_line,
     shown_date,
 )
+from tangthu.ui.chips import dating_name
 from tangthu.ui.thumbnails import ThumbnailLoader, placeholder
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -67,13 +70,25 @@ class Column(IntEnum):
     ARCHIVE = 5
     BYLINE = 6
     FORMAT = 7
+    DATED = 8
+
+
+#: The table's cells a librarian may correct (F2), and the field each corrects.
+EDITABLE = {Column.TITLE: "title", Column.DATE: "date", Column.OUTLET: "outlet"}
+EDITABLE[Column.BYLINE] = "author"
 
 
 class ResultsModel(QAbstractTableModel):
     """Search hits of the current query; holds ids and their display data.
 
     Column 0 is the hit as the cards draw it; the other columns are the table's.
+
+    Signals:
+        correction_wanted(str, str, str): a cell was edited: the article's ID, the
+            field (`EDITABLE`) and the value typed.
     """
+
+    correction_wanted = Signal(str, str, str)
 
     def __init__(self, loader: ThumbnailLoader | None = None, parent: Any = None) -> None:
         super().__init__(parent)
@@ -130,12 +145,35 @@ class ResultsModel(QAbstractTableModel):
             Column.ARCHIVE: self.tr("Archive"),
             Column.BYLINE: self.tr("Author"),
             Column.FORMAT: self.tr("Format"),
+            Column.DATED: self.tr("How dated"),
         }
         return names.get(Column(section)) if 0 <= section < len(Column) else None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         base = super().flags(index)
         return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
+
+    def correctable(self, index: ModelIndex) -> bool:
+        """Whether the cell is a field of an article of the archive shown (a hit of
+        another archive searched with it is corrected in its own window)."""
+        hit = self.hit(index.row()) if index.isValid() else None
+        return (
+            hit is not None
+            and index.column() in EDITABLE
+            and (not hit.archive or hit.archive == self.root)
+        )
+
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        """A cell edited: asks for the correction (`correction_wanted`); the row shows
+        it once the search runs again."""
+        hit = self.hit(index.row()) if index.isValid() else None
+        if role != Qt.ItemDataRole.EditRole or hit is None or not self.correctable(index):
+            return False
+        field = EDITABLE[Column(index.column())]
+        old = {"title": hit.title, "date": hit.date, "outlet": hit.outlet, "author": hit.author}
+        if str(value).strip() != (old[field] or ""):
+            self.correction_wanted.emit(hit.id, field, str(value))
+        return True
 
     def mimeTypes(self) -> list[str]:  # noqa: N802
         return [ITEMS_MIME, "text/uri-list"]
@@ -167,6 +205,12 @@ class ResultsModel(QAbstractTableModel):
             return hit.title.casefold()
         if role == Qt.ItemDataRole.DisplayRole:
             return hit.title
+        if role == Qt.ItemDataRole.EditRole:
+            field = EDITABLE.get(Column(column)) if 0 <= column < len(Column) else None
+            values = {"title": hit.title, "date": hit.date, "outlet": hit.outlet}
+            return (values.get(field or "") if field != "author" else hit.author) or ""
+        if column and role == Qt.ItemDataRole.ToolTipRole and column == Column.DATED:
+            return self.tr("How the article is dated")
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{hit.title}\n{hit.id}"
         if role == Role.ID:
@@ -206,7 +250,18 @@ def _cell(hit: Hit, column: Column, sorting: bool) -> Any:
         return (hit.author or "").casefold() if sorting else hit.author or ""
     if column == Column.FORMAT:
         return format_tag(hit.format)
+    if column == Column.DATED:
+        return DATING_ORDER.get(hit.dated_by, 9) if sorting else dating_label(hit.dated_by)
     return hit.folder or str(Path(hit.id).parent)
+
+
+#: The order of `records.DATINGS`: how the "How dated" column sorts.
+DATING_ORDER = {name: n for n, name in enumerate(DATINGS)}
+
+
+def dating_label(name: str) -> str:
+    """How an article is dated, in the window's language (`chips.dating_name`)."""
+    return dating_name(name, lambda text: QCoreApplication.translate("ResultsModel", text))
 
 
 def folder_of(root: str | None, article_id: str) -> Path | None:

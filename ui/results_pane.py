@@ -47,6 +47,8 @@ class ResultsPane(QWidget):
         export_requested(): the user wants the selected articles exported.
         citation_requested(): the user wants the selected articles' citations copied.
         tag_requested(): the user wants to tag the selected articles.
+        edit_requested(): the user wants to correct the selected articles' details.
+        correction_wanted(str, str, str): a table cell was corrected (ID, field, value).
         span_chosen(str, str): a timeline bar or range was chosen (from, to).
         undated_chosen(): the timeline's bar of the undated articles was clicked.
         accents_dropped(): "search without accents" was clicked under an empty list.
@@ -60,6 +62,8 @@ class ResultsPane(QWidget):
     export_requested = Signal()
     citation_requested = Signal()
     tag_requested = Signal()
+    edit_requested = Signal()
+    correction_wanted = Signal(str, str, str)
     span_chosen = Signal(str, str)
     undated_chosen = Signal()
     accents_dropped = Signal()
@@ -78,6 +82,7 @@ class ResultsPane(QWidget):
         #: the title of the article a "More like this" list is like
         self.like_title = ""
         self.model = ResultsModel(loader, self)
+        self.model.correction_wanted.connect(self.correction_wanted)
         self.view = QListView(self)
         self.view.setModel(self.model)
         self.delegate = ResultDelegate(self, photos_label=lambda n: photos_count(self.tr, n))
@@ -138,6 +143,7 @@ class ResultsPane(QWidget):
         view_action(view, self.tr("Copy citation"), self.citation_requested.emit, "Ctrl+Shift+C")
         view_action(view, self.tr("Export these…"), self.export_requested.emit, "Ctrl+Shift+E")
         view_action(view, self.tr("Tag…"), self.tag_requested.emit, "Ctrl+Shift+T")
+        view_action(view, self.tr("Edit details…"), self.edit_requested.emit, "Ctrl+Shift+D")
         add_file_actions(view, self._files)
 
     # ------------------------------------------------------------------ cards or table

@@ -8,16 +8,25 @@ from PySide6.QtCore import QPoint, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
-from tangthu.ui.results import Column, ResultsModel, Role
+from tangthu.library.records import DATINGS
+from tangthu.ui.results import Column, ResultsModel, Role, dating_label
 
 
 class _TextOnly(QSortFilterProxyModel):
-    """The table's rows: text, without the cards' thumbnails."""
+    """The table's rows: text, without the cards' thumbnails; the title, date, outlet
+    and author cells of the archive shown can be corrected (F2)."""
 
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DecorationRole:
             return None
         return super().data(index, role)
+
+    def flags(self, index: Any) -> Qt.ItemFlag:
+        base = super().flags(index)
+        model = self.sourceModel()
+        if isinstance(model, ResultsModel) and model.correctable(self.mapToSource(index)):
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
 
 
 #: The title column's least width (px).
@@ -27,6 +36,7 @@ _WIDEST = {
     Column.DATE: ("≈ 0000-00-00",),
     Column.PHOTOS: ("0000",),
     Column.FORMAT: ("MHTML", "IMAGE", "DOCX"),
+    Column.DATED: tuple(dating_label(name) for name in DATINGS),
 }
 
 
@@ -48,7 +58,7 @@ class ResultsTable(QTableView):
         self.proxy.sort(-1)  # the search's order until a header is clicked
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)  # F2 corrects
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -76,6 +86,7 @@ class ResultsTable(QTableView):
         self.setColumnWidth(Column.BYLINE, 120)
         header.moveSection(header.visualIndex(Column.BYLINE), header.visualIndex(Column.OUTLET))
         self.setColumnHidden(Column.FOLDER, True)
+        self.setColumnHidden(Column.DATED, True)  # (its header's menu shows it)
         self.setAccessibleName(self.tr("Results table"))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802

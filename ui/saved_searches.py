@@ -32,7 +32,8 @@ def saved_from(
     name: str, query: str, filters: Filters, sort: str, exact: bool, mode: str = "words"
 ) -> SavedSearch:
     """The search of the window as a saved search."""
-    kept = {k: v for k, v in asdict(filters).items() if k != "ids" and v}
+    # (leaving estimates out is the window's way of reading, not the search's)
+    kept = {k: v for k, v in asdict(filters).items() if k not in ("ids", "estimates") and v}
     return SavedSearch(name, query, kept, sort, exact, mode)
 
 

@@ -18,6 +18,7 @@ DEFAULTS: dict[str, Any] = {
     "search/history": "[]",  # JSON list, newest first
     "search/sort": "relevance",
     "search/mode": "words",  # words, meaning or both (index/meaning)
+    "search/no_estimates": False,  # estimated dates count as none (filters, timeline)
     "ui/language": "",  # "" follows the system locale
     "ui/geometry": b"",
     "ui/splitter": b"",

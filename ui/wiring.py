@@ -17,6 +17,7 @@ from tangthu.library import records
 from tangthu.library.records import IndexSummary, Item, SavedSearch
 from tangthu.ui import settings as cfg
 from tangthu.ui.errors import error_text
+from tangthu.ui.i18n import counted
 from tangthu.ui.jobs import run_job, unhandled
 from tangthu.ui.saved_searches import saved_from
 from tangthu.ui.watching import changes_line
@@ -32,6 +33,7 @@ def wire(w: MainWindow) -> None:
     _indexing(w)
     _basket_and_export(w)
     _tags(w)
+    _corrections(w)
     _saved_searches(w)
     _archives(w)
     unhandled().failed.connect(lambda error: w.status_label.setText(error_text(error, w.tr)))
@@ -136,6 +138,7 @@ def _indexing(w: MainWindow) -> None:
 
     w.archive_opened.connect(lambda: w.watching.watch(w.root))
     w.watching.update_wanted.connect(update)
+    w.editing.changed.connect(lambda _ids: update())  # corrections are indexed too
     w.indexing_done.connect(ended)
     status.finished.connect(news)
 
@@ -217,6 +220,61 @@ def _tags(w: MainWindow) -> None:
     w.side.photo_marks_requested.connect(
         lambda p: tagging.edit(w, Item(root(), p.article_id, p.file), f"{p.file} — {p.title}")
     )
+
+
+def _corrections(w: MainWindow) -> None:
+    """Corrections: the reader's "Edit details…" and "revert" links, the results'
+    "Edit details…" (of one or many) and the table's cells; estimates left out."""
+    editing = w.editing
+
+    def shown_ids() -> list[str]:
+        root = str(w.root) if w.root is not None else ""
+        return [h.id for h in w.results.selected_hits() if not h.archive or h.archive == root]
+
+    def of_archive_shown() -> bool:
+        """Whether the reader's article is of the archive shown (not of one searched
+        with it: that one is corrected in its own window)."""
+        lib = w.library
+        return lib is not None and w.searches.article_root in ("", str(lib.root))
+
+    def edit_article() -> None:
+        a = w.current_article
+        if a is not None and w.library is not None and of_archive_shown():
+            editing.edit(w, w.library, [a.id], a)
+
+    def edit_selected() -> None:
+        ids, a = shown_ids(), w.current_article
+        if w.library is None or not ids:
+            return
+        one = a if a is not None and ids == [a.id] and of_archive_shown() else None
+        editing.edit(w, w.library, ids, one)
+
+    def revert(field: str) -> None:
+        a = w.current_article
+        if a is not None and w.library is not None:
+            editing.write(w.library, [a.id], {}, [field])
+
+    def cell(ident: str, field: str, value: str) -> None:
+        if w.library is not None:
+            editing.write(w.library, [ident], {field: value})
+
+    def written(ids: list[str]) -> None:
+        a = w.current_article
+        if a is not None and a.id in ids:
+            w.open_article(a.id)  # read again, as corrected
+        w.status_label.setText(
+            counted(w.tr, len(ids), "Corrected 1 article", "Corrected %1 articles")
+        )
+
+    w.side.article_edit_requested.connect(edit_article)
+    w.side.article_revert_requested.connect(revert)
+    w.results.edit_requested.connect(edit_selected)
+    w.results.correction_wanted.connect(cell)
+    editing.changed.connect(written)
+    editing.failed.connect(w.status_label.setText)
+    filters = w.filters_panel
+    filters.leave_out_estimates(bool(cfg.read(w.settings, "search/no_estimates")))
+    filters.estimates_left_out.connect(lambda on: cfg.write(w.settings, "search/no_estimates", on))
 
 
 def _saved_searches(w: MainWindow) -> None:

@@ -237,10 +237,23 @@ class TantivyStore:
         return rows, int(found.count or 0)  # type: ignore[attr-defined]
 
     def by_date(
-        self, matches: Matches, *, newest_first: bool, offset: int, limit: int
+        self,
+        matches: Matches,
+        *,
+        newest_first: bool,
+        offset: int,
+        limit: int,
+        estimates: bool = True,
     ) -> list[Any]:
         order = tantivy.Order.Desc if newest_first else tantivy.Order.Asc
-        dated = Query.boolean_query([(Occur.Must, matches.plain), (Occur.Must, self._dated)])
+        dated_parts = [(Occur.Must, matches.plain), (Occur.Must, self._dated)]
+        undated_part: Query = Query.term_query(self._schema, "date_n", 0)
+        if not estimates:  # an estimated date counts as none: with the undated, last
+            dated_parts.append((Occur.MustNot, self._estimated))
+            undated_part = Query.boolean_query(
+                [(Occur.Should, undated_part), (Occur.Should, self._estimated)]
+            )
+        dated = Query.boolean_query(dated_parts)
         # one pass ranks the dated ones and counts them (where the undated begin)
         found = self._searcher.search(
             dated, limit=max(limit, 1), offset=offset, order_by_field="date_n", order=order
@@ -248,12 +261,7 @@ class TantivyStore:
         n_dated = int(found.count or 0)  # type: ignore[attr-defined]
         rows: list[Any] = [a for _s, a in found.hits][: max(limit, 0)]
         if len(rows) < limit:  # the undated last
-            undated = Query.boolean_query(
-                [
-                    (Occur.Must, matches.plain),
-                    (Occur.Must, Query.term_query(self._schema, "date_n", 0)),
-                ]
-            )
+            undated = Query.boolean_query([(Occur.Must, matches.plain), (Occur.Must, undated_part)])
             start = max(0, offset - n_dated)
             found = self._searcher.search(undated, limit=limit - len(rows), offset=start)
             rows += [a for _s, a in found.hits]

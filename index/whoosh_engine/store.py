@@ -511,13 +511,22 @@ class WhooshStore:
         return self.top(matches, offset, limit), self.count(matches)
 
     def by_date(
-        self, matches: Matches, *, newest_first: bool, offset: int, limit: int
+        self,
+        matches: Matches,
+        *,
+        newest_first: bool,
+        offset: int,
+        limit: int,
+        estimates: bool = True,
     ) -> list[int]:
         docs, _scores, local = self._gathered(matches)
         if not len(docs) or limit <= 0:
             return []
         dates = np.concatenate(
-            [s.values.date[d] for s, d in zip(self._segments, local, strict=True)]
+            [
+                (s.values.date if estimates else _without_estimates(s.values))[d]
+                for s, d in zip(self._segments, local, strict=True)
+            ]
         ).astype(np.int64)
         key = np.where(dates > 0, -dates if newest_first else dates, np.iinfo(np.int64).max)
         order = np.lexsort((docs, key))[offset : offset + limit]

@@ -116,3 +116,12 @@ def test_the_dating_facet_and_filter_agree_with_a_scan(
     assert _search(archive, index_dir, filters=ranged).total == 0
     empty = _search(archive, index_dir, filters=ranged)
     assert empty.emptied_by == ["date"]
+    # and in the order by date: with the undated, after the dated ones
+    for sort in ("date", "date-asc"):
+        left = _search(archive, index_dir, sort=sort, filters=Filters(estimates=False))
+        dated = [h for h in left.hits if h.dated_by != "estimate" and h.date]
+        assert [h.id for h in left.hits[: len(dated)]] == [h.id for h in dated]
+    oldest = _search(archive, index_dir, sort="date-asc").hits[0]
+    assert oldest.id == "khac/uoc-tinh/article.txt"  # 1998, with its estimate
+    oldest = _search(archive, index_dir, sort="date-asc", filters=Filters(estimates=False))
+    assert oldest.hits[0].id != "khac/uoc-tinh/article.txt"

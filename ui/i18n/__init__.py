@@ -11,13 +11,14 @@ from collections.abc import Callable
 from PySide6.QtCore import QLocale, QObject, QTranslator
 
 from tangthu.ui.i18n.vi import VI
+from tangthu.ui.i18n.vi_editing import VI_EDITING
 from tangthu.ui.i18n.vi_fields import VI_FIELDS
 from tangthu.ui.i18n.vi_messages import VI_MESSAGES
 from tangthu.ui.i18n.vi_qt import QT_VI
 
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 #: Every Vietnamese string: Qt's own, the core's failures and advice, the window's.
-VIETNAMESE: dict[str, str] = {**QT_VI, **VI_MESSAGES, **VI_FIELDS, **VI}
+VIETNAMESE: dict[str, str] = {**QT_VI, **VI_MESSAGES, **VI_FIELDS, **VI_EDITING, **VI}
 
 
 class DictTranslator(QTranslator):
