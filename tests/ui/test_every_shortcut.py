@@ -21,6 +21,15 @@ def _press(qtbot, target: QWidget, keys: QKeySequence) -> None:  # type: ignore[
     QTest.keyClick(target, combo.key(), combo.keyboardModifiers())
 
 
+def _counter(fired: dict[int, int], key: int):  # type: ignore[no-untyped-def]
+    """A slot that counts its calls in *fired* under *key*."""
+
+    def count(*_args: object) -> None:
+        fired[key] = fired.get(key, 0) + 1
+
+    return count
+
+
 def _where(window, action: QAction) -> list[QWidget]:  # type: ignore[no-untyped-def]
     """The focused widgets a user presses the action's keys in."""
     owners = [
@@ -71,9 +80,7 @@ def test_every_listed_shortcut_fires_from_where_it_is_pressed(qtbot, window) -> 
             action.triggered.disconnect()  # what it does is tested elsewhere: not run here
         except (RuntimeError, TypeError):
             pass
-        action.triggered.connect(
-            lambda _c=False, i=id(action): fired.__setitem__(i, fired.get(i, 0) + 1)
-        )
+        action.triggered.connect(_counter(fired, id(action)))
     tried = 0
     for action in actions:
         name = action.text().replace("&", "").strip()
@@ -98,6 +105,6 @@ def test_every_listed_shortcut_fires_from_where_it_is_pressed(qtbot, window) -> 
             action.triggered.disconnect()
         except (RuntimeError, TypeError):
             pass
-        action.triggered.connect(lambda _c=False, i=id(action): fired.__setitem__(i, 1))
+        action.triggered.connect(_counter(fired, id(action)))
         _press(qtbot, table, action.shortcut())
         assert fired.get(id(action)) == 1, action.text()
