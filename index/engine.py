@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # a search does not read articles: the readers are not import
 
 __all__ = [
     "ARTICLE",
+    "Among",
     "Ask",
     "NONE",
     "PHOTO",
@@ -34,8 +35,14 @@ __all__ = [
     "Store",
     "CommitCallback",
     "WriterCommit",
+    "FilterNode",
     "Filters",
     "Hit",
+    "KEYWORDS",
+    "Keyword",
+    "Span",
+    "WithPhotos",
+    "Year",
     "IndexBusy",
     "IndexFailure",
     "IndexMissing",
@@ -79,13 +86,68 @@ class IndexMissing(IndexFailure):
     code = "index-missing"
 
 
+#: The filters that keep the documents whose one value of a field is the value asked
+#: for (`NONE`: those without one), each counted as a facet too: the filter's name (a
+#: field of `Filters`) -> (the stored field it reads, the value of a document without
+#: it). The engines read this table: a new filter of this kind is a line here, its
+#: field in `Filters`, its label and its control.
+KEYWORDS: dict[str, tuple[str, str]] = {
+    "outlet": ("outlet", NONE),
+    "format": ("format", "text"),
+    "dated": ("dated_by", "none"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Keyword:
+    """A filter: the documents whose *field* (of `KEYWORDS`) is *value* (`NONE`: none)."""
+
+    field: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A filter: the documents dated from *first* to *last* (``YYYY-MM-DD``, inclusive;
+    either may be open), an estimated date counting as none without *estimates*."""
+
+    first: str | None
+    last: str | None
+    estimates: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Year:
+    """A filter: the documents of the year *year* (0: the undated; -1: none at all),
+    an estimated date counting as none without *estimates*."""
+
+    year: int
+    estimates: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class WithPhotos:
+    """A filter: the documents with a photo on disk."""
+
+
+@dataclass(frozen=True, slots=True)
+class Among:
+    """A filter: the documents of these IDs (an article's ID keeps its photos too)."""
+
+    ids: frozenset[str]
+
+
+#: One restriction of a search, as the engines apply it (`Filters.nodes`).
+FilterNode = Keyword | Span | Year | WithPhotos | Among
+
+
 @dataclass(frozen=True, slots=True)
 class Filters:
     """Restrictions of a search. Dates are ``YYYY-MM-DD`` strings (inclusive).
 
     ``outlet=NONE`` keeps the articles without an outlet, ``year=NONE`` the undated ones.
     ``ids`` keeps only the documents of these IDs (articles' IDs, or ``ID#photo``
-    for photos); an empty set keeps nothing.
+    for photos); an empty set keeps nothing. The engines see them as `nodes`.
     """
 
     date_from: str | None = None
@@ -101,6 +163,34 @@ class Filters:
     #: False: an estimated date counts as none (the date and year filters and the year
     #: and month facets leave it out; ``year=NONE`` keeps it)
     estimates: bool = True
+
+    def nodes(self) -> list[FilterNode]:
+        """The filters that are on, as the engines apply them (all of them at once)."""
+        out: list[FilterNode] = [node for _name, node in self._named()]
+        if self.ids is not None:
+            out.append(Among(self.ids))
+        return out
+
+    def _named(self) -> list[tuple[str, FilterNode]]:
+        out: list[tuple[str, FilterNode]] = []
+        if self.date_from or self.date_to:
+            out.append(("date", Span(self.date_from, self.date_to, self.estimates)))
+        if self.year:
+            year = 0 if self.year == NONE else int(self.year) if self.year.isdigit() else -1
+            out.append(("year", Year(year, self.estimates)))
+        if self.has_photos:
+            out.append(("photos", WithPhotos()))
+        for name in KEYWORDS:
+            value = getattr(self, name)
+            if value:
+                out.append((name, Keyword(name, value)))
+        return out
+
+    def alone(self) -> dict[str, list[FilterNode]]:
+        """Each filter that is on, by its name (``date``, ``year``, ``photos`` or a name
+        of `KEYWORDS`), with the IDs kept (they go with the words of a query)."""
+        among: list[FilterNode] = [Among(self.ids)] if self.ids is not None else []
+        return {name: [node, *among] for name, node in self._named()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,26 +323,29 @@ class SearchResult:
 @dataclass(slots=True)
 class Facets:
     """What a set of documents counts, before it is shaped for people: articles per
-    outlet (None: none), per year and per month (``YYYYMM``; 0: undated)."""
+    value of each of `KEYWORDS` (`NONE`: none), per year and per month (``YYYYMM``;
+    0: undated)."""
 
-    outlets: dict[str | None, int] = field(default_factory=dict)
+    keywords: dict[str, dict[str, int]] = field(default_factory=dict)
     years: dict[int, int] = field(default_factory=dict)
     months: dict[int, int] = field(default_factory=dict)
-    formats: dict[str, int] = field(default_factory=dict)
-    #: articles by how they are dated (`tangthu.archive.dates.DATINGS`)
-    datings: dict[str, int] = field(default_factory=dict)
+
+    def count(self, name: str, value: str, n: int) -> None:
+        """Add *n* documents of *value* to the counts of the keyword *name*."""
+        counts = self.keywords.setdefault(name, {})
+        counts[value] = counts.get(value, 0) + n
 
 
 @dataclass(frozen=True, slots=True)
 class Ask:
     """What a search asks an engine for: the documents of *kind* that *node* matches
-    (its exact spellings, or with *folded* every spelling), within *filters*; those
-    where the words of *near* stand side by side score higher."""
+    (its exact spellings, or with *folded* every spelling) and that every filter of
+    *keep* keeps; those where the words of *near* stand side by side score higher."""
 
     node: Node
     folded: bool
     kind: int
-    filters: Filters | None = None
+    keep: tuple[FilterNode, ...] = ()
     near: tuple[str, ...] = ()
 
 

@@ -24,10 +24,13 @@ from tangthu.archive.model import Article
 from tangthu.index.analysis import edit_distance, fold_term, title_key, tokens
 from tangthu.index.engine import (
     ARTICLE,
+    KEYWORDS,
     NONE,
     PHOTO,
+    Among,
     Ask,
     Facets,
+    FilterNode,
     Filters,
     Hit,
     PhotoHit,
@@ -85,49 +88,44 @@ def month_key(yyyymm: int) -> str:
 
 
 def shaped(facets: Facets) -> dict[str, dict[str, int]]:
-    """Facet counts as lists show them: outlets and years largest first with the
-    undated and those without an outlet last, the months in order."""
-    outlets = {name or NONE: n for name, n in facets.outlets.items() if n}
+    """Facet counts as lists show them: each of `KEYWORDS` largest first (those without
+    a value last; how articles are dated strongest first), the years largest first with
+    the undated last, the months in order."""
     years: dict[str, int] = {}
     for year, n in facets.years.items():
         if n:
             key = str(year) if year else NONE
             years[key] = years.get(key, 0) + n
     months = {month_key(ym): n for ym, n in sorted(facets.months.items()) if ym and n}
-    formats = ordered_counts({name: n for name, n in facets.formats.items() if n})
-    return {
-        "outlet": ordered_counts(outlets),
-        "year": ordered_counts(years),
-        "month": months,
-        "format": formats,
-        # strongest evidence first (`archive.dates.DATINGS`)
-        "dated": {name: facets.datings[name] for name in DATINGS if facets.datings.get(name)},
+    out = {
+        name: ordered_counts({k: n for k, n in facets.keywords.get(name, {}).items() if n})
+        for name in KEYWORDS
     }
+    dated = facets.keywords.get("dated", {})
+    out["dated"] = {name: dated[name] for name in DATINGS if dated.get(name)}
+    return {**out, "year": ordered_counts(years), "month": months}
 
 
-def emptied_by(filters: Filters | None, count: Callable[[Filters | None], int]) -> list[str]:
+def emptied_by(
+    filters: Filters | None, count: Callable[[tuple[FilterNode, ...]], int]
+) -> list[str]:
     """Which of the active filters leave nothing, each alone; ["together"] when only
     their combination does; [] when the words alone find nothing (or no filter is on).
 
-    *count* tells how many articles the words find under a set of filters (None: none).
+    *count* tells how many articles the words find within some filters (`FilterNode`).
     The IDs of ``filters`` (named by tags and notes in the query) go with the words.
     """
     f = filters or Filters()
-    parts = {
-        "date": Filters(date_from=f.date_from, date_to=f.date_to),
-        "outlet": Filters(outlet=f.outlet),
-        "year": Filters(year=f.year),
-        "photos": Filters(has_photos=f.has_photos),
-        "format": Filters(format=f.format),
-        "dated": Filters(dated=f.dated),
-    }
-    # (an estimate left out goes with the date and the year it changes)
-    parts["date"] = replace(parts["date"], estimates=f.estimates)
-    parts["year"] = replace(parts["year"], estimates=f.estimates)
-    active = {name: replace(one, ids=f.ids) for name, one in parts.items() if one != Filters()}
-    if not active or count(Filters(ids=f.ids) if f.ids is not None else None) == 0:
+    active = f.alone()
+    words: tuple[FilterNode, ...] = (Among(f.ids),) if f.ids is not None else ()
+    if not active or count(words) == 0:
         return []
-    return [name for name, one in active.items() if count(one) == 0] or ["together"]
+    return [name for name, nodes in active.items() if count(tuple(nodes)) == 0] or ["together"]
+
+
+def keep(filters: Filters | None) -> tuple[FilterNode, ...]:
+    """What an engine is asked to keep (`Ask.keep`) for *filters*."""
+    return tuple(filters.nodes()) if filters is not None else ()
 
 
 def stored_hit(
@@ -232,9 +230,10 @@ class SearchService:
     # -- the passes of a query
 
     def _passes(
-        self, node: Node, *, kind: int, filters: Filters | None, exact_only: bool, near: bool
+        self, node: Node, *, kind: int, keeps: tuple[FilterNode, ...], exact_only: bool, near: bool
     ) -> tuple[Any | None, Any | None]:
-        """The exact and the every-spelling matches of *node* (None: not asked for).
+        """The exact and the every-spelling matches of *node* within *keeps* (None: not
+        asked for).
 
         A query without words is every document; one typed without diacritics is matched
         on every spelling only; one typed with them on both, or on its exact spellings
@@ -244,7 +243,7 @@ class SearchService:
         together = _near(node) if near else ()
 
         def match(folded: bool) -> Any:
-            return store.match(Ask(node, folded, kind, filters, together))
+            return store.match(Ask(node, folded, kind, keeps, together))
 
         if isinstance(node, Every):
             return None, match(True)
@@ -359,7 +358,7 @@ class SearchService:
         if result.total == 0:
             if not wordless:
                 result.suggestion = self.suggest(query)
-            result.emptied_by = emptied_by(filters, lambda f: self._how_many(node, f, exact))
+            result.emptied_by = emptied_by(filters, lambda k: self._how_many(node, k, exact))
         result.seconds = time.perf_counter() - started
         return result
 
@@ -379,7 +378,7 @@ class SearchService:
         estimates = filters.estimates if filters is not None else True
         # (the words side by side rank first: nothing to rank by date)
         exact_m, folded_m = self._passes(
-            node, kind=ARTICLE, filters=filters, exact_only=exact, near=sort == "relevance"
+            node, kind=ARTICLE, keeps=keep(filters), exact_only=exact, near=sort == "relevance"
         )
         if folded_m is not None and leaves(node) == positive_leaves(node):
             shown = folded_m  # every spelling holds the exact ones (no word left out)
@@ -394,7 +393,7 @@ class SearchService:
         if exact_m is None and not wordless and sort == "relevance":
             # Typed without marks: the texts that hold those very letters (Nha Trang, the
             # city) come before those that match only once folded (Nhà Trắng).
-            as_typed = self.store.match(Ask(node, False, ARTICLE, filters, _near(node)))
+            as_typed = self.store.match(Ask(node, False, ARTICLE, keep(filters), _near(node)))
             if leaves(node) != positive_leaves(node):
                 # a word left out as typed may still be there in another spelling: only
                 # what the query matches at all is ranked
@@ -465,7 +464,7 @@ class SearchService:
             near = [(vectors.ids[int(i)], float(scores[i])) for i in order]
             wanted = frozenset(a for a, _s in near)
             ids = wanted if base.ids is None else wanted & base.ids
-            m = self.store.match(Ask(Every(), True, ARTICLE, replace(base, ids=ids)))
+            m = self.store.match(Ask(Every(), True, ARTICLE, keep(replace(base, ids=ids))))
             docs = {self.store.stored(d)("aid"): d for d, _s in self.store.top(m, 0, len(ids))}
             kept = [(a, s) for a, s in near if a in docs]
             if len(kept) >= limit or n >= held:
@@ -494,7 +493,7 @@ class SearchService:
         result.closest = MEANING_HITS
         base = filters or Filters()
         kept = frozenset(docs)
-        near_m = self.store.match(Ask(Every(), True, ARTICLE, replace(base, ids=kept)))
+        near_m = self.store.match(Ask(Every(), True, ARTICLE, keep(replace(base, ids=kept))))
         if mode == "meaning":
             result.total = len(closest)
             if sort != "relevance":
@@ -545,10 +544,10 @@ class SearchService:
                     rows.append((d, 0.0, True))
         return shown, rows
 
-    def _how_many(self, node: Node, filters: Filters | None, exact: bool) -> int:
-        """How many articles the list would show for *node* under *filters*."""
+    def _how_many(self, node: Node, keeps: tuple[FilterNode, ...], exact: bool) -> int:
+        """How many articles the list would show for *node* within *keeps*."""
         exact_m, folded_m = self._passes(
-            node, kind=ARTICLE, filters=filters, exact_only=exact, near=False
+            node, kind=ARTICLE, keeps=keeps, exact_only=exact, near=False
         )
         return self.store.count(self._shown(exact_m, folded_m))
 
@@ -634,7 +633,7 @@ class SearchService:
         (0 without neighbours)."""
         pairs = [f'"{before} {word}"'] if before else []
         pairs += [f'"{word} {after}"'] if after else []
-        return sum(self._how_many(parse(pair), None, False) for pair in pairs)
+        return sum(self._how_many(parse(pair), (), False) for pair in pairs)
 
     def more_like_result(self, article_id: str, *, limit: int = 10) -> SearchResult:
         """`more_like` as a list of its own (mode ``like``): its hits, and the facets
@@ -645,7 +644,7 @@ class SearchService:
         result.mode = "like"
         if hits:
             ids = frozenset(h.id for h in hits)
-            shown = self.store.match(Ask(Every(), True, ARTICLE, Filters(ids=ids)))
+            shown = self.store.match(Ask(Every(), True, ARTICLE, (Among(ids),)))
             result.facets = shaped(self.store.facets(shown))
         result.seconds = time.perf_counter() - started
         return result
@@ -720,7 +719,7 @@ class SearchService:
         result = SearchResult(query=query, page=page, pagesize=pagesize)
         node = in_captions(parse(query))
         exact_m, folded_m = self._passes(
-            node, kind=PHOTO, filters=filters, exact_only=False, near=False
+            node, kind=PHOTO, keeps=keep(filters), exact_only=False, near=False
         )
         shown = self._shown(exact_m, folded_m)
         result.total = self.store.count(shown)

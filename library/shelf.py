@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from tangthu.archive.dates import DATINGS
 from tangthu.archive.selection import Item
 from tangthu.index.engine import IndexMissing, SearchResult
 from tangthu.index.meaning import MeaningMissing
@@ -89,11 +90,13 @@ def search_archives(libraries: list[Library], query: str, **options: Any) -> Sea
                 into = facets.setdefault(name, {})
                 for value, n in counts.items():
                     into[value] = into.get(value, 0) + n
-        for name in ("outlet", "year"):
-            if name in facets:
-                facets[name] = ordered_counts(facets[name])
-        if "month" in facets:
-            facets["month"] = dict(sorted(facets["month"].items()))
+        for name, counts in facets.items():  # ordered as one archive's are (`shaped`)
+            if name == "month":
+                facets[name] = dict(sorted(counts.items()))
+            elif name == "dated":
+                facets[name] = {k: counts[k] for k in DATINGS if counts.get(k)}
+            else:
+                facets[name] = ordered_counts(counts)
         facets["archive"] = {root: r.total for root, r in results}
         merged.facets = facets
     return merged

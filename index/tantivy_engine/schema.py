@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import tantivy
 
 from tangthu.index.analysis import fold_term
-from tangthu.index.engine import NONE
+from tangthu.index.engine import KEYWORDS
 
 if TYPE_CHECKING:
     from tangthu.index.documents import IndexDoc
@@ -72,9 +72,8 @@ def build_schema() -> tantivy.Schema:
     b.add_integer_field("date_n", indexed=True, fast=True)
     b.add_integer_field("year", indexed=True, fast=True)
     b.add_integer_field("has_photos", indexed=True, fast=True)
-    b.add_text_field("outlet_key", tokenizer_name="raw", fast=True)
-    b.add_text_field("format_key", tokenizer_name="raw", fast=True)
-    b.add_text_field("dated_key", tokenizer_name="raw", fast=True)
+    for name in KEYWORDS:  # what each keyword filter and facet reads
+        b.add_text_field(f"{name}_key", tokenizer_name="raw", fast=True)
     b.add_integer_field("photos", stored=True)
     b.add_integer_field("date_est", stored=True)
     for name in _STORED_TEXT:
@@ -140,9 +139,8 @@ def flatten(doc: IndexDoc) -> dict[str, Any]:
     flat["date_n"] = number
     flat["year"] = number // 10000
     flat["has_photos"] = 1 if stored.get("has_photos") else 0
-    flat["outlet_key"] = stored.get("outlet") or NONE
-    flat["format_key"] = stored.get("format") or "text"
-    flat["dated_key"] = stored.get("dated_by") or "none"
+    for name, (field, missing) in KEYWORDS.items():
+        flat[f"{name}_key"] = stored.get(field) or missing
     flat["photos"] = int(stored.get("photos") or 0)
     flat["date_est"] = 1 if stored.get("date_est") else 0
     for name in _STORED_TEXT:

@@ -16,7 +16,17 @@ import tantivy
 from tantivy import Occur, Query
 
 from tangthu.index.analysis import edit_distance, fold_term
-from tangthu.index.engine import ARTICLE, NONE, Ask, Facets, Filters
+from tangthu.index.engine import (
+    ARTICLE,
+    KEYWORDS,
+    Among,
+    Ask,
+    Facets,
+    FilterNode,
+    Keyword,
+    WithPhotos,
+    Year,
+)
 from tangthu.index.query import And, Every, Node, Not, Or, Phrase, Word
 from tangthu.index.store import archive_root, damaged
 from tangthu.index.tantivy_engine.schema import FIELDS, date_number, open_index, title_hash
@@ -142,54 +152,48 @@ class TantivyStore:
             )
         raise TypeError(node)  # pragma: no cover
 
-    def _filter(self, filters: Filters | None, kind: int) -> list[tuple[Any, Query]]:
-        f = filters or Filters()
+    def _filter(self, keep: tuple[FilterNode, ...], kind: int) -> list[tuple[Any, Query]]:
         out = [(Occur.Must, self._kind(kind))]
-        if f.date_from or f.date_to:
-            out.append(
-                (
-                    Occur.Must,
-                    Query.range_query(
-                        self._schema,
-                        "date_n",
-                        tantivy.FieldType.Integer,
-                        lower_bound=date_number(f.date_from) if f.date_from else 1,
-                        upper_bound=date_number(f.date_to) if f.date_to else 99999999,
-                    ),
-                )
-            )
-        if f.outlet:
-            out.append((Occur.Must, Query.term_query(self._schema, "outlet_key", f.outlet)))
-        if f.year:
-            year = 0 if f.year == NONE else int(f.year) if f.year.isdigit() else -1
-            if year == 0 and not f.estimates:  # an estimated date counts as none
-                either = [(Occur.Should, Query.term_query(self._schema, "year", 0))]
-                either.append((Occur.Should, self._estimated))
-                out.append((Occur.Must, Query.boolean_query(either)))
-            else:
-                out.append((Occur.Must, Query.term_query(self._schema, "year", year)))
-        if (f.date_from or f.date_to or (f.year and f.year != NONE)) and not f.estimates:
-            out.append((Occur.MustNot, self._estimated))
-        if f.has_photos:
-            out.append((Occur.Must, Query.term_query(self._schema, "has_photos", 1)))
-        if f.format:
-            out.append((Occur.Must, Query.term_query(self._schema, "format_key", f.format)))
-        if f.dated:
-            out.append((Occur.Must, Query.term_query(self._schema, "dated_key", f.dated)))
-        if f.ids is not None:
-            ids = sorted(f.ids)  # those documents, and the photos of those articles
-            either = [
-                (Occur.Should, Query.term_set_query(self._schema, field, ids))
-                for field in ("id", "aid")
-            ]
-            out.append((Occur.Must, Query.boolean_query(either)))
+        for node in keep:
+            out += self._clauses(node)
         return out
+
+    def _clauses(self, node: FilterNode) -> list[tuple[Any, Query]]:
+        """The filter *node* as clauses of a boolean query."""
+        schema = self._schema
+        if isinstance(node, Keyword):
+            return [(Occur.Must, Query.term_query(schema, f"{node.field}_key", node.value))]
+        if isinstance(node, WithPhotos):
+            return [(Occur.Must, Query.term_query(schema, "has_photos", 1))]
+        if isinstance(node, Among):
+            ids = sorted(node.ids)  # those documents, and the photos of those articles
+            either = [
+                (Occur.Should, Query.term_set_query(schema, field, ids)) for field in ("id", "aid")
+            ]
+            return [(Occur.Must, Query.boolean_query(either))]
+        if isinstance(node, Year):
+            year = Query.term_query(schema, "year", node.year)
+            if node.estimates:
+                return [(Occur.Must, year)]
+            if node.year == 0:  # an estimated date counts as none
+                either = [(Occur.Should, year), (Occur.Should, self._estimated)]
+                return [(Occur.Must, Query.boolean_query(either))]
+            return [(Occur.Must, year), (Occur.MustNot, self._estimated)]
+        span = Query.range_query(
+            schema,
+            "date_n",
+            tantivy.FieldType.Integer,
+            lower_bound=date_number(node.first) if node.first else 1,
+            upper_bound=date_number(node.last) if node.last else 99999999,
+        )
+        out = [(Occur.Must, span)]
+        return out if node.estimates else [*out, (Occur.MustNot, self._estimated)]
 
     # -- the primitives of a search
 
     def match(self, ask: Ask) -> Matches:
         q = self._compile(ask.node, ask.folded)
-        filters = self._filter(ask.filters, ask.kind)
+        filters = self._filter(ask.keep, ask.kind)
         plain = Query.boolean_query([(Occur.Must, q), *filters])
         if not ask.near:
             return Matches(plain, plain)
@@ -286,29 +290,24 @@ class TantivyStore:
         return lambda name: _first(d, name)
 
     def facets(self, matches: Matches, *, estimates: bool = True) -> Facets:
-        agg = {
-            "outlet": {"terms": {"field": "outlet_key", "size": 100000}},
-            "format": {"terms": {"field": "format_key", "size": 1000}},
-            "dated": {"terms": {"field": "dated_key", "size": 100}},
-            "year": {"terms": {"field": "year", "size": 100000}},
-            "month": {"histogram": {"field": "date_n", "interval": 100, "min_doc_count": 1}},
+        agg: dict[str, Any] = {
+            name: {"terms": {"field": f"{name}_key", "size": 100000}} for name in KEYWORDS
         }
+        agg["year"] = {"terms": {"field": "year", "size": 100000}}
+        agg["month"] = {"histogram": {"field": "date_n", "interval": 100, "min_doc_count": 1}}
         found = self._searcher.aggregate(matches.plain, agg)
         out = Facets()
-        for b in found["outlet"]["buckets"]:
-            name = str(b["key"])
-            out.outlets[None if name == NONE else name] = int(b["doc_count"])
-        for b in found["format"]["buckets"]:
-            out.formats[str(b["key"])] = int(b["doc_count"])
-        for b in found["dated"]["buckets"]:
-            out.datings[str(b["key"])] = int(b["doc_count"])
-        if not estimates and out.datings.get("estimate"):
+        for name in KEYWORDS:
+            for b in found[name]["buckets"]:
+                out.count(name, str(b["key"]), int(b["doc_count"]))
+        estimated = out.keywords.get("dated", {}).get("estimate", 0)
+        if not estimates and estimated:
             # the dates of the estimated ones count as none
             dated = Query.boolean_query(
                 [(Occur.Must, matches.plain), (Occur.MustNot, self._estimated)]
             )
             found = self._searcher.aggregate(dated, {k: agg[k] for k in ("year", "month")})
-            out.years[0] = out.months[0] = out.datings["estimate"]
+            out.years[0] = out.months[0] = estimated
         for b in found["year"]["buckets"]:
             out.years[int(b["key"])] = out.years.get(int(b["key"]), 0) + int(b["doc_count"])
         for b in found["month"]["buckets"]:

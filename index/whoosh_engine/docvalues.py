@@ -4,8 +4,8 @@ A segment never changes once written (only its deletions do), so its arrays are
 worked out once (by the process that wrote it, or from its stored fields after a
 merge) and kept beside the index as ``tangthu-<segment>.npz``.
 
-The file is read as data: plain arrays (the names of outlets and formats as fixed-width
-text, never objects), loaded without pickles, each checked for its type, its length
+The file is read as data: plain arrays (the names each keyword's values take, as
+fixed-width text, never objects), loaded without pickles, each checked for its type, its length
 (the segment's documents) and its values before use. A file that fails is not used:
 the arrays are worked out again from the segment's stored fields.
 """
@@ -23,12 +23,14 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from tangthu.archive.dates import DATINGS
 from tangthu.index.analysis import tokens
+from tangthu.index.engine import KEYWORDS, NONE
 from tangthu.index.whoosh_engine.schema import ARTICLE, LEXICON, PHOTO
 
 PREFIX = "tangthu-"
 SUFFIX = ".npz"
+#: The array of a keyword's names is called as the keyword with this after it.
+NAMES = "_names"
 
 
 def date_number(date: str) -> int:
@@ -53,62 +55,59 @@ class DocValues:
     kind: npt.NDArray[np.uint8]
     date: npt.NDArray[np.int32]
     estimated: npt.NDArray[np.bool_]
-    outlet: npt.NDArray[np.int32]  # index into outlets, -1 when none
-    outlets: list[str]
     has_photos: npt.NDArray[np.bool_]
     length: npt.NDArray[np.int32]  # tokens in x
     title_length: npt.NDArray[np.int32]  # tokens in tx
-    fmt: npt.NDArray[np.int8]  # index into formats
-    formats: list[str]
-    dated: npt.NDArray[np.int8]  # how the document is dated: an index into DATINGS
+    #: each of `KEYWORDS`: per document, an index into its names (-1: none)
+    keys: dict[str, npt.NDArray[np.int32]]
+    names: dict[str, list[str]]
 
     def __len__(self) -> int:
         return len(self.kind)
 
+    def code(self, name: str, value: str) -> int:
+        """The number of *value* in the keyword *name* (-1: `NONE`; -2: not there)."""
+        if value == NONE:
+            return -1
+        names = self.names[name]
+        return names.index(value) if value in names else -2
+
 
 def build(rows: Iterable[dict[str, Any] | None]) -> DocValues:
     """Arrays from stored-field dictionaries in document order (None: a lexicon document)."""
-    kind, date, est, outlet, photos, length, tlen = [], [], [], [], [], [], []
-    fmt: list[int] = []
-    dated: list[int] = []
-    none = DATINGS.index("none")
-    names: dict[str, int] = {}
-    formats: dict[str, int] = {"text": 0}
+    kind, date, est, photos, length, tlen = [], [], [], [], [], []
+    keys: dict[str, list[int]] = {name: [] for name in KEYWORDS}
+    names: dict[str, dict[str, int]] = {name: {} for name in KEYWORDS}
     for row in rows:
         if row is None or row.get("kind") == "lexicon":
             kind.append(LEXICON)
             date.append(0)
             est.append(False)
-            outlet.append(-1)
             photos.append(False)
             length.append(0)
             tlen.append(0)
-            fmt.append(0)
-            dated.append(none)
+            for name in KEYWORDS:
+                keys[name].append(-1)
             continue
         kind.append(PHOTO if row.get("kind") == "photo" else ARTICLE)
         date.append(date_number(row.get("date") or ""))
         est.append(bool(row.get("date_est")))
-        name = row.get("outlet") or ""
-        outlet.append(names.setdefault(name, len(names)) if name else -1)
         photos.append(bool(row.get("has_photos")))
         length.append(int(row.get("n") or 0))
         tlen.append(len(tokens(row.get("title") or "")) if kind[-1] == ARTICLE else 0)
-        fmt.append(formats.setdefault(row.get("format") or "text", len(formats)))
-        by = row.get("dated_by")
-        dated.append(DATINGS.index(by) if by in DATINGS else none)
+        for name, (stored, missing) in KEYWORDS.items():
+            value = row.get(stored) or missing
+            known = names[name]
+            keys[name].append(-1 if value == NONE else known.setdefault(value, len(known)))
     return DocValues(
         kind=np.array(kind, dtype=np.uint8),
         date=np.array(date, dtype=np.int32),
         estimated=np.array(est, dtype=np.bool_),
-        outlet=np.array(outlet, dtype=np.int32),
-        outlets=list(names),
         has_photos=np.array(photos, dtype=np.bool_),
         length=np.array(length, dtype=np.int32),
         title_length=np.array(tlen, dtype=np.int32),
-        fmt=np.array(fmt, dtype=np.int8),
-        formats=list(formats),
-        dated=np.array(dated, dtype=np.int8),
+        keys={name: np.array(codes, dtype=np.int32) for name, codes in keys.items()},
+        names={name: list(known) for name, known in names.items()},
     )
 
 
@@ -120,21 +119,18 @@ def save(values: DocValues, index_path: Path, segment_id: str) -> None:
     """Write the arrays atomically (a reader never sees half a file)."""
     target = path_for(index_path, segment_id)
     fd, tmp = tempfile.mkstemp(dir=index_path, prefix=".tangthu-", suffix=".tmp")
+    arrays: dict[str, npt.NDArray[Any]] = {
+        "kind": values.kind,
+        "date": values.date,
+        "estimated": values.estimated,
+        "has_photos": values.has_photos,
+        "length": values.length,
+        "title_length": values.title_length,
+        **{name: values.keys[name] for name in KEYWORDS},
+        **{f"{name}{NAMES}": _names(values.names[name]) for name in KEYWORDS},
+    }
     with os.fdopen(fd, "wb") as f:
-        np.savez(
-            f,
-            kind=values.kind,
-            date=values.date,
-            estimated=values.estimated,
-            outlet=values.outlet,
-            outlets=_names(values.outlets),
-            has_photos=values.has_photos,
-            length=values.length,
-            title_length=values.title_length,
-            fmt=values.fmt,
-            formats=_names(values.formats),
-            dated=values.dated,
-        )
+        np.savez(f, **arrays)  # type: ignore[arg-type]
     os.replace(tmp, target)
 
 
@@ -147,14 +143,11 @@ _ARRAYS: dict[str, tuple[type, bool]] = {
     "kind": (np.uint8, True),
     "date": (np.int32, True),
     "estimated": (np.bool_, True),
-    "outlet": (np.int32, True),
-    "outlets": (np.str_, False),
     "has_photos": (np.bool_, True),
     "length": (np.int32, True),
     "title_length": (np.int32, True),
-    "fmt": (np.int8, True),
-    "formats": (np.str_, False),
-    "dated": (np.int8, True),
+    **{name: (np.int32, True) for name in KEYWORDS},
+    **{f"{name}{NAMES}": (np.str_, False) for name in KEYWORDS},
 }
 #: The most bytes one array may hold per document of its segment (a name of an outlet
 #: of 500 characters is 2 KB): what a file claims beyond is not read.
@@ -168,7 +161,7 @@ def current(index_path: Path, segment_id: str) -> bool:
         with zipfile.ZipFile(path_for(index_path, segment_id)) as z:
             if set(z.namelist()) != {f"{name}.npy" for name in _ARRAYS}:
                 return False
-            for name in ("outlets", "formats"):
+            for name in (f"{k}{NAMES}" for k in KEYWORDS):
                 with z.open(f"{name}.npy") as f:
                     fmt = np.lib.format
                     version = fmt.read_magic(f)
@@ -206,27 +199,21 @@ def load(index_path: Path, segment_id: str, count: int) -> DocValues | None:
             return None
         if per_doc and len(array) != count:
             return None
-    outlets = [str(x) for x in arrays["outlets"]]
-    formats = [str(x) for x in arrays["formats"]]
-    outlet, fmt = arrays["outlet"], arrays["fmt"]
+    names = {k: [str(x) for x in arrays[f"{k}{NAMES}"]] for k in KEYWORDS}
     if count and (
-        outlet.min() < -1 or outlet.max() >= len(outlets) or fmt.min() < 0
-        or fmt.max() >= len(formats) or arrays["kind"].max() > LEXICON
-        or arrays["dated"].min() < 0 or arrays["dated"].max() >= len(DATINGS)
-    ):  # fmt: skip
+        arrays["kind"].max() > LEXICON
+        or any(arrays[k].min() < -1 or arrays[k].max() >= len(names[k]) for k in KEYWORDS)
+    ):
         return None
     return DocValues(
         kind=arrays["kind"],
         date=arrays["date"],
         estimated=arrays["estimated"],
-        outlet=outlet,
-        outlets=outlets,
         has_photos=arrays["has_photos"],
         length=arrays["length"],
         title_length=arrays["title_length"],
-        fmt=fmt,
-        formats=formats,
-        dated=arrays["dated"],
+        keys={k: arrays[k] for k in KEYWORDS},
+        names=names,
     )
 
 

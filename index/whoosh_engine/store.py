@@ -22,15 +22,19 @@ import numpy as np
 import numpy.typing as npt
 from whoosh.reading import TermNotFound
 
-from tangthu.archive.dates import DATINGS
 from tangthu.index.analysis import fold_term
 from tangthu.index.engine import (
     ARTICLE,
+    KEYWORDS,
     NONE,
     PHOTO,
+    Among,
     Ask,
     Facets,
-    Filters,
+    FilterNode,
+    Keyword,
+    WithPhotos,
+    Year,
 )
 from tangthu.index.query import And, Every, Node, Not, Or, Phrase, QueryError, Word
 from tangthu.index.store import archive_root, damaged
@@ -53,12 +57,9 @@ MAX_EXPANSIONS = 256  # spellings a word* or word~ may stand for
 TERM_CACHE = 256  # decoded postings kept between searches (per segment and term)
 
 
-_ESTIMATE = DATINGS.index("estimate")
-
-
 def _without_estimates(v: docvalues.DocValues) -> npt.NDArray[np.int32]:
     """The dates of a segment, an estimated one as none (0)."""
-    return np.where(v.dated == _ESTIMATE, 0, v.date)
+    return np.where(v.keys["dated"] == v.code("dated", "estimate"), 0, v.date)
 
 
 @dataclass(slots=True)
@@ -405,40 +406,30 @@ class WhooshStore:
 
     # -- filters
 
-    def _allowed(self, seg: _Segment, filters: Filters | None, kind: int) -> npt.NDArray[np.bool_]:
-        v = seg.values
-        mask = seg.live & (v.kind == kind)
-        f = filters or Filters()
-        date = v.date if f.estimates else _without_estimates(v)
-        if f.date_from:
-            mask &= date >= docvalues.date_number(f.date_from)
-        if f.date_to:
-            mask &= (date > 0) & (date <= docvalues.date_number(f.date_to))
-        if f.outlet:
-            if f.outlet == NONE:
-                mask &= v.outlet < 0
-            else:
-                code = v.outlets.index(f.outlet) if f.outlet in v.outlets else -2
-                mask &= v.outlet == code
-        if f.year:
-            if f.year == NONE:
-                mask &= date == 0
-            else:
-                try:
-                    year = int(f.year)
-                except ValueError:
-                    year = -1
-                mask &= (date // 10000) == year
-        if f.has_photos:
-            mask &= v.has_photos
-        if f.format:
-            code = v.formats.index(f.format) if f.format in v.formats else -2
-            mask &= v.fmt == code
-        if f.dated:
-            mask &= v.dated == (DATINGS.index(f.dated) if f.dated in DATINGS else -1)
-        if f.ids is not None:
-            mask &= self._with_ids(seg, f.ids, len(mask))
+    def _allowed(self, seg: _Segment, keep: tuple[FilterNode, ...], kind: int) -> BoolArray:
+        mask = seg.live & (seg.values.kind == kind)
+        for node in keep:
+            mask &= self._kept(seg, node, len(mask))
         return np.asarray(mask, dtype=np.bool_)
+
+    def _kept(self, seg: _Segment, node: FilterNode, size: int) -> BoolArray:
+        """The documents of *seg* that the filter *node* keeps."""
+        v = seg.values
+        if isinstance(node, Keyword):
+            return np.asarray(v.keys[node.field] == v.code(node.field, node.value))
+        if isinstance(node, WithPhotos):
+            return v.has_photos
+        if isinstance(node, Among):
+            return self._with_ids(seg, node.ids, size)
+        date = v.date if node.estimates else _without_estimates(v)
+        if isinstance(node, Year):
+            return np.asarray(date == 0 if node.year == 0 else date // 10000 == node.year)
+        mask = np.ones(size, dtype=np.bool_)
+        if node.first:
+            mask &= date >= docvalues.date_number(node.first)
+        if node.last:
+            mask &= (date > 0) & (date <= docvalues.date_number(node.last))
+        return mask
 
     @staticmethod
     def _with_ids(seg: _Segment, ids: frozenset[str], size: int) -> BoolArray:
@@ -454,10 +445,12 @@ class WhooshStore:
                     continue
         return chosen
 
-    def _filtered(self, matches: list[_Match], filters: Filters | None, kind: int) -> list[_Match]:
+    def _filtered(
+        self, matches: list[_Match], keep: tuple[FilterNode, ...], kind: int
+    ) -> list[_Match]:
         out = []
         for seg, m in zip(self._segments, matches, strict=True):
-            hit = m.hit & self._allowed(seg, filters, kind)
+            hit = m.hit & self._allowed(seg, keep, kind)
             out.append(_Match(hit, np.where(hit, m.score, 0.0)))
         return out
 
@@ -469,7 +462,7 @@ class WhooshStore:
             phrase = self._evaluate_phrase(ask.near, "x", ask.folded, ask.kind)
             for m, p in zip(found, phrase, strict=True):
                 m.score += PHRASE_WEIGHT * np.where(m.hit, p.score, 0.0)
-        return self._filtered(found, ask.filters, ask.kind)
+        return self._filtered(found, ask.keep, ask.kind)
 
     def union(self, first: Matches, second: Matches) -> Matches:
         # a document of both keeps its score in *first*
@@ -553,17 +546,10 @@ class WhooshStore:
             if not len(docs):
                 continue
             v = seg.values
-            codes, counts = np.unique(v.outlet[docs], return_counts=True)
-            for code, n in zip(codes.tolist(), counts.tolist(), strict=True):
-                name = v.outlets[code] if code >= 0 else None
-                out.outlets[name] = out.outlets.get(name, 0) + n
-            for names, into, values in (
-                (v.formats, out.formats, v.fmt[docs]),
-                (list(DATINGS), out.datings, v.dated[docs]),
-            ):
-                codes, counts = np.unique(values, return_counts=True)
+            for name in KEYWORDS:
+                codes, counts = np.unique(v.keys[name][docs], return_counts=True)
                 for code, n in zip(codes.tolist(), counts.tolist(), strict=True):
-                    into[names[code]] = into.get(names[code], 0) + n
+                    out.count(name, v.names[name][code] if code >= 0 else NONE, n)
             date = (v.date if estimates else _without_estimates(v))[docs]
             for by, numbers in ((out.years, date // 10000), (out.months, date // 100)):
                 keys, counts = np.unique(numbers, return_counts=True)

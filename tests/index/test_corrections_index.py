@@ -125,3 +125,29 @@ def test_the_dating_facet_and_filter_agree_with_a_scan(
     assert oldest.id == "khac/uoc-tinh/article.txt"  # 1998, with its estimate
     oldest = _search(archive, index_dir, sort="date-asc", filters=Filters(estimates=False))
     assert oldest.hits[0].id != "khac/uoc-tinh/article.txt"
+
+
+def test_filters_reach_the_engines_as_nodes() -> None:
+    from tangthu.index.engine import KEYWORDS, Among, Keyword, Span, WithPhotos, Year
+
+    f = Filters(
+        date_from="2020-01-01",
+        year=NONE,
+        has_photos=True,
+        outlet="tuoitre.vn",
+        dated="dateline",
+        ids=frozenset({"a"}),
+        estimates=False,
+    )
+    assert f.nodes() == [
+        Span("2020-01-01", None, False),
+        Year(0, False),
+        WithPhotos(),
+        Keyword("outlet", "tuoitre.vn"),
+        Keyword("dated", "dateline"),
+        Among(frozenset({"a"})),
+    ]
+    assert set(f.alone()) == {"date", "year", "photos", "outlet", "dated"}
+    assert all(nodes[-1] == Among(frozenset({"a"})) for nodes in f.alone().values())
+    assert Filters(year="19x5").nodes() == [Year(-1, True)]  # a year that is none
+    assert set(KEYWORDS) == {"outlet", "format", "dated"}

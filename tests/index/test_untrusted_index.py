@@ -264,7 +264,7 @@ def test_arrays_an_earlier_version_saved_are_saved_again_by_the_next_run(
     for path in ix.glob(f"{docvalues.PREFIX}*{docvalues.SUFFIX}"):
         with np.load(path, allow_pickle=False) as data:
             arrays = {name: data[name] for name in data.files}
-        arrays["outlets"] = np.array(list(arrays["outlets"]), dtype=object)
+        arrays["outlet_names"] = np.array(list(arrays["outlet_names"]), dtype=object)
         with open(path, "wb") as f:
             np.savez(f, **arrays)
         assert not docvalues.current(ix, path.name[len(docvalues.PREFIX) : -len(docvalues.SUFFIX)])
