@@ -20,7 +20,7 @@ from typing import Any
 
 from tangthu.archive.fold import fold
 from tangthu.archive.selection import Item
-from tangthu.archive.storage import read_items, set_aside, storable, write_atomically
+from tangthu.archive.storage import checked_items, storable, write_atomically
 
 VERSION = 1
 
@@ -86,13 +86,10 @@ class Annotations:
     # -- storage
 
     def _load(self) -> None:
-        try:
-            entries = read_items(self.path, MAX_STORE_BYTES)
-            for e in entries or []:
-                self._items[_checked_key(e)] = _checked_marks(e)
-        except ValueError:
-            self._items = {}
-            self.damaged = set_aside(self.path)
+        entries, self.damaged = checked_items(
+            self.path, MAX_STORE_BYTES, lambda e: (_checked_key(e), _checked_marks(e))
+        )
+        self._items = dict(entries)
 
     def _save(self) -> None:
         entries = [

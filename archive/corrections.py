@@ -29,7 +29,7 @@ from tangthu.archive.dates import sidecar_date
 from tangthu.archive.model import Article
 from tangthu.archive.outlet import canonical_outlet
 from tangthu.archive.scan import ArticleEntry
-from tangthu.archive.storage import read_items, set_aside, storable, write_atomically
+from tangthu.archive.storage import checked_items, storable, write_atomically
 
 VERSION = 1
 
@@ -195,15 +195,9 @@ class Corrections:
 
     def _load(self) -> None:
         self._read_stamp = self._stamp()
-        items: dict[tuple[str, str], Correction] = {}
-        try:
-            for e in read_items(self.path, MAX_STORE_BYTES) or []:
-                key, fix = _checked(e)
-                items[key] = fix
-        except ValueError:
-            items = {}
-            self.damaged = set_aside(self.path)
-        self._items = items
+        entries, damaged = checked_items(self.path, MAX_STORE_BYTES, _checked)
+        self.damaged = damaged or self.damaged
+        self._items = dict(entries)
 
     def _save(self) -> None:
         entries = [

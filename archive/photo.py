@@ -515,6 +515,7 @@ def make_thumbnail(
     quality: int = 82,
     root: str | os.PathLike[str] | None = None,
     budget: int = DECODE_BYTES,
+    trusted: Iterable[str] = (),
 ) -> bytes:
     """A JPEG thumbnail no larger than *px* on its long side, EXIF orientation applied.
 
@@ -524,7 +525,9 @@ def make_thumbnail(
     """
     from PIL import Image, ImageOps
 
-    with open_picture(path, root=root, draft=("RGB", (px * 2, px * 2)), budget=budget) as im:
+    with open_picture(
+        path, root=root, trusted=trusted, draft=("RGB", (px * 2, px * 2)), budget=budget
+    ) as im:
         exif_orientation = im.getexif().get(_TAG_ORIENTATION) if im.format == "JPEG" else None
         im.load()
         out = ImageOps.exif_transpose(im) if exif_orientation not in (None, 1) else im

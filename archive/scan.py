@@ -36,6 +36,8 @@ class ArticleEntry:
     fingerprint: str
     #: a librarian's corrections of the article (`archive.corrections`), to index
     correction: tuple[tuple[str, str], ...] = ()
+    #: folders outside the archive its links may lead to (`archive.trust`)
+    trusted: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)

@@ -16,9 +16,11 @@ import time
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from tangthu.archive.guard import read_bytes
+
+T = TypeVar("T")
 
 #: A temporary file older than this whose writer cannot be told alive is left over.
 STALE_SECONDS = 24 * 3600
@@ -160,6 +162,17 @@ def read_items(path: Path, limit: int) -> list[Any] | None:
     if not isinstance(entries, list):
         raise ValueError("no item list")
     return entries
+
+
+def checked_items(path: Path, limit: int, check: Callable[[Any], T]) -> tuple[list[T], Path | None]:
+    """The entries of a store (`read_items`), each as *check* makes it, and where the
+    store was set aside (None: it read well, or there was none). A store that cannot be
+    read, or one entry of which *check* refuses (ValueError), is set aside whole: it
+    gives no entries and is never emptied in place."""
+    try:
+        return [check(e) for e in read_items(path, limit) or []], None
+    except ValueError:
+        return [], set_aside(path)
 
 
 def set_aside(path: Path) -> Path:

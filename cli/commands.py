@@ -38,7 +38,7 @@ GuiRunner = Callable[..., int]
 #: The commands, as `build_parser` names them (a test keeps the two alike).
 _NAMES = frozenset(
     ("gui", "scan", "show", "cite", "tag", "note", "tags", "desktop-entry", "index", "search")
-    + ("export", "edit")
+    + ("export", "edit", "trust")
 )
 
 
@@ -152,6 +152,16 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         )
         p.add_argument("--index-dir", help="the index's folder, when not the data folder's")
         p.add_argument("--json", action="store_true")
+
+    if wanted("trust"):
+        p = sub.add_parser(
+            "trust",
+            help="follow the archive's links into the folder LINK leads to (outside it), "
+            "or with --forget no longer; without LINK list the folders trusted",
+        )
+        p.add_argument("link", nargs="?", metavar="LINK", help="a link inside the archive")
+        p.add_argument("--archive", required=True, metavar="ROOT")
+        p.add_argument("--forget", action="store_true")
 
     if wanted("tags"):
         p = sub.add_parser("tags", help="list the tags with how many items carry each")
@@ -351,8 +361,10 @@ def cmd_scan(args: argparse.Namespace) -> int:
     roots = [existing_dir(r) for r in args.roots]
     if args.no_ocr:
         library.use_ocr(False)
+    # (links may lead into the folders the librarian trusts for each archive)
+    trusted = tuple(f for r in roots for f in library.Library(r).trusted())
     with ProgressBar("Scanning", unit="articles") as bar:
-        report = library.scan(roots, progress=bar.update)
+        report = library.scan(roots, progress=bar.update, trusted=trusted)
     summary = report.summary()
     if args.json:
         summary["problem_list"] = [p.to_dict() for p in report.problems]
@@ -478,7 +490,29 @@ def cmd_cite(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_trust(args: argparse.Namespace) -> int:
+    lib = library.Library(existing_dir(args.archive))
+    if args.link is None:
+        for folder in lib.trusted():
+            print(one_line(folder))
+        return 0
+    try:
+        if args.forget:
+            gone = lib.forget_trust(args.link)
+            print(f"No longer following links into {one_line(gone)}." if gone else "Not trusted.")
+            return 0
+        target = lib.trust(args.link)
+    except records.OutsideArchive as exc:
+        raise UsageError(str(exc)) from None
+    if target is None:
+        raise CommandFailed(f"{args.link} leads nowhere that exists.")
+    print(f"Links of {one_line(str(lib.root))} may lead into {one_line(target)}; "
+          "update the index to read what is there.")  # fmt: skip
+    return 0
+
+
 COMMANDS = {
+    "trust": cmd_trust,
     "scan": cmd_scan,
     "show": cmd_show,
     "cite": cmd_cite,

@@ -118,7 +118,8 @@ def parsed(root: str, entries: list[ArticleEntry], cancel: CancelToken | None = 
     for entry in entries:
         if cancel is not None:
             cancel.check()
-        article = corrections.apply(load_article(root, entry.path), entry.correction)
+        article = load_article(root, entry.path, trusted=entry.trusted)
+        article = corrections.apply(article, entry.correction)
         problems = list(article.problems)
         if len(article.body_text) > MAX_INDEXED_CHARS:
             problems.append(

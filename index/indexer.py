@@ -24,6 +24,7 @@ from tangthu.archive.guard import is_within
 from tangthu.archive.model import CancelToken, Problem
 from tangthu.archive.paths import data_dir
 from tangthu.archive.scan import Inventory, walk
+from tangthu.archive.trust import trusted_folders
 from tangthu.index import engines, photo_hashes
 from tangthu.index.documents import cpu_jobs
 from tangthu.index.engine import CommitCallback, IndexBusy, IndexFailure, Progress
@@ -227,8 +228,9 @@ def _update(
 ) -> IndexSummary:
     """`update_index` with the index's lock held."""
     recover(path)
-    inv = inventory if inventory is not None else walk(root_s, cancel=cancel)
-    inv = _corrected(inv, corrections)
+    trusted = trusted_folders(data_dir(), root_s)  # (the folders its links may lead to)
+    inv = inventory if inventory is not None else walk(root_s, cancel=cancel, trusted=trusted)
+    inv = _corrected(inv, corrections, trusted)
     summary = IndexSummary(index_dir=str(path))
     manifest = read_manifest(path, with_files=True)
     name = engine or (manifest or {}).get("engine") or engines.DEFAULT
@@ -364,13 +366,16 @@ def _update(
     return summary
 
 
-def _corrected(inv: Inventory, store: str | os.PathLike[str] | None) -> Inventory:
+def _corrected(
+    inv: Inventory, store: str | os.PathLike[str] | None, trusted: tuple[str, ...]
+) -> Inventory:
     """*inv* with each corrected article carrying its correction, and a fingerprint that
-    changes with it (a corrected or reverted field re-indexes that article alone)."""
+    changes with it (a corrected or reverted field re-indexes that article alone); each
+    article carries the folders its links may lead to."""
     from tangthu.archive.corrections import Corrections, corrections_path
 
     fixes = Corrections(store or corrections_path(data_dir())).follow(inv.root, inv.articles)
-    if not fixes:
+    if not fixes and not trusted:
         return inv
     articles = [
         replace(e, fingerprint=f"{e.fingerprint}~{fix.digest}", correction=fix.fields)
@@ -378,6 +383,8 @@ def _corrected(inv: Inventory, store: str | os.PathLike[str] | None) -> Inventor
         else e
         for e in inv.articles
     ]
+    if trusted:
+        articles = [replace(e, trusted=trusted) for e in articles]
     return replace(inv, articles=articles)
 
 

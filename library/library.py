@@ -138,6 +138,39 @@ class Library:
         wanted = [self.article_id(ident) for ident in ids]
         return self.corrections.set(self.root, wanted, changes)
 
+    def trusted(self) -> tuple[str, ...]:
+        """The folders outside the archive that its links may lead to (`trust`)."""
+        from tangthu.archive.trust import trusted_folders
+
+        return trusted_folders(data_dir(), self.root)
+
+    def trust(self, link: str | os.PathLike[str]) -> str | None:
+        """Let the archive's links lead into the folder *link* leads to (a link to a
+        file: its folder); returns that folder (None: the link leads nowhere). The next
+        update of the index reads what is there.
+
+        Raises:
+            OutsideArchive: *link* is not in the archive.
+        """
+        from tangthu.archive.trust import TrustedFolders, link_target, trusted_path
+
+        where = Path(os.path.abspath(link))
+        if not where.is_relative_to(self.root):
+            raise OutsideArchive(f"{link} is not inside the archive {self.root}", id=str(link))
+        folder = link_target(where)
+        if folder is not None:
+            TrustedFolders(trusted_path(data_dir())).trust(self.root, folder)
+        return folder
+
+    def forget_trust(self, link_or_folder: str | os.PathLike[str]) -> str | None:
+        """No longer follow the archive's links into the folder named (or the folder a
+        link of the archive leads to); returns it (None: it was not trusted)."""
+        from tangthu.archive.trust import TrustedFolders, link_target, trusted_path
+
+        folder = link_target(link_or_folder) or os.path.realpath(link_or_folder)
+        store = TrustedFolders(trusted_path(data_dir()))
+        return folder if store.forget(self.root, folder) else None
+
     @staticmethod
     def check_correction(field: str, value: str) -> str:
         """*value* as a correction of *field* keeps it (no file is read).
@@ -369,7 +402,7 @@ class Library:
             )
         from tangthu.archive.article import load_article
 
-        article = load_article(self.root, path, photo_info=photo_info)
+        article = load_article(self.root, path, photo_info=photo_info, trusted=self.trusted())
         fix = self.corrections.get(self.root, article_id)
         if fix is not None:
             from tangthu.archive.corrections import apply
@@ -681,6 +714,10 @@ def export(
     """
     options.setdefault("annotations", user_annotations())
     options.setdefault("corrections", user_corrections())
+    from tangthu.archive.trust import trusted_folders
+
+    roots = {item.root for item in items}
+    options.setdefault("trusted", {r: trusted_folders(data_dir(), r) for r in roots})
     protected = [*known, *known_roots()]
     from tangthu.archive.export import export as export_items
 

@@ -1,6 +1,7 @@
 """File → Check the archive: the archive read again (an update of its index), then what
 was found and the fixes the window can offer: Tesseract's install command to copy, a
-rebuild of an index that cannot be used, the problems panel."""
+rebuild of an index that cannot be used, trusting the folders links lead to (outside
+the archive), the problems panel."""
 
 from __future__ import annotations
 
@@ -22,11 +23,15 @@ from PySide6.QtWidgets import (
 from tangthu.library.records import PROBLEM_KINDS, Problem
 from tangthu.ui.desktop import copy_text
 from tangthu.ui.i18n import counted, number
+from tangthu.ui.jobs import run_job
 from tangthu.ui.problem_texts import kind_text
 
 if TYPE_CHECKING:
     from tangthu.ui.main_window import MainWindow
 
+#: The links out of the archive the dialog offers to trust, at most (the problems panel
+#: lists them all).
+TRUSTED_SHOWN = 5
 #: The failures of an index run that a rebuild mends (an index damaged, or not ours).
 REBUILT = ("index-damaged", "index-untrusted", "index-missing")
 
@@ -84,6 +89,27 @@ class CheckDialog(QDialog):
             row.addWidget(QLabel(tr("The index cannot be used: build it again."), self), 1)
             self._fix(row, "rebuild", tr("Rebuild the index"), lambda: self._rebuild(w))
             layout.addLayout(row)
+        links = [p for p in problems if p.kind == "outside-link"][:TRUSTED_SHOWN]
+        if links:
+            note = QLabel(
+                tr(
+                    "Links that lead out of the archive are not followed. Trust the "
+                    "folder one leads to only if it is part of this archive (another "
+                    "disk of it): its files are then read as the archive's."
+                ),
+                self,
+            )
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        for n, problem in enumerate(links):
+            row = QHBoxLayout()
+            label = QLabel(problem.detail, self)
+            label.setWordWrap(True)
+            label.setToolTip(problem.path)
+            row.addWidget(label, 1)
+            name = f"trust{n}"
+            self._fix(row, name, tr("Trust this folder"), self._trusting(w, problem.path, name))
+            layout.addLayout(row)
         if problems:
             row = QHBoxLayout()
             row.addStretch(1)
@@ -99,6 +125,25 @@ class CheckDialog(QDialog):
         button.clicked.connect(slot)
         row.addWidget(button)
         self.fixes[name] = button
+
+    def _trusting(self, w: MainWindow, link: str, name: str) -> Callable[[], None]:
+        """What the button *name* does: trust where *link* leads (written off the GUI
+        thread), then read it into the index."""
+
+        def trust() -> None:
+            library = w.library
+            if library is None:
+                return
+            self.fixes[name].setEnabled(False)
+
+            def done(folder: object) -> None:
+                if folder:
+                    self.fixes[name].setText(self.tr("Trusted"))
+                    w.start_indexing()
+
+            run_job(lambda: library.trust(link), done, pool=w.searches.pool)
+
+        return trust
 
     def _rebuild(self, w: MainWindow) -> None:
         self.close()

@@ -86,6 +86,7 @@ def export(
     annotations: Annotations | None = None,
     protected: Iterable[str] = (),
     corrections: Corrections | None = None,
+    trusted: dict[str, tuple[str, ...]] | None = None,
 ) -> ExportReport:
     """Export *items* as *fmt* to *target* (with the tags and notes of *annotations*,
     the articles as *corrections* corrected them).
@@ -98,6 +99,7 @@ def export(
     Args:
         protected: more archive folders (those the user knows) the target may not be,
             hold or lie in, besides the items' own.
+        trusted: per archive, the folders outside it that its links may lead to.
 
     Raises:
         TargetExists: *target* exists and *force* is false.
@@ -111,7 +113,7 @@ def export(
     target = Path(target)
     roots = sorted({i.root for i in items})
     check_target(target, roots, force=force, protected=protected)
-    resolved = resolve(items, cancel=cancel, corrections=corrections)
+    resolved = resolve(items, cancel=cancel, corrections=corrections, trusted=trusted)
     resolved.annotations = annotations
     if not resolved.articles and not resolved.photos:
         raise ExportError(

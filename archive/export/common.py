@@ -99,6 +99,12 @@ class Resolved:
     annotations: Annotations | None = None
     #: archive files the writer left out (`SourceSkipped`), by path
     skipped: set[str] = field(default_factory=set)
+    #: per archive, the folders outside it that its links may lead to (`archive.trust`)
+    trusted: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def allowed(self, root: str) -> tuple[str, ...]:
+        """The folders outside *root* that an export may read files of."""
+        return self.trusted.get(root, ())
 
     def skip(self, exc: SourceSkipped, rel: str) -> None:
         """Report a file the export leaves out; the rest goes on."""
@@ -119,10 +125,12 @@ def resolve(
     *,
     cancel: CancelToken | None = None,
     corrections: Corrections | None = None,
+    trusted: dict[str, tuple[str, ...]] | None = None,
 ) -> Resolved:
     """Load the articles and photos that *items* name (as *corrections* corrected
-    them); unknown ones become problems."""
-    out = Resolved()
+    them, links followed into the *trusted* folders of each archive); unknown ones
+    become problems."""
+    out = Resolved(trusted=dict(trusted or {}))
     cache: dict[tuple[str, str], Article | None] = {}
 
     def article(root: str, aid: str) -> Article | None:
@@ -132,7 +140,7 @@ def resolve(
                 path = article_file(root, aid)
             except OutsideArchive:
                 path = None
-            loaded = load_article(root, path) if path is not None else None
+            loaded = load_article(root, path, trusted=out.allowed(root)) if path else None
             fix = corrections.get(root, aid) if corrections is not None and loaded else None
             cache[key] = apply_correction(loaded, fix.fields) if loaded and fix else loaded
         return cache[key]
@@ -611,14 +619,15 @@ class Copied:
     sha256: str
 
 
-def open_source(src: Path, root: str) -> BinaryIO:
-    """An archive file opened for an export, through the guard (`open_regular`).
+def open_source(src: Path, root: str, trusted: tuple[str, ...] = ()) -> BinaryIO:
+    """An archive file opened for an export, through the guard (`open_regular`; links
+    may lead into the *trusted* folders).
 
     Raises:
         SourceSkipped: it is not a regular file inside the archive, or cannot be opened.
     """
     try:
-        return open_regular(src, root)
+        return open_regular(src, root, trusted=trusted)
     except UnsafeFile as exc:
         raise SourceSkipped(src, exc.detail) from exc
     except OSError as exc:
@@ -636,14 +645,14 @@ def stream(f: BinaryIO, write: Callable[[bytes], object]) -> Copied:
     return Copied(size, h.hexdigest())
 
 
-def copy_file(src: Path, dst: Path, root: str) -> Copied:
+def copy_file(src: Path, dst: Path, root: str, trusted: tuple[str, ...] = ()) -> Copied:
     """Copy an archive file's bytes and modification time (never touching *src*).
 
     Raises:
         SourceSkipped: *src* may not or cannot be read (nothing is written).
         OSError: writing *dst* failed.
     """
-    with open_source(src, root) as f:
+    with open_source(src, root, trusted) as f:
         dst.parent.mkdir(parents=True, exist_ok=True)
         with open(dst, "wb") as out:
             copied = stream(f, out.write)

@@ -144,7 +144,7 @@ def write_folder(
 ) -> list[str]:
     written, manifest = _write_all(
         resolved,
-        lambda src, rel, root: copy_file(src, out / rel, root),
+        lambda src, rel, root: copy_file(src, out / rel, root, resolved.allowed(root)),
         multi_root=multi_root,
         progress=progress,
         cancel=cancel,
@@ -164,7 +164,7 @@ def write_zip(
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
 
         def put(src: Path, rel: str, root: str) -> Copied:
-            with open_source(src, root) as f:
+            with open_source(src, root, resolved.allowed(root)) as f:
                 mtime = time.localtime(os.fstat(f.fileno()).st_mtime)
                 info = zipfile.ZipInfo(rel, date_time=max(mtime[:6], (1980, 1, 1, 0, 0, 0)))
                 # photos are compressed already; non-ASCII names get the UTF-8 flag

@@ -74,7 +74,7 @@ def write_html(
         if src not in copied:
             name = safe_name(f"{len(copied) + 1:04d}-{Path(src).name}")
             try:
-                copy_file(Path(src), out / "images" / name, root)
+                copy_file(Path(src), out / "images" / name, root, resolved.allowed(root))
             except SourceSkipped as exc:
                 resolved.skip(exc, Path(src).name)
                 copied[src] = None

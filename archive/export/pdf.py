@@ -96,7 +96,7 @@ def _image(path: str, root: str, max_w: float, max_h: float, resolved: Resolved)
     from reportlab.platypus import Image
 
     try:
-        data = make_thumbnail(path, PHOTO_PX, quality=85, root=root)
+        data = make_thumbnail(path, PHOTO_PX, quality=85, root=root, trusted=resolved.allowed(root))
     except (OSError, ValueError, SyntaxError) as exc:
         reason = (
             exc.detail

@@ -320,7 +320,7 @@ def test_full_disk_leaves_nothing(
 
     import tangthu.archive.export.files as files
 
-    def full(src: Path, dst: Path, root: str) -> int:
+    def full(src: Path, dst: Path, root: str, trusted: tuple[str, ...] = ()) -> int:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(files, "copy_file", full)

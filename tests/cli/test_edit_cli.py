@@ -118,3 +118,25 @@ def test_a_corrected_date_and_title_are_in_every_export(
     text = _exported_text(target, fmt)
     assert TITLE in text
     assert DAY.search(text), f"no corrected day in the {fmt} export"
+
+
+def test_trust_follows_a_link_out_of_the_archive(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root, other = tmp_path / "archive", tmp_path / "other"
+    shutil.copytree(SAMPLE / "2024/03", root / "2024/03")
+    shutil.copytree(SAMPLE / "2024/05/mua-gat-lua-xuan", other / "gat")
+    (root / "linked").symlink_to(other, target_is_directory=True)
+    index = ["--index-dir", str(tmp_path / "ix")]
+    assert main(["index", str(root), *index]) == 0
+    assert "1 outside-link" in capsys.readouterr().out
+    assert main(["trust", str(root / "linked"), "--archive", str(root)]) == 0
+    assert str(other.resolve()) in capsys.readouterr().out
+    assert main(["trust", "--archive", str(root)]) == 0
+    assert capsys.readouterr().out.strip() == str(other.resolve())
+    assert main(["index", str(root), *index]) == 0
+    assert "Problems:  0" in capsys.readouterr().out
+    assert main(["search", "gặt", "--archive", str(root), *index, "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)["hits"]
+    assert [h["id"] for h in hits] == ["linked/gat/article.txt"]
+    assert main(["trust", str(tmp_path), "--archive", str(root)]) == 2  # not in the archive

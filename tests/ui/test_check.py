@@ -42,3 +42,27 @@ def test_the_fixes_a_check_offers(qtbot, window) -> None:  # type: ignore[no-unt
     with qtbot.waitSignal(window.indexing_done, timeout=30000):
         dialog.fixes["rebuild"].click()
     assert window.index_status.failure is None
+
+
+def test_a_check_offers_to_trust_where_a_link_leads(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from tangthu.ui.check import CheckDialog
+    from tests.conftest import SAMPLE
+
+    other = tmp_path / "other-disk"
+    shutil.copytree(SAMPLE / "2024/05/mua-gat-lua-xuan", other / "gat")
+    link = window.root / "linked"
+    link.symlink_to(other, target_is_directory=True)
+    found = [Problem("outside-link", str(link), f"a link to {other}, outside the archive")]
+    dialog = CheckDialog(window, found)
+    qtbot.addWidget(dialog)
+    assert set(dialog.fixes) == {"trust0", "problems"}
+    with qtbot.waitSignal(window.indexing_done, timeout=30000):
+        dialog.fixes["trust0"].click()
+    assert window.library.trusted() == (str(other.resolve()),)
+    assert dialog.fixes["trust0"].text() == "Trusted"
+    qtbot.waitUntil(lambda: not window.indexing(), timeout=30000)
+    with qtbot.waitSignal(window.search_done, timeout=20000):
+        window.set_query("gặt")
+    assert "linked/gat/article.txt" in {h.id for h in window.result.hits}

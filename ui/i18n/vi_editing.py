@@ -1,4 +1,5 @@
-"""Vietnamese strings of corrections and of how articles are dated (source: English)."""
+"""Vietnamese strings of corrections, of how articles are dated and of trusted links
+(source: English)."""
 
 VI_EDITING: dict[str, str] = {
     "Corrected": "Đã sửa",
@@ -46,4 +47,13 @@ VI_EDITING: dict[str, str] = {
     ),
     "Corrected 1 article": "Đã sửa 1 bài",
     "Corrected %1 articles": "Đã sửa %1 bài",
+    "Links that lead out of the archive are not followed. Trust the folder one leads to "
+    "only if it is part of this archive (another disk of it): its files are then read as "
+    "the archive's.": (
+        "Liên kết dẫn ra ngoài kho không được đi theo. Chỉ tin thư mục mà một liên kết dẫn "
+        "tới nếu nó là một phần của kho này (một ổ đĩa khác của kho): khi đó tệp trong đó "
+        "được đọc như tệp của kho."
+    ),
+    "Trust this folder": "Tin thư mục này",
+    "Trusted": "Đã tin",
 }
