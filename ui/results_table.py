@@ -29,8 +29,10 @@ class _TextOnly(QSortFilterProxyModel):
         return base
 
 
-#: The title column's least width (px).
+#: The title column's least width (px), and how narrow it gets in a narrow table to
+#: leave the date beside it whole.
 MIN_TITLE = 260
+NARROW_TITLE = 150
 #: The widest value of the narrow columns (a guessed date, a photo count, a format).
 _WIDEST = {
     Column.DATE: ("≈ 0000-00-00",),
@@ -95,14 +97,20 @@ class ResultsTable(QTableView):
 
     def fit_title(self) -> None:
         """The title column takes the room the other columns leave (never narrower than
-        `MIN_TITLE`: a narrow table scrolls rather than cut every title short)."""
+        `MIN_TITLE`: a narrow table scrolls rather than cut every title short). Where
+        even that is too wide, the title gives way, down to `NARROW_TITLE`, until the
+        date beside it shows whole: a date is never cut mid-value."""
         header = self.horizontalHeader()
         others = sum(
             header.sectionSize(c)
             for c in range(header.count())
             if c != Column.TITLE and not header.isSectionHidden(c)
         )
-        self.setColumnWidth(Column.TITLE, max(MIN_TITLE, self.viewport().width() - others))
+        room = self.viewport().width() - others
+        if room < MIN_TITLE and not header.isSectionHidden(Column.DATE):
+            beside = self.viewport().width() - header.sectionSize(Column.DATE)
+            room = max(NARROW_TITLE, min(MIN_TITLE, beside))
+        self.setColumnWidth(Column.TITLE, max(NARROW_TITLE, room))
 
     def source_row(self, proxy_row: int) -> int:
         return self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row()

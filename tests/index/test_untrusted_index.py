@@ -176,6 +176,20 @@ def test_a_bomb_in_a_posting_block_is_refused() -> None:
     assert codec.unpack(zlib.compress(b"abc")) == b"abc"
 
 
+def test_bytes_as_whooshs_pickles_write_them_are_read_and_no_more() -> None:
+    """Protocol 2 writes an empty bytes value as ``bytes()`` (a table of contents of a
+    big first build holds one) and others through ``_codecs.encode``: both are read;
+    ``bytes(N)`` (a memory bomb) is not."""
+    import io
+    import pickle
+
+    for value in (b"", b"abc", {"deleted": b""}):
+        assert safe.load(io.BytesIO(pickle.dumps(value, protocol=2))) == value
+    bomb = b"\x80\x02c__builtin__\nbytes\nJ\x00\xca\x9a;\x85R."  # bytes(10**9)
+    with pytest.raises(safe.Untrusted):
+        safe.load(io.BytesIO(bomb))
+
+
 def test_old_index_formats_are_not_read() -> None:
     """Whoosh's loaders of its old formats import any module an index names."""
     safe.harden()
