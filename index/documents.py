@@ -43,7 +43,9 @@ def article_documents(article: Article, fingerprint: str) -> list[IndexDoc]:
     body = article.body_text[:MAX_INDEXED_CHARS]
     outlet = article.outlet or ""
     subject = article.subject or ""  # a press photo's keywords, a sidecar's subject
-    text = "\n".join([article.title, body, captions, article.author or "", outlet, subject])
+    # what the file said of a field a librarian corrected is still found by its words
+    was = [value for _field, value in article.corrected if value]
+    text = "\n".join([article.title, body, captions, article.author or "", outlet, subject, *was])
     placed, length = positions(text)
     docs = [
         IndexDoc(

@@ -54,6 +54,8 @@ def test_a_correction_is_indexed_and_survives_rescan_rebuild_and_move(
         assert [h.id for h in by_year.hits] == [ident]
         assert by_year.facets["dated"] == {"corrected": 1}
         assert _search(archive, index_dir, "suc manh").total == 1  # its text is searched still
+        # the file's title is still found by its words (not as the title)
+        assert [h.id for h in _search(archive, index_dir, "bai viet khong dau").hits] == [ident]
         assert _search(archive, index_dir, filters=Filters(year="2023")).total == 0
         oldest = _search(archive, index_dir, sort="date-asc").hits[0]
         assert oldest.id == ident
