@@ -34,10 +34,14 @@ def format_tag(name: str) -> str:
 
 
 def meta_line(hit: Hit) -> str:
-    """What a card says under its title: date, author, outlet, and the file's format
-    when it is not the archive's text format."""
+    """What a card says under its title: date, author, outlet (✎ after what the user
+    corrected), and the file's format when it is not the archive's text format."""
     kind = format_tag(hit.format) if hit.format != "text" else ""
-    return " · ".join(x for x in (shown_date(hit), hit.author, hit.outlet, kind) if x)
+    author, outlet = (
+        f"{value} ✎" if value and field in hit.corrected else value
+        for field, value in (("author", hit.author), ("outlet", hit.outlet))
+    )
+    return " · ".join(x for x in (shown_date(hit), author, outlet, kind) if x)
 
 
 #: A card's measure: what it shows (`card_key`), the text's width and the font's key.

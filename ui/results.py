@@ -204,7 +204,7 @@ class ResultsModel(QAbstractTableModel):
         if role == Role.SORT:
             return hit.title.casefold()
         if role == Qt.ItemDataRole.DisplayRole:
-            return hit.title
+            return _marked(hit, "title", hit.title)
         if role == Qt.ItemDataRole.EditRole:
             field = EDITABLE.get(Column(column)) if 0 <= column < len(Column) else None
             values = {"title": hit.title, "date": hit.date, "outlet": hit.outlet}
@@ -236,18 +236,23 @@ class ResultsModel(QAbstractTableModel):
                 self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DecorationRole])
 
 
+def _marked(hit: Hit, field: str, value: str | None) -> str:
+    """A field's value as a cell shows it: ✎ after it when the user corrected it."""
+    return f"{value or ''} ✎".strip() if field in hit.corrected else value or ""
+
+
 def _cell(hit: Hit, column: Column, sorting: bool) -> Any:
     if column == Column.DATE:
         # undated hits sort after the dated ones, whichever way
         return (hit.date or "") if sorting else shown_date(hit)
     if column == Column.OUTLET:
-        return (hit.outlet or "").casefold() if sorting else hit.outlet or ""
+        return (hit.outlet or "").casefold() if sorting else _marked(hit, "outlet", hit.outlet)
     if column == Column.PHOTOS:
         return hit.photos if sorting else (str(hit.photos) if hit.photos else "")
     if column == Column.ARCHIVE:
         return Path(hit.archive).name if hit.archive else ""
     if column == Column.BYLINE:
-        return (hit.author or "").casefold() if sorting else hit.author or ""
+        return (hit.author or "").casefold() if sorting else _marked(hit, "author", hit.author)
     if column == Column.FORMAT:
         return format_tag(hit.format)
     if column == Column.DATED:

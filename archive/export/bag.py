@@ -53,6 +53,13 @@ def write_bag(
     )
     if tags:  # the user's tags on the articles, as the bag's keywords
         info["Keywords"] = "; ".join(tags)
+    corrected = [art for _item, art in resolved.articles if art.corrected]
+    if corrected:  # records that say other than their files: which, and where
+        fields = sorted({f for art in corrected for f, _was in art.corrected})
+        info["Corrected-Records"] = (
+            f"{len(corrected)} of {len(resolved.articles)} articles: {', '.join(fields)} "
+            "corrected by the library (the files say otherwise; see metadata/dc.json)"
+        )
     try:
         bag = bagit.make_bag(str(out), bag_info=info, checksums=["sha256", "sha512"])
         meta = out / "metadata"

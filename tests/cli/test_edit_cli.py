@@ -118,6 +118,9 @@ def test_a_corrected_date_and_title_are_in_every_export(
     text = _exported_text(target, fmt)
     assert TITLE in text
     assert DAY.search(text), f"no corrected day in the {fmt} export"
+    if fmt == "bagit":  # the bag says it holds records other than their files
+        info = (target / "bag-info.txt").read_text("utf-8")
+        assert "Corrected-Records: 1 of 1 articles: date, title corrected" in info
 
 
 def test_trust_follows_a_link_out_of_the_archive(

@@ -105,6 +105,10 @@ def test_a_table_cell_corrects_its_field(qtbot, window) -> None:  # type: ignore
     _search(qtbot, window, "")
     hit = next(h for h in window.result.hits if h.id == GAT)
     assert hit.outlet == "Báo Nông thôn Ngày nay" and hit.corrected == ("outlet",)
+    row = next(
+        r for r in range(table.model().rowCount()) if table.model().index(r, 0).data(Role.ID) == GAT
+    )
+    assert table.model().index(row, Column.OUTLET).data() == "Báo Nông thôn Ngày nay ✎"
     # the "How dated" column says how each is dated
     row = next(
         r
