@@ -334,7 +334,51 @@ def body_truth(entry: dict[str, Any], page: bytes, mirrors: Path) -> dict[str, A
         for line in records[key]["articleBody"].split("\n")
         if len(line.strip()) >= 30 and norm(line)[:40] in visible
     ]
-    return {"paragraphs": paragraphs, "boilerplate": _boilerplate(tree, paragraphs)}
+    captions = story_figures(tree, paragraphs, visible)
+    return {
+        "paragraphs": paragraphs,
+        "boilerplate": _boilerplate(tree, paragraphs),
+        "captions": captions,
+    }
+
+
+def story_figures(tree: Any, paragraphs: list[str], visible: str) -> list[dict[str, Any]]:
+    """The captions the page itself marks (``<figure>`` … ``<figcaption>``) of the
+    figures that stand between two paragraphs of the story (*paragraphs*, in the page's
+    own order), each with the names its picture goes by. A caption the page does not
+    show, one shorter than 15 characters, or one the story holds as a paragraph is left
+    out: what is left is a caption a reader of the page sees inside the story."""
+    openings = {norm(p)[:40] for p in paragraphs}
+    order = {e: n for n, e in enumerate(tree.iter())}
+    hidden = set()
+    for bad in tree.xpath("//script|//style|//noscript|//template"):
+        hidden.update(bad.iter())
+    at = [
+        order[e]
+        for e in tree.xpath("//p|//div|//li|//blockquote")
+        if e not in hidden and norm(_text(e))[:40] in openings
+    ]
+    if len(at) < 2:
+        return []
+    first, last = min(at), max(at)
+    story = norm(" ".join(paragraphs))
+    out: list[dict[str, Any]] = []
+    for figure in tree.xpath("//figure"):
+        if figure in hidden or not first < order[figure] < last:
+            continue
+        caption = figure.find(".//figcaption")
+        text = _text(caption) if caption is not None else ""
+        if len(text) < 15 or norm(text)[:40] not in visible or norm(text)[:40] in story:
+            continue
+        urls = [
+            u.split()[0]
+            for u in figure.xpath(".//img/@src|.//img/@data-src|.//source/@srcset|.//img/@srcset")
+            if u.strip() and not u.startswith("data:")
+        ]
+        names = [_photo(u) for u in urls]
+        if names:
+            out.append({"text": text, "photo": _sizes_of(tree, sorted(set(names)))})
+    return out
 
 
 _BLOCKS = {

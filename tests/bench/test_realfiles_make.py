@@ -264,7 +264,38 @@ def test_a_page_of_zytes_benchmark_is_its_maintainers_article_body(tmp_path: Pat
         "Now we spend money over and over on perks.",
     ]
     assert record["boilerplate"] == ["Technology news and reviews from our editors"]
-    assert "title" not in record and "captions" not in record
+    assert "title" not in record and record["captions"] == []  # it has no figure
+
+
+def test_the_captions_of_a_body_truth_are_the_marked_figures_inside_the_story() -> None:
+    from bench.realfiles_make import _tree, _visible, story_figures
+
+    page = (
+        b"<html><body><header><figure><img src='/logo.png'><figcaption>The paper of "
+        b"record since 1851</figcaption></figure></header><article>"
+        b"<p>The first paragraph of the story, long enough to count.</p>"
+        b"<figure><picture><source srcset='/img/whale-800.webp 800w'>"
+        b"<img src='/img/whale-400.jpg'></picture><figcaption>Pilot whales stranded "
+        b"on the beach at dawn</figcaption></figure>"
+        b"<figure><img src='/x.jpg'><figcaption>Short</figcaption></figure>"
+        b"<p>The second paragraph of the story, long enough as well.</p></article>"
+        b"<aside><figure><img src='/ad.jpg'><figcaption>Buy our new weekend "
+        b"edition</figcaption></figure></aside><noscript><figure><img src='/n.jpg'>"
+        b"<figcaption>A picture for browsers without scripts</figcaption></figure>"
+        b"</noscript></body></html>"
+    )
+    tree = _tree(page)
+    story = [
+        "The first paragraph of the story, long enough to count.",
+        "The second paragraph of the story, long enough as well.",
+    ]
+    assert story_figures(tree, story, _visible(tree)) == [
+        {
+            "text": "Pilot whales stranded on the beach at dawn",
+            "photo": ["whale-400.jpg", "whale-800.webp"],
+        }
+    ]
+    assert story_figures(tree, story[:1], _visible(tree)) == []  # no story around it
 
 
 def test_the_dates_a_page_states_are_held_whatever_their_spelling() -> None:
