@@ -1110,7 +1110,9 @@ def _blocks(el: Any, find: Any) -> list[Block]:
             if name:
                 out.append(Block("photos", files=(name,), caption=None))
             return
-        if tag in _TEXT_TAGS:
+        if tag in _TEXT_TAGS and node.find(".//figure") is None:
+            # (a list item or a paragraph holding a figure is read as its parts: the
+            # figure with its caption, whatever the caption's length; words around it)
             text = _words(node)
             if text and _prose_or_few_links(node, text) and not _only_images(node):
                 before = len(out)

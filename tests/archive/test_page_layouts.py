@@ -752,3 +752,24 @@ def test_a_box_of_the_whole_page_is_not_furniture_whatever_its_class(tmp_path: P
         f"{_paras('Một.', 'Hai.')}</div><div class='footer'><a href='/'>Trang chủ</a></div></div>",
     )
     assert _ends(got) == ["Một.", "Hai."]
+
+
+def test_a_figure_in_a_gallerys_list_keeps_its_long_caption(tmp_path: Path) -> None:
+    long = (
+        "Sơ đồ khu vực ngập: (1) xã Hòa Vang, (2) xã Hòa Tiến, (3) xã Hòa Phong, (4) xã "
+        "Hòa Khương; " * 8
+    ).strip()  # a caption of 500 characters and more, in the page's own figcaption
+    gallery = (
+        "<ul class='article-gallery'><li data-src='https://anh.example.vn/g1.jpg'>"
+        "<figure><img src='https://anh.example.vn/g1.jpg' alt='Ngập'>"
+        f"<figcaption>{long}</figcaption></figure></li>"
+        "<li><figure><img src='https://anh.example.vn/g2.jpg'><figcaption>Đê bao "
+        "ở Quảng Nam bị vỡ sau đêm mưa lớn</figcaption></figure></li></ul>"
+    )
+    got = _between(tmp_path, gallery)
+    assert len(long) > 500
+    assert _pictures(got) == [
+        ("https://anh.example.vn/g1.jpg", long),
+        ("https://anh.example.vn/g2.jpg", "Đê bao ở Quảng Nam bị vỡ sau đêm mưa lớn"),
+    ]
+    assert _ends(got) == ["Một.", "Hai."]
