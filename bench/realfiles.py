@@ -234,7 +234,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--set",
         default="all",
-        choices=["dev", "heldout", "fresh", "unseen", "zyte", "blind", "late", "mercury", "all"],
+        choices=[
+            "dev",
+            "heldout",
+            "fresh",
+            "unseen",
+            "zyte",
+            "blind",
+            "late",
+            "mercury",
+            "np4k",
+            "all",
+        ],
     )
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--show", help="the notes of files whose name holds this")

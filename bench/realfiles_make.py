@@ -342,6 +342,29 @@ def body_truth(entry: dict[str, Any], page: bytes, mirrors: Path) -> dict[str, A
     }
 
 
+def text_truth(entry: dict[str, Any], page: bytes, mirrors: Path) -> dict[str, Any]:
+    """The truth of a test page of newspaper4k: the lines of its maintainers' expected
+    text (``entry["text"]``: 30 characters or more, that the page shows, not marked as
+    a figure's caption), and the captions the page marks between them
+    (`story_figures`)."""
+    expected = blob(mirrors, entry["repo"], entry["commit"], entry["text"]).decode("utf-8")
+    tree = _tree(page)
+    visible = _visible(tree)
+    # (a line the page marks as a figure's caption is a caption, scored as one)
+    marked = {norm(_text(c)) for c in tree.xpath("//figcaption")}
+    paragraphs = [
+        line.strip()
+        for line in expected.split("\n")
+        if len(line.strip()) >= 30 and norm(line)[:40] in visible and norm(line) not in marked
+    ]
+    captions = story_figures(tree, paragraphs, visible)
+    return {
+        "paragraphs": paragraphs,
+        "boilerplate": _boilerplate(tree, [*paragraphs, *(c["text"] for c in captions)]),
+        "captions": captions,
+    }
+
+
 def story_figures(tree: Any, paragraphs: list[str], visible: str) -> list[dict[str, Any]]:
     """The captions the page itself marks (``<figure>`` … ``<figcaption>``) of the
     figures that stand between two paragraphs of the story (*paragraphs*, in the page's
@@ -547,6 +570,8 @@ def make(dest: Path, mirrors: Path, sources: Path = SOURCES) -> list[dict[str, A
             record |= readability_truth(entry, data, mirrors)
         elif entry.get("truth") == "body":
             record |= body_truth(entry, data, mirrors)
+        elif entry.get("truth") == "text":
+            record |= text_truth(entry, data, mirrors)
         elif entry.get("truth") == "mercury":
             record |= mercury_truth(entry, data, mirrors)
         elif "xpath" in entry:
