@@ -440,11 +440,22 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
             button.addnext(img)
     dropped = [e for e in doc.iter(*_DROP_TAGS) if e.tag != "form"]
     whole: _Sizes | None = None
+    outside: int | None = None
     for el in [*forms, *dropped]:
         if el.tag in _LANDMARKS and el.find(".//article") is not None:
             whole = whole or _Sizes(doc)
             if any(whole.prose.get(a, 0) >= 3 for a in el.iter("article")):
                 continue  # a layout that sets its story inside an aside (a column)
+        if el.tag in _LANDMARKS and _long_paragraphs(el) >= 3:
+            if outside is None:  # the long paragraphs of the page outside its landmarks
+                outside = sum(
+                    1
+                    for p in doc.iter("p")
+                    if not any(a.tag in _LANDMARKS for a in p.iterancestors())
+                    and len(_words(p)) >= _LONG_PARAGRAPH
+                )
+            if outside < 3:
+                continue  # the page's only prose: its story (an unclosed tag swallowed it)
         if el.tag == "aside" and _is_figure(el) and _unmarked_figure(el):
             continue  # a picture set aside in the story's column (floated beside it)
         if el.tag == "header" and el.getparent() is not None:
@@ -986,7 +997,34 @@ def _is_figure(el: Any) -> bool:
             and sum(e.tag == "img" for e in small) == 1
             and len(_words(el)) - len(_words(caption)) <= _LABEL
         )  # (a label on the picture aside: "View 6 Images")
+    if el.tag != "figure" and _holds_prose(el):
+        return False  # a story marked "image" (its lead picture's layout): not a figure
     return el.find(".//img") is not None
+
+
+#: A paragraph this long (characters) or longer is prose, whatever its box.
+_LONG_PARAGRAPH = 150
+
+
+def _long_paragraphs(el: Any) -> int:
+    """How many paragraphs of *el* are `_LONG_PARAGRAPH` characters long or longer."""
+    return sum(1 for p in el.iter("p") if len(_words(p)) >= _LONG_PARAGRAPH)
+
+
+def _holds_prose(el: Any) -> bool:
+    """Whether *el* holds two paragraphs of prose or more outside its captions."""
+    found = 0
+    for p in el.iter("p"):
+        if len(_words(p)) < _CAPTION_MAX or any(
+            a.tag == "figcaption" or _CAPTION_CLASS.search(_marks(a))
+            for a in p.iterancestors()
+            if a is not el and el in a.iterancestors()
+        ):
+            continue
+        found += 1
+        if found >= 2:
+            return True
+    return False
 
 
 def _lead_figures(story: Any) -> list[Any]:

@@ -773,3 +773,42 @@ def test_a_figure_in_a_gallerys_list_keeps_its_long_caption(tmp_path: Path) -> N
         ("https://anh.example.vn/g2.jpg", "Đê bao ở Quảng Nam bị vỡ sau đêm mưa lớn"),
     ]
     assert _ends(got) == ["Một.", "Hai."]
+
+
+def test_a_story_whose_box_is_marked_image_is_read_as_a_story(tmp_path: Path) -> None:
+    long = f"{PROSE} {PROSE} {PROSE}"  # paragraphs of 400 characters and more
+    body = (
+        "<h1>Lũ</h1><article class='image landscape clearfix'><div id='body-content'>"
+        f"<p>{long} Một.</p><figure><img src='https://anh.example.vn/a.jpg'>"
+        "<figcaption>Đê bao ở Quảng Nam</figcaption></figure>"
+        f"<p>{long} Hai.</p><p>{long} Ba.</p></div></article>"
+        "<div class='related'><h3>Tin liên quan</h3></div>"
+    )
+    got = _read(tmp_path, body)
+    assert _ends(got) == ["Một.", "Hai.", "Ba."]
+    assert _pictures(got) == [("https://anh.example.vn/a.jpg", "Đê bao ở Quảng Nam")]
+
+
+def test_a_story_an_unclosed_nav_swallowed_is_still_read(tmp_path: Path) -> None:
+    long = f"{PROSE} {PROSE}"
+    body = (  # the menu's <nav> is never closed: the story ends up inside it
+        "<article><h1>Lũ</h1><nav><a href='/'>Trang chủ</a><section class='content'>"
+        + "".join(f"<p>{long} {n}</p>" for n in ("Một.", "Hai.", "Ba."))
+        + "</section></article>"
+    )
+    got = _read(tmp_path, body)
+    assert _ends(got) == ["Một.", "Hai.", "Ba."]
+    assert not any(p.kind == "empty-article" for p in got.problems)
+
+
+def test_a_menu_beside_the_story_is_still_left_out(tmp_path: Path) -> None:
+    long = f"{PROSE} {PROSE}"
+    body = (
+        "<h1>Lũ</h1><article>"
+        + "".join(f"<p>{long} {n}</p>" for n in ("Một.", "Hai.", "Ba."))
+        + "</article><aside class='rail'>"
+        + "".join(f"<p>{long} Lề{n}.</p>" for n in range(4))
+        + "</aside>"
+    )
+    got = _read(tmp_path, body)
+    assert _ends(got) == ["Một.", "Hai.", "Ba."]
