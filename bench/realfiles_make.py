@@ -24,7 +24,12 @@ from what Tàng Thư shows:
   title and date);
 - **a page of Zyte's article extraction benchmark** (``"truth": "body"``): from its
   maintainers' record of the page's article body (``ground-truth.json``: its lines of 30
-  characters or more that the page shows); that record holds no title, date or caption;
+  characters or more that the page shows); that record holds no title, date or caption:
+  the captions are those the page marks (``<figure>`` … ``<figcaption>``) between two
+  lines of that body (`story_figures`);
+- **a test page of newspaper4k** (``"truth": "text"``): from its maintainers' expected
+  text (its lines of 30 characters or more that the page shows and does not mark as a
+  caption), the captions as for Zyte's;
 - **a page of Postlight Parser's fixtures** (``"truth": "mercury"``): the title and
   publishing date its maintainers' test of the page asserts (the date where the page
   states that day);
