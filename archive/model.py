@@ -62,7 +62,10 @@ PROBLEM_KINDS: dict[str, str] = {
     "huge-photo": "Save a smaller copy of the photo with an image editor.",
     "bad-sidecar": "Correct the JSON file beside the article.",
     "too-many-photos": "Split the article into several, or name fewer photos in it.",
-    "outside-link": "Copy the file into the archive instead of linking to it.",
+    "outside-link": "Copy the file into the archive, or trust the folder the link leads "
+    "to if it is part of the archive (File → Check the archive).",
+    "correction-orphan": "The article was moved, renamed or removed: move it back, or "
+    "revert the correction (main.py edit ID --revert all) and correct it again.",
     "special-file": "Replace it with an ordinary file, or move it out of the archive.",
     "broken-document": "Open the file in the program that made it and save it again, or "
     "replace it with an undamaged copy.",

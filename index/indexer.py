@@ -374,8 +374,17 @@ def _corrected(
     article carries the folders its links may lead to."""
     from tangthu.archive.corrections import Corrections, corrections_path
 
-    fixes = Corrections(store or corrections_path(data_dir())).follow(inv.root, inv.articles)
-    if not fixes and not trusted:
+    kept = Corrections(store or corrections_path(data_dir()))
+    fixes = kept.follow(inv.root, inv.articles)
+    orphans = [
+        Problem(
+            "correction-orphan",
+            os.path.join(inv.root, *ident.split("/")),
+            "a correction of yours is kept for this article, which is no longer here",
+        )
+        for ident in kept.orphans(inv.root, (e.id for e in inv.articles))
+    ]
+    if not fixes and not trusted and not orphans:
         return inv
     articles = [
         replace(e, fingerprint=f"{e.fingerprint}~{fix.digest}", correction=fix.fields)
@@ -385,7 +394,7 @@ def _corrected(
     ]
     if trusted:
         articles = [replace(e, trusted=trusted) for e in articles]
-    return replace(inv, articles=articles)
+    return replace(inv, articles=articles, problems=[*inv.problems, *orphans])
 
 
 def _has_vectors(path: Path) -> bool:
@@ -402,7 +411,9 @@ def _move_vectors(old: Path, new: Path) -> None:
         os.replace(old / meaning.FOLDER, new / meaning.FOLDER)
 
 
-_WALK_KINDS = frozenset({"unreadable-folder", "symlink-loop", "outside-link", "special-file"})
+_WALK_KINDS = frozenset(
+    {"unreadable-folder", "symlink-loop", "outside-link", "special-file", "correction-orphan"}
+)
 
 
 def _folder_of(root: str, aid: str) -> str:

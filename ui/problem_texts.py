@@ -24,6 +24,7 @@ KIND_NAMES: dict[str, str] = {
     "bad-sidecar": "Faulty metadata file",
     "too-many-photos": "Too many photos",
     "outside-link": "Link out of the archive",
+    "correction-orphan": "Correction of a missing article",
     "special-file": "Not an ordinary file",
     "broken-document": "Damaged document",
     "scanned-document": "Scanned pages",
@@ -57,6 +58,10 @@ DETAILS: list[tuple[str, str]] = [
         "%1 bytes; articles above %2 bytes are not read",
     ),
     (r"the article file is empty", "the article file is empty"),
+    (
+        r"a correction of yours is kept for this article, which is no longer here",
+        "a correction of yours is kept for this article, which is no longer here",
+    ),
     (rf"names {_N} photos; the first {_N} are kept", "names %1 photos; the first %2 are kept"),
     (
         r"(.+) names (.+), which is not in the article's folder",

@@ -153,3 +153,18 @@ def test_filters_reach_the_engines_as_nodes() -> None:
     assert all(nodes[-1] == Among(frozenset({"a"})) for nodes in f.alone().values())
     assert Filters(year="19x5").nodes() == [Year(-1, True)]  # a year that is none
     assert set(KEYWORDS) == {"outlet", "format", "dated"}
+
+
+def test_a_correction_whose_article_is_gone_is_a_problem_until_reverted(
+    archive: Path, index_dir: Path
+) -> None:
+    _store().set(archive, [ID], {"title": "Đã sửa"})
+    update_index(archive, index_dir, jobs=1)
+    shutil.rmtree(archive / "2023/05/khong-dau")  # gone, not moved
+    summary = update_index(archive, index_dir, jobs=1)
+    (orphan,) = [p for p in summary.problems if p.kind == "correction-orphan"]
+    assert orphan.path == str(archive / "2023/05/khong-dau/article.txt")
+    assert update_index(archive, index_dir, jobs=1).problems.count(orphan) == 1  # said once
+    _store().revert(archive, [ID])
+    summary = update_index(archive, index_dir, jobs=1)
+    assert not [p for p in summary.problems if p.kind == "correction-orphan"]

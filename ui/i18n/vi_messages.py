@@ -42,8 +42,18 @@ VI_MESSAGES: dict[str, str] = {
     "Split the article into several, or name fewer photos in it.": (
         "Tách bài thành nhiều bài, hoặc ghi ít ảnh hơn trong bài."
     ),
-    "Copy the file into the archive instead of linking to it.": (
-        "Chép tệp vào kho thay vì liên kết tới nó."
+    "Copy the file into the archive, or trust the folder the link leads to if it is part "
+    "of the archive (File → Check the archive).": (
+        "Chép tệp vào kho, hoặc tin thư mục mà liên kết dẫn tới nếu nó là một phần của kho "
+        "(Tệp → Kiểm tra kho)."
+    ),
+    "The article was moved, renamed or removed: move it back, or revert the correction "
+    "(main.py edit ID --revert all) and correct it again.": (
+        "Bài đã bị chuyển, đổi tên hoặc xóa: chuyển lại chỗ cũ, hoặc hoàn lại chỗ sửa "
+        "(main.py edit ID --revert all) rồi sửa lại."
+    ),
+    "a correction of yours is kept for this article, which is no longer here": (
+        "bạn có một chỗ sửa cho bài này, nhưng bài không còn ở đây"
     ),
     "Replace it with an ordinary file, or move it out of the archive.": (
         "Thay bằng một tệp thông thường, hoặc chuyển nó ra khỏi kho."
@@ -150,6 +160,7 @@ VI_MESSAGES: dict[str, str] = {
     "Faulty metadata file": "Tệp siêu dữ liệu lỗi",
     "Too many photos": "Quá nhiều ảnh",
     "Link out of the archive": "Liên kết ra ngoài kho",
+    "Correction of a missing article": "Chỗ sửa của bài không còn",
     "Not an ordinary file": "Không phải tệp thông thường",
     "Damaged document": "Tài liệu bị hỏng",
     "Scans not read (no OCR)": "Chưa đọc được bản quét (thiếu OCR)",
