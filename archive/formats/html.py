@@ -1012,17 +1012,20 @@ def _long_paragraphs(el: Any) -> int:
 
 
 def _holds_prose(el: Any) -> bool:
-    """Whether *el* holds two paragraphs of prose or more outside its captions."""
-    found = 0
+    """Whether *el* holds prose outside its captions: two paragraphs of `_CAPTION_MAX`
+    characters or more, or three of `_LONG_PARAGRAPH` or more."""
+    long = longer = 0
     for p in el.iter("p"):
-        if len(_words(p)) < _CAPTION_MAX or any(
+        size = len(_words(p))
+        if size < _LONG_PARAGRAPH or any(
             a.tag == "figcaption" or _CAPTION_CLASS.search(_marks(a))
             for a in p.iterancestors()
             if a is not el and el in a.iterancestors()
         ):
             continue
-        found += 1
-        if found >= 2:
+        long += 1
+        longer += size >= _CAPTION_MAX
+        if long >= 3 or longer >= 2:
             return True
     return False
 

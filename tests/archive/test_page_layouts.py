@@ -812,3 +812,14 @@ def test_a_menu_beside_the_story_is_still_left_out(tmp_path: Path) -> None:
     )
     got = _read(tmp_path, body)
     assert _ends(got) == ["Một.", "Hai.", "Ba."]
+
+
+def test_a_story_marked_image_with_paragraphs_of_common_length(tmp_path: Path) -> None:
+    body = (  # three paragraphs of 150 to 400 characters: a story, not a figure
+        "<h1>Lũ</h1><article class='category-people image landscape'>"
+        "<figure><img src='https://anh.example.vn/a.jpg'><figcaption>Đê bao ở Quảng Nam"
+        f"</figcaption></figure>{_paras('Một.', 'Hai.', 'Ba.')}</article>"
+    )
+    got = _read(tmp_path, body)
+    assert _ends(got) == ["Một.", "Hai.", "Ba."]
+    assert _pictures(got) == [("https://anh.example.vn/a.jpg", "Đê bao ở Quảng Nam")]
