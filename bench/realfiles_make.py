@@ -29,7 +29,8 @@ from what Tàng Thư shows:
   lines of that body (`story_figures`);
 - **a test page of newspaper4k** (``"truth": "text"``): from its maintainers' expected
   text (its lines of 30 characters or more that the page shows and does not mark as a
-  caption), the captions as for Zyte's;
+  caption; a line read as a picture's caption counts as found, as those lines hold the
+  captions the page does not mark), the captions as for Zyte's;
 - **a page of Postlight Parser's fixtures** (``"truth": "mercury"``): the title and
   publishing date its maintainers' test of the page asserts (the date where the page
   states that day);
@@ -367,6 +368,8 @@ def text_truth(entry: dict[str, Any], page: bytes, mirrors: Path) -> dict[str, A
         "paragraphs": paragraphs,
         "boilerplate": _boilerplate(tree, [*paragraphs, *(c["text"] for c in captions)]),
         "captions": captions,
+        # its lines hold the captions the page does not mark, where they stand
+        "story_with_captions": True,
     }
 
 

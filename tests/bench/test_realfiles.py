@@ -69,6 +69,15 @@ def test_story_boilerplate_and_captions_are_counted_each_apart() -> None:
     assert s.attached == (1, 2)  # the second caption is under another photo
 
 
+def test_a_truth_whose_lines_hold_captions_finds_a_line_read_as_one() -> None:
+    line = "Has Sean Penn popped the question to her at last? [Wenn]"
+    truth = {"file": "x", "kind": "page-other", "paragraphs": [line, "Đoạn hai của bài."]}
+    article = _article(lead="Đoạn hai của bài.", photos=(PhotoRef("a.jpg", line, False),))
+    assert realfiles.score(truth, article).story == (1, 2)  # a story's line is no caption
+    truth["story_with_captions"] = True  # (newspaper4k's texts hold unmarked captions)
+    assert realfiles.score(truth, article).story == (2, 2)
+
+
 def test_a_caption_is_compared_whatever_spaces_part_its_lines() -> None:
     truth = {
         "file": "x", "kind": "page-other",
