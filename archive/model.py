@@ -66,6 +66,8 @@ PROBLEM_KINDS: dict[str, str] = {
     "to if it is part of the archive (File → Check the archive).",
     "correction-orphan": "The article was moved, renamed or removed: move it back, or "
     "revert the correction (main.py edit ID --revert all) and correct it again.",
+    "corrections-unreadable": "Your corrections could not be read and start over; the file "
+    "was kept under the name shown: open it to see what it held.",
     "special-file": "Replace it with an ordinary file, or move it out of the archive.",
     "broken-document": "Open the file in the program that made it and save it again, or "
     "replace it with an undamaged copy.",

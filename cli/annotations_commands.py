@@ -72,6 +72,8 @@ def cmd_tags(args: argparse.Namespace) -> int:
 def cmd_edit(args: argparse.Namespace) -> int:
     fields = records.CORRECTABLE
     lib = library.Library(existing_dir(args.archive), index_dir=args.index_dir)
+    if lib.corrections.damaged is not None:
+        print(f"The corrections file could not be read; it was kept as {lib.corrections.damaged}.")
     try:
         ids = [resolve_article(lib, i).relative_to(lib.root).as_posix() for i in args.ids]
         changes = {f: getattr(args, f) for f in fields if getattr(args, f) is not None}

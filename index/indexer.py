@@ -376,6 +376,12 @@ def _corrected(
 
     kept = Corrections(store or corrections_path(data_dir()))
     fixes = kept.follow(inv.root, inv.articles)
+    if kept.damaged is not None:  # set aside now: said until the index is rebuilt
+        said = "your corrections file could not be read; it was kept under this name"
+        inv = replace(
+            inv,
+            problems=[*inv.problems, Problem("corrections-unreadable", str(kept.damaged), said)],
+        )
     orphans = [
         Problem(
             "correction-orphan",

@@ -25,6 +25,7 @@ KIND_NAMES: dict[str, str] = {
     "too-many-photos": "Too many photos",
     "outside-link": "Link out of the archive",
     "correction-orphan": "Correction of a missing article",
+    "corrections-unreadable": "Corrections unreadable",
     "special-file": "Not an ordinary file",
     "broken-document": "Damaged document",
     "scanned-document": "Scanned pages",
@@ -58,6 +59,10 @@ DETAILS: list[tuple[str, str]] = [
         "%1 bytes; articles above %2 bytes are not read",
     ),
     (r"the article file is empty", "the article file is empty"),
+    (
+        r"your corrections file could not be read; it was kept under this name",
+        "your corrections file could not be read; it was kept under this name",
+    ),
     (
         r"a correction of yours is kept for this article, which is no longer here",
         "a correction of yours is kept for this article, which is no longer here",

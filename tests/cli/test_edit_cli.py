@@ -143,3 +143,17 @@ def test_trust_follows_a_link_out_of_the_archive(
     hits = json.loads(capsys.readouterr().out)["hits"]
     assert [h["id"] for h in hits] == ["linked/gat/article.txt"]
     assert main(["trust", str(tmp_path), "--archive", str(root)]) == 2  # not in the archive
+
+
+def test_edit_says_when_the_corrections_file_could_not_be_read(
+    archive: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tangthu.archive.paths import data_dir
+
+    store = data_dir() / "corrections.json"
+    store.parent.mkdir(parents=True, exist_ok=True)
+    store.write_text("{not json", encoding="utf-8")
+    assert main(["edit", ID, "--archive", str(archive), "--date", "2016"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("The corrections file could not be read; it was kept as ")
+    assert "date: 2016  (corrected; the file says 2024-05-15)" in out

@@ -168,3 +168,14 @@ def test_a_correction_whose_article_is_gone_is_a_problem_until_reverted(
     _store().revert(archive, [ID])
     summary = update_index(archive, index_dir, jobs=1)
     assert not [p for p in summary.problems if p.kind == "correction-orphan"]
+
+
+def test_an_unreadable_corrections_file_is_said_and_kept(archive: Path, index_dir: Path) -> None:
+    path = corrections_path(data_dir())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('{"items": [{"root": 1}]}', encoding="utf-8")
+    summary = update_index(archive, index_dir, jobs=1)
+    (said,) = [p for p in summary.problems if p.kind == "corrections-unreadable"]
+    assert Path(said.path).read_text(encoding="utf-8") == '{"items": [{"root": 1}]}'
+    again = update_index(archive, index_dir, jobs=1)  # still said (until a rebuild)
+    assert [p.kind for p in again.problems].count("corrections-unreadable") == 1

@@ -52,6 +52,14 @@ VI_MESSAGES: dict[str, str] = {
         "Bài đã bị chuyển, đổi tên hoặc xóa: chuyển lại chỗ cũ, hoặc hoàn lại chỗ sửa "
         "(main.py edit ID --revert all) rồi sửa lại."
     ),
+    "your corrections file could not be read; it was kept under this name": (
+        "không đọc được tệp chỗ sửa của bạn; tệp được giữ lại dưới tên này"
+    ),
+    "Your corrections could not be read and start over; the file was kept under the name "
+    "shown: open it to see what it held.": (
+        "Không đọc được chỗ sửa của bạn nên bắt đầu lại từ đầu; tệp được giữ lại dưới tên "
+        "đã nêu: mở nó để xem nội dung cũ."
+    ),
     "a correction of yours is kept for this article, which is no longer here": (
         "bạn có một chỗ sửa cho bài này, nhưng bài không còn ở đây"
     ),
@@ -161,6 +169,7 @@ VI_MESSAGES: dict[str, str] = {
     "Too many photos": "Quá nhiều ảnh",
     "Link out of the archive": "Liên kết ra ngoài kho",
     "Correction of a missing article": "Chỗ sửa của bài không còn",
+    "Corrections unreadable": "Không đọc được chỗ sửa",
     "Not an ordinary file": "Không phải tệp thông thường",
     "Damaged document": "Tài liệu bị hỏng",
     "Scans not read (no OCR)": "Chưa đọc được bản quét (thiếu OCR)",
