@@ -46,6 +46,9 @@ class Problem:
         return {"kind": self.kind, "path": self.path, "detail": self.detail}
 
 
+#: The one command that installs what OCR needs (Debian and Ubuntu).
+OCR_INSTALL = "sudo apt-get install tesseract-ocr tesseract-ocr-vie"
+
 #: Every problem kind, with what a person can do about it.
 PROBLEM_KINDS: dict[str, str] = {
     "unreadable-folder": "Check that the folder exists and that you may read it.",
@@ -73,8 +76,7 @@ PROBLEM_KINDS: dict[str, str] = {
     "replace it with an undamaged copy.",
     "scanned-document": "Its scanned pages are read only with OCR (Tesseract); the rest "
     "of the document is read.",
-    "ocr-unavailable": "Install Tesseract and its Vietnamese model to read scans: "
-    "sudo apt-get install tesseract-ocr tesseract-ocr-vie",
+    "ocr-unavailable": f"Install Tesseract and its Vietnamese model to read scans: {OCR_INSTALL}",
     "partly-read": "The rest of the document was left out; split it or save it again.",
     "guessed-story": "The page's layout names no part as its story; check in the reader that "
     "the story shown is the whole of it.",

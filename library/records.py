@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # imported when first used: a command names few of them
     from tangthu.archive.export import ExportError, ExportFormat, ExportReport, TargetExists
     from tangthu.archive.locate import OutsideArchive
     from tangthu.archive.model import (
+        OCR_INSTALL,
         PROBLEM_KINDS,
         Article,
         Block,
@@ -60,6 +61,7 @@ _WHERE = {
     "ExportReport": "tangthu.archive.export",
     "TargetExists": "tangthu.archive.export",
     "OutsideArchive": "tangthu.archive.locate",
+    "OCR_INSTALL": "tangthu.archive.model",
     "PROBLEM_KINDS": "tangthu.archive.model",
     "Article": "tangthu.archive.model",
     "Block": "tangthu.archive.model",
@@ -100,6 +102,7 @@ __all__ = [
     "CORRECTABLE",
     "DATINGS",
     "NONE",
+    "OCR_INSTALL",
     "PROBLEM_KINDS",
     "Article",
     "ArticleNotFound",

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from tangthu.library.records import PROBLEM_KINDS, Problem
+from tangthu.library.records import OCR_INSTALL, Problem
 from tangthu.ui.desktop import copy_text
 from tangthu.ui.i18n import counted, number
 from tangthu.ui.jobs import run_job
@@ -75,8 +75,7 @@ class CheckDialog(QDialog):
         #: the fixes offered, by name (``ocr``, ``rebuild``, ``problems``)
         self.fixes: dict[str, QPushButton] = {}
         if kinds["ocr-unavailable"]:
-            advice = PROBLEM_KINDS["ocr-unavailable"]
-            command = advice.rsplit(": ", 1)[-1]  # (the advice ends with the command)
+            command = OCR_INSTALL
             layout.addWidget(QLabel(tr("Scans wait for Tesseract; install it with:"), self))
             row = QHBoxLayout()
             self.command = QLineEdit(command, self)

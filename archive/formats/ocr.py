@@ -35,6 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from tangthu.archive.digest import digest_of
+from tangthu.archive.model import OCR_INSTALL
 from tangthu.archive.paths import cache_dir
 
 #: Seconds Tesseract may spend on one picture (less when its file has less time left).
@@ -53,7 +54,7 @@ LANGUAGES = "vie"
 #: share of such words is how sure a reading is said to be.
 SURE = 90
 #: The one command that installs what OCR needs (Debian and Ubuntu).
-INSTALL = "sudo apt-get install tesseract-ocr tesseract-ocr-vie"
+INSTALL = OCR_INSTALL
 #: Words Tesseract is less sure of than this (0-100) are left out.
 LEAST_CONFIDENCE = 30
 #: Changes when what is cached for a picture changes (older entries are not read).
