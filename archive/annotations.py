@@ -20,7 +20,7 @@ from typing import Any
 
 from tangthu.archive.fold import fold
 from tangthu.archive.selection import Item
-from tangthu.archive.storage import checked_items, storable, write_atomically
+from tangthu.archive.storage import checked_items, root_key, storable, write_atomically
 
 VERSION = 1
 
@@ -62,10 +62,6 @@ def clean_tag(tag: str) -> str:
     return " ".join(storable(tag).split())
 
 
-def _root_key(root: str) -> str:
-    return storable(str(Path(root).expanduser().resolve()))
-
-
 def tag_key(tag: str) -> str:
     """What makes two tags the same: case and diacritics set aside (``Lũ lụt`` = ``lu lut``)."""
     return fold(clean_tag(tag).casefold())
@@ -101,21 +97,21 @@ class Annotations:
         write_atomically(self.path, data)
 
     def _entry(self, item: Item) -> dict[str, Any]:
-        return self._items.setdefault((_root_key(item.root), item.key), {"tags": [], "note": ""})
+        return self._items.setdefault((root_key(item.root), item.key), {"tags": [], "note": ""})
 
     # -- reading
 
     def tags(self, item: Item) -> tuple[str, ...]:
-        entry = self._items.get((_root_key(item.root), item.key))
+        entry = self._items.get((root_key(item.root), item.key))
         return tuple(entry["tags"]) if entry else ()
 
     def note(self, item: Item) -> str:
-        entry = self._items.get((_root_key(item.root), item.key))
+        entry = self._items.get((root_key(item.root), item.key))
         return str(entry["note"]) if entry else ""
 
     def tag_counts(self, root: str | None = None) -> dict[str, int]:
         """Each tag (as first written) and how many items carry it, most used first."""
-        want = _root_key(root) if root is not None else None
+        want = root_key(root) if root is not None else None
         counts: dict[str, int] = {}
         names: dict[str, str] = {}
         for (r, _ident), v in self._items.items():
@@ -131,7 +127,7 @@ class Annotations:
 
     def with_tag(self, root: str, tag: str) -> set[str]:
         """Keys (``ID`` or ``ID#photo``) in *root* tagged *tag* (case and marks aside)."""
-        want, k = _root_key(root), tag_key(tag)
+        want, k = root_key(root), tag_key(tag)
         return {
             ident
             for (r, ident), v in self._items.items()
@@ -140,7 +136,7 @@ class Annotations:
 
     def with_note(self, root: str, words: str) -> set[str]:
         """Keys in *root* whose note holds every word of *words* (case and marks aside)."""
-        want = _root_key(root)
+        want = root_key(root)
         needles = [fold(w.casefold()) for w in clean_tag(words).split()]
         return {
             ident

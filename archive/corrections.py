@@ -29,7 +29,7 @@ from tangthu.archive.dates import sidecar_date
 from tangthu.archive.model import Article
 from tangthu.archive.outlet import canonical_outlet
 from tangthu.archive.scan import ArticleEntry
-from tangthu.archive.storage import checked_items, storable, write_atomically
+from tangthu.archive.storage import checked_items, root_key, storable, write_atomically
 
 VERSION = 1
 
@@ -130,10 +130,6 @@ def apply(article: Article, fields: Iterable[tuple[str, str]]) -> Article:
     return replace(article, corrected=tuple(was), **changes)
 
 
-def _root_key(root: str | os.PathLike[str]) -> str:
-    return storable(str(Path(root).expanduser().resolve()))
-
-
 def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
@@ -218,11 +214,11 @@ class Corrections:
     # -- reading
 
     def get(self, root: str | os.PathLike[str], article_id: str) -> Correction | None:
-        return self._items.get((_root_key(root), storable(article_id)))
+        return self._items.get((root_key(root), storable(article_id)))
 
     def for_root(self, root: str | os.PathLike[str]) -> dict[str, Correction]:
         """Article ID -> its correction, in *root*."""
-        want = _root_key(root)
+        want = root_key(root)
         return {ident: fix for (r, ident), fix in self._items.items() if r == want}
 
     def orphans(self, root: str | os.PathLike[str], ids: Iterable[str]) -> list[str]:
@@ -248,7 +244,7 @@ class Corrections:
             BadCorrection: a value that cannot be kept (nothing is changed then).
         """
         cleaned = {field: clean_value(field, value) for field, value in changes.items()}
-        want = _root_key(root)
+        want = root_key(root)
         changed = 0
         with self._lock:
             self._load()  # another process may have changed it since
@@ -280,7 +276,7 @@ class Corrections:
         unknown = drop - set(FIELDS)
         if unknown:
             raise BadCorrection(f"{sorted(unknown)[0]} cannot be corrected.")
-        want = _root_key(root)
+        want = root_key(root)
         changed = 0
         with self._lock:
             self._load()
@@ -309,7 +305,7 @@ class Corrections:
         that has its fingerprint (a folder moved within the archive); the fingerprint
         kept with each correction is brought up to date. Returns ID -> correction.
         """
-        want = _root_key(root)
+        want = root_key(root)
         current = {e.id: e.fingerprint for e in entries}
         with self._lock:
             self._load()

@@ -164,6 +164,12 @@ def read_items(path: Path, limit: int) -> list[Any] | None:
     return entries
 
 
+def root_key(folder: str | os.PathLike[str]) -> str:
+    """How the user's stores name a folder (an archive, a trusted folder): its real,
+    absolute path, NFC."""
+    return storable(str(Path(folder).expanduser().resolve()))
+
+
 def checked_items(path: Path, limit: int, check: Callable[[Any], T]) -> tuple[list[T], Path | None]:
     """The entries of a store (`read_items`), each as *check* makes it, and where the
     store was set aside (None: it read well, or there was none). A store that cannot be

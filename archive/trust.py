@@ -17,14 +17,10 @@ import os
 import threading
 from pathlib import Path
 
-from tangthu.archive.storage import checked_items, storable, write_atomically
+from tangthu.archive.storage import checked_items, root_key, storable, write_atomically
 
 VERSION = 1
 MAX_STORE_BYTES = 4 * 1024 * 1024
-
-
-def _key(folder: str | os.PathLike[str]) -> str:
-    return storable(os.path.realpath(os.fspath(folder)))
 
 
 def link_target(link: str | os.PathLike[str]) -> str | None:
@@ -80,16 +76,16 @@ class TrustedFolders:
 
     def for_root(self, root: str | os.PathLike[str]) -> tuple[str, ...]:
         """The folders *root*'s links may lead to, besides the archive itself."""
-        return tuple(self._items.get(_key(root), ()))
+        return tuple(self._items.get(root_key(root), ()))
 
     def trust(self, root: str | os.PathLike[str], folder: str | os.PathLike[str]) -> bool:
         """Let *root*'s links lead into *folder*; False when they already could."""
         with self._lock:
             self._load()
-            folders = self._items.setdefault(_key(root), [])
-            if _key(folder) in folders:
+            folders = self._items.setdefault(root_key(root), [])
+            if root_key(folder) in folders:
                 return False
-            folders.append(_key(folder))
+            folders.append(root_key(folder))
             self._save()
             return True
 
@@ -97,10 +93,10 @@ class TrustedFolders:
         """No longer follow *root*'s links into *folder*; False when they did not."""
         with self._lock:
             self._load()
-            folders = self._items.get(_key(root), [])
-            if _key(folder) not in folders:
+            folders = self._items.get(root_key(root), [])
+            if root_key(folder) not in folders:
                 return False
-            folders.remove(_key(folder))
+            folders.remove(root_key(folder))
             self._save()
             return True
 

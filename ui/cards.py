@@ -33,14 +33,19 @@ def format_tag(name: str) -> str:
     return "TXT" if name == "text" else name.upper()
 
 
+def marked(hit: Hit, field: str) -> str:
+    """A field of *hit* (``title``, ``author``, ``outlet``…) as lists show it: ✎ after
+    it when the user corrected it."""
+    value = getattr(hit, field) or ""
+    return f"{value} ✎".strip() if field in hit.corrected else value
+
+
 def meta_line(hit: Hit) -> str:
     """What a card says under its title: date, author, outlet (✎ after what the user
     corrected), and the file's format when it is not the archive's text format."""
     kind = format_tag(hit.format) if hit.format != "text" else ""
-    author, outlet = (
-        f"{value} ✎" if value and field in hit.corrected else value
-        for field, value in (("author", hit.author), ("outlet", hit.outlet))
-    )
+    author = marked(hit, "author") if hit.author else ""
+    outlet = marked(hit, "outlet") if hit.outlet else ""
     return " · ".join(x for x in (shown_date(hit), author, outlet, kind) if x)
 
 

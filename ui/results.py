@@ -39,6 +39,7 @@ from tangthu.ui.cards import (
     card_height,
     card_key,
     format_tag,
+    marked,
     measure_card,
     meta_line,
     shown_date,
@@ -74,8 +75,12 @@ class Column(IntEnum):
 
 
 #: The table's cells a librarian may correct (F2), and the field each corrects.
-EDITABLE = {Column.TITLE: "title", Column.DATE: "date", Column.OUTLET: "outlet"}
-EDITABLE[Column.BYLINE] = "author"
+EDITABLE: dict[int, str] = {
+    Column.TITLE: "title",
+    Column.DATE: "date",
+    Column.OUTLET: "outlet",
+    Column.BYLINE: "author",
+}
 
 
 class ResultsModel(QAbstractTableModel):
@@ -170,8 +175,7 @@ class ResultsModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or hit is None or not self.correctable(index):
             return False
         field = EDITABLE[Column(index.column())]
-        old = {"title": hit.title, "date": hit.date, "outlet": hit.outlet, "author": hit.author}
-        if str(value).strip() != (old[field] or ""):
+        if str(value).strip() != (getattr(hit, field) or ""):
             self.correction_wanted.emit(hit.id, field, str(value))
         return True
 
@@ -204,11 +208,10 @@ class ResultsModel(QAbstractTableModel):
         if role == Role.SORT:
             return hit.title.casefold()
         if role == Qt.ItemDataRole.DisplayRole:
-            return _marked(hit, "title", hit.title)
+            return marked(hit, "title")
         if role == Qt.ItemDataRole.EditRole:
-            field = EDITABLE.get(Column(column)) if 0 <= column < len(Column) else None
-            values = {"title": hit.title, "date": hit.date, "outlet": hit.outlet}
-            return (values.get(field or "") if field != "author" else hit.author) or ""
+            field = EDITABLE.get(column)  # (the raw value: no ✎, no ≈)
+            return (getattr(hit, field) or "") if field else ""
         if column and role == Qt.ItemDataRole.ToolTipRole and column == Column.DATED:
             return self.tr("How the article is dated")
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -236,23 +239,18 @@ class ResultsModel(QAbstractTableModel):
                 self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DecorationRole])
 
 
-def _marked(hit: Hit, field: str, value: str | None) -> str:
-    """A field's value as a cell shows it: ✎ after it when the user corrected it."""
-    return f"{value or ''} ✎".strip() if field in hit.corrected else value or ""
-
-
 def _cell(hit: Hit, column: Column, sorting: bool) -> Any:
     if column == Column.DATE:
         # undated hits sort after the dated ones, whichever way
         return (hit.date or "") if sorting else shown_date(hit)
     if column == Column.OUTLET:
-        return (hit.outlet or "").casefold() if sorting else _marked(hit, "outlet", hit.outlet)
+        return (hit.outlet or "").casefold() if sorting else marked(hit, "outlet")
     if column == Column.PHOTOS:
         return hit.photos if sorting else (str(hit.photos) if hit.photos else "")
     if column == Column.ARCHIVE:
         return Path(hit.archive).name if hit.archive else ""
     if column == Column.BYLINE:
-        return (hit.author or "").casefold() if sorting else _marked(hit, "author", hit.author)
+        return (hit.author or "").casefold() if sorting else marked(hit, "author")
     if column == Column.FORMAT:
         return format_tag(hit.format)
     if column == Column.DATED:

@@ -1011,17 +1011,24 @@ def _long_paragraphs(el: Any) -> int:
     return sum(1 for p in el.iter("p") if len(_words(p)) >= _LONG_PARAGRAPH)
 
 
+def _in_caption(node: Any, box: Any) -> bool:
+    """Whether *node* is inside a caption (a ``figcaption``, or marked as one) within
+    *box*."""
+    for up in node.iterancestors():
+        if up is box:
+            return False
+        if up.tag == "figcaption" or _CAPTION_CLASS.search(_marks(up)):
+            return True
+    return False
+
+
 def _holds_prose(el: Any) -> bool:
     """Whether *el* holds prose outside its captions: two paragraphs of `_CAPTION_MAX`
     characters or more, or three of `_LONG_PARAGRAPH` or more."""
     long = longer = 0
     for p in el.iter("p"):
         size = len(_words(p))
-        if size < _LONG_PARAGRAPH or any(
-            a.tag == "figcaption" or _CAPTION_CLASS.search(_marks(a))
-            for a in p.iterancestors()
-            if a is not el and el in a.iterancestors()
-        ):
+        if size < _LONG_PARAGRAPH or _in_caption(p, el):
             continue
         long += 1
         longer += size >= _CAPTION_MAX
