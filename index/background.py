@@ -19,6 +19,9 @@ from tangthu.archive.model import Cancelled, CancelToken
 from tangthu.index.engine import IndexFailure
 from tangthu.index.indexer import IndexSummary, update_index
 
+#: Seconds to wait, once the process has ended, for what it reported last.
+LAST_WORD = 2.0
+
 
 class _StopToken(CancelToken):
     """A cancel token that also listens to an event set by another process."""
@@ -103,10 +106,15 @@ class IndexProcess:
             try:
                 event = self._events.get(timeout=0.1)
             except queue.Empty:
-                if not self._proc.is_alive():
+                if self._proc.is_alive():
+                    continue
+                # It ended: its last report, put just before it ended, may still be on
+                # its way through the pipe (a wait that ran out a moment too soon).
+                try:
+                    event = self._events.get(timeout=LAST_WORD)
+                except queue.Empty:
                     yield ("failed", "The indexing process ended unexpectedly.", ("index-died", {}))
                     return
-                continue
             yield event
             if event[0] in ("done", "failed", "cancelled"):
                 self._proc.join(timeout=10)

@@ -189,7 +189,7 @@ def test_background_indexing_reports_progress_and_cancels(qtbot, qsettings, tmp_
     # the window stayed usable and a second run completes the index
     with qtbot.waitSignal(w.indexing_done, timeout=120000):
         w.start_indexing()
-    assert "400 articles" in w.index_status.label.text()
+    assert "400 articles" in w.index_status.label.text(), repr(w.index_status.failure)
     qtbot.waitUntil(lambda: not w.busy(), timeout=20000)
     assert w.result is not None and w.result.total == 400
     w.shutdown()
