@@ -41,24 +41,58 @@ def valid_date(y: int, m: int, d: int) -> str | None:
         return None
 
 
+def _full_dates(text: str) -> list[tuple[int, int, str]]:
+    """The valid complete dates of *text*, as ``(start, end, iso)`` in reading order;
+    a date marked as a guess (``≈ 2024-03-21``) is none."""
+    found: list[tuple[int, int, str]] = []
+    for pattern, order in (
+        (_FULL_DATE, (3, 2, 1)),
+        (_WORD_DATE, (3, 2, 1)),
+        (_ISO_DATE, (1, 2, 3)),
+    ):
+        for m in pattern.finditer(text):
+            if text[: m.start()].rstrip().endswith(_GUESS):
+                continue
+            iso = valid_date(*(int(m.group(k)) for k in order))
+            if iso:
+                found.append((m.start(), m.end(), iso))
+    return sorted(found)
+
+
 def find_full_date(texts: list[str]) -> str | None:
     """The first valid complete date in *texts* (``21/3/2024``, ``ngày 21 tháng 3 năm
     2024``, ``2024-03-21``); a date marked as a guess (``≈ 2024-03-21``) is none."""
     for t in texts:
-        found: list[tuple[int, str]] = []
-        for pattern, order in (
-            (_FULL_DATE, (3, 2, 1)),
-            (_WORD_DATE, (3, 2, 1)),
-            (_ISO_DATE, (1, 2, 3)),
-        ):
-            for m in pattern.finditer(t):
-                if t[: m.start()].rstrip().endswith(_GUESS):
-                    continue
-                iso = valid_date(*(int(m.group(k)) for k in order))
-                if iso:
-                    found.append((m.start(), iso))
+        found = _full_dates(t)
         if found:
-            return min(found)[1]
+            return found[0][2]
+    return None
+
+
+#: How far into its paragraph a date line's date may start (``Hà Nội, ngày …``), and
+#: how much of a short line other than the date may hold (``Thứ Hai, …, 03:04 AM``).
+DATELINE_REACH = 25
+#: A time of day before a date line's date (``15 giờ ngày``, ``7h50 ngày``, ``20:30``).
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}\s*(?:giờ|g|h|:)\s*(?:\d{1,2}\s*(?:phút)?)?(?![\d/])", re.I)
+#: A date after an opening quote is a speaker's, not the article's.
+_QUOTES = '"“”«»„'
+
+
+def find_dateline_date(texts: list[str]) -> str | None:
+    """The first complete date of *texts* that stands where a date line puts it: at the
+    opening of its paragraph, after a few words and no number (``Ngày 21/3/2024, …``,
+    ``Hà Nội, 21/3/2024 -``), or as nearly all of a short line (a byline's
+    ``Minh Anh - 24/12/2012``). A date further into a sentence is an event the article
+    mentions (``… vào ngày 8/6/1940``, ``sinh ngày 24-10-1986``, ``cách đây 19 năm,
+    ngày 21-5-2000``), not the article's."""
+    for t in texts:
+        for start, end, iso in _full_dates(t):
+            before = _CLOCK.sub("", t[:start])
+            opening = len(before.strip()) <= DATELINE_REACH and not any(
+                c.isdigit() or c in _QUOTES for c in before
+            )
+            if opening or len(t.strip()) - (end - start) <= DATELINE_REACH:
+                return iso
     return None
 
 
@@ -263,12 +297,14 @@ def infer_date(
     - ``url``: a date in the source URL;
     - ``dateline``: the date an official document's header states (its place and date
       line; a blank one dates nothing, and nothing lower in its text is its date then);
-      a date at the top of the article (the lead, the paragraphs right
-      after it, the byline); ``Chiều 21/3`` completed with the year of the folder, the
-      URL or the page's metadata, never with another number of the text (an article
-      about someone born in 1956 is not dated 1956); else a month of a year there
+      a date that opens the lead or a paragraph right after it, or is nearly all of
+      a short line there or of the byline (`find_dateline_date`: a date further into
+      a sentence is an event the article mentions, an estimate at most); ``Chiều
+      21/3`` completed with the year of the folder, the URL or the page's metadata,
+      never with another number of the text (an article about someone born in 1956 is
+      not dated 1956); else a month of a year there
       (``tháng 6 năm 2019``: the date ``2019-06``, a month's precision);
-    - estimates, only then: ``body`` (a date mentioned further down, whole or with
+    - estimates, only then: ``body`` (a date the text mentions, whole or with
       the year of the folder, URL or metadata), ``exif`` (the photos'
       ``DateTimeOriginal``, never after *today*). (``body+exif``, a day and month of
       the text with the photos' year, is no longer made: a camera's year is not the
@@ -283,7 +319,7 @@ def infer_date(
     # A camera's clock set in the future says nothing about the article.
     photo_dates = [d for d in photo_dates if d and d[:10] <= today.isoformat()]
     top = top_texts(parsed)
-    body = [parsed.title] + [b.text for b in parsed.blocks if b.type == "text"]
+    body = [parsed.title, parsed.lead] + [b.text for b in parsed.blocks if b.type == "text"]
     linked = url_date(parsed.source_url)
     fy, fm, fd = folder if folder else (None, None, None)
 
@@ -309,7 +345,7 @@ def infer_date(
         return (f"{fy:04d}" + (f"-{fm:02d}" if fm else ""), "folder") if fy else (None, None)
     # the year a day and month of the text may take: only from evidence of the date
     year = fy or _year_of(linked) or _year_of(parsed.date)
-    stated = _dated(top, year=year)
+    stated = _dated(top, year=year, firm=True)
     if fits(stated):
         return stated, "folder+dateline" if fm is not None else "dateline"
     if fy is not None and fm is not None:
@@ -333,9 +369,10 @@ def _year_of(iso: str | None) -> int | None:
     return int(iso[:4]) if iso else None
 
 
-def _dated(texts: list[str], *, year: int | None) -> str | None:
-    """The first whole date of *texts*, else its first day and month with *year*."""
-    full = find_full_date(texts)
+def _dated(texts: list[str], *, year: int | None, firm: bool = False) -> str | None:
+    """The first whole date of *texts* (*firm*: the first that stands where a date line
+    puts it, `find_dateline_date`), else its first day and month with *year*."""
+    full = find_dateline_date(texts) if firm else find_full_date(texts)
     if full:
         return full
     partial = find_partial_date(texts)
@@ -367,6 +404,7 @@ __all__ = [
     "DATINGS",
     "dating",
     "TOP_PARAGRAPHS",
+    "find_dateline_date",
     "find_full_date",
     "find_partial_date",
     "find_month",

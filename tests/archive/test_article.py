@@ -534,3 +534,61 @@ def test_nearly_every_article_in_a_dated_folder_is_dated_in_its_month(corpus_sca
     inside = [a for a in articles if a.date and a.date[:7] == a.id[:7].replace("/", "-")]
     assert len(articles) > 100
     assert len(inside) >= 0.99 * len(articles)
+
+
+@pytest.mark.corpus
+def test_no_event_of_the_past_is_stated_as_an_articles_date(corpus_scan) -> None:  # type: ignore[no-untyped-def]
+    # The corpus's articles are of 2014-2021; their texts mention battles of 1940,
+    # births of 1986, the reforms of 1978 near their top. Those are guesses at most.
+    stated = [a for a in corpus_scan.articles if a.date and not a.date_estimated]
+    assert len(stated) > 100
+    assert [(a.id, a.date) for a in stated if a.date < "2000"] == []
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Ngày 26/7/2019 tại Hà Nội, Samsung SDS ký thỏa thuận.",
+        "Hà Nội, 21/3/2024 - Hội nghị tổng kết.",
+        "Sáng ngày 8/4/2017, tại Trung tâm Hội nghị, lễ khai mạc diễn ra.",
+        "Thứ Hai, 24/12/2012, 03:04 AM (GMT+7)",
+        "Tính đến 15 giờ ngày 18/9/2024, Ban Vận động cứu trợ đã tiếp nhận 200 tỷ đồng.",
+        "7h50 ngày 3/12/2018, chị Nga đưa con đến trường.",
+    ],
+)
+def test_a_date_that_opens_the_article_or_stands_alone_is_its_dateline(lead: str) -> None:
+    p = parse_text(f"T\n\n{lead}\n\nĐoạn sau.\n")
+    got, source = infer_date(p, [], today=date(2026, 1, 1))
+    assert source == "dateline" and got is not None and got[:4] in lead
+
+
+@pytest.mark.parametrize(
+    ("lead", "mentioned"),
+    [
+        (
+            "Bước đầu đã xác định danh tính thuyền viên tử vong là Trần Hoàng Phong "
+            "(sinh ngày 24-10-1986, quê Nghệ An), thợ máy của tàu.",
+            "1986-10-24",
+        ),
+        (
+            "Ngày này cách đây đúng 40 năm (18-12-1978), Đặng Tiểu Bình tung ra chính sách.",
+            "1978-12-18",
+        ),
+        (
+            "Theo Chủ tịch Nguyễn Thiện Nhân, ngày 28/11/1959, Chủ tịch Hồ Chí Minh đến thăm.",
+            "1959-11-28",
+        ),
+        (
+            "Tàu sân bay phải dè chừng. Điều này được chứng minh vào ngày 8/6/1940, khi tàu "
+            "sân bay Glorious bị đánh chìm.",
+            "1940-06-08",
+        ),
+        ("“Nếu ngày bầu cử là ngày 27/10/2016, tôi đã thắng”, bà nói.", "2016-10-27"),
+    ],
+)
+def test_a_date_inside_a_sentence_of_the_top_is_an_event_not_the_articles_date(
+    lead: str, mentioned: str
+) -> None:
+    p = parse_text(f"T\n\n{lead}\n\nĐoạn sau.\n")
+    # what the article mentions is at most a guess at its date, shown as one
+    assert infer_date(p, [], today=date(2026, 1, 1)) == (mentioned, "body")
