@@ -230,9 +230,10 @@ class PressFields:
     was written (its digest does not match) or there is no XMP; then XMP; then IIM."""
 
     caption: str | None = None
-    #: IPTC Headline / XMP photoshop:Headline, else dc:title / IIM Object Name
+    #: IPTC Headline / XMP photoshop:Headline, else dc:title / IIM Object Name, else
+    #: XMP pdf:Title (the main XMP packet and its extended part alike)
     headline: str | None = None
-    #: EXIF Artist / IIM By-line / XMP dc:creator
+    #: EXIF Artist / IIM By-line / XMP dc:creator, else XMP pdf:Author
     creator: str | None = None
     #: IIM Keywords / XMP dc:subject
     keywords: tuple[str, ...] = ()
@@ -247,6 +248,68 @@ _IIM = {"object": (2, 5), "keywords": (2, 25), "date": (2, 55), "time": (2, 60),
         "byline": (2, 80), "headline": (2, 105), "caption": (2, 120)}  # fmt: skip
 _IIM_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _XMP_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+#: What opens an APP1 segment holding a part of a JPEG's extended XMP packet.
+_EXTENDED_XMP = b"http://ns.adobe.com/xmp/extension/\x00"
+
+
+def _extended_xmp(im: Image.Image, guid: str) -> bytes | None:
+    """The extended XMP packet of a JPEG: the part of its XMP too large for one segment
+    (XMP Specification Part 3, 1.1.3.1), in chunks of APP1 segments, each holding the
+    packet's GUID (the one its main packet names in xmpNote:HasExtendedXMP), the
+    packet's length and the chunk's offset; None when a chunk is missing."""
+    chunks: dict[int, bytes] = {}
+    length = None
+    for marker, data in getattr(im, "applist", ()):
+        if marker != "APP1" or not data.startswith(_EXTENDED_XMP):
+            continue
+        head = data[len(_EXTENDED_XMP) :]
+        if len(head) < 40 or head[:32] != guid.encode("ascii", "replace"):
+            continue
+        length = int.from_bytes(head[32:36], "big")
+        chunks[int.from_bytes(head[36:40], "big")] = head[40:]
+    if length is None or length > MAX_XMP:
+        return None
+    packet = b""
+    for offset in sorted(chunks):
+        if offset != len(packet):
+            return None
+        packet += chunks[offset]
+    return packet if len(packet) == length else None
+
+
+def _parse_xmp(packet: bytes) -> dict[str, Any]:
+    """An XMP packet as nested dictionaries by local name, as Pillow's ``getxmp`` gives
+    the main packet: an element's attributes and children, its text under ``text``
+    when it has attributes, a name met twice as a list."""
+    from defusedxml import ElementTree
+
+    def local(tag: str) -> str:
+        return tag.rpartition("}")[2]
+
+    def value(element: Any) -> Any:
+        out: dict[str, Any] = {local(k): v for k, v in element.attrib.items()}
+        children = list(element)
+        if not children and not out:
+            return element.text
+        for child in children:
+            name, got = local(child.tag), value(child)
+            if name not in out:
+                out[name] = got
+            elif isinstance(out[name], list):
+                out[name].append(got)
+            else:
+                out[name] = [out[name], got]
+        if not children and element.text:
+            out["text"] = element.text
+        return out
+
+    try:
+        root = ElementTree.fromstring(packet)
+    except Exception:  # malformed XML, or defusedxml refusing it
+        return {}
+    return {local(root.tag): value(root)}
 
 
 def _xmp_fields(xmp: Any) -> dict[str, Any]:
@@ -334,6 +397,11 @@ def press_fields(im: Image.Image, exif: Any) -> PressFields:
     except Exception:  # bad XMP packets: malformed XML, or defusedxml refusing it
         xmp = {}
     props = _xmp_fields(xmp)
+    guid = next(iter(_xmp_values(props.get("HasExtendedXMP"))), None)
+    extended = _extended_xmp(im, guid) if guid else None
+    if extended:
+        for key, found in _xmp_fields(_parse_xmp(extended)).items():
+            props.setdefault(key, found)
     changed = _iim_changed(im)
     iim_first = bool(changed) or not props  # IIM edited since, or no XMP at all
 
@@ -350,8 +418,11 @@ def press_fields(im: Image.Image, exif: Any) -> PressFields:
     creators = (
         [artist] if artist else pick(_iim_values(iptc, "byline"), _xmp_values(props.get("creator")))
     )
+    # a document's fields (pdf:Author, pdf:Title) when the photo's own fields name none
+    creators = creators or _xmp_values(props.get("Author"))
     headline = pick(_iim_values(iptc, "headline"), _xmp_values(props.get("Headline")))
     headline = headline or pick(_iim_values(iptc, "object"), _xmp_values(props.get("title")))
+    headline = headline or _xmp_values(props.get("Title"))
     keywords = pick(_iim_values(iptc, "keywords"), _xmp_values(props.get("subject")))
     iim_date = _iim_values(iptc, "date")
     iim_created = _iso_created(

@@ -127,3 +127,60 @@ def test_a_press_photo_alone_is_an_article_with_its_own_fields(tmp_path: Path) -
     assert [p.caption for p in got.photos] == ["Chú thích IIM"]
     [doc, _photo] = article_documents(got, "x")
     assert "huế" in doc.text  # its keywords are searched
+
+
+def _with_segments(path: Path, segments: list[bytes]) -> Path:
+    """*path*'s JPEG with APP1 *segments* put right after its start marker."""
+    data = path.read_bytes()
+    app1 = b"".join(b"\xff\xe1" + struct.pack(">H", len(s) + 2) + s for s in segments)
+    path.write_bytes(data[:2] + app1 + data[2:])
+    return path
+
+
+def _extended(guid: bytes, packet: bytes, chunk: int) -> list[bytes]:
+    """*packet* as the APP1 segments of an extended XMP packet, in chunks of *chunk*
+    bytes, last first (a reader must put them in order by their offsets)."""
+    head = b"http://ns.adobe.com/xmp/extension/\0" + guid + struct.pack(">I", len(packet))
+    parts = [
+        head + struct.pack(">I", at) + packet[at : at + chunk]
+        for at in range(0, len(packet), chunk)
+    ]
+    return parts[::-1]
+
+
+def test_the_extended_part_of_an_xmp_packet_is_read_in_order_of_its_chunks(tmp_path: Path) -> None:
+    from PIL import Image
+
+    guid = hashlib.md5(b"extended").hexdigest().upper().encode()
+    main = (
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+        'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description '
+        'rdf:about="" xmlns:xmpNote="http://ns.adobe.com/xmp/note/">'
+        f"<xmpNote:HasExtendedXMP>{guid.decode()}</xmpNote:HasExtendedXMP>"
+        "</rdf:Description></rdf:RDF></x:xmpmeta>"
+    )
+    extended = (
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+        'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description '
+        'rdf:about="" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        "<photoshop:Headline>Lũ về miền Trung</photoshop:Headline>"
+        "<dc:creator><rdf:Seq><rdf:li>Ngọc Hà</rdf:li></rdf:Seq></dc:creator>"
+        "</rdf:Description></rdf:RDF></x:xmpmeta>"
+    ).encode()
+    path = tmp_path / "lu.jpg"
+    Image.new("RGB", (16, 16), "gray").save(path)
+    _with_segments(
+        path, [b"http://ns.adobe.com/xap/1.0/\0" + main.encode(), *_extended(guid, extended, 100)]
+    )
+    info = read_photo_info(path)
+    assert (info.headline, info.creator) == ("Lũ về miền Trung", "Ngọc Hà")
+
+    # a part of another packet is not this one's; a packet missing a chunk is left out
+    other = hashlib.md5(b"other").hexdigest().upper().encode()
+    for segments in (_extended(other, extended, 100), _extended(guid, extended, 100)[1:]):
+        path = tmp_path / "khac.jpg"
+        Image.new("RGB", (16, 16), "gray").save(path)
+        _with_segments(path, [b"http://ns.adobe.com/xap/1.0/\0" + main.encode(), *segments])
+        info = read_photo_info(path)
+        assert (info.headline, info.creator, info.problem) == (None, None, None)
