@@ -795,6 +795,8 @@ def _lead_element(doc: Any) -> Any:
                 continue
             if el.find(".//img") is not None or el.find(".//figure") is not None:
                 continue
+            if _link_density(el, _words(el)) >= 0.5:
+                continue  # a box of links ("summaryMedium": the most viewed), no lead
             return el
     return None
 
@@ -903,6 +905,14 @@ def _story(doc: Any) -> tuple[Any, bool]:
                 return el, False
         elif held >= 0.6 * sizes.length[el] and held >= 2 * _held(chosen, prose):
             chosen = el  # the chosen box is one of many the story is told in (a live blog)
+        elif (
+            el.get("itemprop") == "articleBody"
+            and held >= 0.6 * sizes.length[el]
+            and held - _held(chosen, prose) >= 2 * _PROSE
+        ):
+            # the page's own article body, its first paragraphs in boxes of their own
+            # before a box of related links and the rest of the story
+            chosen = el
     if chosen is not None:
         return chosen, False
     # a marked story made of what scores as no prose (a list of deals, a table) rather

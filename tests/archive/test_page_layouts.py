@@ -823,3 +823,35 @@ def test_a_story_marked_image_with_paragraphs_of_common_length(tmp_path: Path) -
     got = _read(tmp_path, body)
     assert _ends(got) == ["Một.", "Hai.", "Ba."]
     assert _pictures(got) == [("https://anh.example.vn/a.jpg", "Đê bao ở Quảng Nam")]
+
+
+def test_the_first_paragraphs_in_boxes_of_their_own_before_related_links_are_the_story(
+    tmp_path: Path,
+) -> None:
+    """The page's own article body: its first paragraphs each in a box of its own, then
+    a box of related links, then the rest of the story in a box called "body"."""
+    related = "".join(
+        f"<li><a href='/tin/{k}.html'>Tin liên quan số {k} về lũ</a></li>" for k in range(4)
+    )
+    body = (
+        "<h1>Lũ</h1><div id='mainBodyArea' itemprop='articleBody'>"
+        + "".join(f"<div class='par{n}'>{_paras(n)}</div>" for n in ("Một.", "Hai.", "Ba."))
+        + f"<div class='related-links'><h2>Related Articles</h2><ul>{related}</ul></div>"
+        + f"<div class='body'>{_paras('Bốn.', 'Năm.', 'Sáu.', 'Bảy.', 'Tám.', 'Chín.')}</div>"
+        + "</div>"
+    )
+    got = _read(tmp_path, body)
+    assert _ends(got) == ["Một.", "Hai.", "Ba.", "Bốn.", "Năm.", "Sáu.", "Bảy.", "Tám.", "Chín."]
+
+
+def test_a_box_of_most_read_links_called_summary_is_no_lead(tmp_path: Path) -> None:
+    viewed = "".join(
+        f"<li><a href='/tin/{k}.html'>Bài được đọc nhiều số {k} trong tuần qua</a></li>"
+        for k in range(6)
+    )
+    body = (
+        f"<div class='summaryMedium'><h3>Most Viewed</h3><ul>{viewed}</ul></div>"
+        f"<h1>Lũ</h1><article>{_paras('Một.', 'Hai.', 'Ba.')}</article>"
+    )
+    got = _read(tmp_path, body)
+    assert _ends(got) == ["Một.", "Hai.", "Ba."]
