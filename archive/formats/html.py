@@ -80,6 +80,8 @@ _FURNITURE = _class_words(
 #: (a ``blockquote``) are the story's, whatever else its box is called
 #: ("social-media-embed"); a box asking consent to show one is not.
 _EMBED = _class_words(r"embed|embedded|twitter-tweet|instagram-media|tiktok-embed")
+#: Class or id words of a video's transcript.
+_TRANSCRIPT = _class_words(r"(?:video-?)?transcripts?\w*")
 #: Class or id words of what is not shown (to a reader who sees the page); a template
 #: may say so of a label inside a box that also holds a picture, so such a box stays.
 _HIDDEN = _class_words(r"hidden|hide|offscreen|sr-only|visually[-_]?hidden|screen-?reader-?text")
@@ -439,6 +441,19 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
             img.tail = None
             button.addnext(img)
     dropped = [e for e in doc.iter(*_DROP_TAGS) if e.tag != "form"]
+    # A video's transcript is its story's words, even in the page's footer: kept apart
+    # from the landmark that goes, and read after the story.
+    transcripts = _outermost(
+        el
+        for el in doc.iter("div", "section", "dl", "details")
+        if _TRANSCRIPT.search(_marks(el))
+        and _long_paragraphs(el) >= 2
+        and any(up.tag in _LANDMARKS for up in el.iterancestors())
+    )
+    for el in transcripts:
+        _remove(el)
+        for toggle in [a for a in el.iter("a") if (a.get("href") or "").startswith("#")]:
+            _remove(toggle)  # "Show transcript": a button of the page, not its words
     whole: _Sizes | None = None
     outside: int | None = None
     for el in [*forms, *dropped]:
@@ -548,6 +563,11 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
                 photos += 1
                 out.photo_lines.append((block.files[0], block.caption))
             blocks.append(block)
+    lines = _TEXT_TAGS | _BLOCK_TAGS | {"center", "dd"}
+    for transcript in transcripts:  # its lines, each a paragraph (a "dd" holds many)
+        for el in transcript.iter(*lines):
+            if not any(d.tag in lines for d in el.iterdescendants()) and _words(el):
+                blocks.append(Block("text", text=_words(el)))
     if h1 and blocks and blocks[0].type == "text" and blocks[0].text == h1:
         blocks.pop(0)
     if not lead:  # the summary the page shows (its metadata's too), else the first paragraph

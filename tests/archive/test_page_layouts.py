@@ -855,3 +855,20 @@ def test_a_box_of_most_read_links_called_summary_is_no_lead(tmp_path: Path) -> N
     )
     got = _read(tmp_path, body)
     assert _ends(got) == ["Một.", "Hai.", "Ba."]
+
+
+def test_a_videos_transcript_in_the_footer_is_read_after_the_story(tmp_path: Path) -> None:
+    long = f"{PROSE} {PROSE}"
+    body = (
+        f"<h1>Lũ</h1><div id='nuggetBody' class='video'>{_paras('Một.', 'Hai.', 'Ba.')}</div>"
+        "<footer id='meta-data'><div class='copyright'><p>© Báo Lũ. Mọi quyền được bảo lưu, "
+        "không sao chép khi chưa được phép của tòa soạn.</p></div>"
+        "<div id='transcript'><dl><dt>Lời thoại:</dt><dd><a href='#show-transcript'>Hiện "
+        "lời thoại</a><div id='transcriptContent'>"
+        f"<p>Người dẫn: {long} Bốn.</p><p>{long} Năm.</p></div></dd></dl></div></footer>"
+    )
+    got = _read(tmp_path, body)
+    texts = [got.lead, *(b.text for b in got.blocks if b.type == "text")]
+    assert _ends(got)[:3] == ["Một.", "Hai.", "Ba."]
+    assert _ends(got)[-2:] == ["Bốn.", "Năm."]
+    assert not any("Hiện lời thoại" in t or "bảo lưu" in t for t in texts)
