@@ -72,9 +72,14 @@ def _names(text: str | None) -> set[str]:
     return {norm(n) for n in re.split(r"[;,]", text or "") if norm(n)}
 
 
+#: What shows nothing on a page: the truth, written from its markup, may hold it.
+_UNSEEN = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
+
+
 def norm(text: str | None) -> str:
-    """Text as compared: NFC, quotation marks alike, spaces collapsed, case folded."""
-    text = unicodedata.normalize("NFC", text or "").translate(_QUOTES)
+    """Text as compared: NFC, quotation marks alike, characters that show nothing left
+    out (a soft hyphen, a zero-width space), spaces collapsed, case folded."""
+    text = unicodedata.normalize("NFC", text or "").translate(_QUOTES).translate(_UNSEEN)
     return " ".join(text.split()).casefold()
 
 
@@ -247,6 +252,8 @@ def main(argv: list[str] | None = None) -> int:
             "late",
             "mercury",
             "np4k",
+            "traf",
+            "trafheld",
             "all",
         ],
     )

@@ -31,6 +31,11 @@ from what Tàng Thư shows:
   text (its lines of 30 characters or more that the page shows and does not mark as a
   caption; a line read as a picture's caption counts as found, as those lines hold the
   captions the page does not mark), the captions as for Zyte's;
+- **a page of trafilatura's evaluation** (``"truth": "trafilatura"``): from its
+  maintainers' record of the page (``tests/evaldata.json``: its title and date, the
+  snippets its text must hold, which the page shows, and those it must leave out, which
+  the page shows as well); a snippet read as a picture's caption counts as found, as
+  those snippets hold captions too;
 - **a page of Postlight Parser's fixtures** (``"truth": "mercury"``): the title and
   publishing date its maintainers' test of the page asserts (the date where the page
   states that day);
@@ -373,6 +378,25 @@ def text_truth(entry: dict[str, Any], page: bytes, mirrors: Path) -> dict[str, A
     }
 
 
+def trafilatura_truth(entry: dict[str, Any], page: bytes, mirrors: Path) -> dict[str, Any]:
+    """The truth of a page of trafilatura's evaluation: its record in the maintainers'
+    ``tests/evaldata.json`` (``entry["record"]``: the page's address), the snippets
+    kept only where the page shows them."""
+    records = json.loads(blob(mirrors, entry["repo"], entry["commit"], "tests/evaldata.json"))
+    record = records[entry["record"]]
+    visible = _visible(_tree(page))
+    out: dict[str, Any] = {
+        "paragraphs": [t for t in record["with"] if norm(t) and norm(t)[:40] in visible],
+        "boilerplate": [t for t in record["without"] if norm(t) and norm(t)[:40] in visible],
+        "story_with_captions": True,
+    }
+    if record.get("title"):
+        out["title"] = [record["title"]]
+    if record.get("date"):
+        out["date"] = record["date"]
+    return out
+
+
 def story_figures(tree: Any, paragraphs: list[str], visible: str) -> list[dict[str, Any]]:
     """The captions the page itself marks (``<figure>`` … ``<figcaption>``) of the
     figures that stand between two paragraphs of the story (*paragraphs*, in the page's
@@ -580,6 +604,8 @@ def make(dest: Path, mirrors: Path, sources: Path = SOURCES) -> list[dict[str, A
             record |= body_truth(entry, data, mirrors)
         elif entry.get("truth") == "text":
             record |= text_truth(entry, data, mirrors)
+        elif entry.get("truth") == "trafilatura":
+            record |= trafilatura_truth(entry, data, mirrors)
         elif entry.get("truth") == "mercury":
             record |= mercury_truth(entry, data, mirrors)
         elif "xpath" in entry:
