@@ -68,13 +68,22 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
     return guessed
 
 
+#: Characters that show nothing: a soft hyphen (where a word may break at a line's end),
+#: a zero-width space, a word joiner, a byte-order mark. Kept, they part a word's letters
+#: for search ("Mes\u00adsen\u00adger" is not "Messenger").
+_UNSEEN = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
+
+
+def readable(text: str) -> str:
+    """*text* in NFC, without the characters that show nothing (`_UNSEEN`)."""
+    return unicodedata.normalize("NFC", text.translate(_UNSEEN))
+
+
 def normalize_text(text: str) -> str:
-    """NFC, LF line ends, lines of white space only made empty."""
+    """NFC, LF line ends, lines of white space only made empty, characters that show
+    nothing left out."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return _BLANKISH.sub("", text)
+    return _BLANKISH.sub("", readable(text))
 
 
 #: The text encodings a page may declare, as a browser reads them (the WHATWG Encoding

@@ -18,13 +18,13 @@ import io
 import posixpath
 import re
 import time
-import unicodedata
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from tangthu.archive import embedded
+from tangthu.archive.decode import readable
 from tangthu.archive.formats import SECONDS, ArticleReader, ReadFailure, official
 from tangthu.archive.formats.parsed import MAX_PHOTOS, ParsedText, trailing_byline
 from tangthu.archive.model import Block
@@ -52,7 +52,7 @@ _TRUE = ("1", "true", "on")
 
 
 def _clean(text: str) -> str:
-    return unicodedata.normalize("NFC", _SPACES.sub(" ", text).strip())
+    return readable(_SPACES.sub(" ", text).strip())
 
 
 def check_zip(data: bytes, main: str) -> None:

@@ -31,7 +31,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from tangthu.archive import embedded
 from tangthu.archive.dates import find_stated_date, valid_date
-from tangthu.archive.decode import DecodeError, declared_codec, decode
+from tangthu.archive.decode import DecodeError, declared_codec, decode, readable
 from tangthu.archive.formats import ArticleReader, ReadFailure
 from tangthu.archive.formats.parsed import MAX_PHOTOS, ParsedText, trailing_byline
 from tangthu.archive.model import Block
@@ -248,7 +248,7 @@ def _decode_page(data: bytes) -> str:
 
 
 def _clean(text: str | None) -> str:
-    return unicodedata.normalize("NFC", _SPACES.sub(" ", text or "").strip())
+    return readable(_SPACES.sub(" ", text or "").strip())
 
 
 def _words(el: Any) -> str:
@@ -735,12 +735,14 @@ def _title(doc: Any, meta: dict[str, str]) -> tuple[str, str]:
     ]
     named = [t for t in named if t]
     h1s = [w for w in (_words(h) for h in doc.iter("h1")) if w]
+    # (not a site's name linked to its home page: a blog's h1 over every post)
+    said = [_words(h) for h in doc.iter("h1") if _words(h) and not _home_link(h)]
     marked_titles = [
         _words(el)
         for el in doc.iter("h2", "h3", "div", "span", "p", "strong")
         if _TITLE_CLASS.search(_marks(el)) and 8 <= len(_words(el)) <= 300
     ]
-    headings = [h for h in [*h1s, *marked_titles] if len(h) >= 8]
+    headings = [h for h in [*said, *marked_titles] if len(h) >= 8]
     first = h1s[0] if h1s else ""
     for heading in headings:  # a title opens with its headline; a site's name follows
         if any(t.casefold().startswith(heading.casefold()[:40]) for t in named):
@@ -748,7 +750,7 @@ def _title(doc: Any, meta: dict[str, str]) -> tuple[str, str]:
     for heading in headings:
         if any(_names(title, heading) for title in named):
             return first, heading
-    shown = [h for h in doc.iter("h1") if _headline(h, h1s)]
+    shown = [h for h in doc.iter("h1") if _headline(h, h1s) and not _home_link(h)]
     if shown:  # the headline the page shows, whatever its metadata says for search engines
         return first, _words(shown[0])
     chosen = next((t for t in named[:-1]), "") or _page_title(named[-1] if named else "")
@@ -761,6 +763,15 @@ def _title(doc: Any, meta: dict[str, str]) -> tuple[str, str]:
     if len(last) > 1 and "." in last[-1] and host.endswith(last[-1].casefold()):
         chosen = chosen[: -len(last[-1])].rstrip(" |–—-")  # "Headline | MDR.DE"
     return first, chosen or first
+
+
+def _home_link(h1: Any) -> bool:
+    """Whether the ``h1`` *h1* is only a link to its site's home page (a blog's name)."""
+    links = list(h1.iter("a"))
+    if len(links) != 1 or _words(links[0]) != _words(h1):
+        return False
+    parts = urlsplit(links[0].get("href") or "")
+    return parts.path.strip("/") in ("", "index.html", "index.php") and not parts.query
 
 
 def _headline(h1: Any, h1s: list[str]) -> bool:
@@ -795,8 +806,8 @@ def _names(title: str, heading: str) -> bool:
 
 
 def _page_title(title: str) -> str:
-    """A ``<title>`` less the site's name after `` - `` or `` | ``."""
-    parts = [p.strip() for p in re.split(r"\s+[-|–—]\s+", title) if p.strip()]
+    """A ``<title>`` less the site's name after `` - ``, `` | `` or `` » ``."""
+    parts = [p.strip() for p in re.split(r"\s+[-|–—»«]\s+", title) if p.strip()]
     return max(parts, key=len) if parts else title
 
 

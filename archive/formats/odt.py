@@ -13,11 +13,11 @@ from __future__ import annotations
 import io
 import re
 import time
-import unicodedata
 import zipfile
 from pathlib import Path
 from typing import Any
 
+from tangthu.archive.decode import readable
 from tangthu.archive.formats import ArticleReader, ReadFailure
 from tangthu.archive.formats.docx import Pictures, check_zip, compose, forget, stop_here
 from tangthu.archive.formats.parsed import ParsedText
@@ -42,7 +42,7 @@ MAX_PARAGRAPH = 200_000
 
 
 def _clean(text: str) -> str:
-    return unicodedata.normalize("NFC", _SPACES.sub(" ", text).strip())
+    return readable(_SPACES.sub(" ", text).strip())
 
 
 def read(data: bytes, path: Path) -> ParsedText:

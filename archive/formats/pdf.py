@@ -14,9 +14,9 @@ import hashlib
 import io
 import re
 import time
-import unicodedata
 from pathlib import Path
 
+from tangthu.archive.decode import readable
 from tangthu.archive.formats import MAX_PAGES, SECONDS, ArticleReader, ReadFailure, official
 from tangthu.archive.formats.parsed import ParsedText
 from tangthu.archive.model import Block
@@ -29,7 +29,7 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
 def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
+    return readable(text)
 
 
 Line = tuple[str, float]  # a line's text, and the size of its largest letters

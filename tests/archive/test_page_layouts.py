@@ -872,3 +872,27 @@ def test_a_videos_transcript_in_the_footer_is_read_after_the_story(tmp_path: Pat
     assert _ends(got)[:3] == ["Một.", "Hai.", "Ba."]
     assert _ends(got)[-2:] == ["Bốn.", "Năm."]
     assert not any("Hiện lời thoại" in t or "bảo lưu" in t for t in texts)
+
+
+def test_a_blogs_name_linked_to_its_home_is_not_the_posts_title(tmp_path: Path) -> None:
+    head = "<title>Nhật ký bếp » Lưu trữ » Gan bò xào táo và hành tây</title>"
+    body = (
+        "<div id='header'><h1><a href='https://nhatkybep.example.vn/'>Nhật ký bếp của Mai</a>"
+        "</h1></div><div class='post'><h2>Gan bò xào táo và hành tây</h2>"
+        f"<div class='entry'>{_paras('Một.', 'Hai.', 'Ba.')}</div></div>"
+    )
+    assert _read(tmp_path, body, head).title == "Gan bò xào táo và hành tây"
+
+
+def test_soft_hyphens_and_zero_width_spaces_do_not_part_a_words_letters(tmp_path: Path) -> None:
+    """A page hyphenated for narrow screens (``&shy;``) is read and searched as words."""
+    body = (
+        "<h1>Mes&shy;sen&shy;ger&shy;diens&shy;te sind kein rechts&shy;frei&shy;er Raum</h1>"
+        f"<article>{_paras('Một.', 'Hai.')}<p>Nhà&#8203;báo {PROSE} Ba.</p></article>"
+    )
+    got = _read(tmp_path, body)
+    assert got.title == "Messengerdienste sind kein rechtsfreier Raum"
+    assert not any(c in b.text for b in got.blocks for c in "\u00ad\u200b")
+    write_article(tmp_path / "txt", "Bài báo\n\nĐoàn\u00ad kết là sức mạnh\u200b của chúng ta.\n")
+    got = load_article(tmp_path / "txt", tmp_path / "txt" / "article.txt")
+    assert got.lead == "Đoàn kết là sức mạnh của chúng ta."
