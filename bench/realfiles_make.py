@@ -147,26 +147,35 @@ def _boilerplate(tree: Any, story: list[str]) -> list[str]:
     return [found[int(k * step)] for k in range(BOILERPLATE)]
 
 
-#: English month names (a table of its own: the truth is written with none of the
-#: readers' code, so that a reader's mistake cannot become the truth it is scored on).
+#: Month names in English, German, Dutch, French, Spanish, Portuguese and Italian (a
+#: table of its own: the truth is written with none of the readers' code, so that a
+#: reader's mistake cannot become the truth it is scored on).
 _MONTHS = {
     m: k
     for k, names in enumerate(
         (
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-            ("dec", "december"),
+            "jan january januar jänner januari janvier enero janeiro gennaio",
+            "feb february februar februari février fevrier febrero fevereiro febbraio",
+            "mar march märz maart mars marzo março",
+            "apr april avril abril aprile",
+            "may mai mei mayo maio maggio",
+            "jun june juni juin junio junho giugno",
+            "jul july juli juillet julio julho luglio",
+            "aug august augustus août aout agosto",
+            "sep sept september septembre septiembre setembro settembre",
+            "oct october oktober octobre octubre outubro ottobre",
+            "nov november novembre noviembre novembro",
+            "dec december dezember décembre diciembre dezembro dicembre",
         ),
         start=1,
     )
-    for m in names
-}  # fmt: skip
+    for m in names.split()
+}
 _ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)")
 _NUMERIC = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d\d)\b")
 _WORDED = re.compile(
-    r"\b(?:(\d{1,2})\.? ([A-Za-z]{3,9})\.?,? ((?:19|20)\d\d)|([A-Za-z]{3,9})\.? (\d{1,2}),? "
-    r"((?:19|20)\d\d))\b"
+    r"\b(?:(\d{1,2})\.? (?:de )?([^\W\d_]{3,9})\.?,? (?:de )?((?:19|20)\d\d)|"
+    r"([^\W\d_]{3,9})\.? (\d{1,2}),? ((?:19|20)\d\d))\b"
 )
 
 
