@@ -101,22 +101,34 @@ def find_dateline_date(texts: list[str]) -> str | None:
 _PLACE = r"(?:[^\W\d][^\d,;:!?]{1,40},\s*)?"
 
 
+#: Month names as papers write them in English, German, Dutch, French, Spanish,
+#: Portuguese and Italian (a name with its abbreviations), January first.
+_MONTH_NAMES = (
+    "january jan januar jänner jan. januari janvier janv enero ene janeiro gennaio genn",
+    "february feb februar feber februari février fevrier févr fevr febrero fevereiro fev febbraio",
+    "march mar märz maerz mrz maart mars marzo março marco",
+    "april apr avril avr abril aprile",
+    "may mai mei mayo maio maggio mag",
+    "june jun juni juin junio junho giugno giu",
+    "july jul juli juillet juil julio julho luglio lug",
+    "august aug augustus août aout agosto ago",
+    "september sep sept septembre septiembre setiembre setembro settembre set",
+    "october oct oktober okt octobre octubre outubro ottobre ott",
+    "november nov novembre noviembre novembro",
+    "december dec dezember dez décembre decembre déc diciembre dic dezembro dicembre",
+)
 _MONTHS = {
-    m: i
-    for i, names in enumerate(
-        (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for m in names
-}  # fmt: skip
+    name.rstrip("."): number
+    for number, names in enumerate(_MONTH_NAMES, start=1)
+    for name in names.split()
+}
 _NAMED_MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+#: ``25 December 2012``, ``26. Januar 2022``, ``3 de mayo de 2022``, ``1er mars 2020``.
 _DAY_MONTH_YEAR = re.compile(
-    r"(?<!\d)(\d{1,2})\s+" + _NAMED_MONTH + r",?\s+((?:19|20)\d{2})(?!\d)", re.I
+    r"(?<!\d)(\d{1,2})(?:\.|er|º)?\s+(?:de\s+)?"
+    + _NAMED_MONTH
+    + r",?\s+(?:de\s+|del\s+)?((?:19|20)\d{2})(?!\d)",
+    re.I,
 )
 _MONTH_DAY_YEAR = re.compile(
     r"(?<![\w])" + _NAMED_MONTH + r"\s+(\d{1,2}),?\s+((?:19|20)\d{2})(?!\d)", re.I

@@ -705,6 +705,8 @@ def _date_line(doc: Any) -> str | None:
         heading = next((a for a in el.iterancestors(*_SUBHEADINGS)), None)
         if heading is not None and len(_words(heading)) > len(texts[0]) + 20:
             continue  # the date of another item, set in its headline (a list of stories)
+        if any(_NEVER_STORY.search(_marks(up)) for up in (el, *el.iterancestors())):
+            continue  # a comment's date ("comment-meta commentmetadata")
         date = next(
             (d for d in (find_stated_date(t) for t in texts if t and len(t) <= 100) if d), None
         )

@@ -592,3 +592,22 @@ def test_a_date_inside_a_sentence_of_the_top_is_an_event_not_the_articles_date(
     p = parse_text(f"T\n\n{lead}\n\nĐoạn sau.\n")
     # what the article mentions is at most a guess at its date, shown as one
     assert infer_date(p, [], today=date(2026, 1, 1)) == (mentioned, "body")
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Datum: 26. Januar 2022", "2022-01-26"),
+        ("Dienstag, 6. Mai 2014", "2014-05-06"),
+        ("3 de mayo de 2022", "2022-05-03"),
+        ("1er mars 2020", "2020-03-01"),
+        ("12 août 2019", "2019-08-12"),
+        ("4 maart 2021", "2021-03-04"),
+        ("25 December 2012", "2012-12-25"),
+        ("May 14, 2012", "2012-05-14"),
+    ],
+)
+def test_a_date_line_names_its_month_in_the_papers_language(line: str, iso: str) -> None:
+    from tangthu.archive.dates import find_stated_date
+
+    assert find_stated_date(line) == iso

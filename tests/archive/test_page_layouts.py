@@ -896,3 +896,17 @@ def test_soft_hyphens_and_zero_width_spaces_do_not_part_a_words_letters(tmp_path
     write_article(tmp_path / "txt", "Bài báo\n\nĐoàn\u00ad kết là sức mạnh\u200b của chúng ta.\n")
     got = load_article(tmp_path / "txt", tmp_path / "txt" / "article.txt")
     assert got.lead == "Đoàn kết là sức mạnh của chúng ta."
+
+
+def test_a_date_line_in_german_and_not_a_comments_date(tmp_path: Path) -> None:
+    body = (
+        "<h1>Wireshark: Besuchte URLs anzeigen (HTTP und HTTPS)</h1>"
+        "<div class='entry-meta'><span>29. Juni 2017, 23:04</span></div>"
+        f"<article>{_paras('Một.', 'Hai.')}</article><div id='comments'><ol><li>"
+        "<div class='comment-meta commentmetadata'><a href='#c1'>29. März 2020 um 16:45 Uhr"
+        "</a></div><p>Hallo, danke für den Artikel!</p></li></ol></div>"
+    )
+    assert _read(tmp_path, body).date == "2017-06-29"
+    # a comment's date alone is no date of the article
+    body = body.replace("<span>29. Juni 2017, 23:04</span>", "")
+    assert _read(tmp_path, body).date is None
