@@ -15,7 +15,8 @@ from urllib.parse import urlsplit
 
 from tangthu.archive.formats.parsed import ParsedText
 
-_FULL_DATE = re.compile(r"(?<![\d/.])(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})(?![\d/])")
+#: (not a two-digit year run into a time: "28.09.1912:44" is 28.09.19, 12:44)
+_FULL_DATE = re.compile(r"(?<![\d/.])(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})(?![\d/]|:\d)")
 _WORD_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})", re.I)
 _ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
 _PARTIAL_DATE = re.compile(

@@ -611,3 +611,8 @@ def test_a_date_line_names_its_month_in_the_papers_language(line: str, iso: str)
     from tangthu.archive.dates import find_stated_date
 
     assert find_stated_date(line) == iso
+
+
+def test_a_two_digit_year_run_into_a_time_is_no_date_of_1912() -> None:
+    assert find_full_date(["Kommentar vom 28.09.1912:44"]) is None
+    assert find_full_date(["Hà Nội, 28.09.2019 12:44"]) == "2019-09-28"
