@@ -33,7 +33,12 @@ from tangthu.archive import embedded
 from tangthu.archive.dates import find_stated_date, valid_date
 from tangthu.archive.decode import DecodeError, declared_codec, decode, readable
 from tangthu.archive.formats import ArticleReader, ReadFailure
-from tangthu.archive.formats.parsed import MAX_PHOTOS, ParsedText, trailing_byline
+from tangthu.archive.formats.parsed import (
+    MAX_PHOTOS,
+    ParsedText,
+    trailing_byline,
+    without_tail,
+)
 from tangthu.archive.model import Block
 from tangthu.archive.outlet import canonical_outlet, from_url
 from tangthu.archive.photo import IMAGE_EXTENSIONS
@@ -568,6 +573,11 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
         for el in transcript.iter(*lines):
             if not any(d.tag in lines for d in el.iterdescendants()) and _words(el):
                 blocks.append(Block("text", text=_words(el)))
+    kept = without_tail(blocks)
+    if len(kept) < len(blocks):  # (the pictures of what followed the story go with it)
+        left = {name for b in kept if b.type == "photos" for name in b.files}
+        out.photo_lines = [(name, caption) for name, caption in out.photo_lines if name in left]
+        blocks = kept
     if h1 and blocks and blocks[0].type == "text" and blocks[0].text == h1:
         blocks.pop(0)
     if not lead:  # the summary the page shows (its metadata's too), else the first paragraph

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tangthu.archive.fold import fold
 from tangthu.archive.model import Block, Related
 from tangthu.archive.outlet import PHOTO_CREDIT
 
@@ -73,6 +74,59 @@ PARENTHESES = re.compile(r"\([^()]*\)?")
 
 #: "Author/Outlet", "Author, Theo Outlet", "Author - Theo Outlet"
 BYLINE_SPLIT = re.compile(r"\s*(/|,\s*(?=theo\s|nguồn\s)|\s[-–]\s*(?=theo\s|nguồn\s))\s*", re.I)
+
+
+#: Lines that open what follows a story, not its text (another articles' list, a
+#: sharing bar), in the languages of the papers a library keeps: a page's template
+#: sets them as plain headings, in no box marked as such.
+_TAIL_HEADINGS = """
+tin lien quan|bai lien quan|tin cung chuyen muc|tin khac|doc them|xem them|
+bai viet lien quan|tin bai lien quan|
+related|related articles|related stories|related posts|related content|you may also like|
+you might also like|more stories|most read|most popular|recommended|recommended for you|
+share this|like this|more from this section|
+ahnliche beitrage|ahnliche artikel|verwandte artikel|verwandte beitrage|
+das konnte sie auch interessieren|das konnte dich auch interessieren|auch interessant|
+empfohlene beitrage|empfohlene artikel|weitere artikel|weitere beitrage|mehr zum thema|
+lesen sie auch|meistgelesen|meist gelesen|beliebte beitrage|neueste beitrage|
+teilen mit|gefallt mir|sie konnten auch an folgenden artikeln interessiert sein|
+vorschau auf den nachsten artikel|
+articles les plus lus|a lire aussi|lire aussi|sur le meme sujet|articles similaires|
+articles lies|vous aimerez aussi|partager|
+noticias relacionadas|te puede interesar|articulos relacionados|lo mas leido|
+tambien te puede interesar|
+leggi anche|articoli correlati|potrebbe interessarti|
+zobacz takze|czytaj takze|zobacz tez|czytaj tez|polecane|
+lees ook|gerelateerde artikelen
+"""
+TAIL_HEADINGS = frozenset(h.strip() for h in _TAIL_HEADINGS.replace("\n", "").split("|"))
+_TAIL_LONGEST = max(len(h) for h in TAIL_HEADINGS) + 4
+
+
+def opens_the_tail(line: str) -> bool:
+    """Whether *line* is a heading of what follows a story (`TAIL_HEADINGS`: "Tin liên
+    quan", "Ähnliche Beiträge", "À lire aussi", whatever their case, marks and colon)."""
+    if len(line) > _TAIL_LONGEST:
+        return False
+    key = fold(line).casefold().strip(" :»›>").strip()
+    return key in TAIL_HEADINGS
+
+
+#: The longest line of a list after a story (another article's title, a name).
+_TAIL_LINE = 150
+
+
+def without_tail(blocks: list[Block]) -> list[Block]:
+    """*blocks* up to a heading of what follows the story (`opens_the_tail`) in their
+    second half, when only short lines follow it (other articles' titles): a heading the
+    template sets over such a list, not a teaser in the story ("Lesen Sie auch: …" and
+    the story going on after it)."""
+    for k in range(len(blocks) // 2, len(blocks)):
+        b = blocks[k]
+        if b.type == "text" and opens_the_tail(b.text):
+            if all(len(a.text) < _TAIL_LINE for a in blocks[k + 1 :] if a.type == "text"):
+                return blocks[:k]
+    return blocks
 
 
 def trailing_byline(blocks: list[Block]) -> int | None:

@@ -910,3 +910,25 @@ def test_a_date_line_in_german_and_not_a_comments_date(tmp_path: Path) -> None:
     # a comment's date alone is no date of the article
     body = body.replace("<span>29. Juni 2017, 23:04</span>", "")
     assert _read(tmp_path, body).date is None
+
+
+def test_a_plain_heading_over_other_articles_ends_the_story_not_a_teaser_in_it(
+    tmp_path: Path,
+) -> None:
+    others = "".join(  # other articles' cards: a picture, a date
+        f"<div><img src='https://anh.example.vn/bai-{k}.jpg'><p>{k + 10}. Januar 2022</p></div>"
+        for k in range(4)
+    )
+    body = (
+        f"<h1>Lũ</h1><article>{_paras('Một.', 'Hai.', 'Ba.', 'Bốn.')}<div class='jp-relatedposts'>"
+        f"<h3><em>Ähnliche Beiträge</em></h3>{others}</div></article>"
+    )
+    got = _read(tmp_path, body)
+    assert _ends(got) == ["Một.", "Hai.", "Ba.", "Bốn."]
+    assert _pictures(got) == []  # the other articles' pictures are not the story's
+    # a teaser inside the story: the story goes on after it
+    body = (
+        f"<h1>Lũ</h1><article>{_paras('Một.', 'Hai.', 'Ba.')}<h3>Lesen Sie auch</h3>"
+        f"<p><a href='/a/1.html'>Ein anderer Artikel</a></p>{_paras('Bốn.', 'Năm.')}</article>"
+    )
+    assert _ends(_read(tmp_path, body))[-2:] == ["Bốn.", "Năm."]
