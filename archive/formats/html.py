@@ -106,7 +106,10 @@ def _hidden(marks: str) -> bool:
 _NEVER_STORY = re.compile(
     r"(^|[-_\s])(?!comments?-(?:enabled|open|on|allowed|active|count)\b)"
     r"(comments?|comment-\w+|binh-?luan|disqus\w*|respond|replies|"
-    r"related-\w+|tin-?lien-?quan)($|[-_\s])",
+    r"related-\w+|tin-?lien-?quan|"
+    # a box asking consent to cookies (its paragraphs of prose are no story)
+    r"cookies?|cookie-?consent|consent|gdpr|borlabs|onetrust|usercentrics|cookiebot|"
+    r"didomi|cmplz)($|[-_\s])",
     re.IGNORECASE,
 )  # (what says the story may have comments is not its comments)
 #: Class or id words of a story's body; such an element is never furniture.
@@ -958,6 +961,16 @@ def _story(doc: Any) -> tuple[Any, bool]:
             chosen = el
     if chosen is not None:
         return chosen, False
+    # the best-scored box is in no marked story (readers' comments, a page of their
+    # own): a story the page marks that holds much prose of its own is the story
+    rivals = [
+        el
+        for el in marked
+        if (el.tag == "article" or el.get("itemprop") == "articleBody")
+        and _long_paragraphs(el) >= 3
+    ]
+    if rivals:
+        return max(rivals, key=lambda el: _held(el, prose)), False
     # a marked story made of what scores as no prose (a list of deals, a table) rather
     # than a few lines elsewhere
     larger = [el for el in marked if sizes.length[el] >= max(1000, 5 * sizes.length[best])]

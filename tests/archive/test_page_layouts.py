@@ -932,3 +932,34 @@ def test_a_plain_heading_over_other_articles_ends_the_story_not_a_teaser_in_it(
         f"<p><a href='/a/1.html'>Ein anderer Artikel</a></p>{_paras('Bốn.', 'Năm.')}</article>"
     )
     assert _ends(_read(tmp_path, body))[-2:] == ["Bốn.", "Năm."]
+
+
+def test_a_box_asking_consent_to_cookies_is_no_story(tmp_path: Path) -> None:
+    consent = "".join(
+        f"<p>Wir nutzen Cookies auf unserer Website, um Inhalte zu personalisieren und Zugriffe "
+        f"zu analysieren; einige von ihnen sind essenziell, während andere uns helfen, diese "
+        f"Website und Ihre Erfahrung zu verbessern. Zweck {k}.</p>"
+        for k in range(6)
+    )
+    body = (
+        f"<div class='avia-cookie-consent-wrap'><div class='tab'>{consent}</div></div>"
+        f"<h1>Lũ</h1><div class='entry'><p>{PROSE} Một.</p><p>{PROSE} Hai.</p></div>"
+    )
+    got = _read(tmp_path, body)
+    assert _ends(got) == ["Một.", "Hai."]
+
+
+def test_readers_comments_outweighing_the_marked_story_are_not_it(tmp_path: Path) -> None:
+    long = f"{PROSE} {PROSE}"
+    comments = "".join(
+        f"<li class='member'><p>Leser {k} schreibt: {long} Kommentar {k}.</p></li>"
+        for k in range(12)
+    )
+    story = "".join(f"<p>{long} {n}</p>" for n in ("Một.", "Hai.", "Ba."))
+    body = (
+        "<div class='news pages'><div class='full news article'><h1>Lũ</h1>"
+        f"<article class='sectbody'>{story}</article></div>"
+        f"<div class='full community page'><ul class='thread'>{comments}</ul></div></div>"
+    )
+    got = _read(tmp_path, body)
+    assert _ends(got) == ["Một.", "Hai.", "Ba."]
