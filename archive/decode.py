@@ -71,12 +71,14 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
 #: Characters that show nothing: a soft hyphen (where a word may break at a line's end),
 #: a zero-width space, a word joiner, a byte-order mark. Kept, they part a word's letters
 #: for search ("Mes\u00adsen\u00adger" is not "Messenger").
-_UNSEEN = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
+_UNSEEN = re.compile("[\u00ad\u200b\u2060\ufeff]")
 
 
 def readable(text: str) -> str:
     """*text* in NFC, without the characters that show nothing (`_UNSEEN`)."""
-    return unicodedata.normalize("NFC", text.translate(_UNSEEN))
+    if text.isascii():  # (most of a page's lines: nothing to do)
+        return text
+    return unicodedata.normalize("NFC", _UNSEEN.sub("", text))
 
 
 def normalize_text(text: str) -> str:

@@ -169,9 +169,10 @@ _TITLE_CLASS = _class_words(r"title|headline|tieu-?de|ttl|tit")
 _HEADLINE = 20
 _LOGO = _class_words(r"logo|brand|site-?name|site-?title|masthead")
 _WORD = re.compile(r"\w+")
-#: Class or id words of an element holding a page's date line.
+#: Class or id words of an element holding a page's date line (or its byline with the
+#: date: "post_meta", "entry-meta").
 _DATE_CLASS = re.compile(
-    r"(date|time|tmstmp|timestamp|published|pubdate|ngay-?dang|thoi-?gian|tarih|datum|"
+    r"(date|time|tmstmp|timestamp|published|pubdate|ngay-?dang|thoi-?gian|tarih|datum|meta|"
     r"fecha)",
     re.I,
 )
@@ -718,12 +719,14 @@ def _date_line(doc: Any) -> str | None:
         heading = next((a for a in el.iterancestors(*_SUBHEADINGS)), None)
         if heading is not None and len(_words(heading)) > len(texts[0]) + 20:
             continue  # the date of another item, set in its headline (a list of stories)
-        if any(_NEVER_STORY.search(_marks(up)) for up in (el, *el.iterancestors())):
-            continue  # a comment's date ("comment-meta commentmetadata")
         date = next(
             (d for d in (find_stated_date(t) for t in texts if t and len(t) <= 100) if d), None
         )
-        if date is not None:
+        # (a comment's date is not the page's: "comment-meta commentmetadata"; looked at
+        # only for what states a date, as a page may nest thousands of lines deep)
+        if date is not None and not any(
+            _NEVER_STORY.search(_marks(up)) for up in (el, *el.iterancestors())
+        ):
             found.append((pos, date))
     if not found:
         return None

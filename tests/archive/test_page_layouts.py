@@ -963,3 +963,12 @@ def test_readers_comments_outweighing_the_marked_story_are_not_it(tmp_path: Path
     )
     got = _read(tmp_path, body)
     assert _ends(got) == ["Một.", "Hai.", "Ba."]
+
+
+def test_the_date_in_the_byline_box_under_the_headline(tmp_path: Path) -> None:
+    body = (
+        "<h1>Items We Never Knew We Wanted</h1><div class='gallery--page-meta'>"
+        "<div class='gallery--page-meta--author'>Posted on September 21, 2020 by Adi Tzlil"
+        f"</div></div><article>{_paras('Một.', 'Hai.')}</article>"
+    )
+    assert _read(tmp_path, body).date == "2020-09-21"
