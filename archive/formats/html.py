@@ -966,11 +966,12 @@ def _story(doc: Any) -> tuple[Any, bool]:
         return chosen, False
     # the best-scored box is in no marked story (readers' comments, a page of their
     # own): a story the page marks that holds much prose of its own is the story
-    rivals = [
+    rivals = [  # (the outermost only: each is read whole)
         el
-        for el in marked
-        if (el.tag == "article" or el.get("itemprop") == "articleBody")
-        and _long_paragraphs(el) >= 3
+        for el in _outermost(
+            el for el in marked if el.tag == "article" or el.get("itemprop") == "articleBody"
+        )[:20]
+        if _long_paragraphs(el) >= 3
     ]
     if rivals:
         return max(rivals, key=lambda el: _held(el, prose)), False
