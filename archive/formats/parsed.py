@@ -121,11 +121,13 @@ def without_tail(blocks: list[Block]) -> list[Block]:
     second half, when only short lines follow it (other articles' titles): a heading the
     template sets over such a list, not a teaser in the story ("Lesen Sie auch: …" and
     the story going on after it)."""
-    for k in range(len(blocks) // 2, len(blocks)):
-        b = blocks[k]
-        if b.type == "text" and opens_the_tail(b.text):
-            if all(len(a.text) < _TAIL_LINE for a in blocks[k + 1 :] if a.type == "text"):
-                return blocks[:k]
+    last_long = max(
+        (k for k, b in enumerate(blocks) if b.type == "text" and len(b.text) >= _TAIL_LINE),
+        default=-1,
+    )
+    for k in range(max(len(blocks) // 2, last_long + 1), len(blocks)):
+        if blocks[k].type == "text" and opens_the_tail(blocks[k].text):
+            return blocks[:k]
     return blocks
 
 
