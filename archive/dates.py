@@ -105,7 +105,7 @@ _PLACE = r"(?:[^\W\d][^\d,;:!?]{1,40},\s*)?"
 #: Month names as papers write them in English, German, Dutch, French, Spanish,
 #: Portuguese and Italian (a name with its abbreviations), January first.
 _MONTH_NAMES = (
-    "january jan januar jänner jan. januari janvier janv enero ene janeiro gennaio genn",
+    "january jan januar jänner januari janvier janv enero ene janeiro gennaio genn",
     "february feb februar feber februari février fevrier févr fevr febrero fevereiro fev febbraio",
     "march mar märz maerz mrz maart mars marzo março marco",
     "april apr avril avr abril aprile",
