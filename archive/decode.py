@@ -81,6 +81,15 @@ def readable(text: str) -> str:
     return unicodedata.normalize("NFC", _UNSEEN.sub("", text))
 
 
+_SPACES = re.compile(r"\s+")
+
+
+def one_line(text: str | None) -> str:
+    """*text* as one line: its spaces and line breaks each one space, none at its ends,
+    `readable`."""
+    return readable(_SPACES.sub(" ", text or "").strip())
+
+
 def normalize_text(text: str) -> str:
     """NFC, LF line ends, lines of white space only made empty, characters that show
     nothing left out."""

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import io
 import posixpath
-import re
 import time
 import zipfile
 from collections.abc import Iterator
@@ -24,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from tangthu.archive import embedded
-from tangthu.archive.decode import readable
+from tangthu.archive.decode import one_line
 from tangthu.archive.formats import SECONDS, ArticleReader, ReadFailure, official
 from tangthu.archive.formats.parsed import MAX_PHOTOS, ParsedText, trailing_byline
 from tangthu.archive.model import Block
@@ -42,7 +41,6 @@ MAX_PICTURE = 64 * 1024 * 1024
 MAX_PICTURES = 256 * 1024 * 1024
 #: The small parts read whole: styles, relationships, properties.
 MAX_SMALL_PART = 16 * 1024 * 1024
-_SPACES = re.compile(r"\s+")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -51,8 +49,7 @@ _DC = "{http://purl.org/dc/elements/1.1/}"
 _TRUE = ("1", "true", "on")
 
 
-def _clean(text: str) -> str:
-    return readable(_SPACES.sub(" ", text).strip())
+_clean = one_line
 
 
 def check_zip(data: bytes, main: str) -> None:

@@ -31,7 +31,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from tangthu.archive import embedded
 from tangthu.archive.dates import find_stated_date, valid_date
-from tangthu.archive.decode import DecodeError, declared_codec, decode, readable
+from tangthu.archive.decode import DecodeError, declared_codec, decode, one_line
 from tangthu.archive.formats import ArticleReader, ReadFailure
 from tangthu.archive.formats.parsed import (
     MAX_PHOTOS,
@@ -256,8 +256,7 @@ def _decode_page(data: bytes) -> str:
             raise ReadFailure(exc.kind, str(exc)) from None
 
 
-def _clean(text: str | None) -> str:
-    return readable(_SPACES.sub(" ", text or "").strip())
+_clean = one_line
 
 
 def _words(el: Any) -> str:

@@ -17,7 +17,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from tangthu.archive.decode import readable
+from tangthu.archive.decode import one_line
 from tangthu.archive.formats import ArticleReader, ReadFailure
 from tangthu.archive.formats.docx import Pictures, check_zip, compose, forget, stop_here
 from tangthu.archive.formats.parsed import ParsedText
@@ -36,13 +36,11 @@ _IMAGE = f"{{{_NS['draw']}}}image"
 _STYLE = f"{{{_NS['text']}}}style-name"
 _HREF = f"{{{_NS['xlink']}}}href"
 _CAPTION_STYLE = re.compile(r"(caption|illustration|figure|drawing|chú thích|chu_20_thich)", re.I)
-_SPACES = re.compile(r"\s+")
 #: Characters of one paragraph (a longer run is cut: a document of one endless line).
 MAX_PARAGRAPH = 200_000
 
 
-def _clean(text: str) -> str:
-    return readable(_SPACES.sub(" ", text).strip())
+_clean = one_line
 
 
 def read(data: bytes, path: Path) -> ParsedText:

@@ -76,12 +76,24 @@ PARENTHESES = re.compile(r"\([^()]*\)?")
 BYLINE_SPLIT = re.compile(r"\s*(/|,\s*(?=theo\s|nguồn\s)|\s[-–]\s*(?=theo\s|nguồn\s))\s*", re.I)
 
 
+#: The headings of a Vietnamese paper's list of related articles, folded ("Tin liên
+#: quan", "Đọc thêm").
+RELATED_HEADINGS = frozenset(
+    {
+        "tin lien quan",
+        "bai lien quan",
+        "tin cung chuyen muc",
+        "tin khac",
+        "doc them",
+        "xem them",
+        "bai viet lien quan",
+        "tin bai lien quan",
+    }
+)
 #: Lines that open what follows a story, not its text (another articles' list, a
 #: sharing bar), in the languages of the papers a library keeps: a page's template
 #: sets them as plain headings, in no box marked as such.
 _TAIL_HEADINGS = """
-tin lien quan|bai lien quan|tin cung chuyen muc|tin khac|doc them|xem them|
-bai viet lien quan|tin bai lien quan|
 related|related articles|related stories|related posts|related content|you may also like|
 you might also like|more stories|most read|most popular|recommended|recommended for you|
 share this|like this|more from this section|
@@ -99,7 +111,7 @@ leggi anche|articoli correlati|potrebbe interessarti|
 zobacz takze|czytaj takze|zobacz tez|czytaj tez|polecane|
 lees ook|gerelateerde artikelen
 """
-TAIL_HEADINGS = frozenset(h.strip() for h in _TAIL_HEADINGS.replace("\n", "").split("|"))
+TAIL_HEADINGS = RELATED_HEADINGS | {h.strip() for h in _TAIL_HEADINGS.replace("\n", "").split("|")}
 _TAIL_LONGEST = max(len(h) for h in TAIL_HEADINGS) + 4
 
 

@@ -16,6 +16,7 @@ from tangthu.archive.formats.parsed import (
     MAX_ARTICLE_BYTES,
     MAX_PHOTOS,
     PARENTHESES,
+    RELATED_HEADINGS,
     ParsedText,
     is_byline_shaped,
     trailing_byline,
@@ -41,31 +42,19 @@ _BYLINE = re.compile(
 )
 
 
-_RELATED_HEADERS = {
-    "tin lien quan",
-    "bai lien quan",
-    "tin cung chuyen muc",
-    "tin khac",
-    "doc them",
-    "xem them",
-    "bai viet lien quan",
-    "tin bai lien quan",
-}
-
-
 def is_photo_line(line: str) -> bool:
     return bool(_PHOTO_LINE.match(line.strip()))
 
 
 #: The longest header of a related list, in characters (a longer line is text).
-_RELATED_LONGEST = max(len(h) for h in _RELATED_HEADERS) + 4
+_RELATED_LONGEST = max(len(h) for h in RELATED_HEADINGS) + 4
 
 
 def is_related_header(line: str) -> bool:
     if len(line) > _RELATED_LONGEST:  # a paragraph: not folded for nothing
         return False
     key = fold(line).strip().rstrip(":").strip().lower()
-    return key in _RELATED_HEADERS
+    return key in RELATED_HEADINGS
 
 
 def parse_text(text: str) -> ParsedText:
