@@ -3,6 +3,7 @@ outcome to the GUI thread's callbacks."""
 
 from __future__ import annotations
 
+import itertools
 import logging
 import time
 from collections.abc import Callable
@@ -16,7 +17,7 @@ log = logging.getLogger(__name__)
 
 
 class JobSignals(QObject):
-    """Signals of a `Job`; created on the GUI thread so delivery there is queued.
+    """Signals of a `Job`, said on the GUI thread (by the one `_Relay`).
 
     Signals:
         progressed(int, int): done, total (at most about ten a second).
@@ -79,17 +80,136 @@ class Throttle:
             self._emit(done, total)
 
 
-class Job(QRunnable):
-    """Runs ``call(progress=..., cancel=...)`` off the GUI thread."""
+class _Outcome:
+    """What a job's thread and its `Job` on the GUI thread share: plain Python only."""
+
+    def __init__(self) -> None:
+        self.done = False
+        #: ("finished", result), ("failed", exception) or ("cancelled", None)
+        self.said: tuple[str, object] | None = None
+
+
+class _Relay(QObject):
+    """Carries the news of every job from the pool threads to the GUI thread.
+
+    There is one, made on the GUI thread and never deleted. A pool thread holds no
+    reference to any other Qt object of a job (its `JobSignals`, the receivers its call
+    may hold): whichever thread lets go of a job last, no Qt object is deleted outside
+    the GUI thread, where Qt objects live. A job is let go of once its outcome is
+    delivered.
+
+    Signals:
+        progressed(int, int, int): a job's number, done, total.
+        ended(int): the job of that number has left its outcome in its `_Outcome`.
+    """
+
+    progressed = Signal(int, int, int)
+    ended = Signal(int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        #: the jobs made and not yet ended, by number: only the GUI thread touches it
+        self.jobs: dict[int, Job] = {}
+        self.numbers = itertools.count(1)
+        self.progressed.connect(self._progressed)
+        self.ended.connect(self._ended)
+
+    def _progressed(self, number: int, done: int, total: int) -> None:
+        job = self.jobs.get(number)
+        if job is not None:
+            job.signals.progressed.emit(done, total)
+
+    def _ended(self, number: int) -> None:
+        job = self.jobs.pop(number, None)
+        if job is not None:
+            job.deliver()
+
+
+_relay: _Relay | None = None
+
+
+def _the_relay() -> _Relay:
+    global _relay
+    if _relay is None:
+        _relay = _Relay()
+    return _relay
+
+
+class _Runnable(QRunnable):
+    """What a pool thread runs of a `Job`: it lets go of the call before it reports."""
+
+    def __init__(
+        self,
+        relay: _Relay,
+        number: int,
+        call: Callable[..., Any],
+        progress: bool,
+        token: CancelToken,
+        outcome: _Outcome,
+    ) -> None:
+        super().__init__()
+        # The `Job` keeps this object alive until it ran: a Python runnable left to
+        # Qt's auto-delete can be collected while a pool thread still uses it.
+        self.setAutoDelete(False)
+        self._relay, self._number = relay, number
+        self._call: Callable[..., Any] | None = call
+        self._progress = progress
+        self._token = token
+        self._outcome = outcome
+
+    def run(self) -> None:
+        call, self._call = self._call, None
+        if call is None:  # run twice: nothing to do
+            return
+        relay, number = self._relay, self._number
+        try:
+            if self._progress:
+                said = (
+                    "finished",
+                    call(
+                        progress=Throttle(
+                            lambda done, total: relay.progressed.emit(number, done, total)
+                        ),
+                        cancel=self._token,
+                    ),
+                )
+            else:
+                said = ("finished", call())
+        except Cancelled:
+            said = ("cancelled", None)
+        except Exception as exc:  # reported to the user, never raised into Qt
+            if isinstance(exc, Failure):  # a message for people: the window says it
+                log.info("background job failed: %s", exc)
+            else:
+                log.exception("background job failed")
+            said = ("failed", exc)
+        del call
+        self._outcome.said = said
+        del said
+        self._outcome.done = True
+        relay.ended.emit(number)
+
+
+class Job:
+    """A job as the GUI thread holds it: ``call(progress=..., cancel=...)`` (with
+    *progress*; else ``call()``) run by a pool thread (``pool.start(job.runnable)``),
+    its outcome said by `signals` on the GUI thread."""
 
     def __init__(self, call: Callable[..., Any], *, progress: bool = True) -> None:
-        super().__init__()
-        self.setAutoDelete(False)
+        relay = _the_relay()
+        self.number = next(relay.numbers)
         self.signals = JobSignals()
         self.token = CancelToken()
-        self._call = call
-        self._progress = progress
-        self.done = False  # set in the worker thread
+        self._outcome = _Outcome()
+        # held here too, so that the GUI thread lets go of what the call holds last
+        self._call: Callable[..., Any] | None = call
+        self.runnable = _Runnable(relay, self.number, call, progress, self.token, self._outcome)
+        relay.jobs[self.number] = self
+
+    @property
+    def done(self) -> bool:
+        """True once the call has returned or raised (its outcome may be on its way)."""
+        return self._outcome.done
 
     @property
     def settled(self) -> bool:
@@ -99,27 +219,27 @@ class Job(QRunnable):
     def cancel(self) -> None:
         self.token.cancel()
 
-    def run(self) -> None:
-        try:
-            if self._progress:
-                result = self._call(
-                    progress=Throttle(self.signals.progressed.emit), cancel=self.token
-                )
-            else:
-                result = self._call()
-        except Cancelled:
-            self.done = True
-            self.signals.cancelled.emit()
-        except Exception as exc:  # reported to the user, never raised into Qt
-            if isinstance(exc, Failure):  # a message for people: the window says it
-                log.info("background job failed: %s", exc)
-            else:
-                log.exception("background job failed")
-            self.done = True
-            self.signals.failed.emit(exc)
+    def forget(self) -> None:
+        """A job taken back before it started: it will say nothing."""
+        _the_relay().jobs.pop(self.number, None)
+        _running.pop(self, None)
+        self._call = None
+
+    def deliver(self) -> None:
+        """Say the outcome the pool thread left (on the GUI thread)."""
+        said, self._outcome.said = self._outcome.said, None
+        self._call = None
+        if said is None:
+            return
+        how, what = said
+        del said
+        if how == "finished":
+            self.signals.finished.emit(what)
+        elif how == "failed":
+            self.signals.failed.emit(what)
         else:
-            self.done = True
-            self.signals.finished.emit(result)
+            self.signals.cancelled.emit()
+        _running.pop(self, None)  # pending until its receivers had the outcome
 
 
 def make_pool(threads: int, *, keep_threads: bool = False) -> QThreadPool:
@@ -162,10 +282,8 @@ def run_job(
         job.signals.progressed.connect(on_progress)
     if on_cancel is not None:
         job.signals.cancelled.connect(on_cancel)
-    for signal in (job.signals.finished, job.signals.failed, job.signals.cancelled):
-        signal.connect(lambda *_args, job=job: _running.pop(job, None))
     _running[job] = pool
-    pool.start(job)
+    pool.start(job.runnable)
     return job
 
 
@@ -179,5 +297,5 @@ def cancel_all(pool: QThreadPool) -> None:
     for job, p in list(_running.items()):
         if p is pool:
             job.cancel()
-            if pool.tryTake(job):  # never started: it will report nothing
-                _running.pop(job, None)
+            if pool.tryTake(job.runnable):  # never started: it will report nothing
+                job.forget()
