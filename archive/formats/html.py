@@ -19,6 +19,7 @@ were not used because they drop figure captions and the figures' places.
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import unicodedata
@@ -168,6 +169,18 @@ _TITLE_CLASS = _class_words(r"title|headline|tieu-?de|ttl|tit")
 #: The fewest characters of a headline (fewer: a section's name, "The Two-Way").
 _HEADLINE = 20
 _LOGO = _class_words(r"logo|brand|site-?name|site-?title|masthead")
+#: Class words of what a headline's ``h1`` sets beside the headline: the kicker above
+#: it (its topic, a German paper's "Dachzeile"), a label.
+_KICKER = _class_words(
+    r"kicker|dachzeile|roof-?line|top-?title|top-?line|over-?line|eyebrow|topic|label|"
+    r"sub-?title|sub-?heading|spitzmarke"
+)
+#: Class words of a separator a headline's ``h1`` sets after its kicker, often for
+#: screen readers only: the page's own wording of its title is "Kicker: Headline".
+_SEPARATOR = _class_words(
+    r"separator|delimiter|visually-hidden|hidden|is-hidden|hide|h-offscreen|offscreen|"
+    r"sr-only|vh|screen-reader-text"
+)
 _WORD = re.compile(r"\w+")
 #: Class or id words of an element holding a page's date line (or its byline with the
 #: date: "post_meta", "entry-meta").
@@ -709,6 +722,8 @@ def _date_line(doc: Any) -> str | None:
             texts = [_words(el.getparent())]  # a labelled date: the label's line states it
         elif el.tag == "time" or _DATE_CLASS.search(_marks(el)):
             texts = [_words(el), _clean(el.get("title")), _clean(el.get("datetime"))]
+        elif el.tag == "small" and _after_break(el) and h1 in el.iterancestors("h1"):
+            texts = [_words(el)]  # the small print under the headline, in its h1
         elif len(el) == 0 and el.text and _DIGIT.search(el.text):  # (no digit: no date)
             texts = [_clean(el.text)]  # a date alone in its element ("December 14, 2016")
             if len(texts[0]) > _DATE_ALONE:
@@ -751,16 +766,16 @@ def _title(doc: Any, meta: dict[str, str]) -> tuple[str, str]:
         _clean(doc.findtext(".//title"))
     ]
     named = [t for t in named if t]
-    h1s = [w for w in (_words(h) for h in doc.iter("h1")) if w]
+    h1s = [w for w in (_headline_words(h) for h in doc.iter("h1")) if w]
     # (not a site's name linked to its home page: a blog's h1 over every post)
-    said = [_words(h) for h in doc.iter("h1") if _words(h) and not _home_link(h)]
+    said = [_headline_words(h) for h in doc.iter("h1") if _words(h) and not _home_link(h)]
     marked_titles = [
         _words(el)
         for el in doc.iter("h2", "h3", "div", "span", "p", "strong")
         if _TITLE_CLASS.search(_marks(el)) and 8 <= len(_words(el)) <= 300
     ]
     headings = [h for h in [*said, *marked_titles] if len(h) >= 8]
-    first = h1s[0] if h1s else ""
+    first = next((w for w in (_words(h) for h in doc.iter("h1")) if w), "")
     for heading in headings:  # a title opens with its headline; a site's name follows
         if any(t.casefold().startswith(heading.casefold()[:40]) for t in named):
             return first, heading
@@ -769,7 +784,7 @@ def _title(doc: Any, meta: dict[str, str]) -> tuple[str, str]:
             return first, heading
     shown = [h for h in doc.iter("h1") if _headline(h, h1s) and not _home_link(h)]
     if shown:  # the headline the page shows, whatever its metadata says for search engines
-        return first, _words(shown[0])
+        return first, _headline_words(shown[0])
     chosen = next((t for t in named[:-1]), "") or _page_title(named[-1] if named else "")
     site = _clean(meta.get("og:site_name"))
     if site and chosen != site:  # "Headline - Site", "Site | Headline"
@@ -780,6 +795,58 @@ def _title(doc: Any, meta: dict[str, str]) -> tuple[str, str]:
     if len(last) > 1 and "." in last[-1] and host.endswith(last[-1].casefold()):
         chosen = chosen[: -len(last[-1])].rstrip(" |–—-")  # "Headline | MDR.DE"
     return first, chosen or first
+
+
+def _headline_words(h1: Any) -> str:
+    """The words of the headline an ``h1`` holds, less what it sets beside it: a kicker
+    or label above it, a line of small print (a date, the categories) parted from it by
+    a line break. All of it when the page writes a separator after its kicker ("Kicker:
+    Headline", read so aloud) or when that leaves no headline."""
+    if any(
+        _separator(el) and next(el.iterancestors("small"), None) is None
+        for el in h1.iterdescendants()
+    ):
+        return _words(h1)
+    beside = [
+        el
+        for el in h1.iterdescendants()
+        if isinstance(el.tag, str)
+        and (
+            _KICKER.search(_marks(el))
+            or (el.tag == "small" and (_after_break(el) or _before_break(el)))
+        )
+    ]
+    if not beside:
+        return _words(h1)
+    # (a copy: the page itself is read on)
+    kept = copy.deepcopy(h1)
+    places = {id(el): path for el, path in zip(h1.iter(), kept.iter(), strict=True)}
+    for el in beside:
+        copied = places.get(id(el))
+        if copied is not None and copied.getparent() is not None:
+            copied.drop_tree()
+    words = _spaced_words(kept)
+    return words if len(words) >= _HEADLINE else _words(h1)
+
+
+def _separator(el: Any) -> bool:
+    """Whether *el* is a separator a page writes between a kicker and its headline
+    (": ", often for screen readers only)."""
+    return (
+        isinstance(el.tag, str)
+        and bool(_SEPARATOR.search(_marks(el)))
+        and not _WORD.search(_words(el))
+    )
+
+
+def _after_break(el: Any) -> bool:
+    before = el.getprevious()
+    return before is not None and before.tag == "br" and not (before.tail or "").strip()
+
+
+def _before_break(el: Any) -> bool:
+    after = el.getnext()
+    return after is not None and after.tag == "br" and not (el.tail or "").strip()
 
 
 def _home_link(h1: Any) -> bool:
@@ -794,7 +861,7 @@ def _home_link(h1: Any) -> bool:
 def _headline(h1: Any, h1s: list[str]) -> bool:
     """Whether the ``h1`` *h1* is an article's headline, not a label the template sets in
     one (the site's name or logo, repeated; a section's name; "Original text")."""
-    words = _words(h1)
+    words = _headline_words(h1)
     return (
         len(words) >= _HEADLINE
         and h1s.count(words) == 1

@@ -972,3 +972,47 @@ def test_the_date_in_the_byline_box_under_the_headline(tmp_path: Path) -> None:
         f"</div></div><article>{_paras('Một.', 'Hai.')}</article>"
     )
     assert _read(tmp_path, body).date == "2020-09-21"
+
+
+def test_a_headline_is_read_without_the_kicker_or_small_print_its_h1_sets_beside_it(
+    tmp_path: Path,
+) -> None:
+    """A kicker above the headline (its topic), a label, a date line under a break are
+    not the title; a page that writes "Kicker: Headline" (a separator, for screen
+    readers) is titled so."""
+    story = f"<article>{_paras('Một.', 'Hai.', 'Ba.')}</article>"
+    cases = {
+        "<h1><span class='dachzeile'>Nach Mưa lớn</span> "
+        "<span class='headline'>Lũ trên sông Hồng lên nhanh trong đêm</span></h1>": (
+            "Lũ trên sông Hồng lên nhanh trong đêm"
+        ),
+        "<h1 class='entry-title'><span class='roofline'>Thời tiết </span>"
+        "Lũ trên sông Hồng lên nhanh trong đêm</h1>": "Lũ trên sông Hồng lên nhanh trong đêm",
+        "<h1><small>Tin trong ngày</small><br>Lũ trên sông Hồng lên nhanh trong đêm</h1>": (
+            "Lũ trên sông Hồng lên nhanh trong đêm"
+        ),
+        "<h1>Lũ trên sông Hồng lên nhanh trong đêm<br><small>02.02.2022 • Thời sự</small></h1>": (
+            "Lũ trên sông Hồng lên nhanh trong đêm"
+        ),
+        "<h1><span class='article-heading__kicker'>Thời tiết</span>"
+        "<span class='visually-hidden'>: </span>"
+        "<span class='article-heading__title'>Lũ trên sông Hồng lên nhanh</span></h1>": (
+            "Thời tiết: Lũ trên sông Hồng lên nhanh"
+        ),
+        # (a short headline keeps what is beside it: no headline is left without it)
+        "<h1><span class='kicker'>Thời tiết miền Bắc</span> Lũ lên</h1>": (
+            "Thời tiết miền Bắc Lũ lên"
+        ),
+    }
+    for n, (h1, title) in enumerate(cases.items()):
+        got = _read(tmp_path / str(n), h1 + story)
+        assert got.title == title, h1
+
+
+def test_the_small_print_under_a_headline_dates_the_page(tmp_path: Path) -> None:
+    got = _read(
+        tmp_path,
+        "<h1>Lũ trên sông Hồng lên nhanh trong đêm<br><small>02.02.2022 • Thời sự</small></h1>"
+        f"<article>{_paras('Một.', 'Hai.', 'Ba.')}</article>",
+    )
+    assert (got.date, got.date_source) == ("2022-02-02", "page")
