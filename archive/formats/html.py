@@ -774,11 +774,19 @@ def _title(doc: Any, meta: dict[str, str]) -> tuple[str, str]:
         for el in doc.iter("h2", "h3", "div", "span", "p", "strong")
         if _TITLE_CLASS.search(_marks(el)) and 8 <= len(_words(el)) <= 300
     ]
-    headings = [h for h in [*said, *marked_titles] if len(h) >= 8]
+    site = _site_names(meta)
+    named = [_less_site(t, site) for t in named]
+    # (not a headline cut short, "Brothel catering to politicians, doctors,…", where
+    # the page's title has it whole)
+    headings = [h for h in [*said, *marked_titles] if len(h) >= 8 and not _cut_short(h, named)]
     first = next((w for w in (_words(h) for h in doc.iter("h1")) if w), "")
     for heading in headings:  # a title opens with its headline; a site's name follows
         if any(t.casefold().startswith(heading.casefold()[:40]) for t in named):
             return first, heading
+    for h in doc.iter("h1"):  # a kicker, then the headline the page is titled with
+        headline = _after_kicker(h, named)
+        if headline:
+            return first, headline
     for heading in headings:
         if any(_names(title, heading) for title in named):
             return first, heading
@@ -786,20 +794,76 @@ def _title(doc: Any, meta: dict[str, str]) -> tuple[str, str]:
     if shown:  # the headline the page shows, whatever its metadata says for search engines
         return first, _headline_words(shown[0])
     chosen = next((t for t in named[:-1]), "") or _page_title(named[-1] if named else "")
-    site = _clean(meta.get("og:site_name"))
-    if site and chosen != site:  # "Headline - Site", "Site | Headline"
-        for sep in (" - ", " | ", " – ", " — ", ": "):
-            chosen = chosen.removesuffix(sep + site).removeprefix(site + sep)
-    host = urlsplit(meta.get("canonical") or meta.get("og:url") or "").hostname or ""
-    last = re.split(r"\s+[|–—-]\s+", chosen)
-    if len(last) > 1 and "." in last[-1] and host.endswith(last[-1].casefold()):
-        chosen = chosen[: -len(last[-1])].rstrip(" |–—-")  # "Headline | MDR.DE"
     return first, chosen or first
+
+
+def _after_kicker(h1: Any, named: list[str]) -> str | None:
+    """The headline after the kicker an ``h1`` opens with (an element of its own, which
+    no title of the page holds), when a title of the page is that headline."""
+    kicker = next(
+        (c for c in h1 if isinstance(c.tag, str) and c.tag not in ("style", "script")), None
+    )
+    if kicker is None or (h1.text or "").strip() or _home_link(h1):
+        return None
+    opening = _squeezed(_words(kicker))
+    if not opening or any(_squeezed(t).startswith(opening) for t in named):
+        return None
+    heading = _headline_words(h1)
+    whole = _squeezed(heading)
+    for t in named:
+        wanted = _squeezed(t)
+        if len(t) >= _HEADLINE and whole.endswith(wanted) and whole != wanted:
+            # (the h1's own wording of it: its dashes and quotes, not the title's)
+            for word in re.finditer(r"\b\w", heading):
+                if _squeezed(heading[word.start() :]) == wanted:
+                    return heading[word.start() :].strip()
+    return None
+
+
+def _squeezed(name: str) -> str:
+    return re.sub(r"\W+", "", name.casefold())
+
+
+def _site_names(meta: dict[str, str]) -> set[str]:
+    """The names a page's site goes by (`_squeezed`): its own (``og:site_name``), its
+    host's ("mdr.de") and the words of its host's name ("homify", "bmas")."""
+    host = urlsplit(meta.get("canonical") or meta.get("og:url") or "").hostname or ""
+    host = host.casefold().removeprefix("www.")
+    site = _clean(meta.get("og:site_name")).casefold().removeprefix("www.")
+    names = {_squeezed(site), _squeezed(host)}
+    names |= {label for label in host.split(".")[:-1] if len(label) > 3}
+    return names - {""}
+
+
+_TITLE_PARTS = re.compile(r"\s+[-|–—»«]\s+")
+
+
+def _less_site(title: str, site: set[str]) -> str:
+    """*title* less the site's name before or after it ("Site | Headline", "Headline -
+    MDR.DE")."""
+    parts = _TITLE_PARTS.split(title)
+    if len(parts) < 2:
+        return title
+    if _squeezed(parts[-1]) in site:
+        title = title[: title.rfind(parts[-1])].rstrip(" -|–—»«")
+    if _squeezed(parts[0]) in site and len(parts) >= 2:
+        rest = title[len(parts[0]) :].lstrip(" -|–—»«")
+        title = rest or title
+    return title
+
+
+def _cut_short(heading: str, named: list[str]) -> bool:
+    """Whether *heading* ends cut short ("…") where a title of the page goes on."""
+    stem = heading.removesuffix("…").removesuffix("...").rstrip()
+    return stem != heading and any(
+        t.casefold().startswith(stem.casefold()) and _WORD.match(t[len(stem) :].lstrip())
+        for t in named
+    )
 
 
 def _headline_words(h1: Any) -> str:
     """The words of the headline an ``h1`` holds, less what it sets beside it: a kicker
-    or label above it, a line of small print (a date, the categories) parted from it by
+    or label above it, its styles, a line of small print (a date, the categories) parted from it by
     a line break. All of it when the page writes a separator after its kicker ("Kicker:
     Headline", read so aloud) or when that leaves no headline."""
     if any(
@@ -812,7 +876,8 @@ def _headline_words(h1: Any) -> str:
         for el in h1.iterdescendants()
         if isinstance(el.tag, str)
         and (
-            _KICKER.search(_marks(el))
+            el.tag in ("style", "script", "template")
+            or _KICKER.search(_marks(el))
             or (el.tag == "small" and (_after_break(el) or _before_break(el)))
         )
     ]

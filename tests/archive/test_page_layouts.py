@@ -1016,3 +1016,34 @@ def test_the_small_print_under_a_headline_dates_the_page(tmp_path: Path) -> None
         f"<article>{_paras('Một.', 'Hai.', 'Ba.')}</article>",
     )
     assert (got.date, got.date_source) == ("2022-02-02", "page")
+
+
+def test_a_title_is_given_without_its_sites_name_and_never_cut_short(tmp_path: Path) -> None:
+    story = f"<article>{_paras('Một.', 'Hai.', 'Ba.')}</article>"
+    url = "<link rel='canonical' href='https://www.baolu.vn/thoi-su/lu-len.html'>"
+    cases = [
+        # the site's name, as its host has it, before or after the page's title
+        (f"<title>BAOLU - Lũ trên sông Hồng lên nhanh trong đêm</title>{url}", ""),
+        (
+            "<meta property='og:title' content='Lũ trên sông Hồng lên nhanh trong đêm | baolu'>"
+            + url,
+            "",
+        ),
+        # a card's headline cut short ("…") where the page's title goes on
+        (
+            "<title>Lũ trên sông Hồng lên nhanh trong đêm</title>",
+            "<div class='card-title'>Lũ trên sông Hồng lên nhanh…</div>",
+        ),
+        # a kicker of its own opens the h1; the page is titled with the headline after it
+        (
+            "<title>Lũ trên sông Hồng lên nhanh trong đêm</title>",
+            "<h1><style>.k{color:red}</style><em>Thời tiết </em>"
+            "Lũ trên sông Hồng lên nhanh trong đêm</h1>",
+        ),
+    ]
+    for n, (head, body) in enumerate(cases):
+        got = _read(tmp_path / str(n), body + story, head=head)
+        assert got.title == "Lũ trên sông Hồng lên nhanh trong đêm", (head, body)
+    # a title whose words are all the site's stays whole
+    got = _read(tmp_path / "site", story, head=f"<title>Báo Lũ</title>{url}")
+    assert got.title == "Báo Lũ"
