@@ -102,11 +102,12 @@ das konnte sie auch interessieren|das konnte dich auch interessieren|auch intere
 empfohlene beitrage|empfohlene artikel|weitere artikel|weitere beitrage|mehr zum thema|
 lesen sie auch|meistgelesen|meist gelesen|beliebte beitrage|neueste beitrage|
 teilen mit|gefallt mir|sie konnten auch an folgenden artikeln interessiert sein|
-vorschau auf den nachsten artikel|
+vorschau auf den nachsten artikel|schon gelesen|zum weiterlesen|mehr themen|meist diskutiert|
+meistdiskutiert|diesen artikel teilen|artikel teilen|lesen sie auch die folgenden beitrage|
 articles les plus lus|a lire aussi|lire aussi|sur le meme sujet|articles similaires|
 articles lies|vous aimerez aussi|partager|
 noticias relacionadas|te puede interesar|articulos relacionados|lo mas leido|
-tambien te puede interesar|
+tambien te puede interesar|temas relacionados|
 leggi anche|articoli correlati|potrebbe interessarti|
 zobacz takze|czytaj takze|zobacz tez|czytaj tez|polecane|
 lees ook|gerelateerde artikelen
@@ -120,8 +121,11 @@ def opens_the_tail(line: str) -> bool:
     quan", "Ähnliche Beiträge", "À lire aussi", whatever their case, marks and colon)."""
     if len(line) > _TAIL_LONGEST:
         return False
-    key = fold(line).casefold().strip(" :»›>").strip()
-    return key in TAIL_HEADINGS
+    return _tail_key(line) in TAIL_HEADINGS
+
+
+def _tail_key(line: str) -> str:
+    return fold(line).casefold().replace("-", " ").strip(" :»›>!?.").strip()
 
 
 #: The longest line of a list after a story (another article's title, a name).
@@ -132,7 +136,11 @@ def without_tail(blocks: list[Block]) -> list[Block]:
     """*blocks* up to a heading of what follows the story (`opens_the_tail`) in their
     second half, when only short lines follow it (other articles' titles): a heading the
     template sets over such a list, not a teaser in the story ("Lesen Sie auch: …" and
-    the story going on after it)."""
+    the story going on after it).
+
+    Elsewhere, a line that is only such a heading of more than one word ("Lesen Sie
+    auch", "Das könnte Sie auch interessieren!") goes: no story says only that (the
+    titles it lists, short lines like many a story's, stay)."""
     last_long = max(
         (k for k, b in enumerate(blocks) if b.type == "text" and len(b.text) >= _TAIL_LINE),
         default=-1,
@@ -140,7 +148,11 @@ def without_tail(blocks: list[Block]) -> list[Block]:
     for k in range(max(len(blocks) // 2, last_long + 1), len(blocks)):
         if blocks[k].type == "text" and opens_the_tail(blocks[k].text):
             return blocks[:k]
-    return blocks
+    return [
+        b
+        for b in blocks
+        if not (b.type == "text" and opens_the_tail(b.text) and " " in _tail_key(b.text))
+    ]
 
 
 def trailing_byline(blocks: list[Block]) -> int | None:

@@ -931,7 +931,14 @@ def test_a_plain_heading_over_other_articles_ends_the_story_not_a_teaser_in_it(
         f"<h1>Lũ</h1><article>{_paras('Một.', 'Hai.', 'Ba.')}<h3>Lesen Sie auch</h3>"
         f"<p><a href='/a/1.html'>Ein anderer Artikel</a></p>{_paras('Bốn.', 'Năm.')}</article>"
     )
-    assert _ends(_read(tmp_path, body))[-2:] == ["Bốn.", "Năm."]
+    got = _read(tmp_path, body)
+    assert _ends(got)[-2:] == ["Bốn.", "Năm."]
+    # the teaser's heading says nothing of the story: it is left out, and so is one
+    # written with a question or an exclamation mark
+    texts = [b.text for b in got.blocks if b.type == "text"]
+    assert "Lesen Sie auch" not in texts
+    body = body.replace("Lesen Sie auch", "Schon gelesen?")
+    assert "Schon gelesen?" not in [b.text for b in _read(tmp_path, body).blocks]
 
 
 def test_a_box_asking_consent_to_cookies_is_no_story(tmp_path: Path) -> None:
