@@ -20,6 +20,7 @@ were not used because they drop figure captions and the figures' places.
 from __future__ import annotations
 
 import copy
+import datetime
 import json
 import re
 import unicodedata
@@ -416,9 +417,7 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
         or (saved.group(1).decode("ascii", "replace") if saved else None)
     )
     h1, out.title = _title(doc, meta)
-    out.date = _iso(next((meta[k] for k in _DATE_META if meta.get(k)), None))
-    if out.date is None:  # the date line the page shows by its title
-        out.date = _date_line(doc)
+    out.date = _stated_date(doc, [meta[k] for k in _DATE_META if meta.get(k)])
     author = _clean(meta.get("author") or meta.get("article:author") or meta.get("dc.creator"))
     out.author = author if author and not author.startswith("http") else None
 
@@ -745,6 +744,39 @@ def _date_line(doc: Any) -> str | None:
     if not found:
         return None
     return min(found, key=lambda f: abs(f[0] - at))[1]
+
+
+#: A moment written in universal time ("2022-05-04T00:53:29Z", "… +00:00", "… GMT"):
+#: its hour.
+_UNIVERSAL = re.compile(r"(\d\d):\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]00:?00|GMT|UTC)\s*$", re.I)
+
+
+def _stated_date(doc: Any, stamps: list[str]) -> str | None:
+    """The page's date: its metadata's first (else the date line it shows by its title).
+
+    A moment in universal time near midnight falls on another day than the one the
+    paper's readers had (past midnight in London, it is still the evening before in
+    Buenos Aires; before it, already the next morning in Hanoi): the day of the date line
+    the page shows, when that is the day before (the moment before 6:00) or after (from
+    22:00)."""
+    date = _iso(stamps[0]) if stamps else None
+    if date is None:
+        return _date_line(doc)
+    moment = _UNIVERSAL.search(stamps[0])
+    hour = int(moment.group(1)) if moment else 12
+    if 6 <= hour < 22:
+        return date
+    shown = _date_line(doc)
+    if shown is not None and _days_apart(shown, date) == 1 and (shown < date) == (hour < 6):
+        return shown
+    return date
+
+
+def _days_apart(a: str, b: str) -> int | None:
+    try:
+        return abs((datetime.date.fromisoformat(a) - datetime.date.fromisoformat(b)).days)
+    except ValueError:  # (a month or a year alone)
+        return None
 
 
 def _iso(value: str | None) -> str | None:

@@ -1054,3 +1054,25 @@ def test_a_title_is_given_without_its_sites_name_and_never_cut_short(tmp_path: P
     # a title whose words are all the site's stays whole
     got = _read(tmp_path / "site", story, head=f"<title>Báo Lũ</title>{url}")
     assert got.title == "Báo Lũ"
+
+
+def test_a_moment_in_universal_time_near_midnight_is_dated_as_the_page_shows_it(
+    tmp_path: Path,
+) -> None:
+    def dated(stamp: str, shown: str) -> tuple[str | None, str | None]:
+        head = f"<title>Lũ</title><meta property='article:published_time' content='{stamp}'>"
+        body = (
+            f"<h1>Lũ trên sông</h1><time>{shown}</time><article>{_paras('Một.', 'Hai.')}</article>"
+        )
+        got = _read(tmp_path / stamp.replace(":", ""), body, head=head)
+        return got.date, got.date_source
+
+    # past midnight in London, the evening before in Buenos Aires; the next morning in Hanoi
+    assert dated("2022-05-04T00:53:29Z", "3 de mayo de 2022") == ("2022-05-03", "page")
+    assert dated("2021-11-04T23:00:00+00:00", "05/11/2021") == ("2021-11-05", "page")
+    # by day, or a day the other way, or two days apart: the moment's own day
+    assert dated("2024-04-26T15:24:04Z", "25/04/2024") == ("2024-04-26", "page")
+    assert dated("2022-05-04T00:53:29Z", "05/05/2022") == ("2022-05-04", "page")
+    assert dated("2022-05-04T00:53:29Z", "02/05/2022") == ("2022-05-04", "page")
+    # a moment in the paper's own time zone is its day
+    assert dated("2022-05-03T23:37:37-04:00", "04/05/2022") == ("2022-05-03", "page")
