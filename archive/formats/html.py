@@ -110,8 +110,8 @@ _NEVER_STORY = re.compile(
     r"(comments?|comment-\w+|binh-?luan|disqus\w*|respond|replies|"
     r"related-\w+|tin-?lien-?quan|"
     # a box asking consent to cookies (its paragraphs of prose are no story)
-    r"cookies?|cookie-?consent|consent|gdpr|borlabs|onetrust|usercentrics|cookiebot|"
-    r"didomi|cmplz)($|[-_\s])",
+    r"cookies?|cookie-?consent|consent|gdpr|dsgvo|privacy-popup|borlabs|onetrust|usercentrics|"
+    r"cookiebot|didomi|cmplz)($|[-_\s])",
     re.IGNORECASE,
 )  # (what says the story may have comments is not its comments)
 #: Class or id words of a story's body; such an element is never furniture.
@@ -136,6 +136,24 @@ _TEXT_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "blockquote", "li", "pre", "dd"
 _SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_CLOSED_SCRIPT = re.compile(r"<script\b([^<>]*?)/>", re.IGNORECASE)
+_SCRIPT_TAG = re.compile(r"</?script\b", re.IGNORECASE)
+
+
+def _open_scripts(text: str) -> str:
+    """*text* with each ``<script …/>`` that a ``</script>`` closes later (before another
+    script opens) written open, as a browser reads it: its code is not the page's text."""
+    out: list[str] = []
+    at = 0
+    for m in _CLOSED_SCRIPT.finditer(text):
+        after = _SCRIPT_TAG.search(text, m.end())
+        if after is not None and after.group().startswith("</"):
+            out.append(text[at : m.start()])
+            out.append(f"<script{m.group(1)}>")
+            at = m.end()
+    return "".join(out) + text[at:] if out else text
+
+
 _ISO = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})")
 _SPACES = re.compile(r"\s+")
 #: A paragraph shorter than this is not scored as prose.
@@ -403,7 +421,7 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
     from lxml import etree
     from lxml import html as lhtml
 
-    text = _XML_DECLARATION.sub("", _decode_page(data), count=1)
+    text = _open_scripts(_XML_DECLARATION.sub("", _decode_page(data), count=1))
     try:
         doc = lhtml.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:

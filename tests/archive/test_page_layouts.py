@@ -941,6 +941,18 @@ def test_a_plain_heading_over_other_articles_ends_the_story_not_a_teaser_in_it(
     assert "Schon gelesen?" not in [b.text for b in _read(tmp_path, body).blocks]
 
 
+def test_the_code_after_a_script_written_closed_is_no_text(tmp_path: Path) -> None:
+    """``<script …/>`` does not close in a web page: what follows up to ``</script>`` is
+    its code, as a browser reads it."""
+    code = "(function() { document.addEventListener('DOMContentLoaded', function() {}); })();"
+    got = _read(
+        tmp_path,
+        f"<h1>Lũ</h1><article>{_paras('Một.')}<script type='text/javascript'/>{code}</script>"
+        f"{_paras('Hai.')}<script src='/a.js'/></article>",
+    )
+    assert _ends(got) == ["Một.", "Hai."]
+
+
 def test_a_box_asking_consent_to_cookies_is_no_story(tmp_path: Path) -> None:
     consent = "".join(
         f"<p>Wir nutzen Cookies auf unserer Website, um Inhalte zu personalisieren und Zugriffe "
@@ -954,6 +966,9 @@ def test_a_box_asking_consent_to_cookies_is_no_story(tmp_path: Path) -> None:
     )
     got = _read(tmp_path, body)
     assert _ends(got) == ["Một.", "Hai."]
+    # a German site's consent box (DSGVO: the data protection regulation)
+    body = body.replace("avia-cookie-consent-wrap", "sp-dsgvo sp-dsgvo-popup-overlay")
+    assert _ends(_read(tmp_path, body)) == ["Một.", "Hai."]
 
 
 def test_readers_comments_outweighing_the_marked_story_are_not_it(tmp_path: Path) -> None:
