@@ -223,6 +223,12 @@ _DATE_META = (
     "publish_date", "article:published", "parsely-pub-date", "sailthru.date",
     "dc.date.issued", "dcterms.issued", "date", "dc.date", "time",
 )  # fmt: skip
+#: Class words, and the opening words, of the date a page shows as today's (its clock,
+#: a paper's "Thứ Hai, 07/12/2026" in its header): the day it was seen, not its date.
+_NOW = _class_words(r"current-?time|current-?date|today|todays-?date|clock|date-?now")
+_NOW_LABEL = re.compile(
+    r"(current date|today is|aktuelles datum|heute ist|hôm nay|bây giờ|aujourd'hui)", re.I
+)
 #: The label a page sets before its date (``<strong>Datum</strong> 28.04.2023``).
 _DATE_LABEL = re.compile(
     r"(date|published|datum|fecha|data|tarih|ngày|ngày đăng|cập nhật|updated)\s*:?", re.I
@@ -758,6 +764,8 @@ def _date_line(doc: Any) -> str | None:
         if date is not None and not any(
             _NEVER_STORY.search(_marks(up)) for up in (el, *el.iterancestors())
         ):
+            if _NOW_LABEL.match(texts[0]) or _NOW.search(_marks(el)):
+                continue  # the day the page was seen ("Aktuelles Datum und Uhrzeit: …")
             found.append((pos, date))
     if not found:
         return None

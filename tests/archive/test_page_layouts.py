@@ -1091,3 +1091,14 @@ def test_a_moment_in_universal_time_near_midnight_is_dated_as_the_page_shows_it(
     assert dated("2022-05-04T00:53:29Z", "02/05/2022") == ("2022-05-04", "page")
     # a moment in the paper's own time zone is its day
     assert dated("2022-05-03T23:37:37-04:00", "04/05/2022") == ("2022-05-03", "page")
+
+
+def test_the_day_a_page_was_seen_is_not_its_date(tmp_path: Path) -> None:
+    story = f"<article>{_paras('Một.', 'Hai.')}</article>"
+    for clock in (
+        "<div class='current-time'>Aktuelles Datum und Uhrzeit: 11/02/20, 07:22 pm</div>",
+        "<span>Hôm nay: 07/12/2026</span>",
+        "<div class='header-today'>Thứ Hai, 07/12/2026</div>",
+    ):
+        got = _read(tmp_path / str(len(clock)), f"{clock}<h1>Lũ trên sông</h1>{story}")
+        assert got.date is None, clock
