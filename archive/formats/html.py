@@ -91,7 +91,9 @@ _EMBED = _class_words(r"embed|embedded|twitter-tweet|instagram-media|tiktok-embe
 _TRANSCRIPT = _class_words(r"(?:video-?)?transcripts?\w*")
 #: Class or id words of what is not shown (to a reader who sees the page); a template
 #: may say so of a label inside a box that also holds a picture, so such a box stays.
-_HIDDEN = _class_words(r"hidden|hide|offscreen|sr-only|visually[-_]?hidden|screen-?reader-?text")
+_HIDDEN = _class_words(
+    r"hidden|hide|offscreen|sr-only|visually[-_]?hidden|screen-?reader-?text|aural"
+)
 #: A class shown from some screen width on ("hidden xl:block"): not hidden on a desktop.
 _SHOWN_FROM = re.compile(
     r"(^|\s)(sm|md|lg|xl|2xl):(block|flex|inline|inline-block|grid|table)(\s|$)"
@@ -720,11 +722,16 @@ def _metadata(doc: Any) -> dict[str, str]:
     return out
 
 
+def _shown_h1(doc: Any) -> Any:
+    """The first ``h1`` with words that a reader sees (not one for screen readers only)."""
+    return next((h for h in doc.iter("h1") if _words(h) and not _hidden(_marks(h))), None)
+
+
 def _date_line(doc: Any) -> str | None:
     """The date a page shows by its title (``Thứ năm, 20/12/2012, 10:18 GMT+7``, ``25
     December 2012``): of the elements marked as a date whose few words state a whole
     date, the nearest to the headline."""
-    h1 = next((h for h in doc.iter("h1") if _words(h)), None)
+    h1 = _shown_h1(doc)
     at = 0
     found: list[tuple[int, str]] = []
     scripted = {  # what a page's scripts write into its elements (a date line, at times)
@@ -988,6 +995,7 @@ def _headline(h1: Any, h1s: list[str]) -> bool:
     return (
         len(words) >= _HEADLINE
         and h1s.count(words) == 1
+        and not _hidden(_marks(h1))
         and h1.find(".//img") is None
         and not any(
             up.tag in ("nav", "footer", "aside") or _LOGO.search(_marks(up))
@@ -1043,7 +1051,7 @@ def _standfirst(doc: Any) -> Any:
     """The summary a page sets right under its headline, nothing marking it so: the
     first block of one or two sentences among the few that follow the ``h1`` (a date
     line or a byline before it), or None."""
-    h1 = next((h for h in doc.iter("h1") if _words(h)), None)
+    h1 = _shown_h1(doc)
     if h1 is None:
         return None
     for el in islice(h1.itersiblings(), 4):

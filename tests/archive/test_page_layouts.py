@@ -1102,3 +1102,17 @@ def test_the_day_a_page_was_seen_is_not_its_date(tmp_path: Path) -> None:
     ):
         got = _read(tmp_path / str(len(clock)), f"{clock}<h1>Lũ trên sông</h1>{story}")
         assert got.date is None, clock
+
+
+def test_a_headline_for_screen_readers_only_does_not_place_the_date_line(
+    tmp_path: Path,
+) -> None:
+    """Of two date lines, the one by the headline a reader sees dates the page."""
+    got = _read(
+        tmp_path,
+        "<h1 class='aural'>Cục Khí tượng Thủy văn</h1><div class='date'>31.12.2020</div>"
+        + _paras("Menu.")
+        + "<h1>Lũ trên sông Hồng lên nhanh trong đêm</h1><span class='date'>27.01.2022</span>"
+        + f"<article>{_paras('Một.', 'Hai.')}</article>",
+    )
+    assert (got.date, got.title) == ("2022-01-27", "Lũ trên sông Hồng lên nhanh trong đêm")
