@@ -1031,7 +1031,8 @@ def _lead_element(doc: Any) -> Any:
     for el in doc.iter("p", "h2", "div", "span", "strong"):
         marks = _marks(el)
         if (
-            _LEAD_CLASS.search(marks)
+            # (a schema.org description in the page: a news module's teaser text)
+            (_LEAD_CLASS.search(marks) or el.get("itemprop") == "description")
             and not _furniture(marks)
             and not _in_figure(el)
             and not any(_around_picture(up) for up in islice(el.iterancestors(), 3))

@@ -1116,3 +1116,17 @@ def test_a_headline_for_screen_readers_only_does_not_place_the_date_line(
         + f"<article>{_paras('Một.', 'Hai.')}</article>",
     )
     assert (got.date, got.title) == ("2022-01-27", "Lũ trên sông Hồng lên nhanh trong đêm")
+
+
+def test_a_description_the_page_marks_for_search_engines_under_its_headline_is_its_lead(
+    tmp_path: Path,
+) -> None:
+    teaser = "Hàng nghìn hành khách qua ga mỗi ngày sẽ thấy một công trình mới, nổi bật."
+    got = _read(
+        tmp_path,
+        "<div class='header'><h1 itemprop='headline'>Ngọn tháp của những điều ước</h1></div>"
+        f"<div class='teaser-text news-details__teaser' itemprop='description'><p>{teaser}</p>"
+        f"</div><div class='news-text-wrap'>{_paras('Một.', 'Hai.')}</div>",
+    )
+    assert got.lead == teaser
+    assert _ends(got) == ["bật.", "Một.", "Hai."]
