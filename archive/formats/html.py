@@ -911,7 +911,7 @@ def _less_site(title: str, site: set[str]) -> str:
         return title
     if _squeezed(parts[-1]) in site:
         title = title[: title.rfind(parts[-1])].rstrip(" -|–—»«")
-    if _squeezed(parts[0]) in site and len(parts) >= 2:
+    if _squeezed(parts[0]) in site:
         rest = title[len(parts[0]) :].lstrip(" -|–—»«")
         title = rest or title
     return title
@@ -928,9 +928,9 @@ def _cut_short(heading: str, named: list[str]) -> bool:
 
 def _headline_words(h1: Any) -> str:
     """The words of the headline an ``h1`` holds, less what it sets beside it: a kicker
-    or label above it, its styles, a line of small print (a date, the categories) parted from it by
-    a line break. All of it when the page writes a separator after its kicker ("Kicker:
-    Headline", read so aloud) or when that leaves no headline."""
+    or label above it, its styles, a line of small print (a date, the categories) parted
+    from it by a line break. All of it when the page writes a separator after its kicker
+    ("Kicker: Headline", read so aloud) or when that leaves no headline."""
     if any(
         _separator(el) and next(el.iterancestors("small"), None) is None
         for el in h1.iterdescendants()
