@@ -196,12 +196,10 @@ _KICKER = _class_words(
     r"kicker|dachzeile|roof-?line|top-?title|top-?line|over-?line|eyebrow|topic|label|"
     r"sub-?title|sub-?heading|spitzmarke"
 )
-#: Class words of a separator a headline's ``h1`` sets after its kicker, often for
-#: screen readers only: the page's own wording of its title is "Kicker: Headline".
-_SEPARATOR = _class_words(
-    r"separator|delimiter|visually-hidden|hidden|is-hidden|hide|h-offscreen|offscreen|"
-    r"sr-only|vh|screen-reader-text"
-)
+#: Class words of a separator a headline's ``h1`` sets after its kicker, besides those
+#: of what is shown to screen readers only (`_HIDDEN`): the page's own wording of its
+#: title is "Kicker: Headline".
+_SEPARATOR = _class_words(r"separator|delimiter|vh")
 _WORD = re.compile(r"\w+")
 #: Class or id words of an element holding a page's date line (or its byline with the
 #: date: "post_meta", "entry-meta").
@@ -831,9 +829,11 @@ def _title(doc: Any, meta: dict[str, str]) -> tuple[str, str]:
         _clean(doc.findtext(".//title"))
     ]
     named = [t for t in named if t]
-    h1s = [w for w in (_headline_words(h) for h in doc.iter("h1")) if w]
+    # (each h1 with the words of its headline, worked out once)
+    heads = [(h, _headline_words(h)) for h in doc.iter("h1")]
+    h1s = [w for _h, w in heads if w]
     # (not a site's name linked to its home page: a blog's h1 over every post)
-    said = [_headline_words(h) for h in doc.iter("h1") if _words(h) and not _home_link(h)]
+    said = [w for h, w in heads if _words(h) and not _home_link(h)]
     marked_titles = [
         _words(el)
         for el in doc.iter("h2", "h3", "div", "span", "p", "strong")
@@ -848,23 +848,24 @@ def _title(doc: Any, meta: dict[str, str]) -> tuple[str, str]:
     for heading in headings:  # a title opens with its headline; a site's name follows
         if any(t.casefold().startswith(heading.casefold()[:40]) for t in named):
             return first, heading
-    for h in doc.iter("h1"):  # a kicker, then the headline the page is titled with
-        headline = _after_kicker(h, named)
+    for h, words in heads:  # a kicker, then the headline the page is titled with
+        headline = _after_kicker(h, words, named)
         if headline:
             return first, headline
     for heading in headings:
         if any(_names(title, heading) for title in named):
             return first, heading
-    shown = [h for h in doc.iter("h1") if _headline(h, h1s) and not _home_link(h)]
+    shown = [w for h, w in heads if _headline(h, w, h1s) and not _home_link(h)]
     if shown:  # the headline the page shows, whatever its metadata says for search engines
-        return first, _headline_words(shown[0])
+        return first, shown[0]
     chosen = next((t for t in named[:-1]), "") or _page_title(named[-1] if named else "")
     return first, chosen or first
 
 
-def _after_kicker(h1: Any, named: list[str]) -> str | None:
+def _after_kicker(h1: Any, heading: str, named: list[str]) -> str | None:
     """The headline after the kicker an ``h1`` opens with (an element of its own, which
-    no title of the page holds), when a title of the page is that headline."""
+    no title of the page holds), when a title of the page is that headline (*heading*:
+    the h1's `_headline_words`)."""
     kicker = next(
         (c for c in h1 if isinstance(c.tag, str) and c.tag not in ("style", "script")), None
     )
@@ -873,7 +874,6 @@ def _after_kicker(h1: Any, named: list[str]) -> str | None:
     opening = _squeezed(_words(kicker))
     if not opening or any(_squeezed(t).startswith(opening) for t in named):
         return None
-    heading = _headline_words(h1)
     whole = _squeezed(heading)
     for t in named:
         wanted = _squeezed(t)
@@ -964,7 +964,7 @@ def _separator(el: Any) -> bool:
     (": ", often for screen readers only)."""
     return (
         isinstance(el.tag, str)
-        and bool(_SEPARATOR.search(_marks(el)))
+        and bool(_SEPARATOR.search(_marks(el)) or _HIDDEN.search(_marks(el)))
         and not _WORD.search(_words(el))
     )
 
@@ -988,10 +988,10 @@ def _home_link(h1: Any) -> bool:
     return parts.path.strip("/") in ("", "index.html", "index.php") and not parts.query
 
 
-def _headline(h1: Any, h1s: list[str]) -> bool:
+def _headline(h1: Any, words: str, h1s: list[str]) -> bool:
     """Whether the ``h1`` *h1* is an article's headline, not a label the template sets in
-    one (the site's name or logo, repeated; a section's name; "Original text")."""
-    words = _headline_words(h1)
+    one (the site's name or logo, repeated; a section's name; "Original text"); *words*:
+    its `_headline_words`."""
     return (
         len(words) >= _HEADLINE
         and h1s.count(words) == 1
