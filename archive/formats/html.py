@@ -717,7 +717,33 @@ def _metadata(doc: Any) -> dict[str, str]:
                     out.setdefault("author", who["name"])
                 if isinstance(node.get("headline"), str):
                     out.setdefault("headline", node["headline"])
+    if "datepublished" not in out:
+        days = _marked_publication_days(doc)
+        if len(days) == 1:  # (several: a list of stories, each with its own)
+            out["datepublished"] = days.pop()
     return out
+
+
+#: The names microdata and RDFa give an element stating when its article was published
+#: (``<time itemprop="datePublished" datetime=…>``, ``<span property="schema:dateCreated"
+#: content=…>``), in lower case.
+_PUBLISHED_PROPS = frozenset(
+    {"datepublished", "schema:datepublished", "schema:datecreated", "dc:date", "dc:created",
+     "dcterms:created", "dcterms:issued", "dcterms:date"}
+)  # fmt: skip
+
+
+def _marked_publication_days(doc: Any) -> set[str]:
+    """The days the page's elements (not its ``<meta>``) mark as its publication's."""
+    days: set[str] = set()
+    for el in doc.xpath("//body//*[@itemprop or @property]"):
+        names = f"{el.get('itemprop') or ''} {el.get('property') or ''}".lower().split()
+        if not _PUBLISHED_PROPS.intersection(names):
+            continue
+        day = _iso(el.get("content") or el.get("datetime") or _clean(el.text_content())[:100])
+        if day is not None:
+            days.add(day)
+    return days
 
 
 def _shown_h1(doc: Any) -> Any:

@@ -1130,3 +1130,26 @@ def test_a_description_the_page_marks_for_search_engines_under_its_headline_is_i
     )
     assert got.lead == teaser
     assert _ends(got) == ["bật.", "Một.", "Hai."]
+
+
+def test_the_publication_day_its_markup_states_outranks_a_generic_date_tag(
+    tmp_path: Path,
+) -> None:
+    # (a content system's <meta name="date"> is the day the page was last saved; the
+    # article's own element says when it was published, in microdata or in RDFa)
+    story = f"<h1>Lũ trên sông</h1><article>{_paras('Một.', 'Hai.', 'Ba.')}</article>"
+    head = "<title>Lũ trên sông</title><meta name='date' content='2022-01-21T15:38:44+01:00'>"
+    marks = [
+        "<time itemprop='datePublished' datetime='2022-01-27'>27.01.2022</time>",
+        "<span property='schema:dateCreated' content='2022-01-27T12:45:46+00:00'></span>",
+    ]
+    for n, mark in enumerate(marks):
+        got = _read(tmp_path / str(n), story + f"<p class='meta'>{mark}</p>", head)
+        assert (got.date, got.date_source) == ("2022-01-27", "page"), mark
+    # a list of stories, each marked with its own day, states none for the page
+    listing = "".join(
+        f"<div><time itemprop='datePublished' datetime='2022-01-{d}'>x</time></div>"
+        for d in (25, 27)
+    )
+    got = _read(tmp_path / "list", story + listing, head)
+    assert got.date == "2022-01-21"
