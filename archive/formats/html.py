@@ -205,7 +205,7 @@ _WORD = re.compile(r"\w+")
 #: date: "post_meta", "entry-meta").
 _DATE_CLASS = re.compile(
     r"(date|time|tmstmp|timestamp|published|pubdate|ngay-?dang|thoi-?gian|tarih|datum|meta|"
-    r"fecha)",
+    r"fecha|byline|author)",
     re.I,
 )
 #: A script's writing words into an element of the page (``document.getElementById(

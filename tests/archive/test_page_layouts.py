@@ -1153,3 +1153,21 @@ def test_the_publication_day_its_markup_states_outranks_a_generic_date_tag(
     )
     got = _read(tmp_path / "list", story + listing, head)
     assert got.date == "2022-01-21"
+
+
+def test_a_byline_that_states_the_day_dates_the_page(tmp_path: Path) -> None:
+    story = f"<article>{_paras('Một.', 'Hai.', 'Ba.')}</article>"
+    cases = [
+        (
+            "<div class='author'>Written by <a href='/me'>Lan Anh</a> in <a href='/x'>Thời sự"
+            "</a> on 1 June 2019 at 08:34 PM EDT. <a href='/c'>51 Comments</a></div>",
+            "2019-06-01",
+        ),
+        (
+            "<p class='byline'>Lan Anh / TTXVN / <span>Updated: Oct 9, 2019, 11:05 IST</span></p>",
+            "2019-10-09",
+        ),
+    ]
+    for n, (byline, day) in enumerate(cases):
+        got = _read(tmp_path / str(n), f"<h1>Lũ trên sông</h1>{byline}{story}")
+        assert (got.date, got.date_source) == (day, "page"), byline
