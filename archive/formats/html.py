@@ -34,6 +34,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from tangthu.archive import embedded
 from tangthu.archive.dates import find_stated_date, valid_date
 from tangthu.archive.decode import DecodeError, declared_codec, decode, one_line
+from tangthu.archive.fold import fold
 from tangthu.archive.formats import ArticleReader, ReadFailure
 from tangthu.archive.formats.parsed import (
     MAX_PHOTOS,
@@ -83,6 +84,33 @@ _FURNITURE = _class_words(
     r"author-box|rating|vote|recommend\w*|box-?tin|more-?topics?|more-?stories|"
     r"read-?more|see-?also"
 )
+#: A line a site's template sets in the story's box for its own sake, not the story's:
+#: a call to subscribe, to log in, to comment, to follow its channels or get its app, to
+#: download the page, a copyright notice, a reading time (the words folded as `_TAIL`'s:
+#: lower case, no marks). Only a line of its own, of at most `_CALL_LINE` characters.
+_CALL = re.compile(
+    r"^(?:©|\(c\)|copyright\b)|(?:all rights reserved|alle rechte vorbehalten|"
+    r"todos los derechos reservados|tous droits reserves|wszelkie prawa zastrzezone)$|"
+    r"this article is the copyrighted property|"
+    r"please subscribe|subscribe now|already a subscriber|first-time subscribers|"
+    r"sign up for (?:our|the) newsletter|jetzt abonnieren|newsletter abonnieren|suscribete|"
+    r"abonnez-vous|zapraszamy (?:tez )?do subskrypcji|"
+    r"(?:you are|sie sind) (?:currently |aktuell |derzeit )?(?:not logged in|nicht eingeloggt)|"
+    r"para comentar debes|(?:log|sign) in to (?:comment|continue reading)|"
+    r"(?:our|unser\w*|nuestro|notre) (?:canal|channel|kanal|chaine) (?:de |on |auf |sur )?"
+    r"(?:youtube|telegram|whatsapp)|canal de (?:youtube|telegram|whatsapp)|"
+    r"straight to your phone|download (?:the|our) app|"
+    r"\b(?:als|as) pdf(?: herunterladen| downloaden| download)?$|pdf herunterladen$|"
+    r"submit (?:a|your) letter to the editor|failed to load|^\d+ min(?:ute)?s? read$"
+)
+_CALL_LINE = 300
+
+
+def _call_to_reader(line: str) -> bool:
+    """Whether *line* is the site's own call to its reader (`_CALL`), not the story's."""
+    return len(line) <= _CALL_LINE and bool(_CALL.search(fold(line).casefold().strip(" .!?")))
+
+
 #: Class or id words of a post quoted in the story from elsewhere (a tweet): its words
 #: (a ``blockquote``) are the story's, whatever else its box is called
 #: ("social-media-embed"); a box asking consent to show one is not.
@@ -612,7 +640,7 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
         for el in transcript.iter(*lines):
             if not any(d.tag in lines for d in el.iterdescendants()) and _words(el):
                 blocks.append(Block("text", text=_words(el)))
-    kept = without_tail(blocks)
+    kept = [b for b in without_tail(blocks) if b.type != "text" or not _call_to_reader(b.text)]
     if len(kept) < len(blocks):  # (the pictures of what followed the story go with it)
         left = {name for b in kept if b.type == "photos" for name in b.files}
         out.photo_lines = [(name, caption) for name, caption in out.photo_lines if name in left]

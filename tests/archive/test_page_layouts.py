@@ -1171,3 +1171,24 @@ def test_a_byline_that_states_the_day_dates_the_page(tmp_path: Path) -> None:
     for n, (byline, day) in enumerate(cases):
         got = _read(tmp_path / str(n), f"<h1>Lũ trên sông</h1>{byline}{story}")
         assert (got.date, got.date_source) == (day, "page"), byline
+
+
+def test_the_sites_own_calls_to_its_reader_are_not_the_story(tmp_path: Path) -> None:
+    calls = [
+        "Sie sind aktuell nicht eingeloggt.",
+        "Pressemitteilung als PDF",
+        "¡Mira lo que tiene nuestro canal de YouTube!",
+        "To view the full story, please subscribe to The Haitian Times.",
+        "© 2020 Báo Lũ. All rights reserved.",
+        "4 Min Read",
+    ]
+    # (what the story itself says of subscribers, channels and rights stays)
+    story = [
+        "Netflix lost 200,000 subscribers in the first quarter, the company said.",
+        "Kênh YouTube của nhà trường có 10.000 người theo dõi.",
+        "The court said all rights reserved by the contract had lapsed in 2019.",
+    ]
+    lines = [*story[:2], *calls, story[2]]
+    page = "<h1>Lũ</h1><article>" + "".join(f"<p>{line}</p>" for line in lines) + "</article>"
+    got = _read(tmp_path, page)
+    assert [got.lead, *(b.text for b in got.blocks if b.type == "text")] == story
