@@ -460,6 +460,10 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
         doc = lhtml.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
         raise ReadFailure("broken-document", f"not a web page lxml can read ({exc})") from None
+    # How a word is read, set over it (furigana): not its text, unless the page writes it
+    # after the word in parentheses for browsers that do not set it over ("<rp>（</rp>")
+    for reading in [r for r in doc.iter("rt") if r.getparent().find("rp") is None]:
+        _remove(reading)
     meta = _metadata(doc)
     saved = _SAVED_FROM.search(data[:4096])
     out = ParsedText()
@@ -897,7 +901,12 @@ def _title(doc: Any, meta: dict[str, str]) -> tuple[str, str]:
     named = [_less_site(t, site) for t in named]
     # (not a headline cut short, "Brothel catering to politicians, doctors,…", where
     # the page's title has it whole)
-    headings = [h for h in [*said, *marked_titles] if len(h) >= 8 and not _cut_short(h, named)]
+    # (a headline that gives the site's name too, "Headline | Umweltbundesamt", without it)
+    headings = [
+        _less_site(h, site)
+        for h in [*said, *marked_titles]
+        if len(h) >= 8 and not _cut_short(h, named)
+    ]
     first = next((w for w in (_words(h) for h in doc.iter("h1")) if w), "")
     for heading in headings:  # a title opens with its headline; a site's name follows
         if any(t.casefold().startswith(heading.casefold()[:40]) for t in named):

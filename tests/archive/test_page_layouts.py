@@ -1192,3 +1192,35 @@ def test_the_sites_own_calls_to_its_reader_are_not_the_story(tmp_path: Path) -> 
     page = "<h1>Lũ</h1><article>" + "".join(f"<p>{line}</p>" for line in lines) + "</article>"
     got = _read(tmp_path, page)
     assert [got.lead, *(b.text for b in got.blocks if b.type == "text")] == story
+
+
+def test_a_words_reading_set_over_it_is_not_its_text(tmp_path: Path) -> None:
+    # (furigana: <rt> over each word; a page that also writes the reading in
+    # parentheses, <rp>, for browsers that cannot set it over, keeps it so)
+    page = (
+        "<h1><ruby>子<rt>こ</rt></ruby>どもへの<ruby>体罰<rt>たいばつ</rt></ruby>を禁止</h1>"
+        "<article><p><ruby>外国人<rt>がいこくじん</rt></ruby>の皆さんのために、わかりやすい"
+        "ことばでニュースを書きます。</p><p>韓国の<ruby><rb>尹錫悦</rb><rp>（</rp><rt>ユンソン"
+        "ニョル</rt><rp>）</rp></ruby>大統領は３日夜、緊急談話を出した。</p></article>"
+    )
+    got = _read(tmp_path, page, "<title>子どもへの体罰を禁止</title>")
+    assert got.title == "子どもへの体罰を禁止"
+    assert [got.lead, *(b.text for b in got.blocks if b.type == "text")] == [
+        "外国人の皆さんのために、わかりやすいことばでニュースを書きます。",
+        "韓国の尹錫悦（ユンソンニョル）大統領は３日夜、緊急談話を出した。",
+    ]
+
+
+def test_a_headline_for_screen_readers_that_names_the_site_gives_the_title_without_it(
+    tmp_path: Path,
+) -> None:
+    head = (
+        "<title>EU-Taxonomie: Atomkraft ist nicht nachhaltig | Umweltbundesamt</title>"
+        "<meta property='og:title' content='EU-Taxonomie: Atomkraft ist nicht nachhaltig'>"
+        "<link rel='canonical' href='https://www.umweltbundesamt.de/presse/atom'>"
+    )
+    page = (
+        "<h1 class='visuallyhidden'>EU-Taxonomie: Atomkraft ist nicht nachhaltig | "
+        f"Umweltbundesamt</h1><article>{_paras('Một.', 'Hai.', 'Ba.')}</article>"
+    )
+    assert _read(tmp_path, page, head).title == "EU-Taxonomie: Atomkraft ist nicht nachhaltig"
