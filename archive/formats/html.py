@@ -892,10 +892,17 @@ def _title(doc: Any, meta: dict[str, str]) -> tuple[str, str]:
     h1s = [w for _h, w in heads if w]
     # (not a site's name linked to its home page: a blog's h1 over every post)
     said = [w for h, w in heads if _words(h) and not _home_link(h)]
-    marked_titles = [
-        _words(el)
+    marked = [
+        el
         for el in doc.iter("h2", "h3", "div", "span", "p", "strong")
-        if _TITLE_CLASS.search(_marks(el)) and 8 <= len(_words(el)) <= 300
+        if _TITLE_CLASS.search(_marks(el))
+    ]
+    inner = set(marked)  # (the innermost: not a box holding the headline with its byline)
+    inner.difference_update(up for el in marked for up in el.iterancestors())
+    marked_titles = [
+        words
+        for words in (_headline_words(el) for el in marked if el in inner)
+        if 8 <= len(words) <= 300
     ]
     site = _site_names(meta)
     named = [_less_site(t, site) for t in named]
@@ -990,9 +997,10 @@ def _cut_short(heading: str, named: list[str]) -> bool:
 
 
 def _headline_words(h1: Any) -> str:
-    """The words of the headline an ``h1`` holds, less what it sets beside it: a kicker
-    or label above it, its styles, a line of small print (a date, the categories) parted
-    from it by a line break. All of it when the page writes a separator after its kicker
+    """The words of the headline an ``h1`` (or an element of class title) holds, less
+    what it sets beside it: a kicker or label above it, its styles, its date (a
+    ``<time>``), a line of small print (a date, the categories) parted from it by a line
+    break. All of it when the page writes a separator after its kicker
     ("Kicker: Headline", read so aloud) or when that leaves no headline."""
     if any(
         _separator(el) and next(el.iterancestors("small"), None) is None
@@ -1004,7 +1012,7 @@ def _headline_words(h1: Any) -> str:
         for el in h1.iterdescendants()
         if isinstance(el.tag, str)
         and (
-            el.tag in ("style", "script", "template")
+            el.tag in ("style", "script", "template", "time")
             or _KICKER.search(_marks(el))
             or (el.tag == "small" and (_after_break(el) or _before_break(el)))
         )

@@ -1224,3 +1224,20 @@ def test_a_headline_for_screen_readers_that_names_the_site_gives_the_title_witho
         f"Umweltbundesamt</h1><article>{_paras('Một.', 'Hai.', 'Ba.')}</article>"
     )
     assert _read(tmp_path, page, head).title == "EU-Taxonomie: Atomkraft ist nicht nachhaltig"
+
+
+def test_a_headline_is_given_without_the_date_and_byline_set_in_its_box(tmp_path: Path) -> None:
+    # (a blog's title box: its date, the headline, the byline and categories under it;
+    # the page's h1 is the blog's own motto)
+    head = (
+        "<title>BeFifty Blog</title><script type='application/ld+json'>"
+        '{"headline": "Das vielleicht schönste Ende der Welt: Montauk"}</script>'
+    )
+    page = (
+        "<h1>Wann, wenn nicht jetzt...</h1><div class='blog-item-title'>"
+        "<time datetime='2019-06-17'>Jun 17</time><h2 class='entry-title'>"
+        "<time datetime='2019-06-17'>Jun 17 </time>Das vielleicht schönste Ende der Welt: "
+        "Montauk</h2><div class='meta'>Beate Finken · Travel, Amerika</div></div>"
+        f"<article>{_paras('Một.', 'Hai.', 'Ba.')}</article>"
+    )
+    assert _read(tmp_path, page, head).title == "Das vielleicht schönste Ende der Welt: Montauk"
