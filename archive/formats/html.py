@@ -150,7 +150,8 @@ _BODY_CLASS = re.compile(
     r"noi-?dung|cms-body|maincontent)",
     re.IGNORECASE,
 )
-_LEAD_CLASS = re.compile(r"(sapo|description|summary|lead|chapeau|intro|excerpt)", re.I)
+#: Class words of a story's lead (not a line height: Tailwind's ``leading-snug``).
+_LEAD_CLASS = re.compile(r"(sapo|description|summary|lead(?!ing)|chapeau|intro|excerpt)", re.I)
 _AUTHOR_CLASS = re.compile(r"(author|byline|tac-?gia)", re.IGNORECASE)
 _CAPTION_CLASS = re.compile(
     r"(caption|image-?desc|photo-?desc|expnote|chu-?thich|legend|(^|\s)image(\s|$))", re.I

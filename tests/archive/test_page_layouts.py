@@ -1241,3 +1241,18 @@ def test_a_headline_is_given_without_the_date_and_byline_set_in_its_box(tmp_path
         f"<article>{_paras('Một.', 'Hai.', 'Ba.')}</article>"
     )
     assert _read(tmp_path, page, head).title == "Das vielleicht schönste Ende der Welt: Montauk"
+
+
+def test_a_line_height_class_does_not_make_a_lead(tmp_path: Path) -> None:
+    # (Tailwind's leading-* classes set the height of lines; the subscription box above
+    # the story is no lead, the teaser the page's description repeats is)
+    teaser = "Eine Schneedecke auf der Photovoltaikanlage sorgt nicht nur für wenig Strom."
+    head = f"<title>Schnee belastet Solarmodule</title><meta name='description' content='{teaser}'>"
+    page = (
+        "<div class='offer'><p class='text-gray-base md:leading-snug'><span>99,00 EUR</span> "
+        "<span>im 1. Jahr danach 122,40 EUR / Jahr</span></p></div>"
+        "<h2>Schnee belastet Solarmodule</h2>"
+        f"<p class='text-xl leading-snug'>{teaser}</p>"
+        f"<article>{_paras('Một.', 'Hai.', 'Ba.')}</article>"
+    )
+    assert _read(tmp_path, page, head).lead == teaser
