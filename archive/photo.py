@@ -11,6 +11,7 @@ import io
 import logging
 import os
 import re
+import struct
 import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -383,15 +384,78 @@ def _iso_created(date: str | None, time: str | None = None) -> str | None:
     return iso
 
 
-def press_fields(im: Image.Image, exif: Any) -> PressFields:
+#: What ends each record of a FotoStation trailer (FotoWare's photo-desk program keeps
+#: its IPTC-IIM after the picture's end, a record at a time: the data, then a 16-bit
+#: kind, a 32-bit length that counts these 10 bytes, and this signature).
+_FOTOSTATION = 0xA1B2C3D4
+#: The most records of such a trailer read, and the most bytes of its IIM record.
+_TRAILER_RECORDS = 16
+_TRAILER_IIM = 256 * 1024
+
+
+def trailer_iim(f: Any, size: int) -> dict[tuple[int, int], Any] | None:
+    """The IPTC-IIM datasets a FotoStation trailer at the end of *f* (*size* bytes)
+    holds, as Pillow gives those of a JPEG's own block (a list where one repeats); None
+    without one. *f* is left where it was."""
+    where = f.tell()
+    try:
+        end = size
+        for _ in range(_TRAILER_RECORDS):
+            if end < 10:
+                return None
+            f.seek(end - 10)
+            kind, length, signature = struct.unpack(">HII", f.read(10))
+            if signature != _FOTOSTATION or not 10 <= length <= end:
+                return None
+            if kind == 1:
+                if length - 10 > _TRAILER_IIM:
+                    return None
+                f.seek(end - length)
+                return _iim_datasets(f.read(length - 10))
+            end -= length
+        return None
+    except (OSError, struct.error):
+        return None
+    finally:
+        f.seek(where)
+
+
+def _iim_datasets(data: bytes) -> dict[tuple[int, int], Any]:
+    """The datasets of IPTC-IIM *data* (``0x1C``, record, dataset, 16-bit length, value);
+    it stops at what is not one (an extended length: no caption is that long)."""
+    found: dict[tuple[int, int], Any] = {}
+    at = 0
+    while at + 5 <= len(data) and data[at] == 0x1C:
+        record, dataset, length = (
+            data[at + 1],
+            data[at + 2],
+            int.from_bytes(data[at + 3 : at + 5], "big"),
+        )
+        if length & 0x8000:
+            break
+        value = data[at + 5 : at + 5 + length]
+        key = (record, dataset)
+        if key in found:
+            before = found[key]
+            found[key] = [*before, value] if isinstance(before, list) else [before, value]
+        else:
+            found[key] = value
+        at += 5 + length
+    return found
+
+
+def press_fields(im: Image.Image, exif: Any, trailer: Any = None) -> PressFields:
     """The caption, headline, creator, keywords and creation date *im* carries
-    (`PressFields`): a photo desk's fields, read from EXIF, IPTC-IIM and XMP."""
+    (`PressFields`): a photo desk's fields, read from EXIF, IPTC-IIM and XMP; the IIM
+    of a FotoStation trailer (*trailer*: `trailer_iim`) where the picture has none of
+    its own."""
     from PIL import IptcImagePlugin
 
     try:
         iptc = IptcImagePlugin.getiptcinfo(im)  # type: ignore[arg-type]
     except Exception:  # malformed IPTC blocks raise many kinds of error
         iptc = None
+    iptc = iptc or trailer
     try:
         xmp = im.getxmp() if hasattr(im, "getxmp") and _xmp_size(im) <= MAX_XMP else {}
     except Exception:  # bad XMP packets: malformed XML, or defusedxml refusing it
@@ -558,7 +622,7 @@ def _info(im: Image.Image, f: Any, size: int, path: str) -> PhotoInfo:
     orientation = exif.get(_TAG_ORIENTATION)
     if not isinstance(orientation, int) or not 1 <= orientation <= 8:
         orientation = None
-    press = press_fields(im, exif)
+    press = press_fields(im, exif, trailer_iim(f, size) if fmt == "JPEG" else None)
     problem = None
     if _is_truncated(f, size, fmt):
         problem = Problem("truncated-photo", path, f"the {fmt} data ends before its end marker")

@@ -184,3 +184,34 @@ def test_the_extended_part_of_an_xmp_packet_is_read_in_order_of_its_chunks(tmp_p
         _with_segments(path, [b"http://ns.adobe.com/xap/1.0/\0" + main.encode(), *segments])
         info = read_photo_info(path)
         assert (info.headline, info.creator, info.problem) == (None, None, None)
+
+
+def test_the_iim_of_a_fotostation_trailer_after_the_picture_is_read(tmp_path: Path) -> None:
+    # (FotoWare's FotoStation keeps a photo desk's IPTC after the picture's end, a
+    # record at a time, each closed by its kind, its length and a signature)
+    from PIL import Image
+
+    def record(kind: int, data: bytes) -> bytes:
+        return data + struct.pack(">HII", kind, len(data) + 10, 0xA1B2C3D4)
+
+    picture = tmp_path / "anh" / "le-hoi.jpg"
+    picture.parent.mkdir()
+    Image.new("RGB", (8, 8), "white").save(picture, "JPEG")
+    iim = _iim([(105, "Lễ hội đền Hùng"), (120, "Dòng người về đền Hùng sáng mùng 10"),
+                (80, "Trọng Đức")])  # fmt: skip
+    soft_edit = struct.pack(">12i", 1536, 1024, 3, 0, 9000, 0, 0, 0, 0, 0, 0, 0)
+    picture.write_bytes(picture.read_bytes() + record(1, iim) + record(2, soft_edit))
+    info = read_photo_info(picture)
+    assert (info.embedded_caption, info.headline, info.creator) == (
+        "Dòng người về đền Hùng sáng mùng 10",
+        "Lễ hội đền Hùng",
+        "Trọng Đức",
+    )
+    article = load_article(tmp_path, picture)
+    assert (article.title, article.author) == ("Lễ hội đền Hùng", "Trọng Đức")
+    # a trailer whose length is more than the file is no trailer: nothing is read of it
+    broken = tmp_path / "anh" / "hong.jpg"
+    Image.new("RGB", (8, 8), "white").save(broken, "JPEG")
+    broken.write_bytes(broken.read_bytes() + iim + struct.pack(">HII", 1, 10**9, 0xA1B2C3D4))
+    info = read_photo_info(broken)
+    assert (info.problem, info.embedded_caption) == (None, None)
