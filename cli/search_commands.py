@@ -102,6 +102,11 @@ def _report(summary: records.IndexSummary, root: str, as_json: bool) -> None:
     print(f"Index:     {one_line(summary.index_dir)}")
     print(f"Articles:  {d['articles']}  (photos {d['photos']})")
     print(f"Changes:   {d['added']} added, {d['updated']} updated, {d['deleted']} deleted")
+    if summary.reread:
+        print(
+            "           (every article was read again: this version of Tàng Thư reads "
+            "some files better than the one that made the index)"
+        )
     if summary.embedded:
         print(f"Meaning:   {plural(summary.embedded, 'article')} embedded")
     kinds = Counter(p.kind for p in summary.problems)

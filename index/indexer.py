@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from tangthu.archive.formats import READER_VERSION
 from tangthu.archive.guard import is_within
 from tangthu.archive.model import CancelToken, Problem
 from tangthu.archive.paths import data_dir
@@ -60,6 +61,9 @@ class IndexSummary:
     index_dir: str = ""
     #: articles whose vectors (search by meaning) were made
     embedded: int = 0
+    #: the index was made by readers of another edition (`READER_VERSION`): every
+    #: article was read again, and what they find now is indexed
+    reread: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -70,6 +74,7 @@ class IndexSummary:
             "deleted": self.deleted,
             "problems": len(self.problems),
             "embedded": self.embedded,
+            "reread": self.reread,
             "seconds": round(self.seconds, 3),
         }
 
@@ -268,7 +273,11 @@ def _update(
         eng.create(target)
         indexed, complete = {}, False
         manifest = {}
-    to_index = [e for e in inv.articles if indexed.get(e.id) != e.fingerprint]
+    # An index made by readers of another edition has every article read again: what
+    # they read better is indexed (the vectors of search by meaning stay: they go by the
+    # files' fingerprints, which are the same)
+    summary.reread = bool(manifest) and manifest.get("reader") != READER_VERSION
+    to_index = [e for e in inv.articles if summary.reread or indexed.get(e.id) != e.fingerprint]
     to_delete = sorted(set(indexed) - set(current))
     replaced = [e.id for e in to_index if e.id in indexed]
     summary.added = len(to_index) - len(replaced)
@@ -287,6 +296,9 @@ def _update(
         "articles": {k: v for k, v in indexed.items() if k in current},
         "problems": [p.to_dict() for p in _unique(inv.problems + kept)],
         "complete": complete,
+        # (the edition of the readers that read every article: until a run reading them
+        # all again ends, the one before)
+        "reader": manifest.get("reader") if summary.reread else READER_VERSION,
         # None: not known (a run ended after a commit and before it could count)
         "counts": manifest.get("counts"),
     }
@@ -340,10 +352,12 @@ def _update(
         not (to_index or to_delete or swap or recounted or lost)
         and complete
         and state["problems"] == manifest.get("problems")
+        and manifest.get("reader") == READER_VERSION
     ):
         pass  # nothing changed: the manifest says so already
     else:
         state["complete"] = True
+        state["reader"] = READER_VERSION
         write_manifest(target, state)
     if swap:
         # the vectors of search by meaning go with the new index: those of articles

@@ -98,7 +98,13 @@ def _text_map(value: object) -> bool:
 def _valid(data: dict[str, Any]) -> bool:
     """Whether a manifest holds each of its values in the type the program reads it as
     (one copied from elsewhere, or damaged, may hold anything)."""
-    for key, kind in (("engine", str), ("root", str), ("complete", bool), ("files", str)):
+    for key, kind in (
+        ("engine", str),
+        ("root", str),
+        ("complete", bool),
+        ("files", str),
+        ("reader", int),
+    ):
         if key in data and not isinstance(data[key], kind):
             return False
     counts = data.get("counts")

@@ -27,6 +27,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from tangthu.archive.formats.parsed import ParsedText
 
+#: The readers' edition: one more whenever a reader reads the same file differently (a
+#: better title, date, story or caption). Every article's fingerprint holds it, so the
+#: next update of an index made by other readers reads every article again.
+READER_VERSION = 2
+
 #: Pages a paged document (PDF) is read to; the rest are left out and reported.
 MAX_PAGES = 400
 #: Seconds a reader may spend on one file before it stops where it is and says so: with
@@ -127,6 +132,7 @@ def format_of(article_id: str) -> str:
 
 __all__ = [
     "MAX_PAGES",
+    "READER_VERSION",
     "SECONDS",
     "ArticleReader",
     "ReadFailure",

@@ -35,11 +35,25 @@ def test_index_json_summary(ixdir: Path, capsys: pytest.CaptureFixture[str]) -> 
         "deleted",
         "problems",
         "embedded",
+        "reread",
         "seconds",
     }
     assert (first["articles"], first["photos"], first["added"], first["problems"]) == (7, 12, 7, 1)
     again = _index(ixdir, capsys)
-    assert (again["added"], again["updated"], again["deleted"]) == (0, 0, 0)
+    assert (again["added"], again["updated"], again["deleted"], again["reread"]) == (0, 0, 0, False)
+
+
+def test_an_index_made_by_other_readers_is_said_to_be_read_again(
+    ixdir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tangthu.archive.formats import READER_VERSION
+
+    _index(ixdir, capsys)
+    monkeypatch.setattr("tangthu.index.indexer.READER_VERSION", READER_VERSION + 1)
+    assert main(["index", str(SAMPLE), "--index-dir", str(ixdir), "--jobs", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "0 added, 7 updated, 0 deleted" in out
+    assert "every article was read again" in out
 
 
 def test_index_text_summary(ixdir: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tangthu.archive.formats import READER_VERSION
 from tangthu.archive.model import Cancelled, CancelToken
 from tangthu.index.indexer import update_index
 from tangthu.index.search import ArchiveSearcher
@@ -250,3 +251,37 @@ def test_a_run_killed_between_commit_and_manifest_leaves_no_duplicates(
     with ArchiveSearcher(ix) as s:
         assert [h.id for h in s.search("bài mới").hits].count("moi/article.txt") == 1
         assert s.search("").total == 6
+
+
+def test_an_index_made_by_other_readers_is_read_again_once(
+    archive: Path, index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = update_index(archive, index_dir, jobs=1)
+    assert not first.reread
+    assert read_manifest(index_dir)["reader"] == READER_VERSION
+    # the readers read files better in the next version: every article is read again
+    monkeypatch.setattr("tangthu.index.indexer.READER_VERSION", READER_VERSION + 1)
+    s = update_index(archive, index_dir, jobs=1)
+    assert (s.added, s.updated, s.deleted, s.reread) == (0, 5, 0, True)
+    assert s.to_dict()["reread"] is True
+    s = update_index(archive, index_dir, jobs=1)  # once
+    assert (s.added, s.updated, s.deleted, s.reread) == (0, 0, 0, False)
+
+
+def test_a_reading_again_that_is_stopped_goes_on_at_the_next_update(
+    archive: Path, index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    update_index(archive, index_dir, jobs=1)
+    monkeypatch.setattr("tangthu.index.indexer.READER_VERSION", READER_VERSION + 1)
+    token = CancelToken()
+
+    def progress(done: int, total: int) -> None:
+        if done >= 2:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        update_index(archive, index_dir, jobs=1, progress=progress, cancel=token)
+    assert read_manifest(index_dir)["reader"] == READER_VERSION  # (not read again yet)
+    s = update_index(archive, index_dir, jobs=1)
+    assert (s.updated, s.reread) == (5, True)
+    assert read_manifest(index_dir)["reader"] == READER_VERSION + 1
