@@ -250,7 +250,7 @@ _DIGIT = re.compile(r"\d")
 _DATE_META = (
     "article:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
     "publish_date", "article:published", "parsely-pub-date", "sailthru.date",
-    "dc.date.issued", "dcterms.issued", "date", "dc.date", "time",
+    "dc.date.issued", "dcterms.issued", "date", "dc.date",
 )  # fmt: skip
 #: Class words, and the opening words, of the date a page shows as today's (its clock,
 #: a paper's "Thứ Hai, 07/12/2026" in its header): the day it was seen, not its date.
@@ -258,6 +258,12 @@ _NOW = _class_words(r"current-?time|current-?date|today|todays-?date|clock|date-
 _NOW_LABEL = re.compile(
     r"(current date|today is|aktuelles datum|heute ist|hôm nay|bây giờ|aujourd'hui)", re.I
 )
+#: Class words of the date a page was changed on (WordPress's ``<time class="updated">``
+#: beside its ``entry-date published``), not published.
+_CHANGED = _class_words(r"updated|modified|last-?modified")
+#: The most elements apart two dates of one line are (the day published, the day changed).
+_BESIDE = 10
+_PUBLISHED = _class_words(r"published|pubdate|entry-date|post-date")
 #: The label a page sets before its date (``<strong>Datum</strong> 28.04.2023``).
 _DATE_LABEL = re.compile(
     r"(date|published|datum|fecha|data|tarih|ngày|ngày đăng|cập nhật|updated)\s*:?", re.I
@@ -474,7 +480,10 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
         or (saved.group(1).decode("ascii", "replace") if saved else None)
     )
     h1, out.title = _title(doc, meta)
-    out.date = _stated_date(doc, [meta[k] for k in _DATE_META if meta.get(k)])
+    # (else the date the page shows by its headline, a <time> among others; else its
+    # first <time>, wherever it is)
+    stamps = [meta[k] for k in _DATE_META if meta.get(k)]
+    out.date = _stated_date(doc, stamps) or _iso(meta.get("time"))
     author = _clean(meta.get("author") or meta.get("article:author") or meta.get("dc.creator"))
     out.author = author if author and not author.startswith("http") else None
 
@@ -780,8 +789,16 @@ def _marked_publication_days(doc: Any) -> set[str]:
 
 
 def _shown_h1(doc: Any) -> Any:
-    """The first ``h1`` with words that a reader sees (not one for screen readers only)."""
-    return next((h for h in doc.iter("h1") if _words(h) and not _hidden(_marks(h))), None)
+    """The first ``h1`` with words that a reader sees (not one for screen readers only),
+    and not the site's name over every page (a logo's, a link home) where another is."""
+    shown = [h for h in doc.iter("h1") if _words(h) and not _hidden(_marks(h))]
+    return next((h for h in shown if not _site_h1(h)), shown[0] if shown else None)
+
+
+def _site_h1(h1: Any) -> bool:
+    """Whether the ``h1`` *h1* is the site's name: marked as its logo or title, or a
+    link to its home page."""
+    return bool(_LOGO.search(_marks(h1))) or _home_link(h1)
 
 
 def _date_line(doc: Any) -> str | None:
@@ -790,7 +807,7 @@ def _date_line(doc: Any) -> str | None:
     date, the nearest to the headline."""
     h1 = _shown_h1(doc)
     at = 0
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, str, bool]] = []
     scripted = {  # what a page's scripts write into its elements (a date line, at times)
         m.group(1): m.group(2) for s in doc.iter("script") for m in _FILLED.finditer(s.text or "")
     }
@@ -803,7 +820,7 @@ def _date_line(doc: Any) -> str | None:
         if el.get("id") in scripted and _DATE_CLASS.search(el.get("id") or ""):
             date = find_stated_date(_clean(scripted[el.get("id")]))
             if date is not None:
-                found.append((pos, date))
+                found.append((pos, date, False))
                 continue
         if _DATE_LABEL.fullmatch(_clean(el.text)) and len(el) == 0 and el.getparent() is not None:
             texts = [_words(el.getparent())]  # a labelled date: the label's line states it
@@ -830,10 +847,17 @@ def _date_line(doc: Any) -> str | None:
         ):
             if _NOW_LABEL.match(texts[0]) or _NOW.search(_marks(el)):
                 continue  # the day the page was seen ("Aktuelles Datum und Uhrzeit: …")
-            found.append((pos, date))
-    if not found:
+            marks = _marks(el)
+            found.append((pos, date, bool(_CHANGED.search(marks) and not _PUBLISHED.search(marks))))
+    # (not the day it was changed, "updated", shown beside the day it was published)
+    first = [
+        f
+        for f in found
+        if not (f[2] and any(not g[2] and abs(g[0] - f[0]) <= _BESIDE for g in found))
+    ]
+    if not first:
         return None
-    return min(found, key=lambda f: abs(f[0] - at))[1]
+    return min(first, key=lambda f: abs(f[0] - at))[1]
 
 
 #: A moment written in universal time ("2022-05-04T00:53:29Z", "… +00:00", "… GMT"):

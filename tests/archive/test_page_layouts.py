@@ -1256,3 +1256,30 @@ def test_a_line_height_class_does_not_make_a_lead(tmp_path: Path) -> None:
         f"<article>{_paras('Một.', 'Hai.', 'Ba.')}</article>"
     )
     assert _read(tmp_path, page, head).lead == teaser
+
+
+def test_the_date_shown_by_the_headline_outranks_another_posts_time(tmp_path: Path) -> None:
+    story = f"<article>{_paras('Một.', 'Hai.', 'Ba.')}</article>"
+    sidebar = (
+        "<div class='recent'><a href='/cu'>Bài cũ</a> "
+        "<time class='published updated' datetime='2009-04-11 18:06:36'>11.04.2009</time></div>"
+    )
+    cases = [
+        # a list of other posts, each with its <time>, before the story's own date line
+        f"{sidebar}{'<div>x</div>' * 10}<h1>Lũ trên sông</h1><p class='meta'>"
+        f"<span class='published'>22. Oktober 2019</span></p>{story}",
+        # the site's name in an h1 of its own (a logo's), the headline in another
+        f"<a href='/'><h1 id='site-title'>Báo Lũ</h1></a>{sidebar}<p>Tin vắn 29.01.2019</p>"
+        f"{'<div>x</div>' * 30}<h1>Lũ trên sông</h1><time datetime='2019-10-22'>22.10.2019"
+        f"</time>{story}",
+        # the day it was published beside the day it was changed
+        "<h1>Lũ trên sông</h1><time class='entry-date published' datetime='2019-10-22T09:30'>"
+        "22.10.2019</time><time class='updated' datetime='2019-10-21T23:00'>21.10.2019</time>"
+        + story,
+        # a day marked "updated" alone (hAtom's name for it) still dates the page
+        "<h1>Lũ trên sông</h1><span class='updated' title='2019-10-22T18:52:11+00:00'></span>"
+        + story,
+    ]
+    for n, page in enumerate(cases):
+        got = _read(tmp_path / str(n), page)
+        assert (got.date, got.date_source) == ("2019-10-22", "page"), n
