@@ -132,6 +132,29 @@ def _tail_key(line: str) -> str:
 _TAIL_LINE = 150
 
 
+#: How a heading of what follows a story opens when it names what it lists ("Mehr zu
+#: Wärmepumpe", "Weitere Tourentipps in Schweden", "More from Politics", "Auch auf
+#: gofeminin.de"): such a heading ends a story only where short lines alone follow it.
+_TAIL_OPENINGS = (
+    "mehr zu ", "mehr zum ", "mehr von ", "mehr aus ", "mehr kolumnen", "weitere ",
+    "entdecke weitere", "neueste ", "auch auf ", "more on ", "more about ",
+    "more in ", "notas relacionadas", "mas noticias", "plus d'articles", "altre notizie",
+)  # fmt: skip
+
+
+def _names_what_follows(line: str) -> bool:
+    """Whether *line* is a heading of what follows a story (`opens_the_tail`), or a
+    short line opening as one that names what it lists (`_TAIL_OPENINGS`)."""
+    if opens_the_tail(line):
+        return True
+    key = _tail_key(line)
+    return len(line) <= _TAIL_NAMED and key.startswith(_TAIL_OPENINGS)
+
+
+#: The longest heading naming what follows a story.
+_TAIL_NAMED = 60
+
+
 def without_tail(blocks: list[Block]) -> list[Block]:
     """*blocks* up to a heading of what follows the story (`opens_the_tail`) in their
     second half, when only short lines follow it (other articles' titles): a heading the
@@ -146,7 +169,7 @@ def without_tail(blocks: list[Block]) -> list[Block]:
         default=-1,
     )
     for k in range(max(len(blocks) // 2, last_long + 1), len(blocks)):
-        if blocks[k].type == "text" and opens_the_tail(blocks[k].text):
+        if blocks[k].type == "text" and _names_what_follows(blocks[k].text):
             return blocks[:k]
     return [
         b

@@ -1283,3 +1283,21 @@ def test_the_date_shown_by_the_headline_outranks_another_posts_time(tmp_path: Pa
     for n, page in enumerate(cases):
         got = _read(tmp_path / str(n), page)
         assert (got.date, got.date_source) == ("2019-10-22", "page"), n
+
+
+def test_a_heading_naming_the_list_after_the_story_ends_it(tmp_path: Path) -> None:
+    long = PROSE * 2
+    for n, heading in enumerate(["Mehr zu Wärmepumpe", "Weitere Tourentipps in Schweden"]):
+        page = (
+            f"<h1>Lũ</h1><article><p>{long}</p><p>{long}</p><p>{long}</p><h3>{heading}</h3>"
+            "<p>Wärmepumpe im Altbau</p><p>Wärmepumpe mieten</p><p>Förderung 2022</p></article>"
+        )
+        got = _read(tmp_path / str(n), page)
+        assert [b.text for b in got.blocks if b.type == "text"] == [long, long], heading
+    # the same words opening a part of the story, long paragraphs after it, stay
+    page = (
+        f"<h1>Lũ</h1><article><p>{long}</p><p>{long}</p><h3>Mehr zu Wärmepumpe</h3>"
+        f"<p>{long}</p><p>{long}</p></article>"
+    )
+    texts = [b.text for b in _read(tmp_path / "in", page).blocks if b.type == "text"]
+    assert "Mehr zu Wärmepumpe" in texts and texts[-1] == long
