@@ -106,6 +106,22 @@ _CALL = re.compile(
 _CALL_LINE = 300
 
 
+def _date_alone(block: Block) -> bool:
+    """Whether *block* is a line stating a date and little else (a label, a place, the
+    month's name: at most three words of letters)."""
+    text = block.text or ""
+    return (
+        block.type == "text"
+        and len(text) <= _DATE_LINE
+        and len(re.findall(r"[^\W\d_]+", text)) <= 3
+        and find_stated_date(text) is not None
+    )
+
+
+#: The longest line that may be a date line alone.
+_DATE_LINE = 60
+
+
 def _call_to_reader(line: str) -> bool:
     """Whether *line* is the site's own call to its reader (`_CALL`), not the story's."""
     return len(line) <= _CALL_LINE and bool(_CALL.search(fold(line).casefold().strip(" .!?")))
@@ -655,6 +671,13 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
             if not any(d.tag in lines for d in el.iterdescendants()) and _words(el):
                 blocks.append(Block("text", text=_words(el)))
     kept = [b for b in without_tail(blocks) if b.type != "text" or not _call_to_reader(b.text)]
+    opening = next((k for k, b in enumerate(kept) if b.type == "text" and len(b.text) >= 80), 0)
+    # (a date line over the story, "23.10.2018", "Veröffentlichung: 2. Februar 2022", is
+    # the page's date, read as such: not its lead, nor a paragraph)
+    date_lines = [k for k, b in enumerate(kept[:opening]) if _date_alone(b)]
+    if date_lines and out.date is None:
+        out.date = find_stated_date(kept[date_lines[0]].text)
+    kept = [b for k, b in enumerate(kept) if k not in date_lines]
     if len(kept) < len(blocks):  # (the pictures of what followed the story go with it)
         left = {name for b in kept if b.type == "photos" for name in b.files}
         out.photo_lines = [(name, caption) for name, caption in out.photo_lines if name in left]

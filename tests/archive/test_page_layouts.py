@@ -1301,3 +1301,18 @@ def test_a_heading_naming_the_list_after_the_story_ends_it(tmp_path: Path) -> No
     )
     texts = [b.text for b in _read(tmp_path / "in", page).blocks if b.type == "text"]
     assert "Mehr zu Wärmepumpe" in texts and texts[-1] == long
+
+
+def test_a_date_line_over_the_story_dates_it_and_is_not_its_lead(tmp_path: Path) -> None:
+    first = "Im aktuellen Test wurden 18 Kindersitze in punkto Sicherheit und Bedienung geprüft."
+    for n, line in enumerate(["23.10.2018", "Veröffentlichung: 23. Oktober 2018"]):
+        page = (
+            f"<h1>18 Kindersitze im Test</h1><div class='content'><p>{line}</p><p>{first}</p>"
+            f"<p>{PROSE}</p><p>Am 2. Februar 2019 kam der nächste Test.</p></div>"
+        )
+        got = _read(tmp_path / str(n), page)
+        assert (got.lead, got.date, got.date_source) == (first, "2018-10-23", "page"), line
+        assert [b.text for b in got.blocks if b.type == "text"] == [
+            PROSE,
+            "Am 2. Februar 2019 kam der nächste Test.",
+        ]
