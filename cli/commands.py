@@ -186,8 +186,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
             "--engine",
             choices=library.ENGINES,
             default=None,
-            help="search engine to build with (default: the index's own, else whoosh; "
-            "tantivy needs the 'fast' extra)",
+            help="search engine to build with (default: the index's own; a new index: "
+            "whoosh, or tantivy for a large archive where the 'fast' extra is installed)",
         )
         meaning = p.add_mutually_exclusive_group()
         meaning.add_argument(

@@ -102,6 +102,11 @@ def _report(summary: records.IndexSummary, root: str, as_json: bool) -> None:
     print(f"Index:     {one_line(summary.index_dir)}")
     print(f"Articles:  {d['articles']}  (photos {d['photos']})")
     print(f"Changes:   {d['added']} added, {d['updated']} updated, {d['deleted']} deleted")
+    if summary.chosen_for is not None:
+        print(
+            f"Engine:    {summary.engine}, the faster one, chosen for "
+            f"{summary.chosen_for:,} articles (--rebuild --engine whoosh to use Whoosh)"
+        )
     if summary.reread:
         print(
             "           (every article was read again: this version of Tàng Thư reads "

@@ -61,6 +61,10 @@ class IndexSummary:
     index_dir: str = ""
     #: articles whose vectors (search by meaning) were made
     embedded: int = 0
+    #: the engine the index is of, and the articles it was chosen for when no engine
+    #: was asked for and the archive's size chose another than the default
+    engine: str = ""
+    chosen_for: int | None = None
     #: the index was made by readers of another edition (`READER_VERSION`): every
     #: article was read again, and what they find now is indexed
     reread: bool = False
@@ -75,6 +79,8 @@ class IndexSummary:
             "problems": len(self.problems),
             "embedded": self.embedded,
             "reread": self.reread,
+            "engine": self.engine,
+            "chosen_for": self.chosen_for,
             "seconds": round(self.seconds, 3),
         }
 
@@ -238,7 +244,12 @@ def _update(
     inv = _corrected(inv, corrections, trusted)
     summary = IndexSummary(index_dir=str(path))
     manifest = read_manifest(path, with_files=True)
-    name = engine or (manifest or {}).get("engine") or engines.DEFAULT
+    # (the engine asked for, else the index's own, else the one that suits its size)
+    own = manifest.get("engine", engines.DEFAULT) if manifest is not None else None
+    name = engine or own or engines.for_size(len(inv.articles))
+    summary.engine = name
+    if not (engine or own) and name != engines.DEFAULT:
+        summary.chosen_for = len(inv.articles)
     eng = engines.get(name)
     usable = (
         manifest is not None and manifest.get("engine", engines.DEFAULT) == name and eng.opens(path)

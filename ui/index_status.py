@@ -176,12 +176,15 @@ class IndexStatus(QWidget):
             self.start(following[0], rebuild=following[1], meaning=following[2])
 
     def _finished(self, summary: IndexSummary) -> None:
-        self.label.setText(
-            fmt(
-                self.tr("Index ready: %1"),
-                articles_and_photos(self.tr, summary.articles, summary.photos),
-            )
+        text = fmt(
+            self.tr("Index ready: %1"),
+            articles_and_photos(self.tr, summary.articles, summary.photos),
         )
+        if summary.chosen_for is not None:  # (the archive's size chose the faster engine)
+            text += " · " + fmt(
+                self.tr("fast engine chosen for %1 articles"), number(summary.chosen_for)
+            )
+        self.label.setText(text)
         self.finished.emit(summary)
         self._ended()
 

@@ -197,15 +197,15 @@ class MainWindow(QMainWindow):
             self.index_status.start(self.library, rebuild=rebuild)
 
     def choose_engine(self, name: str) -> None:
-        """Index with another engine from now on (the index is rebuilt with it)."""
+        """Index with *name* from now on (rebuilt with it); "": each its own, or by size."""
         if name == cfg.read(self.settings, "index/engine"):
             return
         cfg.write(self.settings, "index/engine", name)
-        self.status_label.setText(self.tr("Rebuilding the index with the chosen engine…"))
         if self.library is not None:
-            self.library.engine = name
-            # the run in progress stops first; the window waits for nothing meanwhile
-            self.index_status.restart(self.library, rebuild=True)
+            self.library.engine = name or None
+            if name:  # (the run in progress stops first; the window waits for nothing)
+                self.status_label.setText(self.tr("Rebuilding the index with the chosen engine…"))
+                self.index_status.restart(self.library, rebuild=True)
 
     def cancel_indexing(self) -> None:
         self.index_status.cancel()

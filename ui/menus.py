@@ -108,14 +108,20 @@ def build_menus(w: MainWindow) -> QMenu:
         action.setChecked(name == cfg.read(w.settings, "cite/style"))
         group.addAction(action)
     engines = menu.addMenu(tr("Search engine"))
-    labels = {"whoosh": tr("Whoosh (built in)"), "tantivy": tr("tantivy (faster)")}
-    chosen = cfg.read(w.settings, "index/engine")
-    for name in library.engine_names():
+    labels = {
+        "": tr("By the archive's size"),
+        "whoosh": tr("Whoosh (built in)"),
+        "tantivy": tr("tantivy (faster)"),
+    }
+    chosen = cfg.engine(w.settings) or ""
+    group = QActionGroup(w)
+    for name in ["", *library.engine_names()]:
         action = act(
             engines, labels.get(name, name), "", lambda _c=False, n=name: w.choose_engine(n)
         )
         action.setCheckable(True)
         action.setChecked(name == chosen)
+        group.addAction(action)
 
     menu = w.menuBar().addMenu(tr("&Help"))
     act(menu, tr("Query &syntax"), std.HelpContents, w.show_query_help)

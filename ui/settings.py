@@ -24,7 +24,7 @@ DEFAULTS: dict[str, Any] = {
     "ui/splitter": b"",
     "reader/zoom": 0,
     "grid/thumb_px": 160,
-    "index/engine": "whoosh",
+    "index/engine": "",  # "": a new index's is chosen by the archive's size
     "index/ocr": True,  # scanned clippings and PDF pages are read with Tesseract
     "results/view": "cards",  # "cards" or "table"
     "results/header": b"",  # the table's columns: order, widths, hidden ones, sorting
@@ -108,7 +108,8 @@ def remember_root(s: QSettings, root: str | Path) -> list[str]:
     return roots[:10]
 
 
-def engine(s: QSettings) -> str:
-    """The search engine chosen, if it is installed; else the first one that is."""
+def engine(s: QSettings) -> str | None:
+    """The search engine chosen, if it is installed; else None: an index keeps its own,
+    a new one's is chosen by the archive's size."""
     chosen = str(read(s, "index/engine"))
-    return chosen if chosen in library.engine_names() else library.engine_names()[0]
+    return chosen if chosen in library.engine_names() else None

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from main import main
+from tangthu.index import engines
 from tests.conftest import REPO, SAMPLE, SEED, write_article
 
 
@@ -36,8 +37,11 @@ def test_index_json_summary(ixdir: Path, capsys: pytest.CaptureFixture[str]) -> 
         "problems",
         "embedded",
         "reread",
+        "engine",
+        "chosen_for",
         "seconds",
     }
+    assert (first["engine"], first["chosen_for"]) == ("whoosh", None)  # (7 articles)
     assert (first["articles"], first["photos"], first["added"], first["problems"]) == (7, 12, 7, 1)
     again = _index(ixdir, capsys)
     assert (again["added"], again["updated"], again["deleted"], again["reread"]) == (0, 0, 0, False)
@@ -362,3 +366,15 @@ def test_index_meaning_then_search_by_meaning_and_both(
     assert capsys.readouterr().out.startswith(f"The 6 articles most like {folder}:\n")
     assert main(["search", "", *archive, "--like", "2024/09/khong-co"]) == 1
     assert "No article 2024/09/khong-co" in capsys.readouterr().err
+
+
+@pytest.mark.skipif("tantivy" not in engines.available(), reason="no 'fast' extra")
+def test_a_large_archive_gets_the_faster_engine_and_is_told_so(
+    ixdir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("tangthu.index.engines.FAST_FROM", 5)  # (the sample's 7 are many)
+    assert main(["index", str(SAMPLE), "--index-dir", str(ixdir), "--jobs", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "Engine:    tantivy, the faster one, chosen for 7 articles" in out
+    again = _index(ixdir, capsys)  # the index keeps its engine, chosen once
+    assert (again["engine"], again["chosen_for"], again["updated"]) == ("tantivy", None, 0)

@@ -10,6 +10,7 @@ import pytest
 
 from tangthu.archive.formats import READER_VERSION
 from tangthu.archive.model import Cancelled, CancelToken
+from tangthu.index import engines
 from tangthu.index.indexer import update_index
 from tangthu.index.search import ArchiveSearcher
 from tangthu.index.store import (
@@ -285,3 +286,26 @@ def test_a_reading_again_that_is_stopped_goes_on_at_the_next_update(
     s = update_index(archive, index_dir, jobs=1)
     assert (s.updated, s.reread) == (5, True)
     assert read_manifest(index_dir)["reader"] == READER_VERSION + 1
+
+
+@pytest.mark.skipif("tantivy" not in engines.available(), reason="no 'fast' extra")
+def test_a_new_index_of_a_large_archive_is_built_with_the_faster_engine(
+    archive: Path, index_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("tangthu.index.engines.FAST_FROM", 5)
+    s = update_index(archive, index_dir, jobs=1)
+    assert (s.engine, s.chosen_for, read_manifest(index_dir)["engine"]) == ("tantivy", 5, "tantivy")
+    assert _ids(index_dir, "doan ket")  # searched with it
+    # asked for, an engine is taken whatever the size; an index keeps its own
+    asked = update_index(archive, tmp_path / "asked", jobs=1, engine="whoosh")
+    assert (asked.engine, asked.chosen_for) == ("whoosh", None)
+    monkeypatch.setattr("tangthu.index.engines.FAST_FROM", 1_000)
+    kept = update_index(archive, index_dir, jobs=1)
+    assert (kept.engine, kept.chosen_for, kept.added, kept.updated) == ("tantivy", None, 0, 0)
+    # below the size, and without tantivy, a new index is Whoosh's
+    small = update_index(archive, tmp_path / "small", jobs=1)
+    assert (small.engine, small.chosen_for) == ("whoosh", None)
+    monkeypatch.setattr("tangthu.index.engines.FAST_FROM", 5)
+    monkeypatch.setattr("tangthu.index.engines._tantivy", lambda: None)
+    bare = update_index(archive, tmp_path / "bare", jobs=1)
+    assert (bare.engine, bare.chosen_for) == ("whoosh", None)
