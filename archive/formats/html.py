@@ -86,7 +86,7 @@ _FURNITURE = _class_words(
 )
 #: A line a site's template sets in the story's box for its own sake, not the story's:
 #: a call to subscribe, to log in, to comment, to follow its channels or get its app, to
-#: download the page, a copyright notice, a reading time (the words folded as `_TAIL`'s:
+#: download the page, a copyright notice, a reading time (matched on the line folded:
 #: lower case, no marks). Only a line of its own, of at most `_CALL_LINE` characters.
 _CALL = re.compile(
     r"^(?:©|\(c\)|copyright\b)|(?:all rights reserved|alle rechte vorbehalten|"
@@ -106,6 +106,15 @@ _CALL = re.compile(
 _CALL_LINE = 300
 
 
+def _call_to_reader(line: str) -> bool:
+    """Whether *line* is the site's own call to its reader (`_CALL`), not the story's."""
+    return len(line) <= _CALL_LINE and bool(_CALL.search(fold(line).casefold().strip(" .!?")))
+
+
+#: The longest line that may be a date line alone.
+_DATE_LINE = 60
+
+
 def _date_alone(block: Block) -> bool:
     """Whether *block* is a line stating a date and little else (a label, a place, the
     month's name: at most three words of letters)."""
@@ -116,15 +125,6 @@ def _date_alone(block: Block) -> bool:
         and len(re.findall(r"[^\W\d_]+", text)) <= 3
         and find_stated_date(text) is not None
     )
-
-
-#: The longest line that may be a date line alone.
-_DATE_LINE = 60
-
-
-def _call_to_reader(line: str) -> bool:
-    """Whether *line* is the site's own call to its reader (`_CALL`), not the story's."""
-    return len(line) <= _CALL_LINE and bool(_CALL.search(fold(line).casefold().strip(" .!?")))
 
 
 #: Class or id words of a post quoted in the story from elsewhere (a tweet): its words
@@ -277,9 +277,10 @@ _NOW_LABEL = re.compile(
 #: Class words of the date a page was changed on (WordPress's ``<time class="updated">``
 #: beside its ``entry-date published``), not published.
 _CHANGED = _class_words(r"updated|modified|last-?modified")
+#: Class words of the date a page was published on ("published updated": published).
+_PUBLISHED = _class_words(r"published|pubdate|entry-date|post-date")
 #: The most elements apart two dates of one line are (the day published, the day changed).
 _BESIDE = 10
-_PUBLISHED = _class_words(r"published|pubdate|entry-date|post-date")
 #: The label a page sets before its date (``<strong>Datum</strong> 28.04.2023``).
 _DATE_LABEL = re.compile(
     r"(date|published|datum|fecha|data|tarih|ngày|ngày đăng|cập nhật|updated)\s*:?", re.I
