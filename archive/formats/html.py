@@ -1010,12 +1010,13 @@ def _squeezed(name: str) -> str:
 
 def _site_names(meta: dict[str, str]) -> set[str]:
     """The names a page's site goes by (`_squeezed`): its own (``og:site_name``), its
-    host's ("mdr.de") and the words of its host's name ("homify", "bmas")."""
+    host's ("mdr.de") and the words of its host's name ("homify", "bmas", "mien-trung"
+    as "Mien Trung")."""
     host = urlsplit(meta.get("canonical") or meta.get("og:url") or "").hostname or ""
     host = host.casefold().removeprefix("www.")
     site = _clean(meta.get("og:site_name")).casefold().removeprefix("www.")
     names = {_squeezed(site), _squeezed(host)}
-    names |= {label for label in host.split(".")[:-1] if len(label) > 3}
+    names |= {_squeezed(label) for label in host.split(".")[:-1] if len(label) > 3}
     return names - {""}
 
 

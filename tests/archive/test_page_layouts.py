@@ -1069,6 +1069,14 @@ def test_a_title_is_given_without_its_sites_name_and_never_cut_short(tmp_path: P
     # a title whose words are all the site's stays whole
     got = _read(tmp_path / "site", story, head=f"<title>Báo Lũ</title>{url}")
     assert got.title == "Báo Lũ"
+    # a host whose name is hyphenated, written in the title with spaces
+    hyphened = (
+        "<meta property='og:title' content='Lũ trên sông Hồng lên nhanh trong đêm | Mien Trung'>"
+        "<title>Lũ trên sông Hồng lên nhanh trong đêm | Mien Trung</title>"
+        "<link rel='canonical' href='https://www.mien-trung.online/lu-len.html'>"
+    )
+    got = _read(tmp_path / "hyphened", story, head=hyphened)
+    assert got.title == "Lũ trên sông Hồng lên nhanh trong đêm"
 
 
 def test_a_moment_in_universal_time_near_midnight_is_dated_as_the_page_shows_it(
