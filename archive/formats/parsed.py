@@ -116,6 +116,17 @@ TAIL_HEADINGS = RELATED_HEADINGS | {h.strip() for h in _TAIL_HEADINGS.replace("\
 _TAIL_LONGEST = max(len(h) for h in TAIL_HEADINGS) + 4
 
 
+_RELATED_LONGEST = max(len(h) for h in RELATED_HEADINGS) + 4
+
+
+def heads_related(line: str) -> bool:
+    """Whether *line* is a heading of a list of related articles (`RELATED_HEADINGS`:
+    "Tin liên quan:", "ĐỌC THÊM", whatever their case, marks and colon)."""
+    if len(line) > _RELATED_LONGEST:  # a paragraph: not folded for nothing
+        return False
+    return _tail_key(line) in RELATED_HEADINGS
+
+
 def opens_the_tail(line: str) -> bool:
     """Whether *line* is a heading of what follows a story (`TAIL_HEADINGS`: "Tin liên
     quan", "Ähnliche Beiträge", "À lire aussi", whatever their case, marks and colon)."""
@@ -204,6 +215,7 @@ __all__ = [
     "PARENTHESES",
     "SENTENCE_END",
     "ParsedText",
+    "heads_related",
     "is_byline_shaped",
     "trailing_byline",
 ]

@@ -9,15 +9,14 @@ import re
 from pathlib import Path
 
 from tangthu.archive.decode import DecodeError, decode
-from tangthu.archive.fold import fold
 from tangthu.archive.formats import ArticleReader, ReadFailure
 from tangthu.archive.formats.parsed import (
     BYLINE_SPLIT,
     MAX_ARTICLE_BYTES,
     MAX_PHOTOS,
     PARENTHESES,
-    RELATED_HEADINGS,
     ParsedText,
+    heads_related,
     is_byline_shaped,
     trailing_byline,
 )
@@ -46,17 +45,6 @@ def is_photo_line(line: str) -> bool:
     return bool(_PHOTO_LINE.match(line.strip()))
 
 
-#: The longest header of a related list, in characters (a longer line is text).
-_RELATED_LONGEST = max(len(h) for h in RELATED_HEADINGS) + 4
-
-
-def is_related_header(line: str) -> bool:
-    if len(line) > _RELATED_LONGEST:  # a paragraph: not folded for nothing
-        return False
-    key = fold(line).strip().rstrip(":").strip().lower()
-    return key in RELATED_HEADINGS
-
-
 def parse_text(text: str) -> ParsedText:
     """Parse decoded article text (NFC, LF, blank lines empty) into its parts."""
     lines = [ln.strip() for ln in text.split("\n")]
@@ -74,7 +62,7 @@ def parse_text(text: str) -> ParsedText:
         if not line:
             i += 1
             continue
-        if is_related_header(line):
+        if heads_related(line):
             out.related = _parse_related(lines[i + 1 :])
             break
         if is_photo_line(line):
@@ -86,12 +74,7 @@ def parse_text(text: str) -> ParsedText:
                     out.photos_left_out += 1
                 i += 1
             caption = None
-            if (
-                i < n
-                and lines[i]
-                and not is_related_header(lines[i])
-                and not _URL_LINE.match(lines[i])
-            ):
+            if i < n and lines[i] and not heads_related(lines[i]) and not _URL_LINE.match(lines[i]):
                 # A line that introduces what follows ("Cùng xem ảnh:") is body text.
                 if not lines[i].endswith(":"):
                     caption = lines[i]

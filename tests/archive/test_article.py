@@ -10,7 +10,8 @@ import pytest
 
 from tangthu.archive.article import FolderListing, load_article
 from tangthu.archive.dates import find_full_date, find_partial_date, infer_date
-from tangthu.archive.formats.text import is_photo_line, is_related_header, parse_text
+from tangthu.archive.formats.parsed import heads_related
+from tangthu.archive.formats.text import is_photo_line, parse_text
 from tests.conftest import SEED, make_jpeg, write_article
 
 # --- rule 1: title -------------------------------------------------------------
@@ -171,7 +172,7 @@ def test_trailing_agency_with_slash() -> None:
     ],
 )
 def test_related_headers(header: str) -> None:
-    assert is_related_header(header)
+    assert heads_related(header)
 
 
 def test_related_alternates_title_summary() -> None:
