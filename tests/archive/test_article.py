@@ -169,6 +169,8 @@ def test_trailing_agency_with_slash() -> None:
         "Tin cùng chuyên mục",
         "Tin khác",
         "tin lien quan",
+        "Tin liên quan »",
+        "Đọc thêm!",
     ],
 )
 def test_related_headers(header: str) -> None:
