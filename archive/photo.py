@@ -13,7 +13,7 @@ import os
 import re
 import struct
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -444,18 +444,23 @@ def _iim_datasets(data: bytes) -> dict[tuple[int, int], Any]:
     return found
 
 
-def press_fields(im: Image.Image, exif: Any, trailer: Any = None) -> PressFields:
+def press_fields(
+    im: Image.Image,
+    exif: Any,
+    trailer: Callable[[], dict[tuple[int, int], Any] | None] | None = None,
+) -> PressFields:
     """The caption, headline, creator, keywords and creation date *im* carries
     (`PressFields`): a photo desk's fields, read from EXIF, IPTC-IIM and XMP; the IIM
-    of a FotoStation trailer (*trailer*: `trailer_iim`) where the picture has none of
-    its own."""
+    of a FotoStation trailer (*trailer*: reads it, `trailer_iim`) where the picture has
+    none of its own."""
     from PIL import IptcImagePlugin
 
     try:
         iptc = IptcImagePlugin.getiptcinfo(im)  # type: ignore[arg-type]
     except Exception:  # malformed IPTC blocks raise many kinds of error
         iptc = None
-    iptc = iptc or trailer
+    if not iptc and trailer is not None:  # (the file's end is read only then)
+        iptc = trailer()
     try:
         xmp = im.getxmp() if hasattr(im, "getxmp") and _xmp_size(im) <= MAX_XMP else {}
     except Exception:  # bad XMP packets: malformed XML, or defusedxml refusing it
@@ -622,7 +627,7 @@ def _info(im: Image.Image, f: Any, size: int, path: str) -> PhotoInfo:
     orientation = exif.get(_TAG_ORIENTATION)
     if not isinstance(orientation, int) or not 1 <= orientation <= 8:
         orientation = None
-    press = press_fields(im, exif, trailer_iim(f, size) if fmt == "JPEG" else None)
+    press = press_fields(im, exif, (lambda: trailer_iim(f, size)) if fmt == "JPEG" else None)
     problem = None
     if _is_truncated(f, size, fmt):
         problem = Problem("truncated-photo", path, f"the {fmt} data ends before its end marker")

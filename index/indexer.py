@@ -251,9 +251,7 @@ def _update(
     if not (engine or own) and name != engines.DEFAULT:
         summary.chosen_for = len(inv.articles)
     eng = engines.get(name)
-    usable = (
-        manifest is not None and manifest.get("engine", engines.DEFAULT) == name and eng.opens(path)
-    )
+    usable = own == name and eng.opens(path)
     current = {e.id: e.fingerprint for e in inv.articles}
     lost = False
 

@@ -111,20 +111,19 @@ def _call_to_reader(line: str) -> bool:
     return len(line) <= _CALL_LINE and bool(_CALL.search(fold(line).casefold().strip(" .!?")))
 
 
-#: The longest line that may be a date line alone.
+#: The longest line that may be a date line over the story.
 _DATE_LINE = 60
+#: A word of letters alone (no digits).
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
-def _date_alone(block: Block) -> bool:
-    """Whether *block* is a line stating a date and little else (a label, a place, the
-    month's name: at most three words of letters)."""
+def _line_date(block: Block) -> str | None:
+    """The date *block* states when it is a line of a date and little else (a label, a
+    place, the month's name: at most three words of letters), else None."""
     text = block.text or ""
-    return (
-        block.type == "text"
-        and len(text) <= _DATE_LINE
-        and len(re.findall(r"[^\W\d_]+", text)) <= 3
-        and find_stated_date(text) is not None
-    )
+    if block.type != "text" or len(text) > _DATE_LINE or len(_LETTERS.findall(text)) > 3:
+        return None
+    return find_stated_date(text)
 
 
 #: Class or id words of a post quoted in the story from elsewhere (a tweet): its words
@@ -675,9 +674,9 @@ def read_page(data: bytes, path: Path, images: dict[str, bytes] | None = None) -
     opening = next((k for k, b in enumerate(kept) if b.type == "text" and len(b.text) >= 80), 0)
     # (a date line over the story, "23.10.2018", "Veröffentlichung: 2. Februar 2022", is
     # the page's date, read as such: not its lead, nor a paragraph)
-    date_lines = [k for k, b in enumerate(kept[:opening]) if _date_alone(b)]
+    date_lines = {k: d for k, b in enumerate(kept[:opening]) if (d := _line_date(b))}
     if date_lines and out.date is None:
-        out.date = find_stated_date(kept[date_lines[0]].text)
+        out.date = next(iter(date_lines.values()))
     kept = [b for k, b in enumerate(kept) if k not in date_lines]
     if len(kept) < len(blocks):  # (the pictures of what followed the story go with it)
         left = {name for b in kept if b.type == "photos" for name in b.files}

@@ -144,7 +144,7 @@ _TAIL_LINE = 150
 
 
 #: How a heading of what follows a story opens when it names what it lists ("Mehr zu
-#: Wärmepumpe", "Weitere Tourentipps in Schweden", "More from Politics", "Auch auf
+#: Wärmepumpe", "Weitere Tourentipps in Schweden", "More on Politics", "Auch auf
 #: gofeminin.de"): such a heading ends a story only where short lines alone follow it.
 _TAIL_OPENINGS = (
     "mehr zu ", "mehr zum ", "mehr von ", "mehr aus ", "mehr kolumnen", "weitere ",
@@ -153,17 +153,19 @@ _TAIL_OPENINGS = (
 )  # fmt: skip
 
 
+#: The longest heading naming what follows a story.
+_TAIL_NAMED = 60
+
+
 def _names_what_follows(line: str) -> bool:
     """Whether *line* is a heading of what follows a story (`opens_the_tail`), or a
     short line opening as one that names what it lists (`_TAIL_OPENINGS`)."""
-    if opens_the_tail(line):
-        return True
+    if len(line) > max(_TAIL_LONGEST, _TAIL_NAMED):  # a paragraph: not folded for nothing
+        return False
     key = _tail_key(line)
-    return len(line) <= _TAIL_NAMED and key.startswith(_TAIL_OPENINGS)
-
-
-#: The longest heading naming what follows a story.
-_TAIL_NAMED = 60
+    return (len(line) <= _TAIL_LONGEST and key in TAIL_HEADINGS) or (
+        len(line) <= _TAIL_NAMED and key.startswith(_TAIL_OPENINGS)
+    )
 
 
 def without_tail(blocks: list[Block]) -> list[Block]:
