@@ -38,7 +38,7 @@ GuiRunner = Callable[..., int]
 #: The commands, as `build_parser` names them (a test keeps the two alike).
 _NAMES = frozenset(
     ("gui", "scan", "show", "cite", "tag", "note", "tags", "desktop-entry", "index", "search")
-    + ("export", "edit", "trust")
+    + ("export", "edit", "trust", "stories")
 )
 
 
@@ -234,11 +234,26 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         p.add_argument("--photos", action="store_true", help="search photo captions")
         add_filters(p, also_to=True)
         p.add_argument(
+            "--group",
+            action="store_true",
+            help="each story once: its reprints and other versions under the earliest found",
+        )
+        p.add_argument(
             "--like",
             metavar="ID",
             help="articles like this one, nearest in meaning when the archive has vectors "
             "(QUERY may be empty)",
         )
+        p.add_argument("--json", action="store_true")
+
+    if wanted("stories"):
+        p = sub.add_parser(
+            "stories",
+            help="list the stories an archive holds in several versions (reprints, rewrites)",
+        )
+        p.add_argument("--archive", required=True, metavar="ROOT")
+        p.add_argument("--index-dir")
+        p.add_argument("--limit", type=int, default=20, help="the largest this many stories")
         p.add_argument("--json", action="store_true")
 
     if wanted("export"):
@@ -520,7 +535,7 @@ COMMANDS = {
 
 
 def _lazy(name: str, gui: GuiRunner | None) -> Any:
-    if name in ("index", "search"):
+    if name in ("index", "search", "stories"):
         from tangthu.cli import search_commands
 
         return getattr(search_commands, f"cmd_{name}")

@@ -118,6 +118,9 @@ def _report(summary: records.IndexSummary, root: str, as_json: bool) -> None:
     listed = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
     see = f"see: {program.command_name()} scan {shlex.quote(root)} --problems"
     print(f"Problems:  {d['problems']}" + (f" ({listed}; {see})" if listed else ""))
+    if summary.stories:
+        stories = f"{program.command_name()} stories --archive {shlex.quote(root)}"
+        print(f"Stories:   {plural(summary.stories, 'story')} in several versions (see: {stories})")
     print_ocr_missing(summary.problems)
     print(f"Seconds:   {d['seconds']:.2f}", flush=True)
 
@@ -166,7 +169,73 @@ def _count_line(result: SearchResult, args: argparse.Namespace) -> str:
             f": {result.exact_total:,} with these accents, "
             f"{result.more_without_accents:,} more without"
         )
+    if result.page_articles is not None and result.page_articles > len(result.hits):
+        line += (
+            f"; each story once: the {len(result.hits):,} on this page stand for "
+            f"{result.page_articles:,}"
+        )
     return line
+
+
+def _versions_line(hit: Any) -> str:
+    """``and 9 other versions (6 papers), 3 of them found too`` under a story's hit."""
+    if not hit.versions:
+        return ""
+    papers = {o for _i, _d, o in hit.versions if o} | ({hit.outlet} if hit.outlet else set())
+    line = f"and {plural(len(hit.versions), 'other version')}"
+    if papers:
+        line += f" ({plural(len(papers), 'paper')})"
+    if hit.found_versions:
+        line += f", {hit.found_versions:,} of them found too"
+    return line
+
+
+def cmd_stories(args: argparse.Namespace) -> int:
+    root = existing_dir(args.archive)
+    if args.limit < 1:
+        raise UsageError("--limit must be at least 1")
+    with searching(root, args.index_dir, args.archive) as lib:
+        found = lib.stories()
+        shown = found[: args.limit]
+        titles = {}
+        for versions in shown:
+            try:
+                titles[versions[0].id] = lib.article(versions[0].id).title
+            except records.Failure:  # (gone since it was indexed)
+                titles[versions[0].id] = ""
+    if args.json:
+        data = {
+            "stories": len(found),
+            "articles": sum(len(v) for v in found),
+            "shown": [
+                {
+                    "title": titles[versions[0].id],
+                    "versions": [
+                        {"id": v.id, "date": v.date or None, "outlet": v.outlet or None}
+                        for v in versions
+                    ],
+                }
+                for versions in shown
+            ],
+        }
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    if not found:
+        print("No story is in the archive more than once (as the last index run found).")
+        return 0
+    articles = sum(len(v) for v in found)
+    print(f"{plural(len(found), 'story')} in several versions, {plural(articles, 'article')}:")
+    for n, versions in enumerate(shown, start=1):
+        papers = {v.outlet for v in versions if v.outlet}
+        first = versions[0]
+        head = f"{plural(len(versions), 'version')}"
+        if papers:
+            head += f", {plural(len(papers), 'paper')}"
+        print(f"{n:3}. {one_line(titles[first.id]) or one_line(first.id)}  ({head})")
+        for v in versions:
+            meta = " · ".join(x for x in (v.date, v.outlet) if x)
+            print(f"     {meta:30}  {one_line(v.id)}")
+    return 0
 
 
 def _close_outlets(wanted: str, known: dict[str, int]) -> list[str]:
@@ -252,6 +321,8 @@ def cmd_search(args: argparse.Namespace) -> int:
                 exact=args.exact,
                 mode=args.mode,
             )
+            if args.group:
+                options["group"] = True
             others = [library.Library(existing_dir(r)) for r in args.also]
             try:
                 result = (
@@ -321,6 +392,7 @@ def cmd_search(args: argparse.Namespace) -> int:
                 f"{n:3}. {one_line(h.title)}",
                 one_line(meta),
                 one_line(where),
+                _versions_line(h),
                 bracketed(h.snippet, h.snippet_marks, h.snippet_near),
             ]
             print("\n     ".join(line for line in lines if line), file=out)

@@ -9,8 +9,12 @@ from tangthu.library.records import Problem
 
 
 def plural(n: int, noun: str) -> str:
-    """``1 photo``, ``2 photos``, ``1,200 articles``."""
-    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+    """``1 photo``, ``2 photos``, ``1,200 articles``, ``3 stories``."""
+    if n == 1:
+        return f"{n:,} {noun}"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return f"{n:,} {noun[:-1]}ies"
+    return f"{n:,} {noun}s"
 
 
 def shown_date(date: str | None, estimated: bool, source: str | None = None) -> str:

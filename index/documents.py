@@ -11,6 +11,7 @@ from tangthu.archive.article import load_article
 from tangthu.archive.dates import dating
 from tangthu.archive.model import Article, CancelToken, Problem
 from tangthu.archive.scan import ArticleEntry
+from tangthu.index import stories
 from tangthu.index.analysis import positions, title_key
 
 #: Text beyond this many characters of one article is not indexed (a 50 KB article is
@@ -30,6 +31,8 @@ class IndexDoc:
     fields: dict[str, dict[str, list[int]]] = field(default_factory=dict)  # title, …
     stored: dict[str, Any] = field(default_factory=dict)
     title_key: str = ""
+    #: an article's row for its story (`tangthu.index.stories`), kept beside the index
+    story: stories.Row | None = None
 
 
 def _placed(text: str) -> dict[str, list[int]]:
@@ -76,6 +79,9 @@ def article_documents(article: Article, fingerprint: str) -> list[IndexDoc]:
                 "fingerprint": fingerprint,
             },
             title_key=title_key(article.title),
+            story=stories.Row(
+                article.id, fingerprint, article.date or "", outlet, stories.sketch(body)
+            ),
         )
     ]
     seen: set[str] = set()

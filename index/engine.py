@@ -224,8 +224,21 @@ class Hit:
     dated_by: str = "none"
     #: the fields a librarian corrected (`tangthu.archive.corrections`)
     corrected: tuple[str, ...] = ()
+    #: grouped by story (`tangthu.index.stories`): the story's other versions (ID, date,
+    #: outlet), the earliest first, and how many of them the search found too (the
+    #: list shows the story once)
+    versions: tuple[tuple[str, str, str], ...] = ()
+    found_versions: int = 0
 
     def to_dict(self) -> dict[str, Any]:
+        grouped: dict[str, Any] = {}
+        if self.versions:
+            grouped = {
+                "versions": [
+                    {"id": i, "date": d or None, "outlet": o or None} for i, d, o in self.versions
+                ],
+                "found_versions": self.found_versions,
+            }
         return {
             "id": self.id,
             "title": self.title,
@@ -239,6 +252,7 @@ class Hit:
             "score": round(self.score, 4),
             "snippet": self.snippet,
             "photos": self.photos,
+            **grouped,
         }
 
 
@@ -299,6 +313,9 @@ class SearchResult:
     mode: str = "words"
     #: by meaning: how many of the articles nearest the question are listed at most
     closest: int = 0
+    #: the list shows each story once (`tangthu.index.stories`): the articles its page
+    #: stands for, its hits and the versions they stand for (None: not grouped)
+    page_articles: int | None = None
 
     @property
     def more_without_accents(self) -> int:
@@ -317,6 +334,7 @@ class SearchResult:
             "emptied_by": self.emptied_by,
             "unsearched": self.unsearched,
             "mode": self.mode,
+            "page_articles": self.page_articles,
         }
 
 
@@ -449,6 +467,7 @@ class Searcher(Protocol):
         facets: bool = False,
         exact: bool = False,
         mode: str = "words",
+        group: bool = False,
     ) -> SearchResult: ...
 
     def search_photos(

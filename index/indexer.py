@@ -26,7 +26,7 @@ from tangthu.archive.model import CancelToken, Problem
 from tangthu.archive.paths import data_dir
 from tangthu.archive.scan import Inventory, walk
 from tangthu.archive.trust import trusted_folders
-from tangthu.index import engines, photo_hashes
+from tangthu.index import engines, photo_hashes, stories
 from tangthu.index.documents import cpu_jobs
 from tangthu.index.engine import CommitCallback, IndexBusy, IndexFailure, Progress
 from tangthu.index.lock import index_lock
@@ -68,6 +68,8 @@ class IndexSummary:
     #: the index was made by readers of another edition (`READER_VERSION`): every
     #: article was read again, and what they find now is indexed
     reread: bool = False
+    #: stories of more than one article (reprints, versions: `tangthu.index.stories`)
+    stories: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -81,6 +83,7 @@ class IndexSummary:
             "reread": self.reread,
             "engine": self.engine,
             "chosen_for": self.chosen_for,
+            "stories": self.stories,
             "seconds": round(self.seconds, 3),
         }
 
@@ -373,6 +376,10 @@ def _update(
         # unchanged are still good (they are kept by fingerprint)
         _move_vectors(path, target)
         swap_in(target, path)
+    # The stories: the sketches the writer left for the articles it read, grouped
+    summary.stories = stories.update(
+        path, state["articles"], changed=bool(to_index or to_delete or swap)
+    )
     # The photos of the articles not hashed yet (those written now, and those of a run
     # stopped before it hashed them): to find the same photo in several articles.
     photo_hashes.update(path, root_s, inv.articles, jobs=cpu_jobs(jobs), cancel=cancel)

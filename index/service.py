@@ -21,6 +21,7 @@ from tangthu.archive.dates import DATINGS
 from tangthu.archive.fold import has_marks
 from tangthu.archive.formats import format_of
 from tangthu.archive.model import Article
+from tangthu.index import stories
 from tangthu.index.analysis import edit_distance, fold_term, title_key, tokens
 from tangthu.index.engine import (
     ARTICLE,
@@ -51,6 +52,7 @@ from tangthu.index.query import (
     typed_with_marks,
 )
 from tangthu.index.snippets import Highlight, article_body, mark, snippet
+from tangthu.index.stories import Version
 
 if TYPE_CHECKING:  # the model and numpy load when a search by meaning is asked for
     from tangthu.index.meaning import MeaningState, Vectors
@@ -75,6 +77,11 @@ FUSED = 200
 ASKED = 32
 #: Reciprocal rank fusion's constant: a list's first places weigh less apart as it grows.
 FUSION_K = 60
+#: Grouped by story, a page is made from the first GROUP_WINDOW matches (or three pages'
+#: worth), read further, twice as far each time, while stories fill fewer than a page,
+#: up to MAX_GROUP_WINDOW.
+GROUP_WINDOW = 60
+MAX_GROUP_WINDOW = 4000
 
 
 def ordered_counts(counts: dict[str, int]) -> dict[str, int]:
@@ -164,6 +171,15 @@ def stored_hit(
     )
 
 
+def _with_versions(hit: Hit, story_of: dict[str, tuple[Version, ...]], found: list[str]) -> Hit:
+    """*hit* with the other versions of its story, and how many of them were found."""
+    versions = story_of.get(hit.id)
+    if not versions:
+        return hit
+    others = tuple((v.id, v.date, v.outlet) for v in versions if v.id != hit.id)
+    return replace(hit, versions=others, found_versions=len(found) - 1)
+
+
 def question_text(node: Node) -> str:
     """What a query asks, as a model of meaning reads it: its words and phrases, in
     order, without the words it leaves out or its operators."""
@@ -202,6 +218,7 @@ class SearchService:
         self.index_path = store.index_path
         self.root = store.root
         self._meaning: Vectors | None = None
+        self._stories: tuple[int, dict[str, tuple[Version, ...]]] = (-1, {})
         self._asked: dict[str, Any] = {}  # question -> its vector, the latest last
 
     # -- lifecycle and counts
@@ -318,8 +335,11 @@ class SearchService:
         facets: bool = False,
         exact: bool = False,
         mode: str = "words",
+        group: bool = False,
     ) -> SearchResult:
-        """Search articles (see `index.engine.Searcher.search`).
+        """Search articles (see `index.engine.Searcher.search`); with *group*, each story
+        (`tangthu.index.stories`) once, at the rank of its best version found, shown
+        as the earliest of its versions found.
 
         Raises:
             QueryError: the query cannot be run.
@@ -339,11 +359,18 @@ class SearchService:
             raise ValueError(f"unknown search mode {mode!r}")
         if mode != "words" and not wordless:
             result.mode = mode
-            shown, rows = self._by_meaning(
-                node, mode, filters, sort, exact, offset, pagesize, result
-            )
+
+        def fetch(offset: int, limit: int) -> tuple[Any, list[tuple[Any, float, bool]]]:
+            if result.mode != "words":
+                return self._by_meaning(node, mode, filters, sort, exact, offset, limit, result)
+            return self._by_words(node, filters, sort, exact, offset, limit, result)
+
+        story_of = self._story_of() if group else {}
+        found: list[list[str]] = []
+        if story_of:
+            shown, rows, found = self._grouped(fetch, offset, pagesize, story_of)
         else:
-            shown, rows = self._by_words(node, filters, sort, exact, offset, pagesize, result)
+            shown, rows = fetch(offset, pagesize)
         if snippets:
             result.highlight = self._highlight(node, strict=exact)
             result.terms = set(result.highlight.terms)
@@ -352,6 +379,12 @@ class SearchService:
             stored_hit(self.store.stored(d), self.root, score, flag, marks)
             for d, score, flag in rows
         ]
+        if group:
+            result.hits = [
+                _with_versions(h, story_of, f)
+                for h, f in zip(result.hits, found or [[h.id] for h in result.hits], strict=True)
+            ]
+            result.page_articles = sum(1 + h.found_versions for h in result.hits)
         if facets:
             estimates = filters.estimates if filters is not None else True
             result.facets = shaped(self.store.facets(shown, estimates=estimates))
@@ -361,6 +394,57 @@ class SearchService:
             result.emptied_by = emptied_by(filters, lambda k: self._how_many(node, k, exact))
         result.seconds = time.perf_counter() - started
         return result
+
+    def _story_of(self) -> dict[str, tuple[Version, ...]]:
+        """Each article of a story of several (`tangthu.index.stories`) -> its versions,
+        read again when the index run that groups them has written them anew."""
+        path = self.index_path / stories.FOLDER / stories.GROUPS
+        try:
+            stamp = path.stat().st_mtime_ns
+        except OSError:
+            return {}
+        if self._stories[0] != stamp:
+            kept = stories.load(self.index_path)
+            self._stories = (stamp, {v.id: versions for versions in kept for v in versions})
+        return self._stories[1]
+
+    def _grouped(
+        self,
+        fetch: Callable[[int, int], tuple[Any, list[tuple[Any, float, bool]]]],
+        offset: int,
+        limit: int,
+        story_of: dict[str, tuple[Version, ...]],
+    ) -> tuple[Any, list[tuple[Any, float, bool]], list[list[str]]]:
+        """The matches, and one page of them with each story once: at the rank of its
+        best version, shown as the earliest version found; with the IDs found of each
+        row's story. The matches are read ever further until the page is full."""
+        want = offset + limit
+        window = max(GROUP_WINDOW, want * 3)
+        while True:
+            shown, rows = fetch(0, window)
+            kept: list[tuple[Any, float, bool]] = []
+            found: list[list[str]] = []
+            where: dict[str, int] = {}  # a story's first version -> its row on the page
+            for row in rows:
+                aid = self.store.stored(row[0])("aid") or ""
+                versions = story_of.get(aid)
+                key = versions[0].id if versions else aid
+                at = where.get(key)
+                if at is None:
+                    where[key] = len(kept)
+                    kept.append(row)
+                    found.append([aid])
+                    continue
+                found[at].append(aid)
+                order = [v.id for v in versions or ()]
+                shown_id = found[at][0]
+                if order.index(aid) < order.index(shown_id):  # an earlier version found
+                    kept[at] = (row[0], kept[at][1], kept[at][2])
+                    found[at].remove(aid)
+                    found[at].insert(0, aid)
+            if len(kept) >= want or len(rows) < window or window >= MAX_GROUP_WINDOW:
+                return shown, kept[offset:want], found[offset:want]
+            window *= 2
 
     def _by_words(
         self,

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from tangthu.archive.selection import Basket, Item
     from tangthu.index.indexer import IndexSummary
     from tangthu.index.meaning import MeaningState
+    from tangthu.index.stories import Version
 
 Progress = Callable[[int, int], None]
 
@@ -476,6 +477,20 @@ class Library:
         size = limit or max(1, self.search(query, pagesize=1, **options).total)
         result = self.search(query, sort=sort, pagesize=size, **options)
         return [Item(str(self.root), hit.id) for hit in result.hits]
+
+    # -- stories: reprints and other versions of one article
+
+    def stories(self) -> list[tuple[Version, ...]]:
+        """The stories of more than one article the last index run found, largest first,
+        each its versions (ID, date, outlet), the earliest first.
+
+        Raises:
+            IndexMissing: the archive has no usable index yet.
+        """
+        from tangthu.index import stories
+
+        self.searcher()  # (an archive without an index says so)
+        return stories.load(self.index_path)
 
     # -- the index
 

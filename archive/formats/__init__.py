@@ -27,10 +27,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from tangthu.archive.formats.parsed import ParsedText
 
-#: The readers' edition: one more whenever a reader reads the same file differently (a
-#: better title, date, story or caption). Every article's fingerprint holds it, so the
-#: next update of an index made by other readers reads every article again.
-READER_VERSION = 2
+#: The readers' edition: one more whenever what is read of a file changes (a better
+#: title, date, story or caption; 3: each article's sketch for finding its other
+#: versions, `tangthu.index.stories`). An index keeps the edition that read its
+#: articles, so the next update of an index made by another reads every article again.
+READER_VERSION = 3
 
 #: Pages a paged document (PDF) is read to; the rest are left out and reported.
 MAX_PAGES = 400

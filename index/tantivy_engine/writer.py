@@ -10,7 +10,8 @@ from typing import Any
 
 from tangthu.archive.model import CancelToken, Problem
 from tangthu.archive.scan import ArticleEntry
-from tangthu.index.documents import parsed
+from tangthu.index import stories
+from tangthu.index.documents import IndexDoc, parsed
 from tangthu.index.engine import IndexBusy, Progress, WriterCommit
 from tangthu.index.tantivy_engine.schema import flatten, open_index, to_document
 
@@ -28,14 +29,20 @@ def _init_worker(parent: int) -> None:
 Flat = dict[str, Any]
 
 
-def _parse(job: tuple[str, list[ArticleEntry]]) -> list[tuple[list[Flat], list[Problem]]]:
+#: An article's documents as plain data, the problems found in it, its row for its story.
+Parsed = tuple[list[Flat], list[Problem], list[stories.Row]]
+
+
+def _flat(docs: list[IndexDoc], problems: list[Problem]) -> Parsed:
+    return [flatten(d) for d in docs], problems, [d.story for d in docs if d.story]
+
+
+def _parse(job: tuple[str, list[ArticleEntry]]) -> list[Parsed]:
     root, entries = job
-    return [([flatten(d) for d in docs], problems) for docs, problems in parsed(root, entries)]
+    return [_flat(docs, problems) for docs, problems in parsed(root, entries)]
 
 
-def _documents(
-    root: str, entries: list[ArticleEntry], jobs: int
-) -> Iterator[tuple[list[Flat], list[Problem]]]:
+def _documents(root: str, entries: list[ArticleEntry], jobs: int) -> Iterator[Parsed]:
     """Each article's documents, as plain data, in order: parsed by worker processes for
     big batches (a few batches ahead at most, so memory stays flat)."""
     if jobs > 1 and len(entries) >= BULK:
@@ -51,7 +58,7 @@ def _documents(
                 yield from result
     else:
         for docs, problems in parsed(root, entries):
-            yield [flatten(d) for d in docs], problems
+            yield _flat(docs, problems)
 
 
 class TantivyWriter:
@@ -83,18 +90,20 @@ class TantivyWriter:
         total = len(add)
         pending: dict[str, str] = {}
         pending_problems: list[Problem] = []
+        rows: list[stories.Row] = []  # the articles' rows for their stories, to commit
         since_commit = 0
         step = max(1, (chunk or total) // 4)  # the first commits come sooner
         try:
             for aid in delete:
                 writer.delete_documents_by_term("aid", aid)
-            for done, (entry, (docs, found)) in enumerate(
+            for done, (entry, (docs, found, told)) in enumerate(
                 zip(add, _documents(root, add, jobs), strict=True), start=1
             ):
                 if cancel is not None:
                     cancel.check()
                 for doc in docs:
                     writer.add_document(to_document(doc))
+                rows.extend(told)
                 problems.extend(found)
                 pending_problems.extend(found)
                 pending[entry.id] = entry.fingerprint
@@ -102,11 +111,14 @@ class TantivyWriter:
                 if progress is not None:
                     progress(done, total)
                 if chunk and since_commit >= step and done < total:
+                    stories.save_part(self.index_path, rows)  # (before: see `stories`)
+                    rows = []
                     writer.commit()
                     if committed is not None:
                         committed(pending, pending_problems)
                     pending, pending_problems, since_commit = {}, [], 0
                     step = min(chunk, step * 2)
+            stories.save_part(self.index_path, rows)
             writer.commit()
             writer.wait_merging_threads()
             if committed is not None:

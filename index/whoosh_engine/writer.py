@@ -27,6 +27,7 @@ from whoosh.writing import NO_MERGE, SegmentWriter
 
 from tangthu.archive.model import Cancelled, CancelToken, Problem
 from tangthu.archive.scan import ArticleEntry
+from tangthu.index import stories
 from tangthu.index.analysis import fold_term
 from tangthu.index.documents import IndexDoc, parsed
 from tangthu.index.engine import IndexBusy, Progress, WriterCommit
@@ -81,6 +82,7 @@ def write_segment(
     rows: list[dict[str, Any] | None] = []
     lexicon: set[str] = set()
     problems: list[Problem] = []
+    told: list[stories.Row] = []  # (the articles' rows for their stories)
     try:
         for docs, found in parsed(root, entries):
             if stop is not None and stop():
@@ -89,6 +91,8 @@ def write_segment(
                 writer.add_document(**_fields(doc))
                 lexicon.update(doc.text)
                 rows.append({**doc.stored, "kind": doc.kind, "n": doc.length})
+                if doc.story is not None:
+                    told.append(doc.story)
             problems.extend(found)
             if report is not None:
                 report(1)
@@ -104,6 +108,7 @@ def write_segment(
         _abort(writer)
         raise
     docvalues.save(docvalues.build(rows), Path(ix.storage.folder), segment.segment_id())
+    stories.save_part(Path(ix.storage.folder), told)
     return segment, problems
 
 
