@@ -334,7 +334,8 @@ class SearchResult:
             "emptied_by": self.emptied_by,
             "unsearched": self.unsearched,
             "mode": self.mode,
-            "page_articles": self.page_articles,
+            # (grouped by story only: how many articles the page's hits stand for)
+            **({"page_articles": self.page_articles} if self.page_articles is not None else {}),
         }
 
 

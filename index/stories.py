@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tangthu.archive.storage import write_atomically
-from tangthu.index.analysis import fold_term, normalize
+from tangthu.index.analysis import fold_term
 
 if TYPE_CHECKING:  # numpy is imported when sketches are made or compared
     import numpy as np
@@ -83,7 +83,8 @@ CROWD = 200
 _SEED = 0x7A6E67
 #: A shingle's hash mixes its words' hashes, each multiplied by the constant of its place.
 _PLACES = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5)
-_WORD = re.compile(r"\w+")
+#: What is around a word and not part of it (``"Hà,"``, ``(SN``).
+_EDGES = re.compile(r"^\W+|\W+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,15 +127,18 @@ _KNOWN_WORDS = 400_000
 
 
 def _word_hashes(text: str) -> list[int]:
-    """The hash of each word of *text*, accents and case ignored (as a search folds it)."""
+    """The hash of each word of *text* (NFC, as every text in the program), accents,
+    case and the punctuation around it ignored."""
     out = []
-    for word in _WORD.findall(normalize(text, folded=False)):
-        h = _HASHED.get(word)
+    for token in text.lower().split():
+        h = _HASHED.get(token)
         if h is None:
-            h = zlib.crc32(fold_term(word).encode("utf-8", "surrogatepass"))
+            word = fold_term(_EDGES.sub("", token))
+            h = zlib.crc32(word.encode("utf-8", "surrogatepass")) if word else 0
             if len(_HASHED) < _KNOWN_WORDS:
-                _HASHED[word] = h
-        out.append(h)
+                _HASHED[token] = h
+        if h:
+            out.append(h)
     return out
 
 
@@ -183,17 +187,21 @@ def candidates(table: np.ndarray) -> np.ndarray:
 
     found: list[np.ndarray] = []
     for start in range(0, HASHES + OPENING_HASHES - ROWS + 1, ROWS):
-        key = np.ascontiguousarray(table[:, start : start + ROWS])
-        key = key.view(np.dtype((np.void, 2 * ROWS))).ravel()
+        key = np.zeros(len(table), dtype=np.uint64)  # the band's values as one number
+        for col in range(start, start + ROWS):
+            key = (key << np.uint64(16)) | table[:, col].astype(np.uint64)
         order = np.argsort(key, kind="stable")
         ranked = key[order]
         starts = np.flatnonzero(np.r_[True, ranked[1:] != ranked[:-1]])
         sizes = np.diff(np.r_[starts, len(order)])
-        for first, size in zip(starts.tolist(), sizes.tolist(), strict=True):
-            if 1 < size <= CROWD:
-                members = np.sort(order[first : first + size])
-                i, j = np.triu_indices(size, 1)
-                found.append(np.stack([members[i], members[j]], axis=1))
+        # (most values are one text's alone; most shared ones two texts')
+        two = starts[sizes == 2]
+        found.append(np.sort(np.stack([order[two], order[two + 1]], axis=1), axis=1))
+        more = (sizes > 2) & (sizes <= CROWD)
+        for first, size in zip(starts[more].tolist(), sizes[more].tolist(), strict=True):
+            members = np.sort(order[first : first + size])
+            i, j = np.triu_indices(size, 1)
+            found.append(np.stack([members[i], members[j]], axis=1))
     if not found:
         return np.zeros((0, 2), dtype=np.int64)
     return np.unique(np.concatenate(found), axis=0)

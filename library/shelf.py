@@ -76,6 +76,8 @@ def search_archives(libraries: list[Library], query: str, **options: Any) -> Sea
     )
     exact = [r.exact_total for _root, r in results if r.exact_total is not None]
     merged.exact_total = sum(exact) if exact else None
+    if options.get("group"):  # (each archive's stories: not yet across archives)
+        merged.page_articles = sum(1 + h.found_versions for h in merged.hits)
     merged.suggestion = next((r.suggestion for _root, r in results if r.suggestion), None)
     for _root, r in results:
         merged.terms |= r.terms

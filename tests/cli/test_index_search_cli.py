@@ -39,6 +39,7 @@ def test_index_json_summary(ixdir: Path, capsys: pytest.CaptureFixture[str]) -> 
         "reread",
         "engine",
         "chosen_for",
+        "stories",
         "seconds",
     }
     assert (first["engine"], first["chosen_for"]) == ("whoosh", None)  # (7 articles)
