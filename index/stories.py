@@ -128,18 +128,18 @@ _KNOWN_WORDS = 400_000
 
 def _word_hashes(text: str) -> list[int]:
     """The hash of each word of *text* (NFC, as every text in the program), accents,
-    case and the punctuation around it ignored."""
-    out = []
-    for token in text.lower().split():
-        h = _HASHED.get(token)
-        if h is None:
-            word = fold_term(_EDGES.sub("", token))
-            h = zlib.crc32(word.encode("utf-8", "surrogatepass")) if word else 0
-            if len(_HASHED) < _KNOWN_WORDS:
-                _HASHED[token] = h
-        if h:
-            out.append(h)
-    return out
+    case and the punctuation around it ignored (0: a token that is no word)."""
+    tokens = text.lower().split()
+    hashes = list(map(_HASHED.get, tokens))
+    if None in hashes:
+        for at, token in enumerate(tokens):
+            if hashes[at] is None:
+                word = fold_term(_EDGES.sub("", token))
+                h = zlib.crc32(word.encode("utf-8", "surrogatepass")) if word else 0
+                if len(_HASHED) < _KNOWN_WORDS:
+                    _HASHED[token] = h
+                hashes[at] = h
+    return hashes  # type: ignore[return-value]
 
 
 def sketch(text: str) -> Sketch | None:
@@ -147,7 +147,8 @@ def sketch(text: str) -> Sketch | None:
     tell its story by."""
     import numpy as np
 
-    words = np.fromiter(_word_hashes(text), dtype=np.uint64)
+    words = np.array(_word_hashes(text), dtype=np.uint64)
+    words = words[words != 0]
     n = len(words) - SHINGLE + 1
     if n < MIN_SHINGLES:
         return None
