@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import uuid
 import zlib
 from collections.abc import Iterable, Sequence
@@ -84,7 +83,7 @@ _SEED = 0x7A6E67
 #: A shingle's hash mixes its words' hashes, each multiplied by the constant of its place.
 _PLACES = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5)
 #: What is around a word and not part of it (``"Hà,"``, ``(SN``).
-_EDGES = re.compile(r"^\W+|\W+$")
+_AROUND = "\"'()[]{}<>«»“”‘’„.,;:!?…-–—/\\|*•·+=_#%&@~^`"
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +133,7 @@ def _word_hashes(text: str) -> list[int]:
     if None in hashes:
         for at, token in enumerate(tokens):
             if hashes[at] is None:
-                word = fold_term(_EDGES.sub("", token))
+                word = fold_term(token.strip(_AROUND))
                 h = zlib.crc32(word.encode("utf-8", "surrogatepass")) if word else 0
                 if len(_HASHED) < _KNOWN_WORDS:
                     _HASHED[token] = h
@@ -157,13 +156,14 @@ def sketch(text: str) -> Sketch | None:
         for place in range(SHINGLE):
             mixed ^= words[place : place + n] * np.uint64(_PLACES[place])
     folded32 = ((mixed >> np.uint64(32)) ^ mixed).astype(np.uint32)
-    shingles = np.unique(folded32)
-    if len(shingles) < MIN_SHINGLES:
+    ranked = np.sort(folded32)  # (a shingle met twice counts once; its minimum is the same)
+    distinct = 1 + int(np.count_nonzero(ranked[1:] != ranked[:-1]))
+    if distinct < MIN_SHINGLES:
         return None
     a, b = _coefficients()
-    whole = _minima(shingles, a[:HASHES], b[:HASHES])
-    opening = _minima(np.unique(folded32[:OPENING]), a[HASHES:], b[HASHES:])
-    return Sketch(whole.tobytes() + opening.tobytes(), len(shingles))
+    whole = _minima(folded32, a[:HASHES], b[:HASHES])
+    opening = _minima(folded32[:OPENING], a[HASHES:], b[HASHES:])
+    return Sketch(whole.tobytes() + opening.tobytes(), distinct)
 
 
 def same_story(agree: float, m: int, n: int) -> bool:
