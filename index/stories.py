@@ -48,7 +48,6 @@ __all__ = [
     "groups",
     "load",
     "pairs",
-    "same_story",
     "save_part",
     "sketch",
     "update",
@@ -60,7 +59,6 @@ SHINGLE = 4
 #: that agree in every value of one band are compared.
 HASHES = 120
 ROWS = 3
-BANDS = HASHES // ROWS
 #: The opening of a text (its first shingles) has a sketch of its own, of `OPENING_HASHES`
 #: values in bands of `ROWS`: a brief keeps a story's opening, and shares few values of
 #: the whole text's sketch with a story ten times longer.
@@ -166,13 +164,6 @@ def sketch(text: str) -> Sketch | None:
     return Sketch(whole.tobytes() + opening.tobytes(), distinct)
 
 
-def same_story(agree: float, m: int, n: int) -> bool:
-    """Whether two texts of *m* and *n* shingles whose whole sketches agree in the share
-    *agree* of their values are one story."""
-    both = agree * (m + n) / (1.0 + agree)  # |A ∩ B| from their Jaccard index
-    return both >= WITHIN * min(m, n) or both >= SHARED * max(m, n)
-
-
 def _table(sketches: Sequence[Sketch]) -> np.ndarray:
     import numpy as np
 
@@ -222,7 +213,7 @@ def pairs(sketches: Sequence[Sketch]) -> list[tuple[int, int]]:
     agree = (whole[cand[:, 0]] == whole[cand[:, 1]]).mean(axis=1)
     sizes = np.array([s.shingles for s in sketches], dtype=np.float64)
     m, n = sizes[cand[:, 0]], sizes[cand[:, 1]]
-    both = agree * (m + n) / (1.0 + agree)
+    both = agree * (m + n) / (1.0 + agree)  # |A ∩ B|, from the estimated Jaccard index
     keep = (both >= WITHIN * np.minimum(m, n)) | (both >= SHARED * np.maximum(m, n))
     return [(i, j) for i, j in cand[keep].tolist()]
 
