@@ -25,11 +25,12 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, cast
+from typing import TYPE_CHECKING, Any, Protocol
 
 from tangthu.archive.model import CancelToken
 from tangthu.archive.storage import write_atomically
 from tangthu.index.engine import IndexFailure
+from tangthu.index.store import write_array
 
 if TYPE_CHECKING:  # numpy is imported when vectors are made or searched
     import numpy as np
@@ -283,27 +284,8 @@ def _latest(chunks: list[_Chunk]) -> dict[str, tuple[int, int, str]]:
 
 
 def _write_chunk(folder: Path, number: int, ids: list[str], fps: list[str], rows: Any) -> None:
-    """A chunk's array, then its list (the list says the chunk is complete). The array
-    is written by Python's own file writes, so that a full disk says so (NumPy's own
-    writing says only how many bytes it wrote)."""
-    import numpy as np
-
-    array = folder / f"c{number:06d}.npy"
-    tmp = folder / f".c{number:06d}-{os.getpid()}.npy.tmp"
-    data = np.ascontiguousarray(rows, dtype="<f2")
-    try:
-        with open(tmp, "wb") as f:
-            fmt = np.lib.format
-            fmt.write_array_header_1_0(f, fmt.header_data_from_array_1_0(data))
-            view = memoryview(cast(Any, data.reshape(-1))).cast("B")
-            for start in range(0, len(view), 1 << 24):
-                f.write(view[start : start + (1 << 24)])
-            f.flush()
-            os.fsync(f.fileno())
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    os.replace(tmp, array)
+    """A chunk's array, then its list (the list says the chunk is complete)."""
+    write_array(folder / f"c{number:06d}.npy", rows, "<f2")
     listed = {"ids": ids, "fingerprints": fps}
     write_atomically(folder / f"c{number:06d}.json", json.dumps(listed, ensure_ascii=False))
 

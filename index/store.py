@@ -10,7 +10,7 @@ import re
 import unicodedata
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from tangthu.archive.paths import data_dir
 from tangthu.archive.storage import NotOurs, remove_leftovers, remove_ours
@@ -120,6 +120,29 @@ def _valid(data: dict[str, Any]) -> bool:
     ):
         return False
     return "articles" not in data or _text_map(data["articles"])
+
+
+def write_array(path: Path, array: Any, dtype: str) -> None:
+    """A NumPy array (as *dtype*) to *path*, whole or not at all: a temporary file beside
+    it (``.NAME-PID.npy.tmp``), flushed, renamed. Written by Python's own file writes,
+    so that a full disk says so (NumPy's own writing says only how many bytes it wrote)."""
+    import numpy as np
+
+    data = np.ascontiguousarray(array, dtype=dtype)
+    tmp = path.with_name(f".{path.stem}-{os.getpid()}{path.suffix}.tmp")
+    try:
+        with open(tmp, "wb") as f:
+            fmt = np.lib.format
+            fmt.write_array_header_1_0(f, fmt.header_data_from_array_1_0(data))
+            view = memoryview(cast(Any, data.reshape(-1))).cast("B")
+            for start in range(0, len(view), 1 << 24):
+                f.write(view[start : start + (1 << 24)])
+            f.flush()
+            os.fsync(f.fileno())
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    os.replace(tmp, path)
 
 
 def read_manifest(path: Path, with_files: bool = False) -> dict[str, Any] | None:

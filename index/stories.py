@@ -24,7 +24,6 @@ reading of the archive. They are kept in the index folder, by article and finger
 from __future__ import annotations
 
 import json
-import os
 import uuid
 import zlib
 from collections.abc import Iterable, Sequence
@@ -35,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from tangthu.archive.storage import write_atomically
 from tangthu.index.analysis import fold_term
+from tangthu.index.store import write_array
 
 if TYPE_CHECKING:  # numpy is imported when sketches are made or compared
     import numpy as np
@@ -275,18 +275,7 @@ def _write(folder: Path, name: str, rows: Sequence[Row]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     sketched = [r.sketch for r in rows if r.sketch is not None]
     table = _table(sketched) if sketched else np.zeros((0, _WIDTH), dtype=np.uint16)
-    tmp = folder / f".{name}-{os.getpid()}.npy.tmp"
-    try:  # (Python's own writes: a full disk says so)
-        with open(tmp, "wb") as f:
-            fmt = np.lib.format
-            fmt.write_array_header_1_0(f, fmt.header_data_from_array_1_0(table))
-            f.write(np.ascontiguousarray(table, dtype="<u2").tobytes())
-            f.flush()
-            os.fsync(f.fileno())
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    os.replace(tmp, folder / f"{name}.npy")
+    write_array(folder / f"{name}.npy", table, "<u2")
     meta = [
         [r.id, r.fingerprint, r.date, r.outlet, r.sketch.shingles if r.sketch else 0] for r in rows
     ]
